@@ -1,0 +1,122 @@
+"""networkx views of a KnowledgeGraph and algorithms over them, as plain functions."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from .vocab import NKG_IRI
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+
+__all__ = ["to_networkx", "most_connected", "class_counts", "relation_counts"]
+
+# Relations drawn as edges; fact nodes (Post, Agreement ...) sit between entities.
+EDGE_RELATIONS = ("holdsPost", "postIn", "locatedIn", "cooperatesWith", "party", "sector",
+                  "heldIn", "partOf", "signedAt", "investor", "target")
+FACT_CLASSES = ("Post", "Cooperation", "Agreement", "Investment")
+NODE_CLASSES = ("Official", "Person", "City", "Region", "Country", "District", "Agency",
+                "Company", "Organization", "Event", "Sector") + FACT_CLASSES
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1]
+
+
+def to_networkx(kg: "KnowledgeGraph") -> nx.MultiDiGraph:
+    """Entities and fact nodes as a ``MultiDiGraph``.
+
+    Node attributes: ``label``, ``cls`` (most specific nkg class), ``evidence``
+    (list of sentences), ``articles`` (list of article IRIs), and on fact nodes
+    ``title``, ``count``, ``projects``, ``date``, ``values`` (list of
+    ``"1660000000 USD"``), ``confidence``. Edge attributes: ``relation`` (the
+    nkg property's local name) and ``article``.
+    """
+    G = nx.MultiDiGraph()
+    rank = {c: i for i, c in enumerate(NODE_CLASSES)}
+    rows = kg.query(f"""
+        SELECT ?n ?c ?l ?g WHERE {{ GRAPH ?g {{ ?g a nkg:Article . ?n a ?c . OPTIONAL {{ ?n rdfs:label ?l }} }}
+          VALUES ?c {{ {' '.join('nkg:' + c for c in NODE_CLASSES)} }} }}""").rows
+    for node, cls, label, graph in rows:
+        cls = _local(cls)
+        if node not in G:
+            G.add_node(node, label=label or _local(node.rsplit("/", 1)[-1]), cls=cls, evidence=[],
+                       articles=[])
+        data = G.nodes[node]
+        if rank[cls] < rank[data["cls"]]:
+            data["cls"] = cls
+        if graph not in data["articles"]:
+            data["articles"].append(graph)
+    for node, text in kg.query("SELECT DISTINCT ?n ?t WHERE { ?n nkg:evidence/nkg:text ?t }").rows:
+        if node in G and text not in G.nodes[node]["evidence"]:
+            G.nodes[node]["evidence"].append(text)
+    for prop, key in (("title", "title"), ("count", "count"), ("projectCount", "projects"),
+                      ("date", "date"), ("startDate", "date"), ("confidence", "confidence")):
+        for node, value in kg.query(f"SELECT ?n ?v WHERE {{ ?n nkg:{prop} ?v }}").rows:
+            if node in G:
+                G.nodes[node][key] = value
+    for node, amount, cur in kg.query(
+            "SELECT ?n ?a ?c WHERE { ?n nkg:value ?m . ?m schema:value ?a ; schema:currency ?c }").rows:
+        if node in G:
+            G.nodes[node].setdefault("values", []).append(f"{amount:.0f} {cur}")
+    values = " ".join("nkg:" + r for r in EDGE_RELATIONS)
+    for s, p, o, g in kg.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {values} }} }}").rows:
+        if s in G and o in G:
+            rel = _local(p)
+            if rel == "cooperatesWith" and s > o:
+                continue  # stored both ways; draw once
+            if not any(d["relation"] == rel for d in G.get_edge_data(s, o, default={}).values()):
+                G.add_edge(s, o, relation=rel, article=g)
+    return G
+
+
+def most_connected(G: nx.Graph, k: int = 10, *, classes: tuple[str, ...] | None = None) -> list[tuple[str, int]]:
+    """The ``k`` nodes of highest degree (ties by label), optionally of some classes.
+
+    >>> G = nx.Graph([("Qingdao", "Hong Kong"), ("Qingdao", "Wang Bo")])
+    >>> most_connected(G, k=1)
+    [('Qingdao', 2)]
+    """
+    nodes = [n for n in G if classes is None or G.nodes[n].get("cls") in classes]
+    ranked = sorted(((n, G.degree(n)) for n in nodes), key=lambda nd: (-nd[1], str(nd[0])))
+    return ranked[:k]
+
+
+def class_counts(kg: "KnowledgeGraph") -> Counter:
+    """How many distinct nodes each nkg class has."""
+    rows = kg.query("SELECT ?c (COUNT(DISTINCT ?n) AS ?k) WHERE { GRAPH ?g { ?g a nkg:Article . ?n a ?c } } "
+                    "GROUP BY ?c").rows
+    return Counter({_local(c): k for c, k in rows if c.startswith(NKG_IRI)})
+
+
+def relation_counts(kg: "KnowledgeGraph") -> Counter:
+    """How many triples each nkg relation has (over all article graphs)."""
+    rows = kg.query("SELECT ?p (COUNT(*) AS ?k) WHERE { GRAPH ?g { ?g a nkg:Article . ?s ?p ?o } } "
+                    "GROUP BY ?p").rows
+    return Counter({_local(p): k for p, k in rows if p.startswith(NKG_IRI)})
+
+
+ENTITY_CLASSES = tuple(c for c in NODE_CLASSES if c not in FACT_CLASSES)
+
+
+def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    """Entities linked directly when a fact node joins them (an agreement's parties, a post's holder and place).
+
+    >>> M = nx.MultiDiGraph()
+    >>> M.add_node("q", cls="City"); M.add_node("h", cls="City"); M.add_node("c", cls="Cooperation")
+    >>> M.add_edge("c", "q", relation="party"); M.add_edge("c", "h", relation="party")
+    0
+    0
+    >>> sorted(sorted(e) for e in entity_graph(M).edges())
+    [['h', 'q']]
+    """
+    H = nx.Graph()
+    H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if d.get("cls") in ENTITY_CLASSES)
+    for n, d in G.nodes(data=True):
+        if d.get("cls") in FACT_CLASSES:
+            ends = [m for m in set(G.successors(n)) | set(G.predecessors(n)) if m in H]
+            H.add_edges_from((a, b) for i, a in enumerate(ends) for b in ends[i + 1:])
+    H.add_edges_from((a, b) for a, b in G.edges() if a in H and b in H and a != b)
+    return H

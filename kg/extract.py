@@ -1,0 +1,273 @@
+"""From a processed Doc to an :class:`~kg.model.Extraction`: entities and facts.
+
+This step resolves mentions to entities within the article (surnames to full
+names, acronyms to long forms, "Shandong province" to Shandong), decides
+Official versus Person from posts, mints stable IRIs and attaches sentence
+evidence. It knows nothing of RDF.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from .ids import entity_iri
+from .lexicons import read_lexicon
+from .model import (PLACE_CLASSES, Agreement, Article, Cooperation, Entity, EventInfo, Evidence,
+                    Extraction, Investment, LocatedIn, Money, Post)
+
+COARSE = {"City": "place", "Region": "place", "Country": "place", "District": "place",
+          "Official": "person", "Person": "person", "Agency": "org", "Company": "org",
+          "Organization": "org", "Event": "event", "Sector": "sector"}
+CLASS_ORDER = ["Official", "Country", "Region", "City", "District", "Agency", "Company",
+               "Organization", "Event", "Sector", "Person"]
+
+
+def sentence_spans(doc) -> list[tuple[int, int]]:
+    """Sentence character spans, trimmed of surrounding whitespace and split at blank lines."""
+    spans = []
+    text = doc.text
+    for sent in doc.sents:
+        for m in re.finditer(r"[^\n]+", text[sent.start_char:sent.end_char]):
+            s, e = sent.start_char + m.start(), sent.start_char + m.end()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((s, e))
+    return spans
+
+
+class Resolver:
+    """Groups an article's mentions into entities and maps facts onto them."""
+
+    def __init__(self, article: Article, doc):
+        self.article = article
+        self.text = article.text
+        from .nlp.mentions import Mention
+
+        self.mentions = [Mention(*m) for m in doc._.nkg_mentions or ()]
+        self.raw_facts = doc._.nkg_facts or []
+        self.sentences = sentence_spans(doc)
+        self.public_titles = set(read_lexicon("public_titles"))
+        self.group_of: list[int] = []  # mention index -> group index
+        self.groups: list[dict] = []
+
+    # ------------------------------------------------------------ entities
+    def evidence_at(self, pos: int) -> Evidence:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return Evidence(self.text[s:e], s, e)
+        s = self.text.rfind("\n", 0, pos) + 1
+        e = self.text.find("\n", pos)
+        e = len(self.text) if e < 0 else e
+        return Evidence(self.text[s:e], s, e)
+
+    def _alias_target(self) -> dict[int, int]:
+        """Mention -> mention it is an alias of (surnames, acronyms)."""
+        target: dict[int, int] = {}
+        persons = [(i, m) for i, m in enumerate(self.mentions) if m.cls == "Person" and len(m.key.split()) > 1]
+        long_forms: dict[str, int] = {}
+        for i, m in enumerate(self.mentions):
+            after = self.text[m.end:m.end + 16]
+            acro = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", after)
+            if acro and m.cls not in ("Person", "Sector"):
+                long_forms[acro.group(1)] = i
+        for i, m in enumerate(self.mentions):
+            if m.cls in ("Sector",) or (m.cls in PLACE_CLASSES and m.rule == "gazetteer"):
+                continue
+            words = m.key.split()
+            if m.key in long_forms and long_forms[m.key] != i:
+                target[i] = long_forms[m.key]
+                continue
+            if len(words) == 1:
+                for j, p in persons:
+                    if m.key in p.key.split() and j != i:
+                        target[i] = j
+                        break
+                else:
+                    initials = {self._initials(n.key): j for j, n in enumerate(self.mentions)
+                                if n.cls in ("Agency", "Company", "Organization", "Event") and len(n.key.split()) > 1}
+                    if m.key.isupper() and m.key in initials:
+                        target[i] = initials[m.key]
+        return target
+
+    @staticmethod
+    def _initials(name: str) -> str:
+        return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+    def group(self) -> None:
+        alias = self._alias_target()
+        index: dict[tuple[str, str], int] = {}
+        for i, m in enumerate(self.mentions):
+            root = i
+            seen = set()
+            while root in alias and root not in seen:
+                seen.add(root)
+                root = alias[root]
+            r = self.mentions[root]
+            key = (COARSE[r.cls], r.key.lower())
+            g = index.get(key)
+            if g is None:
+                g = index[key] = len(self.groups)
+                self.groups.append({"key": r.key, "classes": Counter(), "names": Counter(), "mentions": []})
+            grp = self.groups[g]
+            if i == root:
+                grp["classes"][m.cls] += 1
+            grp["names"][m.text] += 1
+            grp["mentions"].append(i)
+            self.group_of.append(g)
+
+    # --------------------------------------------------------------- facts
+    def run(self) -> Extraction:
+        self.group()
+        officials: set[int] = set()
+        facts = []
+        iri = {}
+        for g, grp in enumerate(self.groups):
+            grp["cls"] = min(grp["classes"] or {"Person": 1}, key=lambda c: (-grp["classes"][c], CLASS_ORDER.index(c)))
+        main = self._main_place()
+        main_event = self._main_event()
+        for f in self.raw_facts:
+            rel = f["rel"]
+            ev = (self.evidence_at(self.mentions[self._anchor(f)].start),) if self._anchor(f) is not None else ()
+            if rel == "post":
+                person = self.group_of[f["person"]]
+                of = self.group_of[f["of"]] if f["of"] is not None else None
+                title = f["title"]
+                public = title in self.public_titles or title.split()[-1] in self.public_titles
+                conf = f["confidence"]
+                if of is None and public and main is not None and main != person:
+                    of, conf = main, conf - 0.2
+                if of is not None and self.groups[of]["cls"] in ("Company", "Organization"):
+                    public = False
+                if public:
+                    officials.add(person)
+                facts.append(("post", person, title, of, ev, conf, f["rule"]))
+            elif rel == "locatedIn":
+                a, b = self.group_of[f["place"]], self.group_of[f["in"]]
+                if a != b:
+                    facts.append(("locatedIn", a, b, ev, f["confidence"], f["rule"]))
+            elif rel == "cooperation":
+                parties = tuple(dict.fromkeys(self.group_of[p] for p in f["parties"]))
+                if len(parties) >= 2:
+                    sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
+                    facts.append(("cooperation", parties, sectors, ev, f["confidence"], f["rule"]))
+            elif rel == "event":
+                facts.append(("event", self.group_of[f["event"]],
+                              self.group_of[f["heldIn"]] if f.get("heldIn") is not None else None,
+                              f.get("date"), self.group_of[f["partOf"]] if f.get("partOf") is not None else None,
+                              ev, f["confidence"], f["rule"]))
+            elif rel == "agreement":
+                signed = self.group_of[f["signedAt"]] if f["signedAt"] is not None else main_event
+                facts.append(("agreement", tuple(dict.fromkeys(self.group_of[p] for p in f["parties"])), f["count"],
+                              tuple(Money(a, c, t) for a, c, t in f["values"]), signed, f["date"],
+                              tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"])), ev,
+                              f["confidence"], f["rule"]))
+            elif rel == "investment":
+                target = self.group_of[f["target"]] if f["target"] is not None else main
+                investor = self.group_of[f["investor"]] if f["investor"] is not None else None
+                if investor == target or (investor is not None and self.groups[investor]["cls"] in ("Person", "Official")):
+                    investor = None
+                facts.append(("investment", investor, target, f["projects"],
+                              tuple(Money(a, c, t) for a, c, t in f["values"]), ev, f["confidence"], f["rule"]))
+        for g in officials:
+            if self.groups[g]["cls"] == "Person":
+                self.groups[g]["cls"] = "Official"
+        entities = []
+        for g, grp in enumerate(self.groups):
+            label = self._label(grp)
+            iri[g] = entity_iri(grp["cls"], grp["key"] if grp["cls"] in PLACE_CLASSES else label)
+            aliases = tuple(sorted({n for n in grp["names"] if n != label} |
+                                   ({grp["key"]} if grp["key"] != label else set())))
+            evidence = tuple(dict.fromkeys(self.evidence_at(self.mentions[i].start) for i in grp["mentions"]))[:3]
+            entities.append(Entity(iri[g], grp["cls"], label, aliases, evidence))
+        return Extraction(self.article, tuple(entities), tuple(self._facts(facts, iri)))
+
+    def _anchor(self, f: dict):
+        for k in ("person", "place", "event", "investor", "target", "signedAt"):
+            if f.get(k) is not None:
+                return f[k]
+        for k in ("parties", "sectors"):
+            if f.get(k):
+                return f[k][0]
+        return None
+
+    def _label(self, grp: dict) -> str:
+        if grp["cls"] in PLACE_CLASSES:
+            return grp["key"]  # the gazetteer's name: "Shandong" for "Shandong province"
+        names = grp["names"]
+        return max(names, key=lambda n: (len(n.split()), len(n), names[n]))
+
+    def _main_place(self) -> int | None:
+        counts = Counter(g for i, g in enumerate(self.group_of) if self.groups[g]["cls"] in ("City", "Region"))
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _main_event(self) -> int | None:
+        events = [g for g, grp in enumerate(self.groups) if grp["cls"] == "Event"]
+        return events[0] if len(events) == 1 else None
+
+    def _facts(self, facts, iri):
+        out = []
+        coop: dict[frozenset, Cooperation] = {}
+        agreements: list[Agreement] = []
+        for f in facts:
+            kind = f[0]
+            if kind == "post":
+                _, person, title, of, ev, conf, rule = f
+                out.append(Post(iri[person], title, iri[of] if of is not None else None, ev, round(conf, 2), rule))
+            elif kind == "locatedIn":
+                _, a, b, ev, conf, rule = f
+                out.append(LocatedIn(iri[a], iri[b], ev, conf, rule))
+            elif kind == "cooperation":
+                _, parties, sectors, ev, conf, rule = f
+                key = frozenset(iri[p] for p in parties)
+                known = coop.get(key)
+                sec = tuple(iri[s] for s in sectors)
+                if known:
+                    coop[key] = replace(known, sectors=tuple(dict.fromkeys(known.sectors + sec)),
+                                        evidence=tuple(dict.fromkeys(known.evidence + ev)))
+                else:
+                    coop[key] = Cooperation(tuple(iri[p] for p in parties), sec, ev, conf, rule)
+            elif kind == "event":
+                _, e, held, date, part, ev, conf, rule = f
+                out.append(EventInfo(iri[e], iri[held] if held is not None else None, date,
+                                     iri[part] if part is not None else None, ev, conf, rule))
+            elif kind == "agreement":
+                _, parties, count, values, signed, date, sectors, ev, conf, rule = f
+                new = Agreement(tuple(iri[p] for p in parties), count, values,
+                                iri[signed] if signed is not None else None, date,
+                                tuple(iri[s] for s in sectors), None, ev, conf, rule)
+                for n, old in enumerate(agreements):
+                    if _same_signing(old, new):
+                        agreements[n] = _merge(old, new)
+                        break
+                else:
+                    agreements.append(new)
+            elif kind == "investment":
+                _, investor, target, projects, values, ev, conf, rule = f
+                if investor is None and target is None:
+                    continue
+                out.append(Investment(iri[investor] if investor is not None else None,
+                                      iri[target] if target is not None else None, projects, values, ev, conf, rule))
+        return out + list(coop.values()) + agreements
+
+
+def _same_signing(a: Agreement, b: Agreement) -> bool:
+    """The same signing told twice (caption and body): same count and value."""
+    same_value = bool(a.values) and {(m.currency, round(m.amount)) for m in a.values} == {
+        (m.currency, round(m.amount)) for m in b.values}
+    return same_value and a.count == b.count
+
+
+def _merge(a: Agreement, b: Agreement) -> Agreement:
+    return replace(a, parties=tuple(dict.fromkeys(a.parties + b.parties)),
+                   signed_at=a.signed_at or b.signed_at, date=a.date or b.date,
+                   sectors=tuple(dict.fromkeys(a.sectors + b.sectors)),
+                   evidence=tuple(dict.fromkeys(a.evidence + b.evidence)))
+
+
+def extract(article: Article, doc) -> Extraction:
+    """Entities and facts of one processed article."""
+    return Resolver(article, doc).run()

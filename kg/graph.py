@@ -1,0 +1,216 @@
+"""KnowledgeGraph: the built graph, queried with SPARQL and used from Python.
+
+It wraps an Oxigraph store (in memory, or a folder on disk) holding one named
+graph per article. ``.dataset`` gives the same data as an rdflib ``Dataset``
+(through oxrdflib) for code that speaks rdflib.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import Errors, GraphError, QueryError
+from .io import load_file, save_store, write_format
+from .vocab import NKG_IRI, SPARQL_PREFIXES
+
+REFERENCE_GRAPH = "https://w3id.org/newskg/graph/reference"
+
+
+def term_value(term) -> Any:
+    """A SPARQL term as a plain Python value (IRI and literal text as str, numbers as numbers)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value.rsplit("#", 1)[-1]
+        if dt in ("integer", "int", "long"):
+            return int(term.value)
+        if dt in ("decimal", "double", "float"):
+            return float(term.value)
+        if dt == "boolean":
+            return term.value == "true"
+        return term.value
+    return term.value
+
+
+@dataclass
+class Result:
+    """The answer of a SPARQL query: rows for SELECT, a boolean for ASK, triples for CONSTRUCT."""
+
+    kind: str  # "select" | "ask" | "graph"
+    columns: list[str] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (dict(zip(self.columns, row)) for row in self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows) if self.kind == "select" else len(self.triples)
+
+    def to_dataframe(self):
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+    def format(self, fmt: str = "table") -> str:
+        """Render as ``table``, ``csv`` or ``json``."""
+        if self.kind == "ask":
+            return json.dumps({"boolean": self.boolean}) if fmt == "json" else str(self.boolean).lower()
+        columns, rows = (self.columns, self.rows) if self.kind == "select" else (
+            ["subject", "predicate", "object"], self.triples)
+        if fmt == "json":
+            return json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2)
+        if fmt == "csv":
+            buf = io.StringIO()
+            w = csv.writer(buf)
+            w.writerow(columns)
+            w.writerows(["" if v is None else v for v in r] for r in rows)
+            return buf.getvalue()
+        cells = [[("" if v is None else str(v)) for v in r] for r in rows]
+        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+        widths = [min(w, 80) for w in widths]
+        line = lambda vals: " | ".join(v[:80].ljust(w) for v, w in zip(vals, widths))  # noqa: E731
+        out = [line(columns), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
+        out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+        return "\n".join(out)
+
+
+class KnowledgeGraph:
+    """A built news knowledge graph.
+
+    >>> g = KnowledgeGraph()
+    >>> len(g)
+    0
+    """
+
+    def __init__(self, store: ox.Store | None = None, path: Path | None = None):
+        self.store = store if store is not None else ox.Store()
+        self.path = path
+
+    # ---------------------------------------------------------------- building
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        self.store.extend(quads)
+
+    def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> None:
+        """Swap one article's named graph for new content."""
+        g = ox.NamedNode(graph_iri)
+        self.store.remove_graph(g) if self.store.contains_named_graph(g) else None
+        self.store.extend(quads)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    # ---------------------------------------------------------------- querying
+    def query(self, sparql: str, *, prefixes: bool = True) -> Result:
+        """Run a SPARQL query over the union of all graphs.
+
+        The ``nkg:``, ``schema:``, ``rdfs:``, ``skos:``, ``prov:``, ``xsd:``,
+        ``owl:``, ``geo:`` and ``id:`` prefixes are predeclared.
+        """
+        text = SPARQL_PREFIXES + sparql if prefixes else sparql
+        try:
+            answer = self.store.query(text, use_default_graph_as_union=True)
+        except (SyntaxError, ValueError, OSError) as e:
+            raise QueryError(Errors.E040.format(reason=str(e).strip())) from None
+        if isinstance(answer, bool):
+            return Result("ask", boolean=answer)
+        if isinstance(answer, ox.QuerySolutions):
+            columns = [v.value for v in answer.variables]
+            rows = [tuple(term_value(sol[c]) for c in columns) for sol in answer]
+            return Result("select", columns=columns, rows=rows)
+        triples = [(term_value(t.subject), term_value(t.predicate), term_value(t.object)) for t in answer]
+        return Result("graph", triples=triples)
+
+    @property
+    def dataset(self):
+        """The graph as an rdflib ``Dataset`` over the same Oxigraph store."""
+        from oxrdflib import OxigraphStore
+        from rdflib import Dataset
+
+        return Dataset(store=OxigraphStore(store=self.store))
+
+    def articles(self) -> list[str]:
+        return [r[0] for r in self.query("SELECT ?a WHERE { ?a a nkg:Article } ORDER BY ?a").rows]
+
+    def entities(self, cls: str | None = None) -> list[dict[str, Any]]:
+        """Entities (IRI, class, label), optionally of one class (``"City"``, ``"Place"``...)."""
+        classes = _subclasses(cls) if cls else None
+        where = f"VALUES ?c {{ {' '.join('nkg:' + c for c in classes)} }}" if classes else ""
+        rows = self.query(f"""
+            SELECT ?e ?c (SAMPLE(?l) AS ?label) WHERE {{
+              {where} GRAPH ?g {{ ?g a nkg:Article . ?e a ?c ; rdfs:label ?l . }}
+              FILTER(STRSTARTS(STR(?c), "{NKG_IRI}"))
+              FILTER(?c NOT IN (nkg:Article, nkg:Evidence, nkg:Post, nkg:Cooperation,
+                                nkg:Agreement, nkg:Investment))
+            }} GROUP BY ?e ?c ORDER BY ?label""").rows
+        best: dict[str, dict] = {}
+        for iri, c, label in rows:
+            c = c.removeprefix(NKG_IRI)
+            known = best.get(iri)
+            if known is None or _SPECIFIC.index(c) < _SPECIFIC.index(known["class"]):
+                best[iri] = {"iri": iri, "class": c, "label": label}
+        return sorted(best.values(), key=lambda e: e["label"].lower())
+
+    def facts(self, kind: str | None = None) -> list[dict[str, Any]]:
+        """Fact nodes (Post, Cooperation, Agreement, Investment) with their properties."""
+        kinds = [kind] if kind else ["Post", "Cooperation", "Agreement", "Investment"]
+        out = []
+        for k in kinds:
+            rows = self.query(f"""
+                SELECT ?f ?p ?o WHERE {{ ?f a nkg:{k} ; ?p ?o .
+                  FILTER(?p NOT IN (rdf:type, nkg:evidence)) }} ORDER BY ?f ?p ?o""").rows
+            by_node: dict[str, dict] = {}
+            for f, p, o in rows:
+                d = by_node.setdefault(f, {"iri": f, "kind": k})
+                d.setdefault(p.rsplit("#", 1)[-1].rsplit("/", 1)[-1], []).append(o)
+            out.extend(by_node.values())
+        return out
+
+    # ---------------------------------------------------------------- output
+    def save(self, path: str | Path) -> Path:
+        """Write to a file; the format follows the extension (.trig .nq .ttl .nt .jsonld)."""
+        fmt, keeps = write_format(path)
+        return save_store(self.store, path, fmt, keeps)
+
+    def to_networkx(self):
+        """The entity and fact graph as a networkx ``MultiDiGraph``."""
+        from .analysis import to_networkx
+
+        return to_networkx(self)
+
+    def show(self, path: str | Path, **options) -> Path:
+        """Write the interactive HTML explorer to ``path``."""
+        from .view import write_html
+
+        return write_html(self, path, **options)
+
+
+_SPECIFIC = ["Official", "City", "Region", "Country", "District", "Agency", "Company", "Event",
+             "Sector", "Person", "Organization", "Place"]
+_PARENTS = {"Place": ["City", "Region", "Country", "District"], "Person": ["Official"],
+            "Organization": ["Agency", "Company"]}
+
+
+def _subclasses(cls: str) -> list[str]:
+    return [cls] + _PARENTS.get(cls, [])
+
+
+def load(path: str | Path) -> KnowledgeGraph:
+    """Open a graph file (.trig, .nq, .ttl, .nt, .jsonld) or an on-disk store folder."""
+    path = Path(path)
+    if path.is_dir():
+        try:
+            return KnowledgeGraph(ox.Store(str(path)), path=path)
+        except OSError as e:
+            raise GraphError(Errors.E050.format(path=path, reason=e)) from None
+    graph = KnowledgeGraph(path=path)
+    load_file(graph.store, path)
+    return graph

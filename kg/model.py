@@ -1,0 +1,131 @@
+"""Plain dataclasses passed between the steps: read -> nlp -> extract -> rdf.
+
+Entities and facts refer to each other by entity IRI (a string), so an
+:class:`Extraction` is self-contained, picklable and free of RDF.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+PLACE_CLASSES = ("City", "Region", "Country", "District")
+PERSON_CLASSES = ("Official", "Person")
+ORG_CLASSES = ("Agency", "Company", "Organization")
+ENTITY_CLASSES = PLACE_CLASSES + PERSON_CLASSES + ORG_CLASSES + ("Event", "Sector")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from the input, before any NLP."""
+
+    iri: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    id: str | None = None
+    source: str = ""  # "path" or "path:line", for messages
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of the article; ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: float  # in units: 1.66 billion is 1660000000.0
+    currency: str  # ISO 4217
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    iri: str
+    cls: str  # one of ENTITY_CLASSES
+    label: str
+    aliases: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Post:
+    person: str
+    title: str
+    of: str | None
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 0.8
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class LocatedIn:
+    place: str
+    container: str
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 0.8
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Cooperation:
+    parties: tuple[str, ...]
+    sectors: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 0.7
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    event: str
+    held_in: str | None = None
+    date: str | None = None  # YYYY-MM-DD or YYYY-MM
+    part_of: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 0.7
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Agreement:
+    parties: tuple[str, ...] = ()
+    count: int | None = None
+    values: tuple[Money, ...] = ()
+    signed_at: str | None = None
+    date: str | None = None
+    sectors: tuple[str, ...] = ()
+    kind: str | None = None  # "MoU", "framework agreement", ...
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 0.7
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Investment:
+    investor: str | None = None
+    target: str | None = None
+    projects: int | None = None
+    values: tuple[Money, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 0.6
+    rule: str = ""
+
+
+Fact = Union[Post, LocatedIn, Cooperation, EventInfo, Agreement, Investment]
+FACT_KINDS = {Post: "post", LocatedIn: "locatedIn", Cooperation: "cooperation",
+              EventInfo: "event", Agreement: "agreement", Investment: "investment"}
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    warnings: tuple[str, ...] = field(default=())

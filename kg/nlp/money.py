@@ -1,0 +1,96 @@
+"""Money amounts in news text: ``$1.66 billion``, ``Rs 5,000 crore``, ``780 billion yuan``.
+
+Pure functions over strings, so they are easy to test; the spaCy component
+in :mod:`kg.nlp.factories` calls :func:`find_money` on each document.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "mn": 1e6, "m": 1e6,
+    "mln": 1e6, "crore": 1e7, "crores": 1e7, "cr": 1e7, "billion": 1e9, "bn": 1e9, "b": 1e9,
+    "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "lakh crore": 1e12,
+}
+# Symbol or code written before the number.
+PREFIX_CURRENCY = {
+    "us$": "USD", "usd": "USD", "$": "USD", "hk$": "HKD", "hkd": "HKD", "s$": "SGD", "sgd": "SGD",
+    "a$": "AUD", "c$": "CAD", "nt$": "TWD", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "yuan": "CNY",
+    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "rs": "INR", "rs.": "INR", "inr": "INR",
+    "₹": "INR", "rm": "MYR", "myr": "MYR", "jpy": "JPY", "krw": "KRW", "₩": "KRW", "aed": "AED",
+    "idr": "IDR", "rp": "IDR", "thb": "THB", "php": "PHP", "₱": "PHP", "vnd": "VND", "chf": "CHF",
+}
+# Word written after the number (and scale).
+SUFFIX_CURRENCY = {
+    "u.s. dollars": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD",
+    "hong kong dollars": "HKD", "hk dollars": "HKD", "singapore dollars": "SGD",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "yuan": "CNY", "renminbi": "CNY",
+    "rmb": "CNY", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pounds sterling": "GBP",
+    "sterling": "GBP", "rupees": "INR", "rupee": "INR", "ringgit": "MYR", "yen": "JPY",
+    "won": "KRW", "baht": "THB", "rupiah": "IDR", "dirhams": "AED", "pesos": "PHP", "dong": "VND",
+    "francs": "CHF", "usd": "USD", "eur": "EUR", "cny": "CNY", "hkd": "HKD", "inr": "INR",
+}
+
+
+class MoneyMatch(NamedTuple):
+    start: int
+    end: int
+    amount: float
+    currency: str
+    text: str
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUM = r"(?P<num>\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = rf"(?:\s?(?P<scale>{_alternation(SCALES)})\b\.?)?"
+_PREFIX = rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})"
+_SUFFIX = rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})\b"
+PREFIXED = re.compile(rf"(?<![\w$])(?:{_PREFIX})\s?{_NUM}{_SCALE}(?:\s(?P<suf2>{_alternation(SUFFIX_CURRENCY)})\b)?",
+                      re.IGNORECASE)
+SUFFIXED = re.compile(rf"(?<![\w$.,]){_NUM}{_SCALE}\s(?:of\s)?{_SUFFIX}", re.IGNORECASE)
+
+
+def _amount(num: str, scale: str | None) -> float:
+    value = float(num.replace(",", ""))
+    return value * SCALES.get((scale or "").lower().rstrip("."), 1.0)
+
+
+def find_money(text: str) -> list[MoneyMatch]:
+    """Every money amount in ``text``, left to right.
+
+    >>> [(m.amount, m.currency) for m in find_money("a total investment of $1.66 billion")]
+    [(1660000000.0, 'USD')]
+    >>> [(m.amount, m.currency) for m in find_money("780 billion yuan (119 billion U.S. dollars)")]
+    [(780000000000.0, 'CNY'), (119000000000.0, 'USD')]
+    >>> [(m.amount, m.currency) for m in find_money("worth Rs 27,474 crore and HK$2bn")]
+    [(274740000000.0, 'INR'), (2000000000.0, 'HKD')]
+    """
+    found: list[MoneyMatch] = []
+    taken: list[tuple[int, int]] = []
+    for m in PREFIXED.finditer(text):
+        pre = m.group("pre").lower()
+        if pre in ("rs", "rm", "rp", "rs.") and not m.group("pre")[0].isupper():
+            continue  # "rs" inside words is not rupees
+        if pre == "yuan":
+            continue
+        currency = PREFIX_CURRENCY[pre]
+        if m.group("suf2") and currency == "USD" and pre == "$":
+            currency = SUFFIX_CURRENCY[m.group("suf2").lower()]
+        scale = m.group("scale")
+        if scale and scale.lower() == "b" and not re.match(r"\s?b\b", text[m.start("scale") - 1:m.end("scale") + 1], re.I):
+            scale = None
+        found.append(MoneyMatch(m.start(), m.end(), _amount(m.group("num"), scale), currency, m.group(0)))
+        taken.append((m.start(), m.end()))
+    for m in SUFFIXED.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        scale = m.group("scale")
+        if scale and scale.lower() in ("m", "b", "k"):
+            continue  # "5 m dollars" is rare; "5 m" is usually metres
+        found.append(MoneyMatch(m.start(), m.end(), _amount(m.group("num"), scale),
+                                SUFFIX_CURRENCY[m.group("suf").lower()], m.group(0)))
+    return sorted(found)

@@ -1,0 +1,107 @@
+"""Sector phrases from coordinated lists after cooperation and industry cues.
+
+"in five major areas - technological innovation, international shipping,
+and modern finance" gives three sectors, lower-cased and without
+determiners; a conjunct that shares a head stays as written ("new energy and
+materials").
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..lexicons import read_lexicon
+
+_STOP_AT = re.compile(r"[.;:!?\"“”()]|,\s*(?:which|who|to|with|while|as well as|according|and (?:to|the|will|is|are|has|have|a)\b)"
+                      r"|\s(?:was|were|is|are|will|has|have|had|to|that|so|by|through|at|from|for|among|with)\s", re.I)
+_DETERMINERS = re.compile(r"^(?:the|a|an|other|its|their|our|such|various|key|major|several|multiple|many)\s+", re.I)
+_NUMBER_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+
+
+class SectorPhrase(NamedTuple):
+    start: int
+    end: int
+    text: str  # as written, lower-cased
+
+
+class SectorFinder:
+    def __init__(self):
+        self.cues = [re.compile(c, re.I) for c in read_lexicon("sector_cues")]
+        self.stop = {s.lower() for s in read_lexicon("non_sectors")}
+
+    def find(self, sentence: str, offset: int = 0) -> list[SectorPhrase]:
+        """Sector phrases in one sentence (character offsets shifted by ``offset``)."""
+        out: list[SectorPhrase] = []
+        seen: set[int] = set()
+        for cue in self.cues:
+            for m in cue.finditer(sentence):
+                start = m.end()
+                if start in seen:
+                    continue
+                seen.add(start)
+                out.extend(self._list_after(sentence, start, offset))
+        kept: list[SectorPhrase] = []
+        for s in sorted(set(out), key=lambda p: p.end - p.start):
+            if not any(s.start < k.end and k.start < s.end for k in kept):
+                kept.append(s)  # of overlapping readings, the shorter is the list item
+        return sorted(kept)
+
+    def _list_after(self, sentence: str, start: int, offset: int) -> list[SectorPhrase]:
+        rest = sentence[start:]
+        lead = re.match(rf"\s*(?:(?:the\s+)?{_NUMBER_WORDS}\s+(?:major\s+|key\s+)?(?:areas|fields|sectors|industries)\s*)?[-–—:]?\s*(?:such as\s+|including\s+|like\s+)?", rest, re.I)
+        pos = start + (lead.end() if lead else 0)
+        stop = _STOP_AT.search(sentence, pos)
+        end = stop.start() if stop else len(sentence)
+        chunk = sentence[pos:end]
+        if not chunk.strip():
+            return []
+        items: list[tuple[int, int]] = []
+        for m in re.finditer(r"[^,]+", chunk):
+            items.append((pos + m.start(), pos + m.end()))
+        phrases: list[tuple[int, int]] = []
+        for n, (s, e) in enumerate(items):
+            text = sentence[s:e]
+            last = n == len(items) - 1
+            oxford = last and re.match(r"\s*(?:and|or)\s", text)
+            closing = n > 0 and re.match(r"\s*(?:and|or)\s", text)
+            if (last and not oxford) or len(items) == 1:
+                parts = [(s + m.start(), s + m.end()) for m in re.finditer(r"(?:(?!\s(?:and|or|as well as)\s).)+", text)]
+                phrases.extend(parts)
+            else:
+                phrases.append((s, e))
+            if closing:
+                break  # "A, B, and C, participated": the list ends at "and C"
+        found = []
+        for s, e in phrases:
+            text = sentence[s:e]
+            lstrip = len(text) - len(text.lstrip())
+            s += lstrip
+            text = text.strip()
+            m = re.match(r"(?:and|or)\s+", text)
+            if m:
+                s += m.end()
+                text = text[m.end():]
+            m = _DETERMINERS.match(text)
+            while m:
+                s += m.end()
+                text = text[m.end():]
+                m = _DETERMINERS.match(text)
+            text = text.rstrip(" .")
+            m = re.search(r"\s+(?:sector|industry)$", text, re.I)
+            if m:
+                text = text[:m.start()]
+            if self._plausible(text):
+                found.append(SectorPhrase(offset + s, offset + s + len(text), text.lower()))
+        return found if len(found) >= 1 else []
+
+    def _plausible(self, text: str) -> bool:
+        words = text.split()
+        if not 1 <= len(words) <= 5 or text.lower() in self.stop:
+            return False
+        if any(ch.isdigit() for ch in text) or text[:1] in "\"'“$£€" or re.search(
+                r"\b(?:range|variety|number|series|host|lot|list|total) of\b", text, re.I):
+            return False
+        capitals = sum(w[:1].isupper() for w in words)
+        if capitals and not (text.isupper() and len(text) <= 6):
+            return False  # names, not sectors ("Japan", "Boeing")
+        return not re.search(r"\b(?:we|they|it|he|she|said|says|is|are|be|been|will|would|can|could)\b", text, re.I)

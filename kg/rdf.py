@@ -1,0 +1,205 @@
+"""Turn extractions into RDF quads: the only module that knows the graph contract.
+
+One named graph per article (its name is the article IRI); see
+``../shared/eval/CONTRACT.md`` and ``ontology/newskg.ttl``. Quads are
+pyoxigraph terms so a build can bulk-load them into an Oxigraph store.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from .ids import evidence_iri, fact_iri
+from .model import (Agreement, Cooperation, Entity, EventInfo, Evidence, Extraction, Investment,
+                    LocatedIn, Money, Post)
+from .vocab import GEO_IRI, NKG_IRI, PROV_IRI, SCHEMA_IRI
+
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+SKOS_ALT = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+OWL_SAME_AS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_DATE, XSD_YM = NamedNode(XSD + "date"), NamedNode(XSD + "gYearMonth")
+XSD_INT, XSD_DEC = NamedNode(XSD + "integer"), NamedNode(XSD + "decimal")
+XSD_DOUBLE = NamedNode(XSD + "double")
+
+
+def nkg(term: str) -> NamedNode:
+    return NamedNode(NKG_IRI + term)
+
+
+def schema(term: str) -> NamedNode:
+    return NamedNode(SCHEMA_IRI + term)
+
+
+WAS_DERIVED_FROM = NamedNode(PROV_IRI + "wasDerivedFrom")
+GEO_LAT, GEO_LONG = NamedNode(GEO_IRI + "lat"), NamedNode(GEO_IRI + "long")
+
+
+def date_literal(value: str) -> Literal:
+    """A day as xsd:date, a month as xsd:gYearMonth.
+
+    >>> date_literal("2024-05").datatype.value[-10:]
+    'gYearMonth'
+    """
+    return Literal(value, datatype=XSD_YM if len(value) == 7 else XSD_DATE)
+
+
+def decimal_literal(value: float) -> Literal:
+    text = f"{value:.6f}".rstrip("0")
+    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD_DEC)
+
+
+class ArticleWriter:
+    """Collects the quads of one article's named graph."""
+
+    def __init__(self, extraction: Extraction):
+        self.ex = extraction
+        self.article = NamedNode(extraction.article.iri)
+        self.quads: list[Quad] = []
+        self._evidence_done: set[tuple[int, int]] = set()
+
+    def add(self, s, p, o) -> None:
+        self.quads.append(Quad(s, p, o, self.article))
+
+    def evidence(self, node, evidence: tuple[Evidence, ...]) -> None:
+        for ev in evidence:
+            ev_node = NamedNode(evidence_iri(self.article.value, ev.start, ev.end))
+            self.add(node, nkg("evidence"), ev_node)
+            if (ev.start, ev.end) not in self._evidence_done:
+                self._evidence_done.add((ev.start, ev.end))
+                self.add(ev_node, RDF_TYPE, nkg("Evidence"))
+                self.add(ev_node, nkg("text"), Literal(ev.text))
+                self.add(ev_node, nkg("startChar"), Literal(str(ev.start), datatype=XSD_INT))
+                self.add(ev_node, nkg("endChar"), Literal(str(ev.end), datatype=XSD_INT))
+                self.add(ev_node, WAS_DERIVED_FROM, self.article)
+
+    def provenance(self, node, fact) -> None:
+        self.evidence(node, fact.evidence)
+        self.add(node, nkg("confidence"), decimal_literal(fact.confidence))
+        if fact.rule:
+            self.add(node, nkg("rule"), Literal(fact.rule))
+
+    def money(self, owner: NamedNode, values: tuple[Money, ...]) -> None:
+        for m in values:
+            node = NamedNode(f"{owner.value}/value/{m.currency.lower()}")
+            self.add(owner, nkg("value"), node)
+            self.add(node, RDF_TYPE, schema("MonetaryAmount"))
+            self.add(node, schema("value"), decimal_literal(m.amount))
+            self.add(node, schema("currency"), Literal(m.currency))
+            if m.text:
+                self.add(node, RDFS_LABEL, Literal(m.text))
+
+    def write(self) -> list[Quad]:
+        a = self.ex.article
+        self.add(self.article, RDF_TYPE, nkg("Article"))
+        if a.url:
+            self.add(self.article, schema("url"), Literal(a.url))
+        if a.title:
+            self.add(self.article, schema("headline"), Literal(a.title))
+        if a.date:
+            self.add(self.article, schema("datePublished"), date_literal(a.date))
+        if a.id:
+            self.add(self.article, schema("identifier"), Literal(a.id))
+        for e in self.ex.entities:
+            self.entity(e)
+        for i, f in enumerate(self.ex.facts):
+            getattr(self, "fact_" + type(f).__name__.lower())(f, i)
+        return self.quads
+
+    def entity(self, e: Entity) -> None:
+        node = NamedNode(e.iri)
+        self.add(self.article, nkg("mentions"), node)
+        self.add(node, RDF_TYPE, nkg(e.cls))
+        self.add(node, RDFS_LABEL, Literal(e.label))
+        for alias in e.aliases:
+            self.add(node, SKOS_ALT, Literal(alias))
+        self.evidence(node, e.evidence)
+
+    def _node(self, kind: str, key: str) -> NamedNode:
+        return NamedNode(fact_iri(self.article.value, kind, key))
+
+    def fact_post(self, f: Post, i: int) -> None:
+        post = self._node("post", f"{f.person}|{f.title}|{f.of}")
+        self.add(NamedNode(f.person), nkg("holdsPost"), post)
+        self.add(post, RDF_TYPE, nkg("Post"))
+        self.add(post, nkg("title"), Literal(f.title))
+        self.add(post, RDFS_LABEL, Literal(f.title))
+        if f.of:
+            self.add(post, nkg("postIn"), NamedNode(f.of))
+        self.provenance(post, f)
+
+    def fact_locatedin(self, f: LocatedIn, i: int) -> None:
+        self.add(NamedNode(f.place), nkg("locatedIn"), NamedNode(f.container))
+
+    def fact_cooperation(self, f: Cooperation, i: int) -> None:
+        coop = self._node("cooperation", "|".join(sorted(f.parties)) + f"|{i}")
+        self.add(coop, RDF_TYPE, nkg("Cooperation"))
+        for p in f.parties:
+            self.add(coop, nkg("party"), NamedNode(p))
+        for a, b in combinations(f.parties, 2):
+            self.add(NamedNode(a), nkg("cooperatesWith"), NamedNode(b))
+            self.add(NamedNode(b), nkg("cooperatesWith"), NamedNode(a))
+        for s in f.sectors:
+            self.add(coop, nkg("sector"), NamedNode(s))
+        self.provenance(coop, f)
+
+    def fact_eventinfo(self, f: EventInfo, i: int) -> None:
+        ev = NamedNode(f.event)
+        if f.held_in:
+            self.add(ev, nkg("heldIn"), NamedNode(f.held_in))
+        if f.date:
+            self.add(ev, nkg("startDate"), date_literal(f.date))
+        if f.part_of:
+            self.add(ev, nkg("partOf"), NamedNode(f.part_of))
+        self.evidence(ev, f.evidence)
+
+    def fact_agreement(self, f: Agreement, i: int) -> None:
+        g = self._node("agreement", str(i))
+        self.add(g, RDF_TYPE, nkg("Agreement"))
+        for p in f.parties:
+            self.add(g, nkg("party"), NamedNode(p))
+        if f.count is not None:
+            self.add(g, nkg("count"), Literal(str(f.count), datatype=XSD_INT))
+        self.money(g, f.values)
+        if f.signed_at:
+            self.add(g, nkg("signedAt"), NamedNode(f.signed_at))
+        if f.date:
+            self.add(g, nkg("date"), date_literal(f.date))
+        for s in f.sectors:
+            self.add(g, nkg("sector"), NamedNode(s))
+        if f.kind:
+            self.add(g, nkg("agreementKind"), Literal(f.kind))
+        self.provenance(g, f)
+
+    def fact_investment(self, f: Investment, i: int) -> None:
+        inv = self._node("investment", str(i))
+        self.add(inv, RDF_TYPE, nkg("Investment"))
+        if f.investor:
+            self.add(inv, nkg("investor"), NamedNode(f.investor))
+        if f.target:
+            self.add(inv, nkg("target"), NamedNode(f.target))
+        if f.projects is not None:
+            self.add(inv, nkg("projectCount"), Literal(str(f.projects), datatype=XSD_INT))
+        self.money(inv, f.values)
+        self.provenance(inv, f)
+
+
+def extraction_quads(extraction: Extraction) -> list[Quad]:
+    """All quads of one article's named graph."""
+    return ArticleWriter(extraction).write()
+
+
+def reference_quads(places: dict[str, tuple[int | None, float | None, float | None]],
+                    graph_iri: str) -> Iterator[Quad]:
+    """GeoNames links and coordinates of places, in the reference graph, not an article's."""
+    g = NamedNode(graph_iri)
+    for iri, (geonames_id, lat, lon) in sorted(places.items()):
+        node = NamedNode(iri)
+        if geonames_id:
+            yield Quad(node, OWL_SAME_AS, NamedNode(f"https://sws.geonames.org/{geonames_id}/"), g)
+        if lat is not None and lon is not None:
+            yield Quad(node, GEO_LAT, Literal(str(lat), datatype=XSD_DEC), g)
+            yield Quad(node, GEO_LONG, Literal(str(lon), datatype=XSD_DEC), g)

@@ -1,0 +1,31 @@
+import pytest
+
+from kg.nlp.money import find_money
+
+
+@pytest.mark.parametrize("text,amount,currency", [
+    ("with a planned total investment of $1.66 billion at the Hong Kong-Macao-Shandong Week", 1.66e9, "USD"),
+    ("clinching contractual investments of 780 billion yuan (119 billion U.S. dollars)", 780e9, "CNY"),
+    ("signed a MoU worth Rs 27,474 crore for a 9 million-tonne new refinery", 274.74e9, "INR"),
+    ("Tamil Nadu signed agreements worth over Rs 3 trillion", 3e12, "INR"),
+    ("India could spend up to $35bn (£18.8bn) in the aviation market", 35e9, "USD"),
+    ("an initial investment of $6.5m.", 6.5e6, "USD"),
+    ("HK$2 billion", 2e9, "HKD"),
+    ("100 million euros", 1e8, "EUR"),
+    ("RM2.5 billion", 2.5e9, "MYR"),
+])
+def test_money_first_amount(text, amount, currency):
+    found = find_money(text)
+    assert found, text
+    assert found[0].amount == pytest.approx(amount)
+    assert found[0].currency == currency
+
+
+def test_money_pairs_both_readings():
+    found = find_money("780 billion yuan (119 billion U.S. dollars)")
+    assert [(m.currency, m.amount) for m in found] == [("CNY", 780e9), ("USD", 119e9)]
+
+
+@pytest.mark.parametrize("text", ["will create 1.05 million jobs", "a 9 million-tonne new refinery", "6,444 projects"])
+def test_money_ignores_other_numbers(text):
+    assert find_money(text) == []

@@ -1,0 +1,89 @@
+"""Extraction on real sentences from the seed article."""
+import pytest
+
+from kg.build import extract_articles
+from kg.model import Agreement, Cooperation, EventInfo, Investment, LocatedIn, Post
+from kg.read import article_from_text
+
+SEED_SENTENCES = (
+    "Qingdao in Shandong province will deepen cooperation with Hong Kong, joining hands with the city as they "
+    "strive to bring about a mutually beneficial future, according to news released at the Qingdao-Hong Kong "
+    "Economic and Trade Cooperation Conference, which was held in Hong Kong on May 28.\n\n"
+    "During the conference, Wang Bo, deputy mayor of Qingdao, introduced Qingdao's strong industrial foundation.\n\n"
+    "Wang added that to date, Hong Kong has cumulatively invested in and operated 6,444 projects in Qingdao, with a "
+    "total investment exceeding $50 billion, making it the largest source of foreign investment for the city.\n\n"
+    "During the Hong Kong-Macao-Shandong Week, Qingdao signed a total of 16 project agreements with a planned total "
+    "investment of $1.66 billion."
+)
+
+
+@pytest.fixture(scope="module")
+def extraction(nlp):
+    article = article_from_text(SEED_SENTENCES, url="http://example.org/seed", date="2024-05-30")
+    return next(extract_articles([article], nlp))
+
+
+def by_label(extraction):
+    return {e.label: e for e in extraction.entities}
+
+
+def test_extract_places_typed(extraction):
+    ents = by_label(extraction)
+    assert ents["Qingdao"].cls == "City"
+    assert ents["Hong Kong"].cls == "City"
+    assert ents["Shandong"].cls == "Region" and "Shandong province" in ents["Shandong"].aliases
+
+
+def test_extract_surname_is_alias_of_official(extraction):
+    ents = by_label(extraction)
+    assert ents["Wang Bo"].cls == "Official"
+    assert "Wang" in ents["Wang Bo"].aliases
+    assert "Wang" not in ents
+
+
+def test_extract_post(extraction):
+    ents = by_label(extraction)
+    posts = [f for f in extraction.facts if isinstance(f, Post)]
+    assert (ents["Wang Bo"].iri, "deputy mayor", ents["Qingdao"].iri) in [(p.person, p.title, p.of) for p in posts]
+
+
+def test_extract_located_in(extraction):
+    ents = by_label(extraction)
+    pairs = [(f.place, f.container) for f in extraction.facts if isinstance(f, LocatedIn)]
+    assert (ents["Qingdao"].iri, ents["Shandong"].iri) in pairs
+
+
+def test_extract_event_place_and_date(extraction):
+    ents = by_label(extraction)
+    conf = ents["Qingdao-Hong Kong Economic and Trade Cooperation Conference"]
+    info = [f for f in extraction.facts if isinstance(f, EventInfo) and f.event == conf.iri]
+    assert info and info[0].held_in == ents["Hong Kong"].iri and info[0].date == "2024-05-28"
+
+
+def test_extract_agreement_batch(extraction):
+    ents = by_label(extraction)
+    [g] = [f for f in extraction.facts if isinstance(f, Agreement)]
+    assert g.count == 16
+    assert [(m.amount, m.currency) for m in g.values] == [(1.66e9, "USD")]
+    assert g.signed_at == ents["Hong Kong-Macao-Shandong Week"].iri
+    assert ents["Qingdao"].iri in g.parties
+
+
+def test_extract_investment(extraction):
+    ents = by_label(extraction)
+    [inv] = [f for f in extraction.facts if isinstance(f, Investment)]
+    assert (inv.investor, inv.target, inv.projects) == (ents["Hong Kong"].iri, ents["Qingdao"].iri, 6444)
+    assert [(m.amount, m.currency) for m in inv.values] == [(50e9, "USD")]
+
+
+def test_extract_cooperation_pair(extraction):
+    ents = by_label(extraction)
+    pairs = [frozenset(f.parties) for f in extraction.facts if isinstance(f, Cooperation)]
+    assert frozenset((ents["Qingdao"].iri, ents["Hong Kong"].iri)) in pairs
+
+
+def test_extract_evidence_offsets(extraction):
+    text = extraction.article.text
+    for e in extraction.entities:
+        for ev in e.evidence:
+            assert text[ev.start:ev.end] == ev.text
