@@ -12,6 +12,8 @@ from .rdf import extraction_quads, reference_quads
 from .read import article_from_text, read_articles
 
 SECTORS_GRAPH = "https://w3id.org/newskg/graph/sectors"
+# Non-breaking and thin spaces split names in spaCy's tokenizer ("in\xa0Hong Kong").
+_SPACES = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
 
 
 def _articles(inputs: Iterable[str | Path | Article], on_error) -> Iterator[Article]:
@@ -39,7 +41,7 @@ def extract_articles(articles: Iterable[Article], nlp, *, batch_size: int = 32) 
 
     def docs():
         for a in articles:
-            doc = nlp.make_doc(a.text)
+            doc = nlp.make_doc(a.text.translate(_SPACES))  # same length: offsets still point into a.text
             doc._.nkg_published = a.date
             yield doc, a
 

@@ -51,6 +51,16 @@ class Errors(metaclass=_Coded):
     E074 = "Cross-site update refused: Origin {origin!r} is not this server. Send updates from a non-browser client or this server's own pages."
     E075 = "The request body is larger than {limit} bytes. Send a shorter query."
     E076 = "Bad graph IRI {value!r} in {param}: {reason}"
+    E080 = "{path} is a file, not a store folder. Give --store a folder (it is created if missing)."
+    E081 = "No store folder at {path}. Build one: kg build data/ --store {path}"
+    E082 = "Give -o FILE, --store DIR, or both, so the build has somewhere to go."
+    E083 = "--jobs must be at least 1, not {jobs}."
+    E084 = "A build worker failed on an article batch ({reason}). Rerun with --jobs 1 to see the article."
+    E085 = "No article {refs} in the store {path}. Give an article IRI or URL; list them with: kg query {path} \"SELECT ?a WHERE {{ ?a a nkg:Article }}\""
+    E086 = "Cannot reach the Graph Store endpoint {url} ({reason}). Check --endpoint and that the server is running."
+    E087 = "The Graph Store endpoint refused graph {graph}: HTTP {status} {reason}. Check that it accepts PUT (SPARQL 1.1 Graph Store Protocol) at {url}."
+    E088 = "--batch must be at least 1, not {value}."
+    E089 = "Cannot connect to the dask scheduler {address} ({reason}). Start one (dask scheduler) or drop --dask."
 
 
 class Warnings(metaclass=_Coded):

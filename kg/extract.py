@@ -131,7 +131,7 @@ class Resolver:
         main_event = self._main_event()
         for f in self.raw_facts:
             rel = f["rel"]
-            ev = (self.evidence_at(self.mentions[self._anchor(f)].start),) if self._anchor(f) is not None else ()
+            ev = (self.evidence_at(f["at"]),)
             if rel == "post":
                 person = self.group_of[f["person"]]
                 of = self.group_of[f["of"]] if f["of"] is not None else None
@@ -184,15 +184,6 @@ class Resolver:
             evidence = tuple(dict.fromkeys(self.evidence_at(self.mentions[i].start) for i in grp["mentions"]))[:3]
             entities.append(Entity(iri[g], grp["cls"], label, aliases, evidence))
         return Extraction(self.article, tuple(entities), tuple(self._facts(facts, iri)))
-
-    def _anchor(self, f: dict):
-        for k in ("person", "place", "event", "investor", "target", "signedAt"):
-            if f.get(k) is not None:
-                return f[k]
-        for k in ("parties", "sectors"):
-            if f.get(k):
-                return f[k][0]
-        return None
 
     def _label(self, grp: dict) -> str:
         if grp["cls"] in PLACE_CLASSES:

@@ -306,11 +306,14 @@ class FactFinder:
             next_sectors = []
             if nxt is not None and not SIGNING.search(nxt.text) and re.search(r"\b(?:projects?|deals?|agreements?|them)\b", nxt.text, re.I):
                 next_sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and nxt.start_char <= m.start < nxt.end_char]
-            facts += self.posts(doc, mentions, sent)
-            facts += self.located_in(doc, mentions, sent)
-            facts += self.events(doc, mentions, sent, published, last_event)
-            facts += self.deals(doc, mentions, sent, published, last_event, next_sectors)
-            facts += self.cooperation(doc, mentions, sent, recent_parties)
+            found = self.posts(doc, mentions, sent)
+            found += self.located_in(doc, mentions, sent)
+            found += self.events(doc, mentions, sent, published, last_event)
+            found += self.deals(doc, mentions, sent, published, last_event, next_sectors)
+            found += self.cooperation(doc, mentions, sent, recent_parties)
+            for f in found:
+                f["at"] = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # evidence sentence
+            facts += found
             recent_parties += [i for i, m in enumerate(mentions)
                                if sent.start_char <= m.start < sent.end_char and m.cls in PARTY and m.cls != "Country"]
         return facts

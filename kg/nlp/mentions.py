@@ -35,11 +35,16 @@ TRUST_POPULATION = 500000
 
 def _is_cap(tok: Token) -> bool:
     t = tok.text
+    if tok.is_sent_start and tok.is_stop:
+        return False  # "At Tencent Co.": a capitalised function word opens the sentence
     return (t[:1].isupper() or t[:1].isdigit() and tok.i > 0 and t.isdigit() and len(t) == 4) and t not in ("The", "A", "An")
 
 
-def _cap_run_left(doc: Doc, end: int, sent_start: int) -> int:
-    """Start of the capitalised run that ends just before token ``end``."""
+def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = frozenset()) -> int:
+    """Start of the capitalised run that ends just before token ``end``.
+
+    The run does not cross "and" after a head word: "X Zone and Tencent Cloud" is two names.
+    """
     i = end - 1
     start = end
     while i >= sent_start:
@@ -47,7 +52,8 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int) -> int:
         if _is_cap(tok) or (tok.text.isdigit() and len(tok.text) == 4):
             start = i
         elif tok.lower_ in CONNECTORS and i - 1 >= sent_start and (
-                _is_cap(doc[i - 1]) or doc[i - 1].text.isdigit()) and tok.i + 1 < end:
+                _is_cap(doc[i - 1]) or doc[i - 1].text.isdigit()) and tok.i + 1 < end and not (
+                tok.lower_ in ("and", "&") and doc[i - 1].text in heads):
             pass
         else:
             break
@@ -69,6 +75,8 @@ class MentionFinder:
         self.titles = set(read_lexicon("public_titles"))
         self.title_words = {w for t in self.titles for w in re.split(r"[\s-]", t)}
         self.sectors = SectorFinder()
+        self.not_names = set(read_lexicon("not_names"))
+        self.heads = frozenset(self.event_heads | set(self.org_heads) | {h[-1] for h in self.district_heads})
 
     # ------------------------------------------------------------ candidates
     def _patterned(self, doc: Doc) -> list[tuple[int, int, str, str]]:
@@ -80,7 +88,7 @@ class MentionFinder:
                     continue
                 end = tok.i + 1
                 if tok.text in self.event_heads:
-                    start = _cap_run_left(doc, tok.i, sent.start)
+                    start = _cap_run_left(doc, tok.i, sent.start, self.heads)
                     if tok.i - start >= 1:
                         out.append((start, end, "Event", "event-head"))
                     continue
@@ -98,17 +106,31 @@ class MentionFinder:
                             m += 1
                         if m > k:
                             end = m
-                    start = _cap_run_left(doc, tok.i, sent.start)
+                    start = _cap_run_left(doc, tok.i, sent.start, self.heads)
                     if end - start >= 2:
                         out.append((start, end, head_cls, "org-head"))
                     continue
                 for head in self.district_heads:
                     n = len(head)
                     if tuple(t.text for t in doc[tok.i - n + 1:tok.i + 1]) == head and tok.i - n + 1 > sent.start:
-                        start = _cap_run_left(doc, tok.i - n + 1, sent.start)
+                        start = _cap_run_left(doc, tok.i - n + 1, sent.start, self.heads)
                         if start < tok.i - n + 1:
                             out.append((start, end, "District", "district-head"))
                         break
+            # "acting director-general of Investment in Hong Kong": the body a title is "of"
+            for tok in sent:
+                if tok.lower_ != "of" or tok.i == sent.start or doc[tok.i - 1].lower_ not in self.title_words:
+                    continue
+                k = tok.i + 1 + (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "the")
+                m = k
+                while m < sent.end and (_is_cap(doc[m]) or doc[m].lower_ in ("in", "of", "for", "and", "&")
+                                        and m + 1 < sent.end and _is_cap(doc[m + 1])):
+                    m += 1
+                name = doc[k:m].text
+                if m - k >= 2 and self.gaz.get(name) is None and not any(
+                        t.lower_ in ("and", "&") for t in doc[k:m]):
+                    cls = self.org_heads.get(doc[m - 1].text, "Agency")
+                    out.append((k, m, cls, "post-body"))
             # "Invest Hong Kong", "InvestHK": trade-promotion agencies
             for tok in sent:
                 if tok.text.startswith("Invest") and tok.text != "Investment" and (
@@ -153,7 +175,9 @@ class MentionFinder:
                 if following in ("province", "state", "region"):
                     cls = "Region"
                 end += 1
-            agreed = label[0] in ("GPE", "LOC") or following in PLACE_NOUNS
+            preceding = doc[i - 1].lower_ if i > 0 else ""
+            agreed = label[0] in ("GPE", "LOC") or following in PLACE_NOUNS or preceding in (
+                "in", "at", "near", "from", "to", ",", "of")
             if place.cls == "City" and place.population < TRUST_POPULATION and not agreed:
                 i += k
                 continue
@@ -169,6 +193,15 @@ class MentionFinder:
             out.append((i, end, cls, place.name, "gazetteer"))
             i += k
         return out
+
+    @staticmethod
+    def _acts_like_company(span: Span) -> bool:
+        """A one-word "person" that invests, signs or makes things is a company."""
+        doc = span.doc
+        window = doc[span.end:min(len(doc), span.end + 6)].text.lower()
+        return bool(re.match(r"\s*(?:,[^,]+,\s*)?(?:will|has|have|had|also|to|is|agreed|committed|signed|"
+                             r"plans|invest|makes|manufactur|of|from|rs\b|\$|rm\d|brands)", window)) or \
+            doc[max(0, span.start - 2):span.start].text.lower().endswith(("companies", "firms", "brands", "like"))
 
     def _strip(self, span: Span) -> Span:
         """Drop determiners, honorifics, titles and a trailing "'s" from a name."""
@@ -198,8 +231,22 @@ class MentionFinder:
                     span = span.doc[span.start + 1:span.end]
                 if any(t.is_digit for t in span) or span[0].lower_ in self.title_words:
                     continue
-                cands.append((2, span.start, span.end, "Person", None, "ner-person"))
+                had_honorific = span.start > ent.start
+                cls = "Person"
+                if len(span) == 1 and not had_honorific and self._acts_like_company(span):
+                    cls = "Company"  # "Ramco ... committed to increase investments"
+                cands.append((2, span.start, span.end, cls, None, "ner-person"))
             elif label == "ORG":
+                titled = [i for i, t in enumerate(span) if t.lower_ in self.title_words]
+                if titled and titled[0] == 0 and len(span) - (titled[-1] + 1) >= 1 and all(
+                        t.text[:1].isupper() for t in span):
+                    # "State Industry Minster M C Sampath": a titled person the NER took for an ORG
+                    j = titled[-1] + 1
+                    while j < len(span) and span[j].lower_ in self.title_words | {"minster", "industry", "state"}:
+                        j += 1
+                    if j < len(span):
+                        cands.append((2, span.start + j, span.end, "Person", None, "ner-titled-person"))
+                    continue
                 head = span[-1].text
                 if head in self.event_heads:
                     cands.append((2, span.start, span.end, "Event", None, "ner-event"))
@@ -208,7 +255,10 @@ class MentionFinder:
             elif label in ("EVENT", "FAC") and span[-1].text in self.event_heads:
                 cands.append((2, span.start, span.end, "Event", None, "ner-event"))
             elif label == "GPE" and len(span) <= 3 and all(t.text[:1].isupper() for t in span):
-                cands.append((4, span.start, span.end, "City", None, "ner-gpe"))
+                # A GPE the gazetteer does not know is more often a company ("Foxconn") than a town.
+                following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+                cls = "City" if following in PLACE_NOUNS else "Company"
+                cands.append((4, span.start, span.end, cls, None, "ner-gpe"))
         cands.sort(key=lambda c: (c[0], -(c[2] - c[1]), c[1]))
         taken = [False] * (len(doc) + 1)
         mentions = []
@@ -219,6 +269,8 @@ class MentionFinder:
                 taken[i] = True
             span = doc[start:end]
             text = span.text
+            if text in self.not_names or span[-1].text in ("and", "&") or span.text.endswith(" and"):
+                continue
             mentions.append(Mention(span.start_char, span.end_char, text, cls, key or text, rule))
         for sent in doc.sents:
             for p in self.sectors.find(sent.text, sent.start_char):

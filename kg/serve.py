@@ -1,0 +1,914 @@
+"""``kg serve``: a SPARQL 1.1 Protocol endpoint and HTML pages over a built graph.
+
+Routes
+------
+``/sparql``          SPARQL 1.1 Protocol: query by GET or POST (form or
+                     ``application/sparql-query``); update by POST only, and
+                     only when the app was made with ``allow_update=True``.
+``/``                the graph explorer (``kg.view.render_html``, or a plain
+                     list of entities when the viewer cannot be imported).
+``/query``           an HTML form for SPARQL; results come back as a table.
+``/entity/{path}``   one page per entity: names, links, facts and evidence.
+``/health``          JSON: status, number of triples and of named graphs.
+
+Why each query runs in a forked child process: Oxigraph evaluates a query in
+Rust and cannot be interrupted from Python, so a thread running a runaway
+query would burn a core for ever. A forked child sees the store as it is
+(copy-on-write, nothing reloaded) and is killed when the time limit passes,
+so a slow query costs one 503, never a stuck server. Updates must change the
+server's own store, so they run in a thread: their limit only stops the
+waiting (the response says so).
+
+Why ``SERVICE`` and ``LOAD`` are refused before Oxigraph sees the text:
+pyoxigraph ships an HTTP client and would fetch other hosts for them.
+
+Known limits: at most one query per CPU runs at once and the others wait
+(the wait does not count against the time limit); a child's memory is not
+capped; updates work on the store's own default graph (not the union) and
+ignore ``using-graph-uri``; entity pages run their small queries in the
+server process, without the time limit.
+"""
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import copy
+import html
+import itertools
+import json
+import logging
+import multiprocessing
+import os
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
+
+import anyio
+import pyoxigraph as ox
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import (HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse,
+                                 Response)
+from starlette.routing import Route
+
+from .errors import Errors, QueryError
+from .graph import KnowledgeGraph
+from .vocab import ID_IRI, PREFIXES
+
+__all__ = ["create_app", "serve", "EndpointError", "negotiate", "check_safe"]
+
+log = logging.getLogger("kg.serve")
+
+MAX_BODY = 1 << 20  # bytes; a longer SPARQL request is a mistake or an attack
+JSON_RESULTS, TSV_RESULTS = ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.TSV
+TURTLE = ox.RdfFormat.TURTLE
+
+
+class EndpointError(QueryError):
+    """A request the endpoint refuses or cannot answer, with the HTTP status to send."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+# ------------------------------------------------------------------ result formats
+@dataclass(frozen=True)
+class OutputFormats:
+    """What to answer with: one format for SELECT/ASK, one for CONSTRUCT/DESCRIBE.
+
+    The query type is only known once Oxigraph has parsed the query, so both
+    are chosen up front.
+    """
+
+    results: ox.QueryResultsFormat = JSON_RESULTS
+    graph: ox.RdfFormat = TURTLE
+    html: bool = False
+
+
+# ``format=`` names (SPARQLWrapper sends json, xml, turtle, n3, csv, tsv, json-ld, rdf+xml)
+FORMAT_NAMES: dict[str, tuple[ox.QueryResultsFormat | None, ox.RdfFormat | None]] = {
+    "json": (JSON_RESULTS, ox.RdfFormat.JSON_LD),
+    "xml": (ox.QueryResultsFormat.XML, ox.RdfFormat.RDF_XML),
+    "csv": (ox.QueryResultsFormat.CSV, None),
+    "tsv": (TSV_RESULTS, None),
+    "turtle": (None, TURTLE), "ttl": (None, TURTLE),
+    "n3": (None, ox.RdfFormat.N3),
+    "nt": (None, ox.RdfFormat.N_TRIPLES), "ntriples": (None, ox.RdfFormat.N_TRIPLES),
+    "n-triples": (None, ox.RdfFormat.N_TRIPLES),
+    "json-ld": (None, ox.RdfFormat.JSON_LD), "jsonld": (None, ox.RdfFormat.JSON_LD),
+    "nq": (None, ox.RdfFormat.N_QUADS), "nquads": (None, ox.RdfFormat.N_QUADS),
+    "n-quads": (None, ox.RdfFormat.N_QUADS),
+    "trig": (None, ox.RdfFormat.TRIG),
+    "rdf": (None, ox.RdfFormat.RDF_XML), "rdf+xml": (None, ox.RdfFormat.RDF_XML),
+}
+
+
+def negotiate(accept: str | None, format_names: list[str] | None = None) -> OutputFormats:
+    """Pick the output formats from ``format=`` values, else from the Accept header.
+
+    >>> negotiate("text/csv").results.name
+    'SPARQL Results in CSV'
+    >>> negotiate("application/sparql-results+xml;q=0.5, text/tab-separated-values").results.name
+    'SPARQL Results in TSV'
+    >>> negotiate("*/*") == OutputFormats()
+    True
+    >>> negotiate(None, ["turtle"]).graph.name
+    'Turtle'
+    """
+    if format_names:
+        return _named_format(format_names)
+    results, graph = None, None
+    for media in _accepted(accept):
+        if media == "text/html" and results is None and graph is None:
+            return OutputFormats(html=True)
+        results = results or ox.QueryResultsFormat.from_media_type(media)
+        graph = graph or ox.RdfFormat.from_media_type(media)
+    return OutputFormats(results or JSON_RESULTS, graph or TURTLE)
+
+
+def _named_format(names: list[str]) -> OutputFormats:
+    """The first ``format=`` value we know, by short name or by media type."""
+    for name in (n.strip().lower() for n in names):
+        if name == "html":
+            return OutputFormats(html=True)
+        results, graph = FORMAT_NAMES.get(name, (None, None))
+        if "/" in name:
+            results = ox.QueryResultsFormat.from_media_type(name)
+            graph = ox.RdfFormat.from_media_type(name)
+        if results or graph:
+            return OutputFormats(results or JSON_RESULTS, graph or TURTLE)
+    known = ", ".join(["html", *FORMAT_NAMES])
+    raise EndpointError(400, Errors.E068.format(value=names[0], known=known))
+
+
+def _accepted(header: str | None) -> list[str]:
+    """Media types of an Accept header, best first (ties keep their order)."""
+    ranked = []
+    for i, part in enumerate((header or "").split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if media and q > 0:
+            ranked.append((-q, i, media.lower()))
+    return [media for _, _, media in sorted(ranked)]
+
+
+# ------------------------------------------------------------------ safety
+# Strings, IRIs and comments, so that keywords are only looked for in the
+# query's own syntax. A quote or ``#`` after a backslash is a prefixed-name
+# escape (``ex:a\#b``), not the start of a string or comment.
+_NOT_SYNTAX = re.compile(r'''
+      (?<!\\)"""(?:[^"\\]|\\.|"(?!""))*"""
+    | (?<!\\)\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
+    | (?<!\\)"(?:[^"\\\n\r]|\\.)*"
+    | (?<!\\)'(?:[^'\\\n\r]|\\.)*'
+    | <[^<>"{}|^`\\\x00-\x20]*>
+    | (?<!\\)\#[^\n\r]*
+''', re.VERBOSE | re.DOTALL)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_REFUSED = re.compile(r"(?<![\w?$:])(SERVICE|LOAD)(?![\w:])", re.IGNORECASE)
+
+
+def check_safe(sparql: str) -> None:
+    """Refuse ``SERVICE`` and ``LOAD``: Oxigraph would fetch other hosts or files for them.
+
+    Errs on the safe side: a prefixed name such as ``ex:a.service`` is refused too.
+
+    >>> check_safe('SELECT * { ?s ?p "SERVICE <http://x/>" } # SERVICE')
+    >>> check_safe("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.serve.EndpointError: [E062] SERVICE (federated query) is refused: ...
+    """
+    decoded = _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+    found = _REFUSED.search(_NOT_SYNTAX.sub(" ", decoded))
+    if found and found.group(1).upper() == "SERVICE":
+        raise EndpointError(400, Errors.E062)
+    if found:
+        raise EndpointError(400, Errors.E065)
+
+
+# ------------------------------------------------------------------ evaluation
+@dataclass(frozen=True)
+class DatasetSpec:
+    """The RDF dataset of a request (``default-graph-uri`` / ``named-graph-uri``).
+
+    Without ``default-graph-uri`` the default graph is the union of all graphs.
+    """
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+    @classmethod
+    def from_params(cls, params: dict[str, list[str]]) -> DatasetSpec:
+        spec = cls(tuple(params.get("default-graph-uri", ())), tuple(params.get("named-graph-uri", ())))
+        spec.options()  # validate the IRIs now, in the server, not in the worker
+        return spec
+
+    def options(self) -> dict:
+        """Keyword arguments for ``Store.query``."""
+        opts: dict = {"use_default_graph_as_union": not self.default_graphs}
+        if self.default_graphs:
+            opts["default_graph"] = [_graph_iri(g, "default-graph-uri") for g in self.default_graphs]
+        if self.named_graphs:
+            opts["named_graphs"] = [_graph_iri(g, "named-graph-uri") for g in self.named_graphs]
+        return opts
+
+
+def _graph_iri(value: str, param: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(value)
+    except ValueError as e:
+        raise EndpointError(400, Errors.E076.format(value=value, param=param, reason=e)) from None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A serialised query answer; ``kind`` is "boolean", "solutions" or "graph"."""
+
+    body: bytes
+    media_type: str
+    kind: str
+
+
+def evaluate(store: ox.Store, sparql: str, dataset: DatasetSpec, formats: OutputFormats,
+             max_results: int) -> Answer:
+    """Run one query and serialise its answer, refusing more than ``max_results`` rows or triples."""
+    try:
+        answer = store.query(sparql, prefixes=PREFIXES, **dataset.options())
+    except SyntaxError as e:
+        raise EndpointError(400, Errors.E061.format(reason=str(e).strip())) from None
+    if isinstance(answer, ox.QueryBoolean):
+        return Answer(answer.serialize(format=formats.results), formats.results.media_type, "boolean")
+    if isinstance(answer, ox.QuerySolutions):
+        body = _capped_solutions(answer, formats.results, max_results)
+        return Answer(body, formats.results.media_type, "solutions")
+    triples = list(itertools.islice(answer, max_results + 1))
+    if len(triples) > max_results:
+        raise EndpointError(413, Errors.E067.format(limit=max_results, unit="triples"))
+    body = ox.serialize(triples, format=formats.graph, prefixes=_prefixes_for(formats.graph))
+    return Answer(body, formats.graph.media_type, "graph")
+
+
+def _prefixes_for(fmt: ox.RdfFormat) -> dict[str, str] | None:
+    return PREFIXES if fmt in (TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3) else None
+
+
+class _RowCap:
+    """A write target for TSV results that stops the serialiser after ``limit`` rows.
+
+    TSV writes one line per solution (plus a header), so counting newlines
+    counts rows while Oxigraph streams them, without a second evaluation.
+    """
+
+    def __init__(self, limit: int):
+        self.limit, self.lines, self.over = limit, 0, False
+        self.buffer = bytearray()
+
+    def write(self, data: bytes) -> int:
+        self.lines += data.count(b"\n")
+        self.buffer += data
+        if self.lines > self.limit + 1:
+            self.over = True
+            raise OverflowError("result cap reached")
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _capped_solutions(solutions: ox.QuerySolutions, fmt: ox.QueryResultsFormat, limit: int) -> bytes:
+    """Serialise at most ``limit`` solutions in ``fmt`` (as TSV first, then converted)."""
+    cap = _RowCap(limit)
+    try:
+        solutions.serialize(cap, format=TSV_RESULTS)
+    except Exception:
+        if not cap.over:
+            raise
+    if cap.over:
+        raise EndpointError(413, Errors.E067.format(limit=limit, unit="rows"))
+    if fmt == TSV_RESULTS:
+        return bytes(cap.buffer)
+    return ox.parse_query_results(bytes(cap.buffer), format=TSV_RESULTS).serialize(format=fmt)
+
+
+class QueryRunner:
+    """Runs each query in a forked child process and kills it when the time limit passes."""
+
+    def __init__(self, store: ox.Store, *, timeout: float, max_results: int):
+        self.store, self.timeout, self.max_results = store, timeout, max_results
+        methods = multiprocessing.get_all_start_methods()
+        self.context = multiprocessing.get_context("fork") if "fork" in methods else None
+
+    def run(self, sparql: str, dataset: DatasetSpec, formats: OutputFormats) -> Answer:
+        """Blocking: call it from a worker thread."""
+        if self.context is None:
+            return self._run_in_thread(sparql, dataset, formats)
+        receiver, sender = self.context.Pipe(duplex=False)
+        child = self.context.Process(target=self._child, args=(sender, sparql, dataset, formats),
+                                     daemon=True, name="kg-serve-query")
+        child.start()
+        sender.close()
+        try:
+            if not receiver.poll(self.timeout):
+                child.kill()
+                raise EndpointError(503, Errors.E066.format(timeout=self.timeout))
+            outcome = receiver.recv()
+        except EOFError:
+            raise EndpointError(500, Errors.E071.format(reason="the query worker died")) from None
+        finally:
+            receiver.close()
+            child.join(1.0)
+            if child.is_alive():
+                child.kill()
+                child.join()
+        if isinstance(outcome, Answer):
+            return outcome
+        status, message = outcome
+        raise EndpointError(status, message)
+
+    def _child(self, sender, sparql: str, dataset: DatasetSpec, formats: OutputFormats) -> None:
+        """In the forked process: evaluate and send back an Answer or (status, message)."""
+        try:
+            outcome: Answer | tuple[int, str] = self._evaluate(sparql, dataset, formats)
+        except EndpointError as e:
+            outcome = (e.status, str(e))
+        except Exception as e:  # noqa: BLE001 - any failure must reach the parent as a reply
+            outcome = (500, Errors.E071.format(reason=str(e).strip() or type(e).__name__))
+        sender.send(outcome)
+        sender.close()
+
+    def _evaluate(self, sparql: str, dataset: DatasetSpec, formats: OutputFormats) -> Answer:
+        return evaluate(self.store, sparql, dataset, formats, self.max_results)
+
+    def _run_in_thread(self, sparql: str, dataset: DatasetSpec, formats: OutputFormats) -> Answer:
+        """Without fork (not Linux/macOS): stop waiting at the limit; the query itself runs on."""
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        future = pool.submit(self._evaluate, sparql, dataset, formats)
+        pool.shutdown(wait=False)
+        try:
+            return future.result(timeout=self.timeout)
+        except concurrent.futures.TimeoutError:
+            raise EndpointError(503, Errors.E066.format(timeout=self.timeout)) from None
+
+
+# ------------------------------------------------------------------ protocol
+@dataclass(frozen=True)
+class Operation:
+    """One parsed SPARQL Protocol request."""
+
+    kind: str  # "query" | "update"
+    text: str
+    dataset: DatasetSpec = field(default_factory=DatasetSpec)
+    formats: OutputFormats = field(default_factory=OutputFormats)
+
+
+async def read_operation(request: Request) -> Operation:
+    """Parse GET ``?query=``, POST forms and POST ``application/sparql-query|update`` bodies."""
+    params: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        params.setdefault(key, []).append(value)
+    if request.method == "POST":
+        _merge_body(params, _media_type(request), await _read_body(request))
+    queries = [q for q in params.get("query", []) if q.strip()]
+    updates = [u for u in params.get("update", []) if u.strip()]
+    if len(queries) + len(updates) > 1:
+        raise EndpointError(400, Errors.E072.format(count=len(queries) + len(updates)))
+    if not queries and not updates:
+        raise EndpointError(400, Errors.E060)
+    kind, text = ("query", queries[0]) if queries else ("update", updates[0])
+    formats = negotiate(request.headers.get("accept"), params.get("format"))
+    return Operation(kind, text, DatasetSpec.from_params(params), formats)
+
+
+def _merge_body(params: dict[str, list[str]], media_type: str, body: str) -> None:
+    if media_type == "application/x-www-form-urlencoded":
+        for key, values in parse_qs(body, keep_blank_values=True).items():
+            params.setdefault(key, []).extend(values)
+    elif media_type == "application/sparql-query":
+        params.setdefault("query", []).append(body)
+    elif media_type == "application/sparql-update":
+        params.setdefault("update", []).append(body)
+    else:
+        raise EndpointError(415, Errors.E070.format(value=media_type))
+
+
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+async def _read_body(request: Request) -> str:
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise EndpointError(413, Errors.E075.format(limit=MAX_BODY))
+        chunks.append(chunk)
+    try:
+        return b"".join(chunks).decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise EndpointError(400, Errors.E061.format(reason=f"the body is not UTF-8 ({e})")) from None
+
+
+def _check_same_origin(request: Request) -> None:
+    """Browsers send cross-site form POSTs freely; refuse them for updates (CSRF)."""
+    origin = request.headers.get("origin")
+    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
+        raise EndpointError(403, Errors.E074.format(origin=origin))
+
+
+# ------------------------------------------------------------------ HTML
+_CSS = """
+body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#222}
+header{background:#234;color:#fff;padding:.5em 1em}header a{color:#fff;margin-right:1em}
+main{padding:1em 1.5em;max-width:70em}h1{margin-top:.2em}
+table{border-collapse:collapse;font-size:14px}td,th{border:1px solid #ccc;padding:.2em .5em;
+vertical-align:top;text-align:left}th{background:#eef}
+textarea{width:100%;font:13px monospace}blockquote{margin:.3em 0 .3em 1em;color:#444;
+border-left:3px solid #9ab;padding-left:.6em}.fact{border:1px solid #ddd;border-radius:4px;
+padding:.4em .8em;margin:.6em 0}.muted{color:#777;font-size:13px}.error{color:#a00}
+dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;margin:.3em 0}dd{margin:0}
+"""
+
+
+def esc(value: object) -> str:
+    """HTML-escape anything (quotes too, so it is safe in attributes).
+
+    >>> esc('<a href="x">')
+    '&lt;a href=&quot;x&quot;&gt;'
+    """
+    return html.escape(str(value), quote=True)
+
+
+def page(title: str, body: str) -> str:
+    """A whole HTML page with the site's header; ``body`` must already be escaped."""
+    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{esc(title)}</title>"
+            f"<meta name=viewport content='width=device-width,initial-scale=1'>"
+            f"<style>{_CSS}</style></head><body><header><a href='/'>newskg</a>"
+            f"<a href='/query'>SPARQL query</a><a href='/health'>health</a></header>"
+            f"<main>{body}</main></body></html>")
+
+
+def entity_path(iri: str) -> str | None:
+    """The site path of an entity IRI, or None for IRIs that are not ours.
+
+    >>> entity_path("https://w3id.org/newskg/id/place/qingdao")
+    '/entity/place/qingdao'
+    """
+    if not iri.startswith(ID_IRI):
+        return None
+    return "/entity/" + quote(iri[len(ID_IRI):], safe="/")
+
+
+def iri_link(iri: str, label: str | None = None) -> str:
+    """A link for an IRI: our entities go to their page, web IRIs out, others are text."""
+    text = esc(label or iri)
+    path = entity_path(iri)
+    if path:
+        return f"<a href='{esc(path)}' title='{esc(iri)}'>{text}</a>"
+    if urlsplit(iri).scheme in ("http", "https"):
+        return f"<a href='{esc(iri)}'>{text}</a>"
+    return text
+
+
+_EXAMPLE_QUERY = """SELECT ?person ?title ?where WHERE {
+  ?p nkg:holdsPost ?post ; rdfs:label ?person .
+  ?post nkg:title ?title ; nkg:postIn/rdfs:label ?where .
+} LIMIT 50"""
+
+_FORMAT_CHOICES = ["html", "json", "xml", "csv", "tsv", "turtle", "nt", "jsonld"]
+
+
+def query_page(sparql: str = _EXAMPLE_QUERY, result_html: str = "") -> str:
+    """The query form (plain HTML, no script) and, below it, the last result."""
+    options = "".join(f"<option>{f}</option>" for f in _FORMAT_CHOICES)
+    prefixes = ", ".join(f"<code>{esc(p)}:</code>" for p in PREFIXES)
+    body = (f"<h1>SPARQL query</h1><form method=post action='/sparql'>"
+            f"<textarea name=query rows=12>{esc(sparql)}</textarea>"
+            f"<p>Answer as <select name=format>{options}</select> <button>Run</button></p></form>"
+            f"<p class=muted>Predeclared prefixes: {prefixes}. The endpoint is "
+            f"<code>/sparql</code> (SPARQL 1.1 Protocol).</p>{result_html}")
+    return page("SPARQL query", body)
+
+
+def answer_html(answer: Answer) -> str:
+    """An answer (SPARQL JSON results, or Turtle) as an HTML table or listing."""
+    if answer.kind == "graph":
+        return f"<h2>Triples</h2><pre>{esc(answer.body.decode('utf-8'))}</pre>"
+    data = json.loads(answer.body)
+    if answer.kind == "boolean":
+        return f"<h2>Answer</h2><p><b>{str(data['boolean']).lower()}</b></p>"
+    names = data["head"]["vars"]
+    rows = data["results"]["bindings"]
+    head = "".join(f"<th>{esc(n)}</th>" for n in names)
+    cells = ("<tr>" + "".join(f"<td>{_term_cell(row.get(n))}</td>" for n in names) + "</tr>"
+             for row in rows)
+    return (f"<h2>{len(rows)} row{'s' if len(rows) != 1 else ''}</h2>"
+            f"<table><tr>{head}</tr>{''.join(cells)}</table>")
+
+
+def _term_cell(term: dict | None) -> str:
+    if term is None:
+        return ""
+    if term["type"] == "uri":
+        return iri_link(term["value"])
+    if term["type"] == "bnode":
+        return esc("_:" + term["value"])
+    if term["type"] == "literal":
+        lang = f" <span class=muted>@{esc(term['xml:lang'])}</span>" if "xml:lang" in term else ""
+        return esc(term["value"]) + lang
+    return esc(json.dumps(term["value"]))
+
+
+def entity_list_html(graph: KnowledgeGraph) -> str:
+    """Fallback explorer when ``kg.view`` is not available: entities by class, linked."""
+    groups: dict[str, list[dict]] = {}
+    for entity in graph.entities():
+        groups.setdefault(entity["class"], []).append(entity)
+    sections = "".join(
+        f"<h2>{esc(cls)} ({len(items)})</h2><ul>"
+        + "".join(f"<li>{iri_link(e['iri'], e['label'])}</li>" for e in items) + "</ul>"
+        for cls, items in sorted(groups.items()))
+    intro = (f"<p>{len(graph)} triples in {len(graph.articles())} article graphs. "
+             f"Ask anything at <a href='/query'>/query</a> or <code>/sparql</code>.</p>")
+    return page("newskg", "<h1>newskg</h1>" + intro + (sections or "<p>No entities.</p>"))
+
+
+# ------------------------------------------------------------------ entity pages
+# ``$this`` is replaced by the entity's IRI, checked by ``ox.NamedNode``
+# (Oxigraph's substitutions need the variable in the projection, which
+# GROUP BY queries cannot give).
+_Q_EXISTS = "ASK { $this ?p ?o }"
+_Q_CLASSES = "SELECT DISTINCT ?c WHERE { $this a ?c } ORDER BY ?c"
+_Q_NAMES = """SELECT DISTINCT ?p ?name WHERE {
+  VALUES ?p { rdfs:label skos:altLabel } $this ?p ?name } ORDER BY ?p ?name"""
+_Q_REFERENCE = """SELECT DISTINCT ?p ?o WHERE {
+  GRAPH ?g { $this ?p ?o } FILTER NOT EXISTS { ?g a nkg:Article } } ORDER BY ?p ?o"""
+_Q_RELATIONS = """SELECT ?dir ?p ?o (SAMPLE(?l) AS ?label) ?g (SAMPLE(?h) AS ?headline)
+    (SAMPLE(?u) AS ?url) WHERE {
+  VALUES ?p { nkg:locatedIn nkg:heldIn nkg:partOf nkg:startDate }
+  { GRAPH ?g { $this ?p ?o } BIND("out" AS ?dir) } UNION { GRAPH ?g { ?o ?p $this } BIND("in" AS ?dir) }
+  OPTIONAL { ?o rdfs:label ?l } OPTIONAL { ?g schema:headline ?h } OPTIONAL { ?g schema:url ?u }
+} GROUP BY ?dir ?p ?o ?g ORDER BY ?p ?dir ?o"""
+_Q_FACTS = """SELECT DISTINCT ?f ?kind WHERE {
+  VALUES ?kind { nkg:Post nkg:Cooperation nkg:Agreement nkg:Investment }
+  ?f a ?kind . { ?f ?role $this } UNION { $this ?role ?f }
+} ORDER BY ?f"""
+_Q_FACT_PROPS = """SELECT ?dir ?p ?o (SAMPLE(?l) AS ?label) (SAMPLE(?v) AS ?amount)
+    (SAMPLE(?c) AS ?currency) WHERE {
+  { $this ?p ?o BIND("out" AS ?dir) FILTER(?p NOT IN (rdf:type, nkg:evidence, rdfs:label)) }
+  UNION { ?o ?p $this BIND("in" AS ?dir) }
+  OPTIONAL { ?o rdfs:label ?l } OPTIONAL { ?o schema:value ?v ; schema:currency ?c }
+} GROUP BY ?dir ?p ?o ORDER BY ?p ?o"""
+_Q_EVIDENCE = """SELECT DISTINCT ?text ?start ?article ?url ?headline WHERE {
+  $this nkg:evidence ?ev . ?ev nkg:text ?text .
+  OPTIONAL { ?ev nkg:startChar ?start }
+  OPTIONAL { ?ev prov:wasDerivedFrom ?article
+             OPTIONAL { ?article schema:url ?url } OPTIONAL { ?article schema:headline ?headline } }
+} ORDER BY ?article ?start"""
+
+_PROVENANCE = ("confidence", "rule")
+_KIND_TITLES = {"Post": "Posts", "Cooperation": "Cooperations", "Agreement": "Agreements",
+                "Investment": "Investments"}
+_PROP_NAMES = {
+    ("out", "locatedIn"): "located in", ("in", "locatedIn"): "contains",
+    ("out", "heldIn"): "held in", ("in", "heldIn"): "hosts",
+    ("out", "partOf"): "part of", ("in", "partOf"): "has part",
+    ("out", "startDate"): "starts", ("in", "holdsPost"): "held by", ("out", "postIn"): "post in",
+    ("out", "signedAt"): "signed at", ("out", "projectCount"): "projects",
+    ("out", "agreementKind"): "kind", ("out", "sameAs"): "same as", ("out", "lat"): "latitude",
+    ("out", "long"): "longitude",
+}
+
+
+def _local(iri: str) -> str:
+    return re.split(r"[#/]", iri.rstrip("/#"))[-1]
+
+
+def _prop_name(direction: str, iri: str) -> str:
+    name = _local(iri)
+    return _PROP_NAMES.get((direction, name), name if direction == "out" else f"is {name} of")
+
+
+class EntityPages:
+    """Builds ``/entity/...`` pages from SPARQL over the whole graph (union of all graphs)."""
+
+    def __init__(self, graph: KnowledgeGraph):
+        self.store = graph.store
+
+    def render(self, path: str) -> str:
+        """The page of ``<ID_IRI + path>``; raises EndpointError(404) when there is no such entity."""
+        iri = ID_IRI + path
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            raise EndpointError(404, Errors.E069.format(iri=iri)) from None
+        if not self._ask(_Q_EXISTS, node):
+            raise EndpointError(404, Errors.E069.format(iri=iri))
+        names = self._select(_Q_NAMES, node)
+        labels = [r["name"].value for r in names if _local(r["p"].value) == "label"]
+        title = labels[0] if labels else _local(iri)
+        body = [f"<h1>{esc(title)}</h1><p class=muted>{esc(iri)}</p>",
+                self._summary(node, names), self._relations(node), self._facts(node),
+                self._mentions(node)]
+        return page(title, "".join(body))
+
+    # ---- queries
+    def _query(self, sparql: str, node: ox.NamedNode):
+        return self.store.query(sparql.replace("$this", str(node)), prefixes=PREFIXES,
+                                use_default_graph_as_union=True)
+
+    def _ask(self, sparql: str, node: ox.NamedNode) -> bool:
+        return bool(self._query(sparql, node))
+
+    def _select(self, sparql: str, node: ox.NamedNode) -> list[dict]:
+        solutions = self._query(sparql, node)
+        names = [v.value for v in solutions.variables]
+        return [{n: s[n] for n in names} for s in solutions]
+
+    # ---- sections
+    def _summary(self, node: ox.NamedNode, names: list[dict]) -> str:
+        classes = ", ".join(iri_link(r["c"].value, _local(r["c"].value))
+                            for r in self._select(_Q_CLASSES, node))
+        rows = [("classes", classes)]
+        for prop, heading in (("label", "labels"), ("altLabel", "also known as")):
+            values = [esc(r["name"].value) for r in names if _local(r["p"].value) == prop]
+            if values:
+                rows.append((heading, "; ".join(values)))
+        for r in self._select(_Q_REFERENCE, node):
+            rows.append((_prop_name("out", r["p"].value), _value_html(r["o"])))
+        return _dl(rows)
+
+    def _relations(self, node: ox.NamedNode) -> str:
+        items = []
+        for r in self._select(_Q_RELATIONS, node):
+            source = _article_link(r["g"], r["headline"], r["url"])
+            items.append(f"<li>{esc(_prop_name(r['dir'].value, r['p'].value))} "
+                         f"{_value_html(r['o'], r['label'])} <span class=muted>({source})</span></li>")
+        return f"<h2>Relations</h2><ul>{''.join(items)}</ul>" if items else ""
+
+    def _facts(self, node: ox.NamedNode) -> str:
+        by_kind: dict[str, list[str]] = {}
+        for r in self._select(_Q_FACTS, node):
+            by_kind.setdefault(_local(r["kind"].value), []).append(self._fact_card(r["f"]))
+        return "".join(f"<h2>{esc(title)}</h2>{''.join(by_kind[kind])}"
+                       for kind, title in _KIND_TITLES.items() if kind in by_kind)
+
+    def _fact_card(self, fact: ox.NamedNode) -> str:
+        rows = []
+        for r in self._select(_Q_FACT_PROPS, fact):
+            value = _value_html(r["o"], r["label"], r["amount"], r["currency"])
+            rows.append((_prop_name(r["dir"].value, r["p"].value), value))
+        rows.sort(key=lambda row: row[0] in _PROVENANCE)  # what the fact says first, then how sure
+        return f"<div class=fact>{_dl(rows)}{self._evidence(fact)}</div>"
+
+    def _evidence(self, node: ox.NamedNode) -> str:
+        quotes = [f"<blockquote>{esc(r['text'].value)}<br><span class=muted>"
+                  f"{_article_link(r['article'], r['headline'], r['url'])}</span></blockquote>"
+                  for r in self._select(_Q_EVIDENCE, node)]
+        return "".join(quotes)
+
+    def _mentions(self, node: ox.NamedNode) -> str:
+        quotes = self._evidence(node)
+        return f"<h2>Mentioned in</h2>{quotes}" if quotes else ""
+
+
+def _dl(rows: list[tuple[str, str]]) -> str:
+    """A definition list; values are HTML already."""
+    return "<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
+
+
+def _value_html(term, label=None, amount=None, currency=None) -> str:
+    """A fact value: money as '1,660,000,000 USD', IRIs as links, literals as text."""
+    if amount is not None:
+        text = f"{_number(amount.value)} {currency.value if currency else ''}".strip()
+        return esc(text) + (f" <span class=muted>({esc(label.value)})</span>" if label else "")
+    if isinstance(term, ox.NamedNode):
+        return iri_link(term.value, label.value if label else None)
+    return esc(term.value) if term is not None else ""
+
+
+def _number(text: str) -> str:
+    """A decimal with thousands separators, without a trailing ``.0``.
+
+    >>> _number("1660000000.0")
+    '1,660,000,000'
+    """
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return text
+    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,}"
+
+
+def _article_link(article, headline, url) -> str:
+    if article is None:
+        return ""
+    text = headline.value if headline else article.value
+    return iri_link(url.value, text) if url else esc(text)
+
+
+# ------------------------------------------------------------------ app
+class Explorer:
+    """The ``/`` page, rendered once by ``kg.view`` (imported on first use) and cached."""
+
+    def __init__(self, graph: KnowledgeGraph, render: Callable[[KnowledgeGraph], str] | None):
+        self.graph, self.render = graph, render
+        self.cached: str | None = None
+
+    def html(self) -> str:
+        if self.cached is None:
+            self.cached = self._render()
+        return self.cached
+
+    def invalidate(self) -> None:
+        self.cached = None
+
+    def _render(self) -> str:
+        render = self.render
+        if render is None:
+            try:
+                from .view import render_html as render
+            except ImportError as e:
+                log.info("kg.view not available (%s); serving the plain entity list", e)
+                return entity_list_html(self.graph)
+        try:
+            return render(self.graph)
+        except Exception:  # noqa: BLE001 - a broken viewer must not take the site down
+            log.exception("the explorer failed; serving the plain entity list")
+            return entity_list_html(self.graph)
+
+
+class Site:
+    """Request handlers over one graph; ``create_app`` wires them to routes."""
+
+    def __init__(self, graph: KnowledgeGraph, *, allow_update: bool, timeout: float,
+                 max_results: int, explorer_html: Callable[[KnowledgeGraph], str] | None):
+        self.graph, self.allow_update, self.timeout = graph, allow_update, timeout
+        self.runner = QueryRunner(graph.store, timeout=timeout, max_results=max_results)
+        self.explorer = Explorer(graph, explorer_html)
+        self.entities = EntityPages(graph)
+        self.workers = anyio.CapacityLimiter(max(2, os.cpu_count() or 2))
+
+    async def sparql(self, request: Request) -> Response:
+        if request.method == "GET" and not request.query_params and _wants_html(request):
+            return RedirectResponse("/query", status_code=303)
+        op: Operation | None = None
+        try:
+            op = await read_operation(request)
+            if op.kind == "update":
+                return await self._update(request, op)
+            check_safe(op.text)
+            answer = await anyio.to_thread.run_sync(self._run_query, op, limiter=self.workers)
+        except EndpointError as e:
+            return _error_response(e, op)
+        if op.formats.html:
+            return HTMLResponse(query_page(op.text, answer_html(answer)))
+        return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
+
+    def _run_query(self, op: Operation) -> Answer:
+        formats = OutputFormats(JSON_RESULTS, TURTLE) if op.formats.html else op.formats
+        return self.runner.run(op.text, op.dataset, formats)
+
+    async def _update(self, request: Request, op: Operation) -> Response:
+        if not self.allow_update:
+            raise EndpointError(403, Errors.E063)
+        if request.method != "POST":
+            raise EndpointError(405, Errors.E064)
+        _check_same_origin(request)
+        check_safe(op.text)
+        try:
+            with anyio.fail_after(self.timeout):
+                await anyio.to_thread.run_sync(self._apply_update, op.text, abandon_on_cancel=True)
+        except TimeoutError:
+            raise EndpointError(503, Errors.E073.format(timeout=self.timeout)) from None
+        return Response(status_code=204)
+
+    def _apply_update(self, text: str) -> None:
+        try:
+            self.graph.store.update(text, prefixes=PREFIXES)
+        except SyntaxError as e:
+            raise EndpointError(400, Errors.E061.format(reason=str(e).strip())) from None
+        except (OSError, ValueError) as e:
+            raise EndpointError(500, Errors.E071.format(reason=str(e).strip())) from None
+        finally:
+            self.explorer.invalidate()
+
+    def home(self, request: Request) -> Response:
+        return HTMLResponse(self.explorer.html())
+
+    def query_form(self, request: Request) -> Response:
+        return HTMLResponse(query_page(request.query_params.get("query") or _EXAMPLE_QUERY))
+
+    def entity(self, request: Request) -> Response:
+        try:
+            return HTMLResponse(self.entities.render(request.path_params["path"]))
+        except EndpointError as e:
+            return HTMLResponse(page("Not found", f"<h1>Not found</h1><p>{esc(e)}</p>"), e.status)
+
+    def health(self, request: Request) -> Response:
+        store = self.graph.store
+        graphs = sum(1 for _ in store.named_graphs())
+        return JSONResponse({"status": "ok", "triples": len(store), "graphs": graphs})
+
+    def describe(self) -> str:
+        mode = "read-write" if self.allow_update else "read-only"
+        return (f"newskg endpoint: {len(self.graph)} triples, {mode}, query time limit "
+                f"{self.timeout:g} s, at most {self.runner.max_results} results")
+
+
+def _wants_html(request: Request) -> bool:
+    return "text/html" in request.headers.get("accept", "")
+
+
+def _error_response(error: EndpointError, op: Operation | None) -> Response:
+    """Plain text, as most SPARQL servers answer errors; the form again for HTML users."""
+    headers = {"Allow": "POST"} if error.status == 405 else None
+    if op is not None and op.formats.html:
+        body = query_page(op.text, f"<p class=error>{esc(error)}</p>")
+        return HTMLResponse(body, error.status, headers=headers)
+    return PlainTextResponse(str(error), error.status, headers=headers)
+
+
+class AccessLog:
+    """ASGI middleware: one log line per request with method, path, status and duration."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start, status = time.perf_counter(), 500
+
+        async def send_and_note(message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_note)
+        finally:
+            client = scope.get("client") or ("-", 0)
+            log.info("%s %s %s %d %.1fms", client[0], scope["method"], scope["path"], status,
+                     (time.perf_counter() - start) * 1000)
+
+
+def create_app(graph: KnowledgeGraph, *, allow_update: bool = False, timeout: float = 10.0,
+               max_results: int = 10000,
+               explorer_html: Callable[[KnowledgeGraph], str] | None = None) -> Starlette:
+    """The web app: SPARQL endpoint, explorer, query form, entity pages, health.
+
+    Parameters
+    ----------
+    graph : the graph to serve (queries see the union of its named graphs).
+    allow_update : accept SPARQL Update over POST (refused with 403 otherwise).
+    timeout : seconds a query may run before it is killed and answered with 503.
+    max_results : most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) in an answer; more is 413.
+    explorer_html : renders the ``/`` page; by default ``kg.view.render_html``.
+    """
+    site = Site(graph, allow_update=allow_update, timeout=timeout, max_results=max_results,
+                explorer_html=explorer_html)
+    routes = [
+        Route("/", site.home),
+        Route("/query", site.query_form),
+        Route("/sparql", site.sparql, methods=["GET", "POST"]),
+        Route("/entity/{path:path}", site.entity),
+        Route("/health", site.health),
+    ]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        log.info(site.describe())
+        yield
+
+    return Starlette(routes=routes, middleware=[Middleware(AccessLog)], lifespan=lifespan)
+
+
+def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
+          allow_update: bool = False, timeout: float = 10.0, max_results: int = 10000) -> None:
+    """Load a graph file or store folder and serve it with uvicorn until interrupted."""
+    import uvicorn
+
+    from .graph import load
+
+    app = create_app(load(graph_path), allow_update=allow_update, timeout=timeout,
+                     max_results=max_results)
+    log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    log_config["loggers"]["kg.serve"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    # AccessLog writes the access lines (with durations), so uvicorn's own are off.
+    uvicorn.run(app, host=host, port=port, log_config=log_config, access_log=False)
