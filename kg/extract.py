@@ -19,6 +19,9 @@ from .model import (PLACE_CLASSES, Agreement, Article, Cooperation, Entity, Even
 COARSE = {"City": "place", "Region": "place", "Country": "place", "District": "place",
           "Official": "person", "Person": "person", "Agency": "org", "Company": "org",
           "Organization": "org", "Event": "event", "Sector": "sector"}
+# The level of government a bare title speaks for ("Chief Minister X" of the state).
+_TITLE_LEVEL = {"mayor": "City", "governor": "Region", "besar": "Region", "premier": "Country",
+                "president": "Country", "ambassador": "Country"}
 CLASS_ORDER = ["Official", "Country", "Region", "City", "District", "Agency", "Company",
                "Organization", "Event", "Sector", "Person"]
 
@@ -129,6 +132,7 @@ class Resolver:
             grp["cls"] = min(grp["classes"] or {"Person": 1}, key=lambda c: (-grp["classes"][c], CLASS_ORDER.index(c)))
         main = self._main_place()
         main_event = self._main_event()
+        cooperations_from_deals = []
         for f in self.raw_facts:
             rel = f["rel"]
             ev = (self.evidence_at(f["at"]),)
@@ -138,8 +142,10 @@ class Resolver:
                 title = f["title"]
                 public = title in self.public_titles or title.split()[-1] in self.public_titles
                 conf = f["confidence"]
-                if of is None and public and main is not None and main != person:
-                    of, conf = main, conf - 0.2
+                if of is None and public:
+                    of, conf = self._main_place(_TITLE_LEVEL.get(title.split()[-1], None) if
+                                                not title.startswith("state ") else "Region"), conf - 0.2
+                    of = None if of == person else of
                 if of is not None and self.groups[of]["cls"] in ("Company", "Organization"):
                     public = False
                 if public:
@@ -161,12 +167,16 @@ class Resolver:
                               ev, f["confidence"], f["rule"]))
             elif rel == "agreement":
                 signed = self.group_of[f["signedAt"]] if f["signedAt"] is not None else main_event
-                facts.append(("agreement", tuple(dict.fromkeys(self.group_of[p] for p in f["parties"])), f["count"],
+                parties = tuple(dict.fromkeys(self.group_of[p] for p in f["parties"]))
+                if len(parties) >= 2:  # signing together is cooperating
+                    facts.append(("cooperation", parties, (), ev, 0.6, "agreement-parties"))
+                facts.append(("agreement", parties, f["count"],
                               tuple(Money(a, c, t) for a, c, t in f["values"]), signed, f["date"],
                               tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"])), ev,
                               f["confidence"], f["rule"]))
             elif rel == "investment":
-                target = self.group_of[f["target"]] if f["target"] is not None else main
+                target = self.group_of[f["target"]] if f["target"] is not None else self._main_place(
+                    self._anaphor_class(f["at"]))
                 investor = self.group_of[f["investor"]] if f["investor"] is not None else None
                 if investor == target or (investor is not None and self.groups[investor]["cls"] in ("Person", "Official")):
                     investor = None
@@ -191,9 +201,28 @@ class Resolver:
         names = grp["names"]
         return max(names, key=lambda n: (len(n.split()), len(n), names[n]))
 
-    def _main_place(self) -> int | None:
-        counts = Counter(g for i, g in enumerate(self.group_of) if self.groups[g]["cls"] in ("City", "Region"))
-        return counts.most_common(1)[0][0] if counts else None
+    def _anaphor_class(self, pos: int) -> str | None:
+        """"in the state" points at a Region, "in the city" at a City."""
+        sentence = self.evidence_at(pos).text.lower()
+        m = re.search(r"\bthe (state|province|city|country)\b", sentence)
+        return {"state": "Region", "province": "Region", "city": "City", "country": "Country"}[m.group(1)] if m else None
+
+    def _main_place(self, cls: str | None = None) -> int | None:
+        """The most mentioned place (of ``cls`` if given): the article's default setting.
+
+        "the state", "the city" and "the province" count as mentions of the
+        most mentioned place of their class.
+        """
+        classes = (cls,) if cls else ("City", "Region")
+        counts = Counter(g for g in self.group_of if self.groups[g]["cls"] in classes)
+        if not counts:
+            return None if cls is None else self._main_place()
+        for word, kind in (("state", "Region"), ("province", "Region"), ("city", "City")):
+            n = len(re.findall(rf"\bthe {word}\b", self.text, re.I))
+            ranked = [g for g, _ in counts.most_common() if self.groups[g]["cls"] == kind]
+            if n and ranked:
+                counts[ranked[0]] += n
+        return max(counts, key=lambda g: (counts[g], self.groups[g]["cls"] == "Region"))
 
     def _main_event(self) -> int | None:
         events = [g for g, grp in enumerate(self.groups) if grp["cls"] == "Event"]
@@ -246,14 +275,21 @@ class Resolver:
 
 
 def _same_signing(a: Agreement, b: Agreement) -> bool:
-    """The same signing told twice (caption and body): same count and value."""
-    same_value = bool(a.values) and {(m.currency, round(m.amount)) for m in a.values} == {
-        (m.currency, round(m.amount)) for m in b.values}
-    return same_value and a.count == b.count
+    """The same signing told twice: caption and body (same count and value), or a
+    batch whose count and value are given in two sentences at the same event."""
+    def money(x: Agreement):
+        return {(m.currency, round(m.amount)) for m in x.values}
+
+    if a.values and money(a) == money(b) and a.count == b.count:
+        return True
+    complementary = (a.count is None) != (b.count is None) and bool(a.values) != bool(b.values)
+    counts_many = (a.count or 0) > 1 or (b.count or 0) > 1
+    return complementary and counts_many and a.signed_at is not None and a.signed_at == b.signed_at
 
 
 def _merge(a: Agreement, b: Agreement) -> Agreement:
-    return replace(a, parties=tuple(dict.fromkeys(a.parties + b.parties)),
+    return replace(a, parties=tuple(dict.fromkeys(a.parties + b.parties)), count=a.count or b.count,
+                   values=a.values or b.values,
                    signed_at=a.signed_at or b.signed_at, date=a.date or b.date,
                    sectors=tuple(dict.fromkeys(a.sectors + b.sectors)),
                    evidence=tuple(dict.fromkeys(a.evidence + b.evidence)))

@@ -52,6 +52,7 @@ class FactFinder:
         self.public = set(read_lexicon("public_titles"))
         self.private = set(read_lexicon("private_titles"))
         self.titles = self.public | self.private
+        self.honorifics = set(read_lexicon("honorifics"))
         words = {w for t in self.titles for w in re.split(r"[\s]", t)}
         self.title_words = words | {"acting", "executive", "senior", "deputy", "vice", "chief", "state",
                                     "general", "party", "municipal", "provincial", "standing"}
@@ -97,14 +98,17 @@ class FactFinder:
                                     "confidence": 0.85})
             # Premodifier: "Yantai Mayor Zheng Deyan", "Chief Minister Edappadi K Palaniswami"
             before = text[sent.start_char:m.start]
-            pre = re.search(r"((?:[A-Za-z-]+\s){1,4})$", before)
+            pre = re.search(r"((?:[A-Za-z'.-]+\s){1,8})$", before)
             if pre:
                 words = pre.group(1).split()
+                while words and words[-1] in self.honorifics:
+                    words.pop()  # "Menteri Besar Datuk Seri Wan Rosdy": honorifics sit between
                 k = len(words)
                 while k > 0 and (words[k - 1].lower() in self.title_words):
                     k -= 1
                 title = " ".join(w.lower() for w in words[k:])
-                if title and (title in self.titles or title.split()[-1] in self.titles):
+                if title and (title in self.titles or title.split()[-1] in self.titles or
+                              " ".join(title.split()[-2:]) in self.titles):
                     start = m.start - len(pre.group(1)) + sum(len(w) + 1 for w in words[:k])
                     of = self._mention_before(mentions, start, sent.start_char, PARTY)
                     out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-premodifier",
@@ -216,11 +220,20 @@ class FactFinder:
                 count = _number(c.group("n"))
                 if count is not None and money and any(sent.start_char + c.start() == s for s, _ in money):
                     count = None
-            parties = [i for i, m in idx if m.cls in PARTY and sent.start_char + sign.start() > m.start
-                       and not re.search(r"\b(?:at|during|of|from)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])]
+            elif re.search(r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)",
+                           s_text[sign.end():], re.I):
+                count = 1  # "signed MoU for ...": one, though no number is written
+            sign_at = sent.start_char + sign.start()
+            passive = re.search(rf"(?:\b(?:were|was|been|being|are|is|be)|{AGREEMENT_NOUN})\s+$",
+                                text[max(sent.start_char, sign_at - 30):sign_at], re.I)
+            subjects = [i for i, m in idx if m.cls in PARTY and m.start < sign_at
+                        and not re.search(r"\b(?:at|during|of|from|in|for|to|by)\s+(?:the\s+)?(?:\w+\s+)?$",
+                                          text[max(0, m.start - 16):m.start])
+                        and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
+            parties = [] if passive or not subjects else [subjects[-1]]
             between = re.search(r"\bbetween\s+", s_text)
             if between:
-                parties += [i for i, m in idx if m.cls in PARTY and m.start > sent.start_char + between.end()][:2]
+                parties = [i for i, m in idx if m.cls in PARTY and m.start > sent.start_char + between.end()][:2]
             with_ = re.search(r"\bwith\s+", s_text[sign.end():])
             if with_:
                 after = sent.start_char + sign.end() + with_.end()
@@ -237,22 +250,46 @@ class FactFinder:
                             r"\b(?:on|in)\s+(?:[A-Z][a-z]+\.? \d|\d{1,2} [A-Z]|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
                             s_text) else None,
                         "sectors": sectors, "rule": "signing", "confidence": 0.75})
-        elif INVEST.search(s_text) and (money or PROJECTS.search(s_text)):
-            inv = INVEST.search(s_text)
-            verb_at = sent.start_char + inv.start()
-            investors = [i for i, m in idx if m.cls in PARTY and m.start < verb_at]
-            targets = [i for i, m in idx if m.cls in PLACE and m.start > verb_at and
-                       re.search(r"\bin(?:to)?\s+(?:the\s+)?$", text[max(0, m.start - 10):m.start])]
-            projects = PROJECTS.search(s_text)
-            investor = investors[-1] if investors else None
-            target = targets[-1] if targets else None
-            if investor is not None and target == investor:
-                target = None
-            out.append({"rel": "investment", "investor": investor, "target": target,
-                        "projects": _number(projects.group("n")) if projects else None,
-                        "values": [(x.amount, x.currency, x.text) for _, x in money][:2],
-                        "rule": "investment-sentence", "confidence": 0.6})
+        elif INVEST.search(s_text):
+            out += self._investments(text, idx, money, sent, s_text)
         return out
+
+    def _investments(self, text, idx, money, sent, s_text) -> list[dict]:
+        """"Hong Kong has invested in 6,444 projects in Qingdao ... $50 billion";
+        "Hyundai committed Rs 7,000 crore, MRF Rs 3,100 crore" (one per investor)."""
+        inv = INVEST.search(s_text)
+        verb_at = sent.start_char + inv.start()
+        projects = PROJECTS.search(s_text)
+        targets = [i for i, m in idx if m.cls in PLACE and m.start > verb_at and
+                   re.search(r"\b(?:in(?:to)?|to)\s+(?:the\s+)?$", text[max(0, m.start - 10):m.start])]
+        target = targets[-1] if targets else None
+        companies = [(i, m) for i, m in idx if m.cls in ("Company", "Organization")]
+        paired = []
+        for n, (i, m) in enumerate(companies):
+            nxt = companies[n + 1][1].start if n + 1 < len(companies) else sent.end_char
+            own = [x for at, x in money if m.end <= at < nxt and at - m.end < 60]
+            if own:
+                paired.append((i, own))
+        if len(paired) >= 2:
+            return [{"rel": "investment", "investor": i, "target": target, "projects": None,
+                     "values": [(x.amount, x.currency, x.text) for x in own][:2], "rule": "investment-list",
+                     "confidence": 0.6} for i, own in paired]
+        investors = [i for i, m in idx if m.cls in PARTY and m.start < verb_at and not re.search(
+            r"\b(?:in|at|of)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])]
+        if not (money or projects or investors and re.search(
+                r"\b(?:will|to|committed to|agreed to|plans? to)\s+(?:\w+\s+)?invest", s_text)):
+            return []
+        values = [(x.amount, x.currency, x.text) for _, x in money][:2]
+        by_index = dict(idx)
+        if len(investors) > 1 and {by_index[i].cls for i in investors} <= {"Company", "Organization"} and \
+                re.search(r"\band\b", text[by_index[investors[0]].start:verb_at]):
+            # "Ramco and Chemplast committed to increase investments": one each
+            return [{"rel": "investment", "investor": i, "target": target, "projects": None,
+                     "values": values if len(investors) == 1 else [], "rule": "investment-coordinated",
+                     "confidence": 0.55} for i in investors]
+        return [{"rel": "investment", "investor": investors[-1] if investors else None, "target": target,
+                 "projects": _number(projects.group("n")) if projects else None, "values": values,
+                 "rule": "investment-sentence", "confidence": 0.6}]
 
     # ----------------------------------------------------------- cooperation
     def cooperation(self, doc: Doc, mentions: list[Mention], sent, recent_parties: list[int]) -> list[dict]:

@@ -29,6 +29,7 @@ class Mention(NamedTuple):
 CONNECTORS = {"and", "&", "-", "of", "for", "on", "in", "'s", "’s", "de", "–"}
 PLACE_NOUNS = {"province": "Region", "state": "Region", "city": "City", "county": "District",
                "region": "Region", "prefecture": "City", "district": "District"}
+_MONEY_PREFIX = {"Rs", "Rs.", "RM", "$", "US$", "HK$", "£", "€", "¥", "RMB", "Rp", "S$"}
 # A small city matched only by the gazetteer needs the NER to agree.
 TRUST_POPULATION = 500000
 
@@ -107,6 +108,9 @@ class MentionFinder:
                         if m > k:
                             end = m
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads)
+                    while end + 1 < sent.end and doc[end].text == "," and doc[end + 1].text.rstrip(".") in (
+                            "Ltd", "Inc", "Limited", "LLC", "PLC", "Bhd", "Corp"):
+                        end += 2  # "Tencent Co., Ltd."
                     if end - start >= 2:
                         out.append((start, end, head_cls, "org-head"))
                     continue
@@ -131,6 +135,14 @@ class MentionFinder:
                         t.lower_ in ("and", "&") for t in doc[k:m]):
                     cls = self.org_heads.get(doc[m - 1].text, "Agency")
                     out.append((k, m, cls, "post-body"))
+            # "MRF Rs 3,100 crore, Eicher Rs 1,400 crore": a name before an amount is a company
+            for tok in sent:
+                nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+                if nxt is not None and _is_cap(tok) and not tok.is_sent_start and nxt.text in _MONEY_PREFIX and \
+                        tok.i + 2 < sent.end and doc[tok.i + 2].like_num and self.gaz.get(tok.text) is None:
+                    start = _cap_run_left(doc, tok.i, sent.start, self.heads)
+                    if tok.i + 1 - start <= 3:
+                        out.append((start, tok.i + 1, "Company", "name-before-amount"))
             # "Invest Hong Kong", "InvestHK": trade-promotion agencies
             for tok in sent:
                 if tok.text.startswith("Invest") and tok.text != "Investment" and (
@@ -159,6 +171,8 @@ class MentionFinder:
             for k in range(min(self.gaz.max_words, n - i), 0, -1):
                 span = doc[i:i + k]
                 place = self.gaz.get(span.text)
+                if place is None and span.text.isupper() and len(span.text) > 3:
+                    place = self.gaz.get(span.text.title())  # datelines: "SHENZHEN, Dec. 10"
                 if place is not None:
                     found = (k, place)
                     break
@@ -184,10 +198,9 @@ class MentionFinder:
             if label[0] in ("PERSON",) and label[2] - label[1] > k and place.cls != "Country":
                 i += k  # "Wang Bo": part of a person's name
                 continue
-            if i + k < n and doc[i + k].text in ("-", "–") and i + k + 1 < n and doc[i + k + 1].text[:1].isupper():
-                i += k  # "Hong Kong-Macao-Shandong Week": inside a compound name
-                continue
-            if i > 0 and doc[i - 1].text in ("-", "–") and i > 1 and doc[i - 2].text[:1].isupper():
+            if (i + k < n and doc[i + k].text in ("-", "–") and i + k + 1 < n and doc[i + k + 1].text[:1].isupper()) or (
+                    i > 1 and doc[i - 1].text in ("-", "–") and doc[i - 2].text[:1].isupper()):
+                self.blocked.update(range(i, i + k))  # "Hong Kong-Macao-Shandong Week": inside a compound name
                 i += k
                 continue
             out.append((i, end, cls, place.name, "gazetteer"))
@@ -210,11 +223,12 @@ class MentionFinder:
         while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in self.honorifics
                                or doc[start].text.rstrip(".") in self.honorifics):
             start += 1
-        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")"):
+        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "Rs", "RM", "Rp"):
             end -= 1
         return doc[start:end]
 
     def find(self, doc: Doc) -> list[Mention]:
+        self.blocked: set[int] = set()
         cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule
         for start, end, cls, rule in self._patterned(doc):
             cands.append((0, start, end, cls, None, rule))
@@ -222,8 +236,10 @@ class MentionFinder:
             cands.append((1, start, end, cls, key, rule))
         for ent in doc.ents:
             span = self._strip(ent)
-            if len(span) == 0 or not span.text[:1].isupper():
+            if len(span) == 0 or not span.text[:1].isupper() or any(t.i in self.blocked for t in span):
                 continue
+            if self.gaz.get(span.text) is not None or self.gaz.get(span.text.title()) is not None:
+                continue  # a known place the gazetteer step chose not to take
             label = ent.label_
             if label == "PERSON":
                 # "Mayor Zheng Deyan": a leading title is not part of the name
@@ -233,7 +249,7 @@ class MentionFinder:
                     continue
                 had_honorific = span.start > ent.start
                 cls = "Person"
-                if len(span) == 1 and not had_honorific and self._acts_like_company(span):
+                if (len(span) == 1 or span[0].text.isupper()) and not had_honorific and self._acts_like_company(span):
                     cls = "Company"  # "Ramco ... committed to increase investments"
                 cands.append((2, span.start, span.end, cls, None, "ner-person"))
             elif label == "ORG":

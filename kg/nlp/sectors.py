@@ -87,7 +87,7 @@ class SectorFinder:
                 text = text[m.end():]
                 m = _DETERMINERS.match(text)
             text = text.rstrip(" .")
-            m = re.search(r"\s+(?:sector|industry)$", text, re.I)
+            m = re.search(r"\s+sector$", text, re.I)
             if m:
                 text = text[:m.start()]
             if self._plausible(text):
