@@ -119,9 +119,9 @@ class KnowledgeGraph:
         try:
             answer = self.store.query(text, use_default_graph_as_union=True)
         except (SyntaxError, ValueError, OSError) as e:
-            raise QueryError(Errors.E040.format(reason=str(e).strip())) from None
-        if isinstance(answer, bool):
-            return Result("ask", boolean=answer)
+            raise QueryError(Errors.E040.format(reason=" ".join(str(e).split()))) from None
+        if isinstance(answer, (bool, ox.QueryBoolean)):
+            return Result("ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             columns = [v.value for v in answer.variables]
             rows = [tuple(term_value(sol[c]) for c in columns) for sol in answer]

@@ -35,9 +35,9 @@ PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?projects\b", re.I
 WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (conference|forum|summit|expo|fair|meet|show|week|exhibition|event|"
-                           r"festival|meeting|symposium|convention|dialogue)\b", re.I)
+                           r"festival|meeting|symposium|convention|dialogue|ceremony)\b", re.I)
 HELD = re.compile(r"\b(?:held|hosted|opened|took place|kicked off|convened|staged|organi[sz]ed|in|at)\b", re.I)
-PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight) of\s*$", re.I)
+PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|event) of\s+(?:the\s+)?$", re.I)
 
 
 def _number(text: str) -> int | None:
@@ -69,6 +69,13 @@ class FactFinder:
                 break
             title.append(lw)
         text = " ".join(title)
+        rest = phrase.strip()[len(text):]
+        extra = re.match(r"\s+of\s+the\s+(?:[a-z-]+\s+){0,3}?(?:committee|commission|council|board|assembly|congress|"
+                         r"bureau|department)\b", rest)
+        if title and extra and not re.match(r"\s+(?:of|[A-Z])", rest[extra.end():extra.end() + 4] or " x"):
+            text += extra.group(0).rstrip()  # "member of the standing committee" of ...
+        elif title and extra:
+            text += extra.group(0).rstrip()
         return text if title and any(t in self.titles or t.split("-")[-1] in self.titles for t in
                                      [text, title[-1]]) else None
 
@@ -90,6 +97,9 @@ class FactFinder:
                 if cut:
                     phrase = phrase[:cut.start()]
                 for part_start, part in self._coordinated(phrase):
+                    lead = re.match(r"(?:(?:a|an|also|the|and)\s+)+", part)
+                    if lead:
+                        part_start, part = part_start + lead.end(), part[lead.end():]
                     title = self._title_of(part)
                     if title:
                         s = phrase_start + part_start
@@ -172,26 +182,21 @@ class FactFinder:
             target = last_event.get(a.group(1).lower()) or last_event.get("*")
             if target is not None and not events:
                 refs.append((target, None))
-        for i, m in refs:
+        occurs = re.search(r"\b(?:held|opened|opening|took place|kicked off|attended|concluded|hosted|closed|ended|"
+                           r"launched|staged|saw|began|started|convened|on|from|during)\b", s_text, re.I)
+        for n, (i, m) in enumerate(refs):
             origin = m.end if m else sent.start_char
-            rest = text[origin:sent.end_char]
             fact = {"rel": "event", "event": i, "rule": "event-sentence", "confidence": 0.7}
-            place_m = re.search(r"\b(?:held|hosted|opened|took place|staged|convened)?\s*(?:in|at)\s+$", "")
+            next_event = min([e.start for _, e in events if m is not None and e.start > m.end] + [sent.end_char])
             for j, p in enumerate(mentions):
-                if p.cls in PLACE and origin <= p.start < sent.end_char:
-                    lead = text[max(origin, p.start - 12):p.start]
-                    if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", lead):
+                if p.cls in PLACE and origin <= p.start < next_event:
+                    if re.fullmatch(r"[^.;]{0,60}?\b(?:in|at)\s+(?:the\s+)?(?:city of\s+)?", text[origin:p.start]):
                         fact["heldIn"] = j
-                        break
-            del place_m
-            if m is not None:
-                prefix = text[max(sent.start_char, m.start - 40):m.start]
-                if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", prefix) and "heldIn" not in fact:
-                    pass
-            date = resolve_date(rest, published) if (HELD.search(rest) or refs) else None
-            if date and re.search(r"\b(?:held|opened|took place|kicked off|attended|on|from|during|concluded|hosted|"
-                                  r"closed|ended|launched|staged)\b", s_text, re.I):
-                fact["date"] = date
+                    break
+            if occurs:
+                date = resolve_date(text[origin:sent.end_char], published) or resolve_date(s_text, published)
+                if date:
+                    fact["date"] = date
             for j, big in events:
                 if j != i and m is not None and big.start > m.end and PART_OF.search(text[m.end:big.start]):
                     fact["partOf"] = j
@@ -204,8 +209,19 @@ class FactFinder:
         return out
 
     # ------------------------------------------------------- agreements etc.
+    @staticmethod
+    def _last_two(mentions: list[Mention], recent: list[int]) -> list[int]:
+        """The two most recent distinct parties: what "the two sides" refers to."""
+        chosen: list[int] = []
+        for p in reversed(recent):
+            if mentions[p].key not in {mentions[c].key for c in chosen}:
+                chosen.append(p)
+            if len(chosen) == 2:
+                break
+        return chosen[::-1] if len(chosen) == 2 else []
+
     def deals(self, doc: Doc, mentions: list[Mention], sent, published: str | None,
-              last_event: dict[str, int], next_sent_sectors: list[int]) -> list[dict]:
+              last_event: dict[str, int], next_sent_sectors: list[int], recent_parties: list[int]) -> list[dict]:
         text = doc.text
         s_text = text[sent.start_char:sent.end_char]
         idx = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
@@ -227,10 +243,17 @@ class FactFinder:
             passive = re.search(rf"(?:\b(?:were|was|been|being|are|is|be)|{AGREEMENT_NOUN})\s+$",
                                 text[max(sent.start_char, sign_at - 30):sign_at], re.I)
             subjects = [i for i, m in idx if m.cls in PARTY and m.start < sign_at
-                        and not re.search(r"\b(?:at|during|of|from|in|for|to|by)\s+(?:the\s+)?(?:\w+\s+)?$",
-                                          text[max(0, m.start - 16):m.start])
+                        and (not re.search(r"\b(?:at|during|of|from|in|for|to|by)\s+(?:the\s+)?(?:\w+\s+)?$",
+                                           text[max(0, m.start - 16):m.start])
+                             or re.search(r"\b(?:governments?|authorities|leaders|delegations?) of\s+$",
+                                          text[max(0, m.start - 20):m.start]))
                         and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
             parties = [] if passive or not subjects else [subjects[-1]]
+            if len(subjects) >= 2 and re.fullmatch(r"\s*(?:,|and|&)\s*",
+                                                   text[mentions[subjects[-2]].end:mentions[subjects[-1]].start]):
+                parties.insert(0, subjects[-2])  # "the governments of Jiangsu and Macau signed"
+            if not parties and BOTH_SIDES.search(s_text):
+                parties = self._last_two(mentions, recent_parties)
             between = re.search(r"\bbetween\s+", s_text)
             if between:
                 parties = [i for i, m in idx if m.cls in PARTY and m.start > sent.start_char + between.end()][:2]
@@ -310,6 +333,9 @@ class FactFinder:
         chosen: list[int] = []
         if before:
             chosen.append(before[0])  # the subject: "Qingdao ... will deepen cooperation"
+            if len(before) >= 2 and re.fullmatch(r"\s*(?:,|and|&)\s*",
+                                                 text[mentions[before[0]].end:mentions[before[1]].start]):
+                chosen.append(before[1])  # "for Jiangsu and Macau to deepen cooperation"
         w = re.search(r"\b(?:with|between)\s+(?:the\s+)?", text[cue.end():sent.end_char]) or \
             re.search(r"\b(?:with)\s+(?:the\s+)?", text[sent.start_char:cue.start()])
         if w:
@@ -346,7 +372,7 @@ class FactFinder:
             found = self.posts(doc, mentions, sent)
             found += self.located_in(doc, mentions, sent)
             found += self.events(doc, mentions, sent, published, last_event)
-            found += self.deals(doc, mentions, sent, published, last_event, next_sectors)
+            found += self.deals(doc, mentions, sent, published, last_event, next_sectors, recent_parties)
             found += self.cooperation(doc, mentions, sent, recent_parties)
             for f in found:
                 f["at"] = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # evidence sentence

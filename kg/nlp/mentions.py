@@ -90,7 +90,12 @@ class MentionFinder:
                 end = tok.i + 1
                 if tok.text in self.event_heads:
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads)
-                    if tok.i - start >= 1:
+                    end = self._name_continues(doc, end, sent.end)
+                    if start > sent.start and doc[start - 1].text in ("“", '"') :
+                        close = next((t.i for t in doc[end:min(sent.end, end + 6)] if t.text in ("”", '"')), None)
+                        if close is not None and all(_is_cap(t) or t.lower_ in CONNECTORS for t in doc[end:close]):
+                            end = close  # “Jiangsu Week in Macau”: a quoted name ends at its quote
+                    if end - 1 - start >= 1:
                         out.append((start, end, "Event", "event-head"))
                     continue
                 head_cls = self.org_heads.get(tok.text)
@@ -206,6 +211,21 @@ class MentionFinder:
             out.append((i, end, cls, place.name, "gazetteer"))
             i += k
         return out
+
+    @staticmethod
+    def _name_continues(doc: Doc, end: int, sent_end: int) -> int:
+        """Extend "Summit for Commercial and Industrial Development of Jiangsu, Macau and ..." to its end."""
+        if end + 1 >= sent_end or doc[end].lower_ not in ("for", "of", "on") or not _is_cap(doc[end + 1]):
+            return end
+        i = end + 1
+        while i < sent_end:
+            t = doc[i]
+            if _is_cap(t) or t.text in ("-", "–") or (t.lower_ in ("and", "of", "&", ",", "for", "on") and
+                                                      i + 1 < sent_end and _is_cap(doc[i + 1])):
+                i += 1
+            else:
+                break
+        return i
 
     @staticmethod
     def _acts_like_company(span: Span) -> bool:

@@ -101,7 +101,7 @@ class SectorFinder:
         if any(ch.isdigit() for ch in text) or text[:1] in "\"'“$£€" or re.search(
                 r"\b(?:range|variety|number|series|host|lot|list|total) of\b", text, re.I):
             return False
-        capitals = sum(w[:1].isupper() for w in words)
-        if capitals and not (text.isupper() and len(text) <= 6):
+        capitals = sum(w[:1].isupper() and not (w.isupper() and len(w) <= 4) for w in words)
+        if capitals:
             return False  # names, not sectors ("Japan", "Boeing")
         return not re.search(r"\b(?:we|they|it|he|she|said|says|is|are|be|been|will|would|can|could)\b", text, re.I)

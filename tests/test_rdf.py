@@ -1,0 +1,168 @@
+"""The RDF the build writes, checked against the graph contract on the seed article's graph."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import kg
+from kg.build import SECTORS_GRAPH
+from kg.graph import REFERENCE_GRAPH
+from kg.rdf import date_literal, decimal_literal
+from kg.read import read_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+NKG = "https://w3id.org/newskg/ontology#"
+SCHEMA = "https://schema.org/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+QINGDAO = ox.NamedNode("https://w3id.org/newskg/id/place/qingdao")
+
+ENTITY_CLASSES = ("City", "Region", "Country", "District", "Official", "Person", "Agency", "Company",
+                  "Organization", "Event", "Sector")
+FACT_CLASSES = ("Post", "Cooperation", "Agreement", "Investment")
+
+
+def nkg(term: str) -> ox.NamedNode:
+    return ox.NamedNode(NKG + term)
+
+
+def schema(term: str) -> ox.NamedNode:
+    return ox.NamedNode(SCHEMA + term)
+
+
+@pytest.fixture(scope="module")
+def article():
+    articles = list(read_articles([DATA]))
+    assert len(articles) == 1
+    return articles[0]
+
+
+@pytest.fixture(scope="module")
+def article_graph(sample_graph, article) -> list[ox.Quad]:
+    return list(sample_graph.store.quads_for_pattern(None, None, None, ox.NamedNode(article.iri)))
+
+
+def objects(quads, s, p) -> list:
+    return [q.object for q in quads if q.subject == s and q.predicate == p]
+
+
+def subjects_of_class(quads, cls: str) -> set:
+    return {q.subject for q in quads if q.predicate == RDF_TYPE and q.object == nkg(cls)}
+
+
+def test_rdf_one_named_graph_per_article(sample_graph, article):
+    names = {g.value for g in sample_graph.store.named_graphs()}
+    articles = {g for g in names
+                if ox.Quad(ox.NamedNode(g), RDF_TYPE, nkg("Article"), ox.NamedNode(g)) in sample_graph.store}
+    assert articles == {article.iri}
+    assert names == {article.iri, REFERENCE_GRAPH, SECTORS_GRAPH}
+    assert not list(sample_graph.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def test_rdf_article_metadata(article_graph, article):
+    a = ox.NamedNode(article.iri)
+    assert objects(article_graph, a, RDF_TYPE) == [nkg("Article")]
+    assert objects(article_graph, a, schema("url")) == [
+        ox.Literal("http://qingdao.chinadaily.com.cn/2024-05/30/c_991759.htm")]
+    assert objects(article_graph, a, schema("headline")) == [ox.Literal("Qingdao, Hong Kong to deepen cooperation")]
+    assert objects(article_graph, a, schema("datePublished")) == [
+        ox.Literal("2024-05-30", datatype=ox.NamedNode(XSD + "date"))]
+
+
+def test_rdf_every_entity_has_type_label_evidence(article_graph):
+    entities = set().union(*(subjects_of_class(article_graph, c) for c in ENTITY_CLASSES))
+    assert QINGDAO in entities and len(entities) >= 10
+    for e in entities:
+        assert objects(article_graph, e, RDFS_LABEL), e
+        assert objects(article_graph, e, nkg("evidence")), e
+        assert all(t.value.startswith(NKG) for t in objects(article_graph, e, RDF_TYPE))
+
+
+def test_rdf_every_fact_node_has_evidence(article_graph):
+    facts = set().union(*(subjects_of_class(article_graph, c) for c in FACT_CLASSES))
+    assert {c for c in FACT_CLASSES if subjects_of_class(article_graph, c)} == set(FACT_CLASSES)
+    for f in facts:
+        assert objects(article_graph, f, nkg("evidence")), f
+
+
+def test_rdf_evidence_offsets_slice_article_text(article_graph, article):
+    evidence = subjects_of_class(article_graph, "Evidence")
+    assert evidence
+    for ev in evidence:
+        [text] = objects(article_graph, ev, nkg("text"))
+        [start] = objects(article_graph, ev, nkg("startChar"))
+        [end] = objects(article_graph, ev, nkg("endChar"))
+        assert start.datatype.value == end.datatype.value == XSD + "integer"
+        assert article.text[int(start.value):int(end.value)] == text.value
+        assert objects(article_graph, ev, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")) == [
+            ox.NamedNode(article.iri)]
+
+
+def test_rdf_evidence_of_post_is_its_sentence(article_graph, article):
+    wang = ox.NamedNode("https://w3id.org/newskg/id/person/wang-bo")
+    [post] = objects(article_graph, wang, nkg("holdsPost"))
+    texts = {objects(article_graph, ev, nkg("text"))[0].value for ev in objects(article_graph, post, nkg("evidence"))}
+    assert any(t.startswith("During the conference, Wang Bo, deputy mayor") for t in texts)
+
+
+def test_rdf_money_nodes(article_graph):
+    money = {q.object for q in article_graph if q.predicate == nkg("value")}
+    assert len(money) == 2
+    amounts = set()
+    for m in money:
+        assert objects(article_graph, m, RDF_TYPE) == [schema("MonetaryAmount")]
+        [value] = objects(article_graph, m, schema("value"))
+        assert value.datatype.value == XSD + "decimal"
+        assert objects(article_graph, m, schema("currency")) == [ox.Literal("USD")]
+        amounts.add(Decimal(value.value))
+    assert amounts == {Decimal(1_660_000_000), Decimal(50_000_000_000)}
+
+
+def test_rdf_counts_are_integers(article_graph):
+    for p in ("count", "projectCount"):
+        [value] = [q.object for q in article_graph if q.predicate == nkg(p)]
+        assert value.datatype.value == XSD + "integer"
+    assert {int(q.object.value) for q in article_graph if q.predicate in (nkg("count"), nkg("projectCount"))} == {
+        16, 6444}
+
+
+def test_rdf_confidence_in_unit_interval(article_graph):
+    facts = set().union(*(subjects_of_class(article_graph, c) for c in FACT_CLASSES))
+    for f in facts:
+        [confidence] = objects(article_graph, f, nkg("confidence"))
+        assert 0.0 <= float(confidence.value) <= 1.0, f
+
+
+def test_rdf_iris_stable_across_builds(nlp):
+    def subjects():
+        graph = kg.build([DATA], nlp=nlp)
+        return {q.subject.value for q in graph.store if isinstance(q.subject, ox.NamedNode)}
+
+    first, second = subjects(), subjects()
+    assert first == second
+    assert QINGDAO.value in first
+
+
+def test_rdf_geonames_link_in_reference_graph(sample_graph, article):
+    reference = ox.NamedNode(REFERENCE_GRAPH)
+    links = list(sample_graph.store.quads_for_pattern(QINGDAO, OWL_SAME_AS, None, None))
+    assert [q.graph_name for q in links] == [reference]
+    assert links[0].object.value.startswith("https://sws.geonames.org/")
+    assert not list(sample_graph.store.quads_for_pattern(None, OWL_SAME_AS, None, ox.NamedNode(article.iri)))
+
+
+@pytest.mark.parametrize("value,datatype", [("2024-05-30", "date"), ("2024-05", "gYearMonth")])
+def test_rdf_date_literal(value, datatype):
+    assert date_literal(value) == ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
+
+
+@pytest.mark.parametrize("amount,text", [(1.66e9, "1660000000.0"), (50e9, "50000000000.0"), (0.75, "0.75")])
+def test_rdf_decimal_literal(amount, text):
+    assert decimal_literal(amount) == ox.Literal(text, datatype=ox.NamedNode(XSD + "decimal"))
