@@ -156,7 +156,8 @@ class Resolver:
                 if a != b:
                     facts.append(("locatedIn", a, b, ev, f["confidence"], f["rule"]))
             elif rel == "cooperation":
-                parties = tuple(dict.fromkeys(self.group_of[p] for p in f["parties"]))
+                parties = tuple(dict.fromkeys(g for g in (self.group_of[p] for p in f["parties"])
+                                              if self.groups[g]["cls"] not in ("Person", "Official")))
                 if len(parties) >= 2:
                     sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
                     facts.append(("cooperation", parties, sectors, ev, f["confidence"], f["rule"]))

@@ -18,6 +18,7 @@ def load_pipeline(model: str = DEFAULT_MODEL):
         nlp = spacy.load(model, exclude=["lemmatizer"])
     except OSError:
         raise ModelError(Errors.E020.format(model=model)) from None
+    nlp.add_pipe("nkg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.add_pipe("nkg_mentions")
     nlp.add_pipe("nkg_facts")
     return nlp

@@ -38,6 +38,15 @@ class FactComponent:
         return doc
 
 
+@Language.component("nkg_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, captions and paragraphs never run together."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 @Language.factory("nkg_mentions", requires=["doc.ents", "token.is_sent_start"], assigns=["doc._.nkg_mentions"])
 def make_mentions(nlp: Language, name: str) -> MentionComponent:
     return MentionComponent(MentionFinder(default_gazetteer()))

@@ -31,7 +31,7 @@ COUNTED = [re.compile(rf"\b(?P<n>{n})\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b"
            for n in (r"\d[\d,]*", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", "a|an")]
 INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?|committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|"
                     r"inject\w*|FDI)\b", re.I)
-PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?projects\b", re.I)
+PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:projects|enterprises|companies|firms|ventures)\b", re.I)
 WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (conference|forum|summit|expo|fair|meet|show|week|exhibition|event|"
@@ -202,11 +202,26 @@ class FactFinder:
                     fact["partOf"] = j
             if len(fact) > 4:
                 out.append(fact)
+        self._share_coordinated(text, events, out)
         for i, m in events:
             head = m.text.split()[-1].lower()
             last_event[head] = i
             last_event["*"] = i
         return out
+
+    @staticmethod
+    def _share_coordinated(text: str, events, facts: list[dict]) -> None:
+        """"The 8th X Conference and the first Y Forum was held in Singapore": both were."""
+        by_event = {f["event"]: f for f in facts}
+        for (i, a), (j, b) in reversed(list(zip(events, events[1:]))):
+            if j in by_event and re.fullmatch(r"\s*(?:,|and|&)\s*(?:the\s+)?(?:[a-z0-9]+\s+)?", text[a.end:b.start]):
+                fact = by_event.setdefault(i, {"rel": "event", "event": i, "rule": "event-coordinated",
+                                               "confidence": 0.65})
+                for key in ("heldIn", "date"):
+                    if key in by_event[j] and key not in fact:
+                        fact[key] = by_event[j][key]
+                if fact not in facts and len(fact) > 4:
+                    facts.append(fact)
 
     # ------------------------------------------------------- agreements etc.
     @staticmethod
@@ -326,8 +341,9 @@ class FactFinder:
                 break
         if cue is None:
             return []
-        parties = [i for i, m in idx if m.cls in PARTY and m.cls != "Country" and not re.search(
-            r"(?:such as|including|like|from|of|at|during)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])]
+        parties = [i for i, m in idx if m.cls in PARTY and not re.search(
+            r"(?:such as|including|like|from|of|at|during)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])
+            and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
         before = [i for i in parties if mentions[i].end <= cue.start()]
         after = [i for i in parties if mentions[i].start >= cue.end()]
         chosen: list[int] = []
@@ -338,6 +354,12 @@ class FactFinder:
                 chosen.append(before[1])  # "for Jiangsu and Macau to deepen cooperation"
         w = re.search(r"\b(?:with|between)\s+(?:the\s+)?", text[cue.end():sent.end_char]) or \
             re.search(r"\b(?:with)\s+(?:the\s+)?", text[sent.start_char:cue.start()])
+        between = re.match(r"\s*between\s+", text[cue.end():sent.end_char]) or \
+            re.search(r"\bbetween\s+(?:the\s+)?", text[cue.end():min(sent.end_char, cue.end() + 20)])
+        pair = [i for i in after if mentions[i].start - cue.end() < 80][:2] if between else []
+        if len(pair) == 2 and re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", text[mentions[pair[0]].end:mentions[pair[1]].start]):
+            chosen = pair  # "cooperation between Guangzhou and Singapore"
+            w = None
         if w:
             near = [i for i in parties if i not in chosen]
             if near:

@@ -29,6 +29,7 @@ class Mention(NamedTuple):
 CONNECTORS = {"and", "&", "-", "of", "for", "on", "in", "'s", "’s", "de", "–"}
 PLACE_NOUNS = {"province": "Region", "state": "Region", "city": "City", "county": "District",
                "region": "Region", "prefecture": "City", "district": "District"}
+_EVENT_NOUNS = {"show", "fair", "expo", "summit", "forum", "conference", "exhibition", "festival", "meet"}
 _MONEY_PREFIX = {"Rs", "Rs.", "RM", "$", "US$", "HK$", "£", "€", "¥", "RMB", "Rp", "S$"}
 # A small city matched only by the gazetteer needs the NER to agree.
 TRUST_POPULATION = 500000
@@ -140,6 +141,17 @@ class MentionFinder:
                         t.lower_ in ("and", "&") for t in doc[k:m]):
                     cls = self.org_heads.get(doc[m - 1].text, "Agency")
                     out.append((k, m, cls, "post-body"))
+            # "Aero India 2005 air show": a capitalised name before a lower-case event noun
+            for tok in sent:
+                if tok.lower_ in _EVENT_NOUNS and tok.text.islower() and tok.i > sent.start:
+                    j = tok.i - 1
+                    if doc[j].is_lower and j > sent.start:
+                        j -= 1  # "air show", "trade fair"
+                    if not (_is_cap(doc[j]) or doc[j].like_num and len(doc[j].text) == 4):
+                        continue
+                    start = _cap_run_left(doc, j + 1, sent.start, self.heads)
+                    if j + 1 - start >= 2 and any(t.like_num for t in doc[start:j + 1]):
+                        out.append((start, j + 1, "Event", "event-before-noun"))
             # "MRF Rs 3,100 crore, Eicher Rs 1,400 crore": a name before an amount is a company
             for tok in sent:
                 nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
@@ -254,8 +266,19 @@ class MentionFinder:
             cands.append((0, start, end, cls, None, rule))
         for start, end, cls, key, rule in self._places(doc):
             cands.append((1, start, end, cls, key, rule))
+        org_spans = []
         for ent in doc.ents:
-            span = self._strip(ent)
+            if ent.label_ in ("ORG", "FAC") and len(ent) > 1:
+                cut = next((t.i for t in ent if t.text == "("), ent.end)
+                inner = self._strip(doc[ent.start:cut])
+                if len(inner) > 1 and all(t.text[:1].isupper() or t.lower_ in CONNECTORS for t in inner):
+                    org_spans.append((inner.start, inner.end))
+        # A place inside an organisation's name ("Air India") is not a mention of the place.
+        cands = [c for c in cands if not (c[5] == "gazetteer" and any(
+            s <= c[1] and c[2] <= e and (e - s) > (c[2] - c[1]) for s, e in org_spans))]
+        for ent in doc.ents:
+            cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), ent.end)
+            span = self._strip(doc[ent.start:cut])
             if len(span) == 0 or not span.text[:1].isupper() or any(t.i in self.blocked for t in span):
                 continue
             if self.gaz.get(span.text) is not None or self.gaz.get(span.text.title()) is not None:
@@ -293,7 +316,8 @@ class MentionFinder:
             elif label == "GPE" and len(span) <= 3 and all(t.text[:1].isupper() for t in span):
                 # A GPE the gazetteer does not know is more often a company ("Foxconn") than a town.
                 following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-                cls = "City" if following in PLACE_NOUNS else "Company"
+                honorific = span.start > 0 and span.doc[span.start - 1].text.rstrip(".") in self.honorifics
+                cls = "City" if following in PLACE_NOUNS else "Person" if honorific else "Company"
                 cands.append((4, span.start, span.end, cls, None, "ner-gpe"))
         cands.sort(key=lambda c: (c[0], -(c[2] - c[1]), c[1]))
         taken = [False] * (len(doc) + 1)
