@@ -20,8 +20,7 @@ COARSE = {"City": "place", "Region": "place", "Country": "place", "District": "p
           "Official": "person", "Person": "person", "Agency": "org", "Company": "org",
           "Organization": "org", "Event": "event", "Sector": "sector"}
 # The level of government a bare title speaks for ("Chief Minister X" of the state).
-_TITLE_LEVEL = {"mayor": "City", "governor": "Region", "besar": "Region", "premier": "Country",
-                "president": "Country", "ambassador": "Country"}
+_TITLE_LEVEL = {"mayor": "City", "governor": "Region", "besar": "Region", "chief minister": "Region"}
 CLASS_ORDER = ["Official", "Country", "Region", "City", "District", "Agency", "Company",
                "Organization", "Event", "Sector", "Person"]
 
@@ -142,10 +141,11 @@ class Resolver:
                 title = f["title"]
                 public = title in self.public_titles or title.split()[-1] in self.public_titles
                 conf = f["confidence"]
-                if of is None and public:
-                    of, conf = self._main_place(_TITLE_LEVEL.get(title.split()[-1], None) if
-                                                not title.startswith("state ") else "Region"), conf - 0.2
-                    of = None if of == person else of
+                level = "Region" if title.startswith("state ") else _TITLE_LEVEL.get(
+                    title.split()[-1], _TITLE_LEVEL.get(" ".join(title.split()[-2:])))
+                if of is None and level:
+                    # "Chief Minister X" of the state the article is about; national titles get no default
+                    of, conf = self._main_place(level, strict=True), conf - 0.2
                 if of is not None and self.groups[of]["cls"] in ("Company", "Organization"):
                     public = False
                 if public:
@@ -176,8 +176,11 @@ class Resolver:
                               tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"])), ev,
                               f["confidence"], f["rule"]))
             elif rel == "investment":
-                target = self.group_of[f["target"]] if f["target"] is not None else self._main_place(
-                    self._anaphor_class(f["at"]))
+                target = self.group_of[f["target"]] if f["target"] is not None else None
+                if target is None and re.search(r"\b(?:will|to|committed|commits|pledged|plans?|agreed|in the "
+                                                r"(?:state|city|province))\b", self.evidence_at(f["at"]).text):
+                    # "Adani Group committed to invest Rs 10,000 crore": in the place the article is about
+                    target = self._main_place(self._anaphor_class(f["at"]))
                 investor = self.group_of[f["investor"]] if f["investor"] is not None else None
                 if investor == target or (investor is not None and self.groups[investor]["cls"] in ("Person", "Official")):
                     investor = None
@@ -208,7 +211,7 @@ class Resolver:
         m = re.search(r"\bthe (state|province|city|country)\b", sentence)
         return {"state": "Region", "province": "Region", "city": "City", "country": "Country"}[m.group(1)] if m else None
 
-    def _main_place(self, cls: str | None = None) -> int | None:
+    def _main_place(self, cls: str | None = None, *, strict: bool = False) -> int | None:
         """The most mentioned place (of ``cls`` if given): the article's default setting.
 
         "the state", "the city" and "the province" count as mentions of the
@@ -217,7 +220,7 @@ class Resolver:
         classes = (cls,) if cls else ("City", "Region")
         counts = Counter(g for g in self.group_of if self.groups[g]["cls"] in classes)
         if not counts:
-            return None if cls is None else self._main_place()
+            return None if cls is None or strict else self._main_place()
         for word, kind in (("state", "Region"), ("province", "Region"), ("city", "City")):
             n = len(re.findall(rf"\bthe {word}\b", self.text, re.I))
             ranked = [g for g, _ in counts.most_common() if self.groups[g]["cls"] == kind]

@@ -24,13 +24,15 @@ COOPERATION = re.compile(r"\b(?:cooperat\w*|collaborat\w*|partnership|join(?:ing
 BOTH_SIDES = re.compile(r"\b(?:the two sides|both sides|both parties|the two parties|two parties|the two cities|"
                         r"the two places|the two regions|the two countries|both cities)\b", re.I)
 SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(?:ed|es|ing)?|conclud(?:ed|es)|"
-                     r"reach(?:ed|es)?|struck|strike)\b", re.I)
+                     r"reach(?:ed|es)?|struck|strike|(?:announc|finali[sz])(?:ed|es|e)(?=\s+(?:\w+\s+){0,2}?"
+                     r"(?:deal|agreement|contract|pact|partnership)))\b", re.I)
 AGREEMENT_NOUN = r"(?:agreements?|deals?|MoUs?|memorand(?:um|a)(?: of understanding)?|contracts?|pacts?|" \
                  r"projects?|accords?|letters? of intent)"
 COUNTED = [re.compile(rf"\b(?P<n>{n})\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
            for n in (r"\d[\d,]*", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", "a|an")]
-INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?|committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|"
-                    r"inject\w*|FDI)\b", re.I)
+INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|banking|banker|bankers|fund|funds|firm|firms|"
+                    r"trust|trusts|vehicle|adviser|advisers|grade|house|group|arm|manager|managers|company|strategy))|"
+                    r"committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|inject\w*|FDI)\b", re.I)
 PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:projects|enterprises|companies|firms|ventures)\b", re.I)
 WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -53,6 +55,7 @@ class FactFinder:
         self.private = set(read_lexicon("private_titles"))
         self.titles = self.public | self.private
         self.honorifics = set(read_lexicon("honorifics"))
+        self.supranational = set(read_lexicon("supranational"))
         words = {w for t in self.titles for w in re.split(r"[\s]", t)}
         self.title_words = words | {"acting", "executive", "senior", "deputy", "vice", "chief", "state",
                                     "general", "party", "municipal", "provincial", "standing"}
@@ -151,6 +154,9 @@ class FactFinder:
         return best
 
     # ------------------------------------------------------------ located-in
+    def _rank(self, m: Mention) -> int:
+        return 4 if m.key in self.supranational else RANK[m.cls]
+
     def located_in(self, doc: Doc, mentions: list[Mention], sent) -> list[dict]:
         out = []
         places = [(i, m) for i, m in enumerate(mentions)
@@ -160,11 +166,11 @@ class FactFinder:
             between = text[a.end:b.start]
             if a.key == b.key:
                 continue
-            if re.fullmatch(r"\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?", between, re.I) and RANK[b.cls] > RANK[a.cls]:
+            if re.fullmatch(r"\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?", between, re.I) and self._rank(b) > self._rank(a):
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "in-larger", "confidence": 0.85})
-            elif re.fullmatch(r"['’]s\s+", between) and RANK[a.cls] > RANK[b.cls]:
+            elif re.fullmatch(r"['’]s\s+", between) and self._rank(a) > self._rank(b):
                 out.append({"rel": "locatedIn", "place": j, "in": i, "rule": "possessive", "confidence": 0.85})
-            elif re.fullmatch(r",\s*", between) and RANK[b.cls] > RANK[a.cls] and not re.match(
+            elif re.fullmatch(r",\s*", between) and self._rank(b) > self._rank(a) and not re.match(
                     r"\s*(?:,|and)\s", text[b.end:b.end + 6]):
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "comma", "confidence": 0.7})
         return out
@@ -275,7 +281,10 @@ class FactFinder:
             with_ = re.search(r"\bwith\s+", s_text[sign.end():])
             if with_:
                 after = sent.start_char + sign.end() + with_.end()
-                parties += [i for i, m in idx if m.cls in PARTY and 0 <= m.start - after <= 4][:1]
+                # "with state-owned Hindustan Aeronautics", "with India's HCL Technologies"
+                parties += [i for i, m in idx if m.cls in PARTY and m.start >= after and re.fullmatch(
+                    r"(?:(?:the|a|an|[a-z-]+|[A-Z][\w]*['’]s)\s+){0,3}", text[after:m.start])
+                    and not re.match(r"['’]s\b", text[m.end:m.end + 3])][:1]
             signed_at = next((i for i, m in idx if m.cls == "Event"), None)
             if signed_at is None:
                 a = EVENT_ANAPHOR.search(s_text)

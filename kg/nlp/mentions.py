@@ -29,6 +29,10 @@ class Mention(NamedTuple):
 CONNECTORS = {"and", "&", "-", "of", "for", "on", "in", "'s", "’s", "de", "–"}
 PLACE_NOUNS = {"province": "Region", "state": "Region", "city": "City", "county": "District",
                "region": "Region", "prefecture": "City", "district": "District"}
+_DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+               "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+               "nov", "dec"}
 _EVENT_NOUNS = {"show", "fair", "expo", "summit", "forum", "conference", "exhibition", "festival", "meet"}
 _MONEY_PREFIX = {"Rs", "Rs.", "RM", "$", "US$", "HK$", "£", "€", "¥", "RMB", "Rp", "S$"}
 # A small city matched only by the gazetteer needs the NER to agree.
@@ -103,7 +107,9 @@ class MentionFinder:
                 if head_cls:
                     # "Ministry of Commerce", "Management Committee of the Jinyi New District"
                     j = end
-                    if j + 1 < sent.end and doc[j].lower_ == "of":
+                    if j + 2 < sent.end and doc[j].lower_ == "of" and not (
+                            doc[j + 1].lower_ == "the" and self.gaz.get(doc[j + 2].text) is not None):
+                        # "Ministry of Commerce", "Bank of China"; not "General Motors of the US"
                         k = j + 1
                         if doc[k].lower_ == "the":
                             k += 1
@@ -141,6 +147,18 @@ class MentionFinder:
                         t.lower_ in ("and", "&") for t in doc[k:m]):
                     cls = self.org_heads.get(doc[m - 1].text, "Agency")
                     out.append((k, m, cls, "post-body"))
+            # "Binh Duong province", "Weifang city": a name the gazetteer lacks, typed by its noun
+            for tok in sent:
+                cls = PLACE_NOUNS.get(tok.lower_)
+                if cls and tok.i > sent.start and _is_cap(doc[tok.i - 1]) and not (
+                        tok.text[0].isupper() and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1])):
+                    start = tok.i - 1
+                    while start > sent.start and _is_cap(doc[start - 1]) and tok.i - start < 3:
+                        start -= 1
+                    name = doc[start:tok.i].text
+                    if self.gaz.get(name) is None and doc[start].text not in self.not_names and \
+                            doc[tok.i - 1].text not in self.heads:
+                        out.append((start, tok.i + 1, cls, "place-noun"))
             # "Aero India 2005 air show": a capitalised name before a lower-case event noun
             for tok in sent:
                 if tok.lower_ in _EVENT_NOUNS and tok.text.islower() and tok.i > sent.start:
@@ -227,7 +245,8 @@ class MentionFinder:
     @staticmethod
     def _name_continues(doc: Doc, end: int, sent_end: int) -> int:
         """Extend "Summit for Commercial and Industrial Development of Jiangsu, Macau and ..." to its end."""
-        if end + 1 >= sent_end or doc[end].lower_ not in ("for", "of", "on") or not _is_cap(doc[end + 1]):
+        if end + 1 >= sent_end or doc[end].lower_ not in ("for", "of", "on") or not _is_cap(doc[end + 1]) or \
+                doc[end + 1].lower_ in _DATE_WORDS:
             return end
         i = end + 1
         while i < sent_end:
@@ -278,7 +297,8 @@ class MentionFinder:
             s <= c[1] and c[2] <= e and (e - s) > (c[2] - c[1]) for s, e in org_spans))]
         for ent in doc.ents:
             cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), ent.end)
-            span = self._strip(doc[ent.start:cut])
+            begin = next((t.i + 1 for t in ent if t.text in ("'s", "’s") and t.i + 1 < cut), ent.start)
+            span = self._strip(doc[begin:cut])  # "India's HCL Technologies (HCL" -> "HCL Technologies"
             if len(span) == 0 or not span.text[:1].isupper() or any(t.i in self.blocked for t in span):
                 continue
             if self.gaz.get(span.text) is not None or self.gaz.get(span.text.title()) is not None:
@@ -331,6 +351,8 @@ class MentionFinder:
             text = span.text
             if text in self.not_names or span[-1].text in ("and", "&") or span.text.endswith(" and"):
                 continue
+            if rule == "place-noun":
+                key = span[:-1].text  # "Binh Duong province" is Binh Duong
             mentions.append(Mention(span.start_char, span.end_char, text, cls, key or text, rule))
         for sent in doc.sents:
             for p in self.sectors.find(sent.text, sent.start_char):
