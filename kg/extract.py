@@ -169,15 +169,16 @@ class Resolver:
             elif rel == "agreement":
                 signed = self.group_of[f["signedAt"]] if f["signedAt"] is not None else main_event
                 parties = tuple(dict.fromkeys(self.group_of[p] for p in f["parties"]))
-                if len(parties) >= 2:  # signing together is cooperating
-                    facts.append(("cooperation", parties, (), ev, 0.6, "agreement-parties"))
+                sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
+                if len(parties) >= 2:  # signing together is cooperating, in the agreement's sectors
+                    facts.append(("cooperation", parties, sectors, ev, 0.6, "agreement-parties"))
                 facts.append(("agreement", parties, f["count"],
                               tuple(Money(a, c, t) for a, c, t in f["values"]), signed, f["date"],
                               tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"])), ev,
                               f["confidence"], f["rule"]))
             elif rel == "investment":
                 target = self.group_of[f["target"]] if f["target"] is not None else None
-                if target is None and re.search(r"\b(?:will|to|committed|commits|pledged|plans?|agreed|in the "
+                if target is None and f["investor"] is not None and re.search(r"\b(?:will|to|committed|commits|pledged|plans?|agreed|in the "
                                                 r"(?:state|city|province))\b", self.evidence_at(f["at"]).text):
                     # "Adani Group committed to invest Rs 10,000 crore": in the place the article is about
                     target = self._main_place(self._anaphor_class(f["at"]))
@@ -229,8 +230,13 @@ class Resolver:
         return max(counts, key=lambda g: (counts[g], self.groups[g]["cls"] == "Region"))
 
     def _main_event(self) -> int | None:
+        """The article's one event, if the lead names it: the default venue of its signings."""
         events = [g for g, grp in enumerate(self.groups) if grp["cls"] == "Event"]
-        return events[0] if len(events) == 1 else None
+        if len(events) != 1 or len(self.sentences) < 1:
+            return None
+        lead_end = self.sentences[min(1, len(self.sentences) - 1)][1]
+        first = min(self.mentions[i].start for i in self.groups[events[0]]["mentions"])
+        return events[0] if first < lead_end else None
 
     def _facts(self, facts, iri):
         out = []

@@ -24,7 +24,7 @@ COOPERATION = re.compile(r"\b(?:cooperat\w*|collaborat\w*|partnership|join(?:ing
 BOTH_SIDES = re.compile(r"\b(?:the two sides|both sides|both parties|the two parties|two parties|the two cities|"
                         r"the two places|the two regions|the two countries|both cities)\b", re.I)
 SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(?:ed|es|ing)?|conclud(?:ed|es)|"
-                     r"reach(?:ed|es)?|struck|strike|(?:announc|finali[sz])(?:ed|es|e)(?=\s+(?:\w+\s+){0,2}?"
+                     r"struck|strike|(?:reach(?:ed|es)?|(?:announc|finali[sz])(?:ed|es|e))(?=\s+(?:[\w$£€.-]+\s+){0,3}?"
                      r"(?:deal|agreement|contract|pact|partnership)))\b", re.I)
 AGREEMENT_NOUN = r"(?:agreements?|deals?|MoUs?|memorand(?:um|a)(?: of understanding)?|contracts?|pacts?|" \
                  r"projects?|accords?|letters? of intent)"
@@ -58,7 +58,11 @@ class FactFinder:
         self.supranational = set(read_lexicon("supranational"))
         words = {w for t in self.titles for w in re.split(r"[\s]", t)}
         self.title_words = words | {"acting", "executive", "senior", "deputy", "vice", "chief", "state",
-                                    "general", "party", "municipal", "provincial", "standing"}
+                                    "general", "party", "municipal", "provincial", "standing", "shadow",
+                                    "ex", "former", "foreign", "home", "finance", "trade", "interior", "defence",
+                                    "defense", "education", "health", "transport", "culture", "first",
+                                    "communications", "commerce", "industry", "economy", "energy", "justice",
+                                    "labour", "labor", "agriculture", "tourism", "environment"}
 
     # ----------------------------------------------------------------- posts
     def _title_of(self, phrase: str) -> str | None:
@@ -119,7 +123,7 @@ class FactFinder:
                 k = len(words)
                 while k > 0 and (words[k - 1].lower() in self.title_words):
                     k -= 1
-                title = " ".join(w.lower() for w in words[k:])
+                title = " ".join(w.lower() for w in words[k:] if w.lower() != "the")
                 if title and (title in self.titles or title.split()[-1] in self.titles or
                               " ".join(title.split()[-2:]) in self.titles):
                     start = m.start - len(pre.group(1)) + sum(len(w) + 1 for w in words[:k])

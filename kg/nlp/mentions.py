@@ -26,7 +26,7 @@ class Mention(NamedTuple):
     rule: str
 
 
-CONNECTORS = {"and", "&", "-", "of", "for", "on", "in", "'s", "’s", "de", "–"}
+CONNECTORS = {"and", "&", "-", "of", "for", "on", "in", "de", "–"}
 PLACE_NOUNS = {"province": "Region", "state": "Region", "city": "City", "county": "District",
                "region": "Region", "prefecture": "City", "district": "District"}
 _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -251,7 +251,8 @@ class MentionFinder:
         i = end + 1
         while i < sent_end:
             t = doc[i]
-            if _is_cap(t) or t.text in ("-", "–") or (t.lower_ in ("and", "of", "&", ",", "for", "on") and
+            if _is_cap(t) or t.text in ("-", "–") or (doc[i - 1].text in ("-", "–") and t.is_lower) or (
+                    t.lower_ in ("and", "of", "&", ",", "for", "on") and
                                                       i + 1 < sent_end and _is_cap(doc[i + 1])):
                 i += 1
             else:
@@ -274,7 +275,8 @@ class MentionFinder:
         while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in self.honorifics
                                or doc[start].text.rstrip(".") in self.honorifics):
             start += 1
-        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "Rs", "RM", "Rp"):
+        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
+                                                    "Rs", "RM", "Rp"):
             end -= 1
         return doc[start:end]
 
