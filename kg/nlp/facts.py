@@ -39,6 +39,7 @@ WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (conference|forum|summit|expo|fair|meet|show|week|exhibition|event|"
                            r"festival|meeting|symposium|convention|dialogue|ceremony)\b", re.I)
 HELD = re.compile(r"\b(?:held|hosted|opened|took place|kicked off|convened|staged|organi[sz]ed|in|at)\b", re.I)
+DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,30}),\s*((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?[^\n]{0,20}?(?:—|--|–)")
 PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|event) of\s+(?:the\s+)?$", re.I)
 
 
@@ -180,8 +181,17 @@ class FactFinder:
         return out
 
     # ---------------------------------------------------------------- events
+    @staticmethod
+    def dateline(text: str, mentions: list[Mention], published: str | None) -> tuple[int | None, str | None]:
+        """The place and date of a wire dateline ("BANGKOK, March 6 —", "SHENZHEN, Dec. 10 (Xinhua) --")."""
+        m = DATELINE.match(text)
+        if not m:
+            return None, None
+        place = next((i for i, x in enumerate(mentions) if x.start < m.end(1) + 1 and x.cls in PLACE), None)
+        return place, resolve_date(m.group(2), published) if m.group(2) else None
+
     def events(self, doc: Doc, mentions: list[Mention], sent, published: str | None,
-               last_event: dict[str, int]) -> list[dict]:
+               last_event: dict[str, int], dateline: tuple[int | None, str | None] = (None, None)) -> list[dict]:
         out = []
         text = doc.text
         s_text = text[sent.start_char:sent.end_char]
@@ -193,7 +203,9 @@ class FactFinder:
             if target is not None and not events:
                 refs.append((target, None))
         occurs = re.search(r"\b(?:held|opened|opening|took place|kicked off|attended|concluded|hosted|closed|ended|"
-                           r"launched|staged|saw|began|started|convened|on|from|during)\b", s_text, re.I)
+                           r"launched|staged|saw|began|started|convened|witness\w*|on|from|during)\b", s_text, re.I)
+        happened = re.search(r"\b(?:held|opened|took place|kicked off|concluded|hosted|staged|convened|launched|"
+                             r"witness\w*)\b", s_text, re.I)
         for n, (i, m) in enumerate(refs):
             origin = m.end if m else sent.start_char
             fact = {"rel": "event", "event": i, "rule": "event-sentence", "confidence": 0.7}
@@ -205,8 +217,10 @@ class FactFinder:
                     break
             if occurs:
                 date = resolve_date(text[origin:sent.end_char], published) or resolve_date(s_text, published)
-                if date:
-                    fact["date"] = date
+                if date or (happened and dateline[1]):
+                    fact["date"] = date or dateline[1]
+                if "heldIn" not in fact and happened and dateline[0] is not None and m is not None:
+                    fact["heldIn"] = dateline[0]  # a wire story happens where it is datelined
             for j, big in events:
                 if j != i and m is not None and big.start > m.end and PART_OF.search(text[m.end:big.start]):
                     fact["partOf"] = j
@@ -281,7 +295,7 @@ class FactFinder:
                 parties = self._last_two(mentions, recent_parties)
             between = re.search(r"\bbetween\s+", s_text)
             if between:
-                parties = [i for i, m in idx if m.cls in PARTY and m.start > sent.start_char + between.end()][:2]
+                parties = [i for i, m in idx if m.cls in PARTY and m.start >= sent.start_char + between.end()][:2]
             with_ = re.search(r"\bwith\s+", s_text[sign.end():])
             if with_:
                 after = sent.start_char + sign.end() + with_.end()
@@ -399,6 +413,7 @@ class FactFinder:
         last_event: dict[str, int] = {}
         recent_parties: list[int] = []
         sents = list(doc.sents)
+        dateline = self.dateline(doc.text, mentions, published)
         for n, sent in enumerate(sents):
             nxt = sents[n + 1] if n + 1 < len(sents) else None
             next_sectors = []
@@ -406,7 +421,7 @@ class FactFinder:
                 next_sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and nxt.start_char <= m.start < nxt.end_char]
             found = self.posts(doc, mentions, sent)
             found += self.located_in(doc, mentions, sent)
-            found += self.events(doc, mentions, sent, published, last_event)
+            found += self.events(doc, mentions, sent, published, last_event, dateline)
             found += self.deals(doc, mentions, sent, published, last_event, next_sectors, recent_parties)
             found += self.cooperation(doc, mentions, sent, recent_parties)
             for f in found:

@@ -243,6 +243,21 @@ class MentionFinder:
         return out
 
     @staticmethod
+    def _longest_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+        """A later "Jiangsu Week" in "the Jiangsu Week in Macau" is the quoted “Jiangsu Week in Macau”."""
+        long_names = {m.text for m in mentions if m.cls in ("Event", "Agency", "Company", "Organization")}
+        out = []
+        for m in mentions:
+            longer = [n for n in long_names if len(n) > len(m.text) and n.startswith(m.text + " ")
+                      and text.startswith(n, m.start)]
+            if longer and m.cls in ("Event", "Agency", "Company", "Organization"):
+                n = max(longer, key=len)
+                m = m._replace(end=m.start + len(n), text=n, key=n)
+            out.append(m)
+        return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end and
+                                          (o.end - o.start) > (m.end - m.start) for o in out)]
+
+    @staticmethod
     def _name_continues(doc: Doc, end: int, sent_end: int) -> int:
         """Extend "Summit for Commercial and Industrial Development of Jiangsu, Macau and ..." to its end."""
         if end + 1 >= sent_end or doc[end].lower_ not in ("for", "of", "on") or not _is_cap(doc[end + 1]) or \
@@ -356,6 +371,7 @@ class MentionFinder:
             if rule == "place-noun":
                 key = span[:-1].text  # "Binh Duong province" is Binh Duong
             mentions.append(Mention(span.start_char, span.end_char, text, cls, key or text, rule))
+        mentions = self._longest_forms(doc.text, mentions)
         for sent in doc.sents:
             for p in self.sectors.find(sent.text, sent.start_char):
                 if not any(m.start < p.end and p.start < m.end for m in mentions):

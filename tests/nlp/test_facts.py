@@ -1,0 +1,122 @@
+"""Relation rules on real sentences from the development articles and the seed."""
+import pytest
+
+
+def facts(nlp, text, published="2024-05-30"):
+    doc = nlp.make_doc(text)
+    doc._.nkg_published = published
+    doc = nlp(doc)
+    names = [m[2] for m in doc._.nkg_mentions]
+    out = []
+    for f in doc._.nkg_facts:
+        g = dict(f)
+        for key in ("person", "of", "place", "in", "event", "heldIn", "partOf", "investor", "target", "signedAt"):
+            if g.get(key) is not None:
+                g[key] = names[g[key]]
+        for key in ("parties", "sectors"):
+            if key in g:
+                g[key] = [names[i] for i in g[key]]
+        out.append(g)
+    return out
+
+
+def of_rel(found, rel):
+    return [f for f in found if f["rel"] == rel]
+
+
+def test_facts_post_apposition(nlp):
+    [post] = of_rel(facts(nlp, "During the conference, Wang Bo, deputy mayor of Qingdao, introduced Qingdao's strong industrial foundation."), "post")
+    assert (post["person"], post["title"], post["of"]) == ("Wang Bo", "deputy mayor", "Qingdao")
+
+
+def test_facts_post_premodifier(nlp):
+    [post] = of_rel(facts(nlp, "Yantai Mayor Zheng Deyan attended the fair."), "post")
+    assert (post["person"], post["title"], post["of"]) == ("Zheng Deyan", "mayor", "Yantai")
+
+
+def test_facts_post_coordinated(nlp):
+    found = of_rel(facts(nlp, "Hui Jianlin, a member of the standing committee of the CPC Jiangsu Provincial Committee and also "
+                              "head of the United Front Work of the CPC Jiangsu Provincial Committee, called the city an important gateway."), "post")
+    titles = {f["title"] for f in found}
+    assert "member of the standing committee" in titles and "head" in titles
+
+
+@pytest.mark.parametrize("text,place,container", [
+    ("Qingdao in Shandong province will deepen cooperation with Hong Kong.", "Qingdao", "Shandong province"),
+    ("The high-tech hub in south China's Guangdong Province attracted investors.", "Guangdong Province", "China"),
+])
+def test_facts_located_in(nlp, text, place, container):
+    assert (place, container) in [(f["place"], f["in"]) for f in of_rel(facts(nlp, text), "locatedIn")]
+
+
+def test_facts_event_place_and_date(nlp):
+    found = of_rel(facts(nlp, "Qingdao will deepen cooperation with Hong Kong, according to news released at the Qingdao-Hong Kong "
+                              "Economic and Trade Cooperation Conference, which was held in Hong Kong on May 28."), "event")
+    [ev] = found
+    assert (ev["heldIn"], ev["date"]) == ("Hong Kong", "2024-05-28")
+
+
+def test_facts_event_part_of_list(nlp):
+    found = of_rel(facts(nlp, "December 9 also saw the opening of the Macau International Culture Industry Expo, the Lianyungang "
+                              "Promotion Conference, and the 11th Jiangsu-Hong Kong-Macau Youth Development Forum, which are all part "
+                              "of the Jiangsu Week in Macau.", "2021-12-10"), "event")
+    part_of = {f["event"]: f.get("partOf") for f in found}
+    assert part_of["Lianyungang Promotion Conference"].startswith("Jiangsu Week")
+    assert all(f.get("date") == "2021-12-09" for f in found)
+
+
+def test_facts_agreement_batch(nlp):
+    [g] = of_rel(facts(nlp, "During the Hong Kong-Macao-Shandong Week, Qingdao signed a total of 16 project agreements with a "
+                            "planned total investment of $1.66 billion."), "agreement")
+    assert g["count"] == 16 and g["parties"] == ["Qingdao"] and g["signedAt"] == "Hong Kong-Macao-Shandong Week"
+    assert [v[:2] for v in g["values"]] == [(1.66e9, "USD")]
+
+
+def test_facts_agreement_passive_has_no_subject(nlp):
+    [g] = of_rel(facts(nlp, "The conference closed with 242 deals signed, clinching contractual investments of 780 billion yuan "
+                            "(119 billion U.S. dollars)."), "agreement")
+    assert g["parties"] == [] and g["count"] == 242
+    assert {v[1] for v in g["values"]} == {"CNY", "USD"}
+
+
+def test_facts_agreement_between(nlp):
+    [g] = of_rel(facts(nlp, "Chen witnessed the signing of a strategic cooperation agreement between Jinhua Economic & "
+                            "Technological Development Zone and Tencent Cloud."), "agreement")
+    assert g["count"] == 1 and len(g["parties"]) == 2 and "Tencent Cloud" in g["parties"]
+
+
+def test_facts_investments_one_per_company(nlp):
+    found = of_rel(facts(nlp, "Automobile firms like Hyundai committed Rs 7,000 crore, MRF Rs 3,100 crore, Eicher Rs 1,400 crore.",
+                         "2019-01-24"), "investment")
+    assert [(f["investor"], f["values"][0][0]) for f in found] == [("Hyundai", 7e10), ("MRF", 3.1e10), ("Eicher", 1.4e10)]
+
+
+def test_facts_investment_stock(nlp):
+    [inv] = of_rel(facts(nlp, "Wang added that to date, Hong Kong has cumulatively invested in and operated 6,444 projects in "
+                              "Qingdao, with a total investment exceeding $50 billion."), "investment")
+    assert (inv["investor"], inv["target"], inv["projects"]) == ("Hong Kong", "Qingdao", 6444)
+
+
+def test_facts_investment_bank_is_not_an_investment(nlp):
+    text = "A former executive has lost her £7.5m case against the US investment bank."
+    assert of_rel(facts(nlp, text), "investment") == []
+
+
+def test_facts_cooperation_with_sectors(nlp):
+    [c] = of_rel(facts(nlp, "Qingdao is expected to strengthen cooperation with Hong Kong in five major areas - technological "
+                            "innovation, international shipping, and modern finance, according to Wang."), "cooperation")
+    assert set(c["parties"]) == {"Qingdao", "Hong Kong"}
+    assert c["sectors"] == ["technological innovation", "international shipping", "modern finance"]
+
+
+def test_facts_cooperation_between(nlp):
+    [c] = of_rel(facts(nlp, "Participants discussed new opportunities for industrial cooperation between Guangzhou and Singapore."),
+                 "cooperation")
+    assert set(c["parties"]) == {"Guangzhou", "Singapore"}
+
+
+def test_facts_dateline_gives_place_and_date(nlp):
+    text = ("BANGKOK, March 6 — Pahang is set to receive RM1.2 billion in investments from Thailand.\n\n"
+            "The chief minister witnessed the 2020 Pahang-Thailand Investment Signing Ceremony.")
+    [ev] = of_rel(facts(nlp, text, "2020-03-06"), "event")
+    assert (ev["heldIn"], ev["date"]) == ("BANGKOK", "2020-03-06")

@@ -1,0 +1,51 @@
+"""Mentions on real sentences from the development articles and the seed."""
+import pytest
+
+
+def mentions(nlp, text):
+    return {m[2]: m[3] for m in nlp(text)._.nkg_mentions}
+
+
+@pytest.mark.parametrize("text,name,cls", [
+    ("Qingdao signs a total of 16 project agreements with a planned total investment of $1.66 billion.", "Qingdao", "City"),
+    ("Qingdao in Shandong province will deepen cooperation with Hong Kong.", "Shandong province", "Region"),
+    ("SHENZHEN, Dec. 10 (Xinhua) -- The 2020 Shenzhen Global Investment Promotion Conference has exemplified investors' insight.",
+     "SHENZHEN", "City"),
+    ("Tamil Nadu signed agreements worth over Rs 3 trillion at the end of the two-day Global Investors Meet (GIM) in Chennai on Thursday.",
+     "Global Investors Meet", "Event"),
+    ("Chen Long, secretary of the Jinhua Municipal Party Committee, led a delegation to Shenzhen.",
+     "Jinhua Municipal Party Committee", "Agency"),
+    ("Dr Jimmy Chiang, acting director-general of Investment in Hong Kong, stated that Hong Kong and Qingdao are important windows.",
+     "Investment in Hong Kong", "Agency"),
+    ("Adani Group committed to invest Rs 10,000 crore on a port.", "Adani Group", "Company"),
+    ("Automobile firms like Hyundai committed Rs 7,000 crore, MRF Rs 3,100 crore, Eicher Rs 1,400 crore.", "MRF", "Company"),
+    ("In 2020, SP Group cooperated with China-Singapore Guangzhou Knowledge City to promote the development of its regional energy business.",
+     "China-Singapore Guangzhou Knowledge City", "District"),
+    ("India's defence minister has opened the country's Aero India 2005 air show with an invitation.", "Aero India 2005", "Event"),
+    ("Binh Duong province signed 12 deals with Japanese firms.", "Binh Duong province", "Region"),
+])
+def test_mentions_typed(nlp, text, name, cls):
+    assert mentions(nlp, text).get(name) == cls
+
+
+def test_mentions_honorific_stripped(nlp):
+    found = mentions(nlp, "Dr Jimmy Chiang, acting director-general of Investment in Hong Kong, stated that the two sides maintain close cooperation.")
+    assert "Jimmy Chiang" in found and "Dr Jimmy Chiang" not in found
+
+
+def test_mentions_place_inside_a_name_is_not_a_mention(nlp):
+    found = mentions(nlp, "During the Hong Kong-Macao-Shandong Week, Qingdao signed a total of 16 project agreements.")
+    assert found["Hong Kong-Macao-Shandong Week"] == "Event"
+    assert "Macao" not in found and "Shandong" not in found
+
+
+def test_mentions_place_inside_org_name(nlp):
+    found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
+    assert "India" not in found
+
+
+def test_mentions_coordinated_names_stay_apart(nlp):
+    found = mentions(nlp, "Chen witnessed the signing of a strategic cooperation agreement between Jinhua Economic & Technological "
+                          "Development Zone and Tencent Cloud.")
+    assert "Tencent Cloud" in found
+    assert not any(name.endswith("and Tencent Cloud") for name in found)
