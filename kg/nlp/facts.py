@@ -340,7 +340,7 @@ class FactFinder:
                      "values": [(x.amount, x.currency, x.text) for x in own][:2], "rule": "investment-list",
                      "confidence": 0.6} for i, own in paired]
         investors = [i for i, m in idx if m.cls in PARTY and m.start < verb_at and not re.search(
-            r"\b(?:in|at|of)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])]
+            r"\b(?:in|at|of|from)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])]
         if not (money or projects or investors and re.search(
                 r"\b(?:will|to|committed to|agreed to|plans? to)\s+(?:\w+\s+)?invest", s_text)):
             return []

@@ -51,7 +51,8 @@ class Gazetteer:
 
     def __init__(self, places: dict[str, Place]):
         self.places = places
-        self.max_words = min(6, max((len(n.split()) for n in places), default=1))
+        # a name's length in tokens can exceed its words ("Guangdong-Hong Kong-Macao" is 7 tokens)
+        self.max_words = 10
 
     def get(self, name: str) -> Place | None:
         return self.places.get(name)
@@ -101,6 +102,15 @@ def default_gazetteer() -> Gazetteer:
         put(country["name"], Place(country["name"], cls, country["geonameid"],
                                    population=country["population"], country=country["iso"]),
             override=True)
+    # pycountry's names ("Timor-Leste", "Republic of Korea") name the same countries
+    for country in pycountry.countries:
+        target = next((p for p in places.values() if p.cls == "Country" and p.country == country.alpha_2), None)
+        if target is None:
+            continue
+        for attr in ("name", "common_name", "official_name"):
+            alt = ascii_name(getattr(country, attr, "") or "")
+            if alt and alt not in places:
+                put(alt, target)
     for line in read_lexicon("place_aliases"):
         alias, _, canonical = line.partition("=")
         target = places.get(canonical.strip())

@@ -170,6 +170,18 @@ class MentionFinder:
                     start = _cap_run_left(doc, j + 1, sent.start, self.heads)
                     if j + 1 - start >= 2 and any(t.like_num for t in doc[start:j + 1]):
                         out.append((start, j + 1, "Event", "event-before-noun"))
+            # "Salcomp from Finland", "TPI Composites of USA will manufacture": a firm named by its country
+            for tok in sent:
+                if tok.lower_ in ("from", "of") and tok.i > sent.start and tok.i + 1 < sent.end and \
+                        _is_cap(doc[tok.i - 1]) and doc[tok.i - 1].text not in self.heads:
+                    country = self.gaz.get(doc[tok.i + 1].text)
+                    if country is None or country.cls != "Country":
+                        continue
+                    start = _cap_run_left(doc, tok.i, sent.start, self.heads)
+                    name = doc[start:tok.i]
+                    if 1 <= len(name) <= 3 and self.gaz.get(name.text) is None and not any(
+                            t.lower_ in self.title_words or t.text in self.not_names for t in name):
+                        out.append((start, tok.i, "Company", "firm-from-country"))
             # "MRF Rs 3,100 crore, Eicher Rs 1,400 crore": a name before an amount is a company
             for tok in sent:
                 nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
@@ -374,6 +386,8 @@ class MentionFinder:
         mentions = self._longest_forms(doc.text, mentions)
         for sent in doc.sents:
             for p in self.sectors.find(sent.text, sent.start_char):
+                # a list item outranks the statistical NER inside it ("S&T innovation")
+                mentions = [m for m in mentions if not (m.rule.startswith("ner-") and p.start <= m.start and m.end <= p.end)]
                 if not any(m.start < p.end and p.start < m.end for m in mentions):
                     mentions.append(Mention(p.start, p.end, doc.text[p.start:p.end], "Sector", p.text, "sector-list"))
         mentions.sort()

@@ -1,0 +1,38 @@
+import pytest
+
+from kg.nlp.gazetteer import default_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize("name,cls,canonical", [
+    ("Qingdao", "City", "Qingdao"),
+    ("Hong Kong", "City", "Hong Kong"),
+    ("Shandong", "Region", "Shandong"),
+    ("Tamil Nadu", "Region", "Tamil Nadu"),
+    ("Selangor", "Region", "Selangor"),
+    ("China", "Country", "China"),
+    ("U.S.", "Country", "United States"),
+    ("Britain", "Country", "United Kingdom"),
+    ("Timor-Leste", "Country", "Timor Leste"),
+    ("Cape Verde", "Country", "Cabo Verde"),
+    ("Greater Bay Area", "Region", "Greater Bay Area"),
+    ("Europe", "Region", "Europe"),
+    ("Beijing", "City", "Beijing"),
+])
+def test_gazetteer_types_places(gaz, name, cls, canonical):
+    place = gaz.get(name)
+    assert place is not None and (place.cls, place.name) == (cls, canonical)
+
+
+@pytest.mark.parametrize("word", ["Wang", "Reading", "Of", "Boeing", "Chiang"])
+def test_gazetteer_skips_words_and_names(gaz, word):
+    assert gaz.get(word) is None
+
+
+def test_gazetteer_links_geonames(gaz):
+    qingdao = gaz.get("Qingdao")
+    assert qingdao.geonames_id == 1797929 and round(qingdao.lat) == 36
