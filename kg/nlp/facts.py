@@ -167,6 +167,18 @@ class FactFinder:
         places = [(i, m) for i, m in enumerate(mentions)
                   if sent.start_char <= m.start < sent.end_char and m.cls in PLACE]
         text = doc.text
+        for n, (i, a) in enumerate(places):
+            # "Yantai, a coastal city in East China's Shandong province": the place after the chain of possessives
+            app = re.match(r",\s+(?:a|an|the)\s+[^,.;]{0,40}?\b(?:city|town|port|county|district|capital|hub|"
+                           r"municipality|village|province|state|region)\b[^,.;]{0,12}?\bin\s+", text[a.end:sent.end_char])
+            if not app:
+                continue
+            chain = [(j, b) for j, b in places[n + 1:] if b.start >= a.end + app.end()]
+            k = 0
+            while k + 1 < len(chain) and re.fullmatch(r"['’]s\s+", text[chain[k][1].end:chain[k + 1][1].start]):
+                k += 1
+            if chain and self._rank(chain[k][1]) > self._rank(a):
+                out.append({"rel": "locatedIn", "place": i, "in": chain[k][0], "rule": "apposition", "confidence": 0.8})
         for (i, a), (j, b) in zip(places, places[1:]):
             between = text[a.end:b.start]
             if a.key == b.key:
@@ -200,12 +212,16 @@ class FactFinder:
         refs = list(events)
         for a in EVENT_ANAPHOR.finditer(s_text):
             target = last_event.get(a.group(1).lower()) or last_event.get("*")
-            if target is not None and not events:
-                refs.append((target, None))
+            at = sent.start_char + a.start()
+            if target is not None and not any(m.start <= at < m.end for _, m in events) and (
+                    not events or at < events[0][1].start):
+                # "The conference is a key component of the 2025 ... Week": the anaphor stands for its event
+                refs.append((target, mentions[target]._replace(start=at, end=sent.start_char + a.end())))
         occurs = re.search(r"\b(?:held|opened|opening|took place|kicked off|attended|concluded|hosted|closed|ended|"
-                           r"launched|staged|saw|began|started|convened|witness\w*|on|from|during)\b", s_text, re.I)
+                           r"launched|staged|saw|began|started|convened|witness\w*|on|from|during|today|yesterday)\b",
+                           s_text, re.I)
         happened = re.search(r"\b(?:held|opened|took place|kicked off|concluded|hosted|staged|convened|launched|"
-                             r"witness\w*)\b", s_text, re.I)
+                             r"witness\w*|today|yesterday)\b", s_text, re.I)
         for n, (i, m) in enumerate(refs):
             origin = m.end if m else sent.start_char
             fact = {"rel": "event", "event": i, "rule": "event-sentence", "confidence": 0.7}
@@ -222,7 +238,8 @@ class FactFinder:
                 if "heldIn" not in fact and happened and dateline[0] is not None and m is not None:
                     fact["heldIn"] = dateline[0]  # a wire story happens where it is datelined
             for j, big in events:
-                if j != i and m is not None and big.start > m.end and PART_OF.search(text[m.end:big.start]):
+                if j != i and m is not None and big.start > m.end and PART_OF.search(text[m.end:big.start]) \
+                        and mentions[j].key != mentions[i].key:
                     fact["partOf"] = j
             if len(fact) > 4:
                 out.append(fact)
@@ -248,6 +265,34 @@ class FactFinder:
                     facts.append(fact)
 
     # ------------------------------------------------------- agreements etc.
+    @staticmethod
+    def _subjects(doc: Doc, mentions: list[Mention], at: int, classes=PARTY) -> list[int]:
+        """Mentions that are the grammatical subject of the verb at char ``at`` (with conjuncts).
+
+        "Yantai, a coastal city in East China's Shandong province, signed ..." has Yantai as subject.
+        """
+        verb = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+        hops = 0
+        while verb is not None and hops < 4:
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                break
+            verb = verb.head if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl") and verb.head is not verb else None
+            hops += 1
+        else:
+            return []
+        if verb is None:
+            return []
+        tokens = []
+        for t in subj:
+            tokens += [t] + list(t.conjuncts)
+        out = []
+        for t in tokens:
+            for i, m in enumerate(mentions):
+                if m.start <= t.idx < m.end and m.cls in classes and i not in out:
+                    out.append(i)
+        return out
+
     @staticmethod
     def _last_two(mentions: list[Mention], recent: list[int]) -> list[int]:
         """The two most recent distinct parties: what "the two sides" refers to."""
@@ -287,8 +332,9 @@ class FactFinder:
                              or re.search(r"\b(?:governments?|authorities|leaders|delegations?) of\s+$",
                                           text[max(0, m.start - 20):m.start]))
                         and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
-            parties = [] if passive or not subjects else [subjects[-1]]
-            if len(subjects) >= 2 and re.fullmatch(r"\s*(?:,|and|&)\s*",
+            parsed = self._subjects(doc, mentions, sign_at)
+            parties = [] if passive or not subjects else (parsed or [subjects[-1]])
+            if not parsed and len(subjects) >= 2 and re.fullmatch(r"\s*(?:,|and|&)\s*",
                                                    text[mentions[subjects[-2]].end:mentions[subjects[-1]].start]):
                 parties.insert(0, subjects[-2])  # "the governments of Jiangsu and Macau signed"
             if not parties and BOTH_SIDES.search(s_text):
@@ -414,6 +460,7 @@ class FactFinder:
         recent_parties: list[int] = []
         sents = list(doc.sents)
         dateline = self.dateline(doc.text, mentions, published)
+        published = dateline[1] or published  # "today" in a wire story is the dateline's day
         for n, sent in enumerate(sents):
             nxt = sents[n + 1] if n + 1 < len(sents) else None
             next_sectors = []

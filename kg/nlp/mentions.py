@@ -237,7 +237,7 @@ class MentionFinder:
                     cls = "Region"
                 end += 1
             preceding = doc[i - 1].lower_ if i > 0 else ""
-            agreed = label[0] in ("GPE", "LOC") or following in PLACE_NOUNS or preceding in (
+            agreed = i == 0 or label[0] in ("GPE", "LOC") or following in PLACE_NOUNS or preceding in (
                 "in", "at", "near", "from", "to", ",", "of")
             if place.cls == "City" and place.population < TRUST_POPULATION and not agreed:
                 i += k

@@ -120,3 +120,25 @@ def test_facts_dateline_gives_place_and_date(nlp):
             "The chief minister witnessed the 2020 Pahang-Thailand Investment Signing Ceremony.")
     [ev] = of_rel(facts(nlp, text, "2020-03-06"), "event")
     assert (ev["heldIn"], ev["date"]) == ("BANGKOK", "2020-03-06")
+
+
+def test_facts_located_in_apposition(nlp):
+    found = facts(nlp, "Yantai, a coastal city in East China's Shandong province, signed 38 projects worth 23 billion yuan.")
+    assert ("Yantai", "Shandong province") in [(f["place"], f["in"]) for f in of_rel(found, "locatedIn")]
+
+
+def test_facts_agreement_subject_from_parse(nlp):
+    found = facts(nlp, "Yantai, a coastal city in East China's Shandong province, signed 38 projects worth 23 billion yuan "
+                       "($3.17 billion) at the 2025 Yantai-Hong Kong Investment Promotion Conference.")
+    [g] = of_rel(found, "agreement")
+    assert g["parties"] == ["Yantai"] and g["count"] == 38
+    assert g["signedAt"] == "2025 Yantai-Hong Kong Investment Promotion Conference"
+
+
+def test_facts_event_anaphor_part_of(nlp):
+    text = ("Yantai signed 38 projects at the 2025 Yantai-Hong Kong Investment Promotion Conference held in Hong Kong on Monday.\n\n"
+            "The conference is a key component of the 2025 Shandong-Hong Kong-Macao Week.")
+    found = of_rel(facts(nlp, text, "2025-06-18"), "event")
+    conf = [f for f in found if f["event"].endswith("Promotion Conference")]
+    assert {f.get("partOf") for f in conf} >= {"2025 Shandong-Hong Kong-Macao Week"}
+    assert ("Hong Kong", "2025-06-16") in [(f.get("heldIn"), f.get("date")) for f in conf]
