@@ -7,6 +7,7 @@ materials").
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -105,3 +106,52 @@ class SectorFinder:
         if capitals:
             return False  # names, not sectors ("Japan", "Boeing")
         return not re.search(r"\b(?:we|they|it|he|she|said|says|is|are|be|been|will|would|can|could)\b", text, re.I)
+
+
+class SectorScheme:
+    """The SKOS sector scheme (``ontology/sectors.ttl``) as a lexicon.
+
+    ``concept("bio-medicine")`` gives the concept IRI of a written variant;
+    ``broader("high-end equipment manufacturing")`` the concept a new phrase
+    belongs under, by its head words ("... manufacturing" under manufacturing).
+    """
+
+    def __init__(self, labels: dict[str, str]):
+        self.labels = labels
+
+    @classmethod
+    def load(cls, path) -> "SectorScheme":
+        import pyoxigraph as ox
+
+        store = ox.Store()
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+        labels: dict[str, str] = {}
+        for prop in ("prefLabel", "altLabel"):
+            p = ox.NamedNode("http://www.w3.org/2004/02/skos/core#" + prop)
+            for q in store.quads_for_pattern(None, p, None):
+                labels.setdefault(q.object.value.lower(), q.subject.value)
+        return cls(labels)
+
+    def concept(self, phrase: str) -> str | None:
+        return self.labels.get(phrase.lower())
+
+    def broader(self, phrase: str) -> str | None:
+        words = re.split(r"\s+", phrase.lower())
+        for n in range(1, len(words)):
+            found = self.labels.get(" ".join(words[n:]))
+            if found:
+                return found
+        first = re.split(r"\s+and\s+", phrase.lower())[0]
+        return self.labels.get(first) if first != phrase.lower() else None
+
+
+@functools.lru_cache(maxsize=1)
+def default_scheme() -> SectorScheme:
+    """The scheme shipped in ``ontology/``, loaded once per process (empty if missing)."""
+    from ..errors import KGError
+    from ..resources import sector_scheme_path
+
+    try:
+        return SectorScheme.load(sector_scheme_path())
+    except KGError:
+        return SectorScheme({})
