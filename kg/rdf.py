@@ -19,6 +19,7 @@ from .vocab import GEO_IRI, NKG_IRI, PROV_IRI, SCHEMA_IRI
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 SKOS_ALT = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+SKOS_BROADER = NamedNode("http://www.w3.org/2004/02/skos/core#broader")
 OWL_SAME_AS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_DATE, XSD_YM = NamedNode(XSD + "date"), NamedNode(XSD + "gYearMonth")
@@ -203,3 +204,10 @@ def reference_quads(places: dict[str, tuple[int | None, float | None, float | No
         if lat is not None and lon is not None:
             yield Quad(node, GEO_LAT, Literal(str(lat), datatype=XSD_DEC), g)
             yield Quad(node, GEO_LONG, Literal(str(lon), datatype=XSD_DEC), g)
+
+
+def sector_quads(broader: dict[str, str], graph_iri: str) -> Iterator[Quad]:
+    """``skos:broader`` links from sectors found in articles to the scheme's concepts."""
+    g = NamedNode(graph_iri)
+    for sector, concept in sorted(broader.items()):
+        yield Quad(NamedNode(sector), SKOS_BROADER, NamedNode(concept), g)

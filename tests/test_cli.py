@@ -215,16 +215,12 @@ def test_cli_build_strict_fails_on_broken_jsonl_line(jsonl_with_broken_line, tmp
     assert not out.exists()
 
 
-@pytest.mark.xfail(reason="BUG: kg build leaves the tqdm bar open when it fails, so 'Error: ...' is glued "
-                          "to the end of the progress line", strict=True)
 def test_cli_build_strict_error_starts_its_own_line(jsonl_with_broken_line, tmp_path):
     result = run("build", jsonl_with_broken_line, "-o", tmp_path / "g.trig", "--strict")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1].startswith(f"Error: [E003] {jsonl_with_broken_line}:1: ")
 
 
-@pytest.mark.xfail(reason="BUG: kg.build treats a string that is not an existing path as article text, "
-                          "so a mistyped input path builds a one-article graph and exits 0", strict=True)
 def test_cli_build_missing_input(tmp_path):
     missing = tmp_path / "nowhere"
     result = run("build", missing, "-o", tmp_path / "g.trig", "-q")
@@ -233,8 +229,6 @@ def test_cli_build_missing_input(tmp_path):
     assert_no_traceback(result)
 
 
-@pytest.mark.xfail(reason="BUG: E007 (no articles found) is never raised; an empty folder builds an "
-                          "article-less graph and exits 0", strict=True)
 def test_cli_build_empty_folder(tmp_path):
     (tmp_path / "empty").mkdir()
     result = run("build", tmp_path / "empty", "-o", tmp_path / "g.trig", "-q")

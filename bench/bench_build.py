@@ -1,0 +1,173 @@
+"""Benchmark of `kg build`: spaCy overhead, --jobs speed-up, memory, rebuilds, queries.
+
+    .venv/bin/python bench/bench_build.py --limit 200
+    .venv/bin/python bench/bench_build.py --limit 200 --rss-sizes 200,2000 --profile 50
+
+Each figure is printed beside its target. Not a test: it takes minutes.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = Path("/work/shared/corpus/bbc")
+
+
+def corpus_files(folders: list[Path], limit: int) -> list[Path]:
+    files = sorted(f for d in folders for f in d.glob("*.txt"))
+    if limit > len(files):  # cycle through other categories for large sizes
+        files += sorted(f for f in CORPUS.rglob("*.txt") if f not in set(files))
+    return files[:limit]
+
+
+def words(articles) -> int:
+    return sum(len(a.text.split()) for a in articles)
+
+
+def line(name: str, value: str, target: str, ok: bool | None) -> None:
+    mark = "" if ok is None else ("  ok" if ok else "  MISSED")
+    print(f"  {name:<44} {value:>22}   target {target}{mark}")
+
+
+def rss_child(paths: list[str], jobs: int) -> None:
+    """Run inside a fresh process: build into a store, print peak RSS (self, workers) in MB."""
+    import kg
+    from kg.store import open_store
+
+    with tempfile.TemporaryDirectory() as d:
+        kg.build(paths, graph=open_store(Path(d) / "st"), jobs=jobs, on_error=lambda e: None)
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{me:.1f} {kids:.1f}")
+
+
+def peak_rss(files: list[Path], jobs: int) -> tuple[float, float]:
+    listing = tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False)
+    listing.write("\n".join(map(str, files)))
+    listing.close()
+    try:
+        out = subprocess.run([sys.executable, __file__, "--_rss-child", listing.name, "--jobs", str(jobs)],
+                             check=True, capture_output=True, text=True).stdout.split()
+    finally:
+        os.unlink(listing.name)
+    return float(out[-2]), float(out[-1])
+
+
+def profile(nlp, articles, n: int) -> None:
+    import cProfile
+    import pstats
+
+    from kg.build import extract_articles
+    from kg.rdf import extraction_quads
+
+    docs = list(nlp.pipe(((nlp.make_doc(a.text), a) for a in articles[:n]), as_tuples=True))
+    from kg.extract import extract
+
+    prof = cProfile.Profile()
+    prof.enable()
+    for doc, a in docs:
+        extraction_quads(extract(a, doc))
+    prof.disable()
+    print(f"\nprofile of extract + rdf on {len(docs)} parsed docs (after spaCy), top 12 by cumulative time:")
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(12)
+    del extract_articles
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("folders", nargs="*", type=Path, default=[CORPUS / "business", CORPUS / "politics"])
+    ap.add_argument("--limit", type=int, default=400)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--rss-sizes", default="200,2000", help="Two article counts for the memory ratio.")
+    ap.add_argument("--repeat", type=int, default=20, help="Runs of each query.")
+    ap.add_argument("--profile", type=int, default=0, help="cProfile extract + rdf on this many docs.")
+    ap.add_argument("--_rss-child", dest="rss_child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.rss_child:
+        return rss_child(Path(args.rss_child).read_text().split("\n"), args.jobs)
+
+    import kg
+    from kg.nlp import DEFAULT_MODEL, load_pipeline
+    from kg.parallel import WorkerPool
+    from kg.read import read_articles
+    from kg.store import open_store
+
+    files = corpus_files(args.folders, args.limit)
+    articles = list(read_articles(files))
+    n_words = words(articles)
+    print(f"newskg build benchmark: {platform.platform()}, {platform.processor() or platform.machine()}, "
+          f"{os.cpu_count()} cpus, python {platform.python_version()}")
+    print(f"{len(articles)} articles, {n_words} words, model {DEFAULT_MODEL}\n")
+
+    nlp = load_pipeline(DEFAULT_MODEL)
+    list(nlp.pipe(a.text for a in articles[:8]))  # warm up
+
+    t = time.perf_counter()
+    for doc in nlp.pipe((a.text for a in articles), batch_size=32):
+        pass
+    raw = time.perf_counter() - t
+    t = time.perf_counter()
+    kg.build(articles, nlp=nlp)
+    full = time.perf_counter() - t
+    line("raw spaCy nlp.pipe, 1 process", f"{n_words / raw:,.0f} words/s", "", None)
+    line("kg build, 1 process (in memory)", f"{n_words / full:,.0f} words/s", "", None)
+    line("build / raw spaCy throughput", f"{raw / full:.2f}", ">= 0.90", raw / full >= 0.9)
+
+    with tempfile.TemporaryDirectory() as d:
+        with WorkerPool(DEFAULT_MODEL, args.jobs) as pool:
+            pool.warm_up()
+            t = time.perf_counter()
+            kg.build(articles, pool=pool)
+            par = time.perf_counter() - t
+        line(f"kg build --jobs {args.jobs} (workers warm)", f"{n_words / par:,.0f} words/s", "", None)
+        line(f"--jobs {args.jobs} vs --jobs 1 speed-up", f"{full / par:.2f}x", ">= 1.7", full / par >= 1.7)
+
+        store = Path(d) / "st"
+        t = time.perf_counter()
+        kg.build(articles, nlp=nlp, graph=open_store(store))
+        first = time.perf_counter() - t
+        t = time.perf_counter()
+        graph = kg.build(articles, nlp=nlp, graph=open_store(store))
+        again = time.perf_counter() - t
+        line("first build into a store (1 process)", f"{first:.2f} s", "", None)
+        line("rebuild, all unchanged", f"{again:.3f} s = {100 * again / first:.1f} %", "< 5 %",
+             again / first < 0.05)
+
+        for q in sorted((ROOT / "queries").glob("*.rq")):
+            sparql = q.read_text(encoding="utf-8")
+            times = []
+            for _ in range(args.repeat):
+                t = time.perf_counter()
+                graph.query(sparql)
+                times.append((time.perf_counter() - t) * 1000)
+            times.sort()
+            p50, p95 = statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))]
+            line(f"query {q.name} p50 / p95", f"{p50:.1f} / {p95:.1f} ms", "< 50 / < 200 ms",
+                 p50 < 50 and p95 < 200)
+        del graph
+
+    small, large = (int(x) for x in args.rss_sizes.split(","))
+    peaks = {}
+    for size in (small, large):
+        peaks[size] = peak_rss(corpus_files(args.folders, size), args.jobs)
+        line(f"peak RSS, {size} articles, --jobs {args.jobs}",
+             f"main {peaks[size][0]:.0f} / worker {peaks[size][1]:.0f} MB", "", None)
+    ratio = max(peaks[large]) / max(peaks[small])
+    line(f"peak RSS ratio {large} / {small} articles", f"{ratio:.2f}", "<= 1.3", ratio <= 1.3)
+
+    if args.profile:
+        profile(nlp, articles, args.profile)
+
+
+if __name__ == "__main__":
+    main()

