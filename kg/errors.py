@@ -61,6 +61,8 @@ class Errors(metaclass=_Coded):
     E087 = "The Graph Store endpoint refused graph {graph}: HTTP {status} {reason}. Check that it accepts PUT (SPARQL 1.1 Graph Store Protocol) at {url}."
     E088 = "--batch must be at least 1, not {value}."
     E089 = "Cannot connect to the dask scheduler {address} ({reason}). Start one (dask scheduler) or drop --dask."
+    E090 = "--dask needs dask.distributed, which is not installed ({reason}). Install it: pip install 'newskg[dask]'"
+    E091 = "A dask worker failed on an article batch ({reason}). Rerun without --dask to see the article."
 
 
 class Warnings(metaclass=_Coded):

@@ -157,8 +157,11 @@ class Resolver:
                 if a != b:
                     facts.append(("locatedIn", a, b, ev, f["confidence"], f["rule"]))
             elif rel == "cooperation":
-                parties = tuple(dict.fromkeys(g for g in (self.group_of[p] for p in f["parties"])
-                                              if self.groups[g]["cls"] not in ("Person", "Official")))
+                groups = [self.group_of[p] for p in f["parties"]]
+                if f.get("anaphor"):
+                    groups.insert(0, self._main_place(f["anaphor"], strict=True))
+                parties = tuple(dict.fromkeys(g for g in groups if g is not None and
+                                              self.groups[g]["cls"] not in ("Person", "Official")))
                 if len(parties) >= 2:
                     sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
                     facts.append(("cooperation", parties, sectors, ev, f["confidence"], f["rule"]))
@@ -170,6 +173,11 @@ class Resolver:
             elif rel == "agreement":
                 signed = self.group_of[f["signedAt"]] if f["signedAt"] is not None else main_event
                 parties = tuple(dict.fromkeys(self.group_of[p] for p in f["parties"]))
+                anaphor = re.search(r"\bthe (state|city|province|country)\s+(?:\w+\s+){0,2}?(?:signed|inked|sealed|"
+                                    r"clinched|concluded)\b", self.evidence_at(f["at"]).text, re.I)
+                if not parties and anaphor:  # "the state signed 18,645 MoUs"
+                    main_of = self._main_place(self._anaphor_class(f["at"]), strict=True)
+                    parties = (main_of,) if main_of is not None else ()
                 sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
                 if len(parties) >= 2:  # signing together is cooperating, in the agreement's sectors
                     facts.append(("cooperation", parties, sectors, ev, 0.6, "agreement-parties"))

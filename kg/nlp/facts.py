@@ -169,8 +169,9 @@ class FactFinder:
         text = doc.text
         for n, (i, a) in enumerate(places):
             # "Yantai, a coastal city in East China's Shandong province": the place after the chain of possessives
-            app = re.match(r",\s+(?:a|an|the)\s+[^,.;]{0,40}?\b(?:city|town|port|county|district|capital|hub|"
-                           r"municipality|village|province|state|region)\b[^,.;]{0,12}?\bin\s+", text[a.end:sent.end_char])
+            app = re.match(r",\s+(?:(?:a|an|the)\s+)?[^,.;]{0,40}?\b(?:city|town|port|county|district|capital|hub|"
+                           r"municipality|village|province|state|region)\b[^,.;]{0,12}?\b(?:in|of)\s+(?:the\s+)?",
+                           text[a.end:sent.end_char])
             if not app:
                 continue
             chain = [(j, b) for j, b in places[n + 1:] if b.start >= a.end + app.end()]
@@ -371,9 +372,22 @@ class FactFinder:
         inv = INVEST.search(s_text)
         verb_at = sent.start_char + inv.start()
         projects = PROJECTS.search(s_text)
-        targets = [i for i, m in idx if m.cls in PLACE and m.start > verb_at and
+        first_event = min([m.start for _, m in idx if m.cls == "Event" and m.start > verb_at] + [sent.end_char])
+        targets = [i for i, m in idx if m.cls in PLACE and verb_at < m.start < first_event and
                    re.search(r"\b(?:in(?:to)?|to)\s+(?:the\s+)?$", text[max(0, m.start - 10):m.start])]
         target = targets[-1] if targets else None
+        receive = re.search(r"\b(?:receiv|attract|dr[ae]w|secur|bagg?|lur|garner|woo|got\b|get\b)\w*", s_text, re.I)
+        if receive and receive.start() < inv.start() + 40:
+            # "Uttar Pradesh received investment proposals worth ...": the subject is the target
+            recv_at = sent.start_char + receive.start()
+            subject = [i for i, m in idx if m.cls in PLACE and m.start < recv_at]
+            frm = [i for i, m in idx if m.cls in PARTY and m.start > recv_at and
+                   re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, m.start - 10):m.start])]
+            if subject:
+                return [{"rel": "investment", "investor": frm[0] if frm else None, "target": subject[-1],
+                         "projects": _number(projects.group("n")) if projects else None,
+                         "values": [(x.amount, x.currency, x.text) for _, x in money][:2],
+                         "rule": "investment-received", "confidence": 0.6}]
         companies = [(i, m) for i, m in idx if m.cls in ("Company", "Organization")]
         paired = []
         for n, (i, m) in enumerate(companies):
@@ -447,6 +461,12 @@ class FactFinder:
                 if mentions[p].key not in {mentions[c].key for c in chosen} and mentions[p].cls != "Country":
                     chosen.append(p)
         keys = {mentions[c].key for c in chosen}
+        anaphor = re.search(r"\bthe (state|city|province|country)\b", text[sent.start_char:cue.start()])
+        if len(chosen) == 1 and anaphor:
+            # "the state will strengthen cooperation with Japan": the article's state is the other party
+            kind = {"state": "Region", "province": "Region", "city": "City", "country": "Country"}[anaphor.group(1)]
+            return [{"rel": "cooperation", "parties": chosen, "anaphor": kind, "rule": "cooperation-anaphor",
+                     "sectors": [i for i, m in idx if m.cls == "Sector" and m.start > cue.start()], "confidence": 0.6}]
         if len(chosen) < 2 or len(keys) < 2:
             return []
         sectors = [i for i, m in idx if m.cls == "Sector" and m.start > cue.start()]
@@ -461,6 +481,8 @@ class FactFinder:
         sents = list(doc.sents)
         dateline = self.dateline(doc.text, mentions, published)
         published = dateline[1] or published  # "today" in a wire story is the dateline's day
+        if dateline[0] is not None:  # the dateline says where the story was filed, not who acted
+            mentions = [m._replace(cls="Dateline") if i == dateline[0] else m for i, m in enumerate(mentions)]
         for n, sent in enumerate(sents):
             nxt = sents[n + 1] if n + 1 < len(sents) else None
             next_sectors = []

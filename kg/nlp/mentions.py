@@ -29,6 +29,9 @@ class Mention(NamedTuple):
 CONNECTORS = {"and", "&", "-", "of", "for", "on", "in", "de", "–"}
 PLACE_NOUNS = {"province": "Region", "state": "Region", "city": "City", "county": "District",
                "region": "Region", "prefecture": "City", "district": "District"}
+_COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "like", "group", "giant", "maker",
+                  "manufacturer", "carrier", "bank", "conglomerate", "developer", "operator", "retailer",
+                  "airline", "startup", "start-up", "subsidiary", "unit", "automaker", "insurer", "lender")
 _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -55,8 +58,9 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
     start = end
     while i >= sent_start:
         tok = doc[i]
-        if _is_cap(tok) or (tok.text.isdigit() and len(tok.text) == 4):
-            start = i
+        if _is_cap(tok) or (tok.text.isdigit() and len(tok.text) == 4) or (
+                tok.is_lower and i - 2 >= sent_start and doc[i - 1].text == "-" and _is_cap(doc[i - 2])):
+            start = i  # "High-tech": a hyphenated word keeps the run going
         elif tok.lower_ in CONNECTORS and i - 1 >= sent_start and (
                 _is_cap(doc[i - 1]) or doc[i - 1].text.isdigit()) and tok.i + 1 < end and not (
                 tok.lower_ in ("and", "&") and doc[i - 1].text in heads):
@@ -96,6 +100,8 @@ class MentionFinder:
                 if tok.text in self.event_heads:
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads)
                     end = self._name_continues(doc, end, sent.end)
+                    if end < sent.end and doc[end].like_num and len(doc[end].text) == 4:
+                        end += 1  # "... Global Investors Summit 2023"
                     if start > sent.start and doc[start - 1].text in ("“", '"') :
                         close = next((t.i for t in doc[end:min(sent.end, end + 6)] if t.text in ("”", '"')), None)
                         if close is not None and all(_is_cap(t) or t.lower_ in CONNECTORS for t in doc[end:close]):
@@ -293,7 +299,7 @@ class MentionFinder:
         window = doc[span.end:min(len(doc), span.end + 6)].text.lower()
         return bool(re.match(r"\s*(?:,[^,]+,\s*)?(?:will|has|have|had|also|to|is|agreed|committed|signed|"
                              r"plans|invest|makes|manufactur|of|from|rs\b|\$|rm\d|brands)", window)) or \
-            doc[max(0, span.start - 2):span.start].text.lower().endswith(("companies", "firms", "brands", "like"))
+            doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)
 
     def _strip(self, span: Span) -> Span:
         """Drop determiners, honorifics, titles and a trailing "'s" from a name."""
@@ -341,7 +347,9 @@ class MentionFinder:
                     continue
                 had_honorific = span.start > ent.start
                 cls = "Person"
-                if (len(span) == 1 or span[0].text.isupper()) and not had_honorific and self._acts_like_company(span):
+                preceded = doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)
+                if not had_honorific and (preceded or (len(span) == 1 or span[0].text.isupper())
+                                          and self._acts_like_company(span)):
                     cls = "Company"  # "Ramco ... committed to increase investments"
                 cands.append((2, span.start, span.end, cls, None, "ner-person"))
             elif label == "ORG":

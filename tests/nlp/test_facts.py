@@ -142,3 +142,23 @@ def test_facts_event_anaphor_part_of(nlp):
     conf = [f for f in found if f["event"].endswith("Promotion Conference")]
     assert {f.get("partOf") for f in conf} >= {"2025 Shandong-Hong Kong-Macao Week"}
     assert ("Hong Kong", "2025-06-16") in [(f.get("heldIn"), f.get("date")) for f in conf]
+
+
+def test_facts_investment_received_by_the_subject(nlp):
+    [inv] = of_rel(facts(nlp, "Uttar Pradesh received investment proposals worth Rs 33.5 lakh crore at the three-day "
+                              "Uttar Pradesh Global Investors Summit 2023 that concluded in Lucknow on Sunday."), "investment")
+    assert inv["target"] == "Uttar Pradesh" and inv["investor"] is None
+
+
+def test_facts_dateline_place_is_not_a_party(nlp):
+    text = ("KUCHING, May 15 — Sarawak Energy Bhd and Japan's Sumitomo Corporation today signed a memorandum of "
+            "understanding to study a hydrogen production project in Bintulu worth RM7 billion.")
+    [g] = of_rel(facts(nlp, text, "2024-05-16"), "agreement")
+    assert "KUCHING" not in g["parties"] and g["count"] == 1
+
+
+def test_facts_cooperation_with_the_state(nlp):
+    [c] = of_rel(facts(nlp, "Abang Johari said the state will strengthen cooperation with Japan in renewable energy, "
+                            "petrochemicals and carbon capture."), "cooperation")
+    assert c["anaphor"] == "Region" and c["parties"] == ["Japan"]
+    assert c["sectors"] == ["renewable energy", "petrochemicals", "carbon capture"]
