@@ -60,16 +60,19 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
           on_error: Callable[[KGError], None] | None = None,
           progress: Callable[[Extraction], None] | None = None,
           jobs: int = 1, batch_size: int = 32, incremental: bool | None = None,
-          on_skip: Callable[[Article], None] | None = None, pool=None) -> KnowledgeGraph:
+          on_skip: Callable[[Article], None] | None = None, pool=None,
+          dask: str | None = None) -> KnowledgeGraph:
     """Build a knowledge graph from files, folders, article texts or :class:`Article` objects.
 
     Bad articles are reported to ``on_error`` (default: a line on stderr) and
     skipped, unless ``strict`` is set.
 
     ``jobs > 1`` runs spaCy in that many worker processes (see :mod:`kg.parallel`;
-    ``pool`` reuses a started :class:`~kg.parallel.WorkerPool`). ``incremental``
-    (default: when ``graph`` is an on-disk store, see :func:`kg.store.open_store`)
-    records a content hash per article and skips unchanged articles before any NLP;
+    ``pool`` reuses a started :class:`~kg.parallel.WorkerPool`); ``dask``, a scheduler
+    address (``tcp://HOST:PORT``), runs it on that Dask cluster instead (see
+    :mod:`kg.distributed`). ``incremental`` (default: when ``graph`` is an on-disk
+    store, see :func:`kg.store.open_store`) records a content hash per article and
+    skips unchanged articles before any NLP;
     ``on_skip`` hears of each. Articles are written ``batch_size`` at a time, one
     transaction per batch.
     """
@@ -133,6 +136,10 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
         chunk = max(1, min(batch_size, 8))  # small tasks keep every worker busy to the end
         if pool is not None:
             yield from pool.extract(todo, batch_size=chunk, in_flight=4 * pool.jobs)
+        elif dask:
+            from .distributed import extract_dask
+
+            yield from extract_dask(todo, scheduler=dask, model=model_name, batch_size=chunk)
         elif jobs > 1:
             from .parallel import extract_parallel
 

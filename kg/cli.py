@@ -36,9 +36,11 @@ def main() -> None:
 @click.option("-j", "--jobs", default=1, show_default=True, type=int, help="spaCy worker processes.")
 @click.option("--batch-size", default=32, show_default=True, type=int,
               help="Articles per spaCy batch and per store transaction.")
+@click.option("--dask", "dask", metavar="tcp://HOST:PORT", default=None,
+              help="Run spaCy on the Dask cluster of this scheduler (needs newskg[dask]).")
 @click.option("--strict", is_flag=True, help="Fail on the first bad article instead of skipping it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def build(inputs, outputs, store, html, model, jobs, batch_size, strict, quiet) -> None:
+def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, quiet) -> None:
     """Build a graph from article files (.txt .html .jsonl) or folders of them."""
     from .build import build as build_graph
     from .io import write_format
@@ -81,7 +83,8 @@ def build(inputs, outputs, store, html, model, jobs, batch_size, strict, quiet) 
 
         try:
             graph = build_graph([Path(i) for i in inputs], model=model, strict=strict, on_error=on_error,
-                                progress=progress, graph=graph, jobs=jobs, batch_size=batch_size, on_skip=on_skip)
+                                progress=progress, graph=graph, jobs=jobs, batch_size=batch_size, on_skip=on_skip,
+                                dask=dask)
         finally:
             if bar is not None:
                 bar.close()  # before any error line, so it starts a line of its own

@@ -19,8 +19,9 @@ from .money import find_money
 PLACE = ("City", "Region", "Country", "District")
 PARTY = PLACE + ("Agency", "Company", "Organization")
 RANK = {"District": 0, "City": 1, "Region": 2, "Country": 3}
-COOPERATION = re.compile(r"\b(?:cooperat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|work(?:ing)? together|"
-                         r"synerg\w*|tie-up|ties with)\b", re.I)
+COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|"
+                         r"work(?:ing)? together|synerg\w*|tie-up|ties with|joint ventures?|alliance)\b", re.I)
+BUSINESS_TIE = re.compile(r"joint venture|partnership|alliance|tie-up", re.I)
 BOTH_SIDES = re.compile(r"\b(?:the two sides|both sides|both parties|the two parties|two parties|the two cities|"
                         r"the two places|the two regions|the two countries|both cities)\b", re.I)
 SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(?:ed|es|ing)?|conclud(?:ed|es)|"
@@ -436,9 +437,10 @@ class FactFinder:
         chosen: list[int] = []
         if before:
             chosen.append(before[0])  # the subject: "Qingdao ... will deepen cooperation"
-            if len(before) >= 2 and re.fullmatch(r"\s*(?:,|and|&)\s*",
-                                                 text[mentions[before[0]].end:mentions[before[1]].start]):
-                chosen.append(before[1])  # "for Jiangsu and Macau to deepen cooperation"
+            if len(before) >= 2 and (re.fullmatch(r"\s*(?:,|and|&)\s*",
+                                                  text[mentions[before[0]].end:mentions[before[1]].start])
+                                     or BUSINESS_TIE.match(cue.group(0))):
+                chosen.append(before[1])  # "for Jiangsu and Macau to deepen cooperation"; "Fiat sold GM ... partnership"
         w = re.search(r"\b(?:with|between)\s+(?:the\s+)?", text[cue.end():sent.end_char]) or \
             re.search(r"\b(?:with)\s+(?:the\s+)?", text[sent.start_char:cue.start()])
         between = re.match(r"\s*between\s+", text[cue.end():sent.end_char]) or \

@@ -29,6 +29,12 @@ class Mention(NamedTuple):
 CONNECTORS = {"and", "&", "-", "of", "for", "on", "in", "de", "–"}
 PLACE_NOUNS = {"province": "Region", "state": "Region", "city": "City", "county": "District",
                "region": "Region", "prefecture": "City", "district": "District"}
+class _NoPlace:
+    cls = None
+
+
+_NO_PLACE = _NoPlace()
+_HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof"}
 _COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "like", "group", "giant", "maker",
                   "manufacturer", "carrier", "bank", "conglomerate", "developer", "operator", "retailer",
                   "airline", "startup", "start-up", "subsidiary", "unit", "automaker", "insurer", "lender")
@@ -56,8 +62,10 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
     """
     i = end - 1
     start = end
-    while i >= sent_start:
+    while i >= sent_start and end - i <= 10:
         tok = doc[i]
+        if tok.text in _HONORIFIC_STOPS:
+            break  # "Menteri Besar Datuk Seri Wan Rosdy ... and Pahang State Assembly": a person sits here
         if _is_cap(tok) or (tok.text.isdigit() and len(tok.text) == 4) or (
                 tok.is_lower and i - 2 >= sent_start and doc[i - 1].text == "-" and _is_cap(doc[i - 2])):
             start = i  # "High-tech": a hyphenated word keeps the run going
@@ -86,6 +94,7 @@ class MentionFinder:
         self.title_words = {w for t in self.titles for w in re.split(r"[\s-]", t)}
         self.sectors = SectorFinder()
         self.not_names = set(read_lexicon("not_names"))
+        self.prefixes = dict(line.split("|") for line in read_lexicon("name_prefixes"))
         self.heads = frozenset(self.event_heads | set(self.org_heads) | {h[-1] for h in self.district_heads})
 
     # ------------------------------------------------------------ candidates
@@ -153,6 +162,15 @@ class MentionFinder:
                         t.lower_ in ("and", "&") for t in doc[k:m]):
                     cls = self.org_heads.get(doc[m - 1].text, "Agency")
                     out.append((k, m, cls, "post-body"))
+            # "Kampung Sungai Pohoi", "Perbadanan Setiausaha Kerajaan Pahang": a first word gives the class
+            for tok in sent:
+                cls = self.prefixes.get(tok.text)
+                if cls and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1]) and (tok.i == sent.start or not _is_cap(doc[tok.i - 1])):
+                    end = tok.i + 1
+                    while end < sent.end and _is_cap(doc[end]) and end - tok.i < 6:
+                        end += 1
+                    if doc[end - 1].text not in self.heads:  # "Ministry ... Committee" is the head rule's
+                        out.append((tok.i, end, cls, "name-prefix"))
             # "Binh Duong province", "Weifang city": a name the gazetteer lacks, typed by its noun
             for tok in sent:
                 cls = PLACE_NOUNS.get(tok.lower_)
@@ -183,7 +201,9 @@ class MentionFinder:
                     country = self.gaz.get(doc[tok.i + 1].text)
                     if country is None or country.cls != "Country":
                         continue
-                    start = _cap_run_left(doc, tok.i, sent.start, self.heads)
+                    start = tok.i
+                    while start > sent.start and _is_cap(doc[start - 1]) and tok.i - start < 3:
+                        start -= 1
                     name = doc[start:tok.i]
                     if 1 <= len(name) <= 3 and self.gaz.get(name.text) is None and not any(
                             t.lower_ in self.title_words or t.text in self.not_names for t in name):
@@ -343,8 +363,10 @@ class MentionFinder:
                 # "Mayor Zheng Deyan": a leading title is not part of the name
                 while len(span) > 1 and span[0].lower_ in self.title_words:
                     span = span.doc[span.start + 1:span.end]
-                if any(t.is_digit for t in span) or span[0].lower_ in self.title_words:
-                    continue
+                if any(t.is_digit for t in span) or span[0].lower_ in self.title_words or any(
+                        t.lower_ in self.title_words and t.text[:1].isupper() for t in span[1:]) or (
+                        len(span) > 1 and (self.gaz.get(span[0].text) or _NO_PLACE).cls in ("Region", "Country")):
+                    continue  # "Pahang State", "Thailand Datuk": a place or title, not a person
                 had_honorific = span.start > ent.start
                 cls = "Person"
                 preceded = doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)
