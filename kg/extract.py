@@ -166,8 +166,10 @@ class Resolver:
                     sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
                     facts.append(("cooperation", parties, sectors, ev, f["confidence"], f["rule"]))
             elif rel == "event":
-                facts.append(("event", self.group_of[f["event"]],
-                              self.group_of[f["heldIn"]] if f.get("heldIn") is not None else None,
+                held = self.group_of[f["heldIn"]] if f.get("heldIn") is not None else None
+                if held is None and f.get("heldInAnaphor"):  # "held in the city": the article's city
+                    held = self._main_place(f["heldInAnaphor"], strict=True)
+                facts.append(("event", self.group_of[f["event"]], held,
                               f.get("date"), self.group_of[f["partOf"]] if f.get("partOf") is not None else None,
                               ev, f["confidence"], f["rule"]))
             elif rel == "agreement":

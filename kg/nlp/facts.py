@@ -229,10 +229,16 @@ class FactFinder:
             fact = {"rel": "event", "event": i, "rule": "event-sentence", "confidence": 0.7}
             next_event = min([e.start for _, e in events if m is not None and e.start > m.end] + [sent.end_char])
             for j, p in enumerate(mentions):
-                if p.cls in PLACE and origin <= p.start < next_event:
-                    if re.fullmatch(r"[^.;]{0,60}?\b(?:in|at)\s+(?:the\s+)?(?:city of\s+)?", text[origin:p.start]):
-                        fact["heldIn"] = j
+                if p.cls in PLACE and origin <= p.start < next_event and \
+                        re.fullmatch(r"[^.;]{0,60}?\b(?:in|at)\s+(?:the\s+)?(?:city of\s+)?", text[origin:p.start]):
+                    fact["heldIn"] = j
                     break
+            held_anaphor = re.match(r"[^.;]{0,40}?\bheld in the (city|province|state|special administrative region|country)\b",
+                                    text[origin:sent.end_char])
+            if "heldIn" not in fact and held_anaphor and m is not None:
+                # Hong Kong and Macao, the special administrative regions, are typed as cities
+                fact["heldInAnaphor"] = {"city": "City", "country": "Country",
+                                         "special administrative region": "City"}.get(held_anaphor.group(1), "Region")
             if occurs:
                 date = resolve_date(text[origin:sent.end_char], published) or resolve_date(s_text, published)
                 if date or (happened and dateline[1]):

@@ -66,6 +66,13 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
         tok = doc[i]
         if tok.text in _HONORIFIC_STOPS:
             break  # "Menteri Besar Datuk Seri Wan Rosdy ... and Pahang State Assembly": a person sits here
+        if tok.text == ")" and i - 3 >= sent_start and doc[i - 2].text == "(" and _is_cap(doc[i - 1]) \
+                and _is_cap(doc[i - 3]) and i + 1 < end:
+            i -= 3  # "Golden Sea Farm (Thai) Co Ltd": a bracketed word inside the name
+            start = i
+            continue
+        if tok.lower_ in ("and", "&") and i - 1 >= sent_start and doc[i - 1].ent_type_ == "PERSON":
+            break  # "Wan Rosdy Wan Ismail and Pahang State Assembly": a person, then another name
         if _is_cap(tok) or (tok.text.isdigit() and len(tok.text) == 4) or (
                 tok.is_lower and i - 2 >= sent_start and doc[i - 1].text == "-" and _is_cap(doc[i - 2])):
             start = i  # "High-tech": a hyphenated word keeps the run going
@@ -328,8 +335,8 @@ class MentionFinder:
         while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in self.honorifics
                                or doc[start].text.rstrip(".") in self.honorifics):
             start += 1
-        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
-                                                    "Rs", "RM", "Rp"):
+        while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
+                                                     "Rs", "RM", "Rp") or doc[end - 1].text in _HONORIFIC_STOPS):
             end -= 1
         return doc[start:end]
 
