@@ -74,7 +74,7 @@ class Resolver:
         long_forms: dict[str, int] = {}
         for i, m in enumerate(self.mentions):
             after = self.text[m.end:m.end + 16]
-            acro = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", after)
+            acro = re.match(r"\s*\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)", after)  # two capitals: "PSK", "InvestHK"
             if acro and m.cls not in ("Person", "Sector"):
                 long_forms[acro.group(1)] = i
         for i, m in enumerate(self.mentions):

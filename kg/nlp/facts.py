@@ -21,6 +21,9 @@ PARTY = PLACE + ("Agency", "Company", "Organization")
 RANK = {"District": 0, "City": 1, "Region": 2, "Country": 3}
 COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|"
                          r"work(?:ing)? together|synerg\w*|tie-up|ties with|joint ventures?|alliance)\b", re.I)
+JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to|plans to|propose to|proposes? to|agreed to|"
+                        r"are set to)?\s*(?:be\s+)?(?:jointly\s+)?(?:develop|build|set up|establish|construct|operate|"
+                        r"invest)\w*\b", re.I)
 BUSINESS_TIE = re.compile(r"joint venture|partnership|alliance|tie-up", re.I)
 BOTH_SIDES = re.compile(r"\b(?:the two sides|both sides|both parties|the two parties|two parties|the two cities|"
                         r"the two places|the two regions|the two countries|both cities)\b", re.I)
@@ -434,7 +437,7 @@ class FactFinder:
                 cue = c
                 break
         if cue is None:
-            return []
+            return self._joint_venture(text, idx)
         parties = [i for i, m in idx if m.cls in PARTY and not re.search(
             r"(?:such as|including|like|from|of|at|during)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])
             and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
@@ -480,6 +483,16 @@ class FactFinder:
         sectors = [i for i, m in idx if m.cls == "Sector" and m.start > cue.start()]
         return [{"rel": "cooperation", "parties": chosen, "sectors": sectors, "rule": "cooperation-cue",
                  "confidence": 0.7}]
+
+    @staticmethod
+    def _joint_venture(text: str, idx) -> list[dict]:
+        """"Green World Genetics Sdn Bhd and Perbadanan ... (PSK) will be developing the park": A and B build together."""
+        orgs = [(i, m) for i, m in idx if m.cls in ("Company", "Agency", "Organization")]
+        for (i, a), (j, b) in zip(orgs, orgs[1:]):
+            if re.fullmatch(r"\s*(?:\([^()]{1,12}\)\s*)?(?:and|&)\s*", text[a.end:b.start]) and JOINT_WORK.match(text[b.end:b.end + 60]):
+                return [{"rel": "cooperation", "parties": [i, j], "sectors": [], "rule": "joint-work",
+                         "confidence": 0.6}]
+        return []
 
     # ------------------------------------------------------------------ all
     def find(self, doc: Doc, mentions: list[Mention], published: str | None) -> list[dict]:
