@@ -43,6 +43,9 @@ WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (conference|forum|summit|expo|fair|meet|show|week|exhibition|event|"
                            r"festival|meeting|symposium|convention|dialogue|ceremony)\b", re.I)
 HELD = re.compile(r"\b(?:held|hosted|opened|took place|kicked off|convened|staged|organi[sz]ed|in|at)\b", re.I)
+ENVOY = re.compile(r"(?P<title>\b(?:ambassador|envoy|consul[- ]general|consul|high commissioner|"
+                   r"trade commissioner|representative)\s+(?:to|in)\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))\s+"
+                   r"(?:(?:[A-Z][a-z]+'?|Dr\.?)\s+){0,3}$", re.I)
 DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,30}),\s*((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?[^\n]{0,20}?(?:—|--|–)")
 PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|event) of\s+(?:the\s+)?$", re.I)
 
@@ -120,6 +123,14 @@ class FactFinder:
                                     "confidence": 0.85})
             # Premodifier: "Yantai Mayor Zheng Deyan", "Chief Minister Edappadi K Palaniswami"
             before = text[sent.start_char:m.start]
+            envoy = ENVOY.search(before)
+            if envoy:  # "Malaysian Ambassador to Thailand Datuk Jojie Samuel"
+                place = self._mention_after(mentions, sent.start_char + envoy.start("place"), m.start, PLACE)
+                title = envoy.group("title")[:envoy.start("place") - envoy.start("title")]
+                title += mentions[place].text if place is not None else envoy.group("place").split()[0]
+                out.append({"rel": "post", "person": i, "title": " ".join(title.lower().split()),
+                            "of": place, "rule": "post-envoy", "confidence": 0.75})
+                continue
             pre = re.search(r"((?:[A-Za-z'.-]+\s){1,8})$", before)
             if pre:
                 words = pre.group(1).split()

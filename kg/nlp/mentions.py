@@ -34,6 +34,8 @@ class _NoPlace:
 
 
 _NO_PLACE = _NoPlace()
+_PERSON_HONORIFICS = {"Datuk", "Dato", "Dato'", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Sir", "Dame",
+                      "Shri", "Smt", "Madam", "Mdm", "Puan", "Encik"}
 _HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof"}
 _COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "like", "group", "giant", "maker",
                   "manufacturer", "carrier", "bank", "conglomerate", "developer", "operator", "retailer",
@@ -169,6 +171,18 @@ class MentionFinder:
                         t.lower_ in ("and", "&") for t in doc[k:m]):
                     cls = self.org_heads.get(doc[m - 1].text, "Agency")
                     out.append((k, m, cls, "post-body"))
+            # "Datuk Seri Wan Rosdy Wan Ismail", "Mr Blair": the capitalised run after honorifics is a person
+            for tok in sent:
+                if tok.text.rstrip(".") not in _PERSON_HONORIFICS or (tok.i > sent.start and doc[tok.i - 1].text in self.honorifics):
+                    continue
+                k = tok.i + 1
+                while k < sent.end and doc[k].text.rstrip(".") in self.honorifics:
+                    k += 1
+                end = k
+                while end < sent.end and _is_cap(doc[end]) and doc[end].text not in self.heads and end - k < 5:
+                    end += 1
+                if end > k and self.gaz.get(doc[k:end].text) is None:
+                    out.append((k, end, "Person", "honorific-name"))
             # "Kampung Sungai Pohoi", "Perbadanan Setiausaha Kerajaan Pahang": a first word gives the class
             for tok in sent:
                 cls = self.prefixes.get(tok.text)
@@ -275,8 +289,10 @@ class MentionFinder:
             if place.cls == "City" and place.population < TRUST_POPULATION and not agreed:
                 i += k
                 continue
-            if label[0] in ("PERSON",) and label[2] - label[1] > k and place.cls != "Country":
-                i += k  # "Wang Bo": part of a person's name
+            rest = [t for t in doc[label[1]:label[2]] if not i <= t.i < i + k] if label[0] == "PERSON" else []
+            if rest and place.cls != "Country" and not any(
+                    t.lower_ in self.title_words or t.lower_ in PLACE_NOUNS for t in rest):
+                i += k  # "Wang Bo": part of a person's name; but "Pahang State" is the state
                 continue
             if (i + k < n and doc[i + k].text in ("-", "–") and i + k + 1 < n and doc[i + k + 1].text[:1].isupper()) or (
                     i > 1 and doc[i - 1].text in ("-", "–") and doc[i - 2].text[:1].isupper()):

@@ -162,3 +162,11 @@ def test_facts_cooperation_with_the_state(nlp):
                             "petrochemicals and carbon capture."), "cooperation")
     assert c["anaphor"] == "Region" and c["parties"] == ["Japan"]
     assert c["sectors"] == ["renewable energy", "petrochemicals", "carbon capture"]
+
+
+def test_facts_envoy_post_and_honorific_names(nlp):
+    found = of_rel(facts(nlp, "Present were Malaysian Ambassador to Thailand Datuk Jojie Samuel and Pahang State Secretary "
+                              "Datuk Seri Dr Dr Sallehuddin Ishak."), "post")
+    posts = {(f["person"], f["title"], f["of"]) for f in found}
+    assert ("Jojie Samuel", "ambassador to thailand", "Thailand") in posts
+    assert ("Sallehuddin Ishak", "state secretary", "Pahang") in posts
