@@ -144,6 +144,8 @@ class FactFinder:
                               " ".join(title.split()[-2:]) in self.titles):
                     start = m.start - len(pre.group(1)) + sum(len(w) + 1 for w in words[:k])
                     of = self._mention_before(mentions, start, sent.start_char, PARTY)
+                    if of is None:  # "Pahang State Secretary": the place's mention takes in "State"
+                        of = next((n for n, x in enumerate(mentions) if x.cls in PLACE and x.start < start < x.end), None)
                     out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-premodifier",
                                 "confidence": 0.75})
         return out

@@ -169,4 +169,4 @@ def test_facts_envoy_post_and_honorific_names(nlp):
                               "Datuk Seri Dr Dr Sallehuddin Ishak."), "post")
     posts = {(f["person"], f["title"], f["of"]) for f in found}
     assert ("Jojie Samuel", "ambassador to thailand", "Thailand") in posts
-    assert ("Sallehuddin Ishak", "state secretary", "Pahang") in posts
+    assert ("Sallehuddin Ishak", "state secretary", "Pahang State") in posts  # the mention; its entity is Pahang
