@@ -248,7 +248,9 @@ class Resolver:
             return None
         lead_end = self.sentences[min(1, len(self.sentences) - 1)][1]
         first = min(self.mentions[i].start for i in self.groups[events[0]]["mentions"])
-        return events[0] if first < lead_end else None
+        deal_making = re.search(r"\b(?:Invest\w*|Trade|Business|Economic|Cooperation|Summit|Forum|Week|Fair|Expo|"
+                                r"Meet|Conference|Signing|Promotion)\b", self.groups[events[0]]["key"])
+        return events[0] if first < lead_end and deal_making else None
 
     def _facts(self, facts, iri):
         out = []

@@ -21,6 +21,8 @@ PARTY = PLACE + ("Agency", "Company", "Organization")
 RANK = {"District": 0, "City": 1, "Region": 2, "Country": 3}
 COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|"
                          r"work(?:ing)? together|synerg\w*|tie-up|ties with|joint ventures?|alliance)\b", re.I)
+# "race to sign", "delays in signing", "could sign": no signing took place
+IRREALIS = re.compile(r"\b(?:to|in|would|could|may|might|should|before|without|not)\s+$", re.I)
 JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to|plans to|propose to|proposes? to|agreed to|"
                         r"are set to)?\s*(?:be\s+)?(?:jointly\s+)?(?:develop|build|set up|establish|construct|operate|"
                         r"invest)\w*\b", re.I)
@@ -64,7 +66,8 @@ class FactFinder:
         self.titles = self.public | self.private
         self.honorifics = set(read_lexicon("honorifics"))
         self.supranational = set(read_lexicon("supranational"))
-        words = {w for t in self.titles for w in re.split(r"[\s]", t)}
+        words = {w for t in self.titles for w in re.split(r"[\s]", t)} - {"of", "the", "to", "in", "for", "and",
+                                                                          "people's"}
         self.title_words = words | {"acting", "executive", "senior", "deputy", "vice", "chief", "state",
                                     "general", "party", "municipal", "provincial", "standing", "shadow",
                                     "ex", "former", "foreign", "home", "finance", "trade", "interior", "defence",
@@ -140,6 +143,10 @@ class FactFinder:
                 while k > 0 and (words[k - 1].lower() in self.title_words):
                     k -= 1
                 title = " ".join(w.lower() for w in words[k:] if w.lower() != "the")
+                title_end = m.start - len(pre.group(1)) + sum(len(w) + 1 for w in words)
+                last = next((t for t in sent if t.idx <= title_end - 2 < t.idx + len(t.text)), None)
+                if last is not None and last.pos_ == "VERB":
+                    title = ""  # "to powerfully head Lampard's corner": a verb, not a post
                 if title and (title in self.titles or title.split()[-1] in self.titles or
                               " ".join(title.split()[-2:]) in self.titles):
                     start = m.start - len(pre.group(1)) + sum(len(w) + 1 for w in words[:k])
@@ -335,8 +342,8 @@ class FactFinder:
         idx = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
         money = [(sent.start_char + x.start, x) for x in find_money(s_text)]
         out = []
-        sign = SIGNING.search(s_text)
-        has_noun = re.search(AGREEMENT_NOUN, s_text, re.I)
+        sign = next((m for m in SIGNING.finditer(s_text) if not IRREALIS.search(s_text[:m.start()])), None)
+        has_noun = re.search(rf"\b{AGREEMENT_NOUN}\b", s_text, re.I)
         if sign and has_noun:
             count = None
             c = next((m for m in (p.search(s_text) for p in COUNTED) if m), None)

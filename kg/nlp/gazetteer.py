@@ -85,7 +85,7 @@ def default_gazetteer() -> Gazetteer:
         put(ascii_name(city["name"]), place)
         if city["population"] >= 200000:
             for alt in city.get("alternatenames", ()):
-                if alt not in places:
+                if alt not in places and not alt.isupper():  # "WEF" is a code, not a name people write
                     put(alt, place)
     # First-level divisions override small cities of the same name.
     for sub in pycountry.subdivisions:
