@@ -11,7 +11,8 @@ from .vocab import NKG_IRI
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
-__all__ = ["to_networkx", "most_connected", "class_counts", "relation_counts"]
+__all__ = ["to_networkx", "most_connected", "class_counts", "relation_counts", "entity_graph",
+           "ENTITY_CLASSES", "FACT_CLASSES", "NODE_CLASSES"]
 
 # Relations drawn as edges; fact nodes (Post, Agreement ...) sit between entities.
 EDGE_RELATIONS = ("holdsPost", "postIn", "locatedIn", "cooperatesWith", "party", "sector",
@@ -19,9 +20,14 @@ EDGE_RELATIONS = ("holdsPost", "postIn", "locatedIn", "cooperatesWith", "party",
 FACT_CLASSES = ("Post", "Cooperation", "Agreement", "Investment")
 NODE_CLASSES = ("Official", "Person", "City", "Region", "Country", "District", "Agency",
                 "Company", "Organization", "Event", "Sector") + FACT_CLASSES
+ENTITY_CLASSES = tuple(c for c in NODE_CLASSES if c not in FACT_CLASSES)
+# nkg property -> node attribute; a later property wins when a node has both.
+NODE_PROPERTIES = (("title", "title"), ("count", "count"), ("projectCount", "projects"),
+                   ("date", "date"), ("startDate", "date"), ("confidence", "confidence"))
 
 
 def _local(iri: str) -> str:
+    """The local name of an nkg IRI (``...ontology#City`` -> ``City``)."""
     return iri.rsplit("#", 1)[-1]
 
 
@@ -52,11 +58,12 @@ def to_networkx(kg: "KnowledgeGraph") -> nx.MultiDiGraph:
     for node, text in kg.query("SELECT DISTINCT ?n ?t WHERE { ?n nkg:evidence/nkg:text ?t }").rows:
         if node in G and text not in G.nodes[node]["evidence"]:
             G.nodes[node]["evidence"].append(text)
-    for prop, key in (("title", "title"), ("count", "count"), ("projectCount", "projects"),
-                      ("date", "date"), ("startDate", "date"), ("confidence", "confidence")):
-        for node, value in kg.query(f"SELECT ?n ?v WHERE {{ ?n nkg:{prop} ?v }}").rows:
-            if node in G:
-                G.nodes[node][key] = value
+    props = " ".join(f"nkg:{prop}" for prop, _ in NODE_PROPERTIES)
+    found = kg.query(f"SELECT ?p ?n ?v WHERE {{ VALUES ?p {{ {props} }} ?n ?p ?v }}").rows
+    order = {NKG_IRI + prop: i for i, (prop, _) in enumerate(NODE_PROPERTIES)}
+    for p, node, value in sorted(found, key=lambda row: order[row[0]]):  # one scan, same precedence
+        if node in G:
+            G.nodes[node][NODE_PROPERTIES[order[p]][1]] = value
     for node, amount, cur in kg.query(
             "SELECT ?n ?a ?c WHERE { ?n nkg:value ?m . ?m schema:value ?a ; schema:currency ?c }").rows:
         if node in G:
@@ -96,9 +103,6 @@ def relation_counts(kg: "KnowledgeGraph") -> Counter:
     rows = kg.query("SELECT ?p (COUNT(*) AS ?k) WHERE { GRAPH ?g { ?g a nkg:Article . ?s ?p ?o } } "
                     "GROUP BY ?p").rows
     return Counter({_local(p): k for p, k in rows if p.startswith(NKG_IRI)})
-
-
-ENTITY_CLASSES = tuple(c for c in NODE_CLASSES if c not in FACT_CLASSES)
 
 
 def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:

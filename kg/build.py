@@ -17,7 +17,9 @@ SECTORS_GRAPH = "https://w3id.org/newskg/graph/sectors"
 _SPACES = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
 
 
-def _articles(inputs: Iterable[str | Path | Article], on_error) -> Iterator[Article]:
+def _articles(inputs: Iterable[str | Path | Article],
+              on_error: Callable[[KGError], None]) -> Iterator[Article]:
+    """Articles from a mix of Articles, article texts and paths (paths read last, in one pass)."""
     paths = []
     for item in inputs:
         if isinstance(item, Article):
@@ -31,7 +33,7 @@ def _articles(inputs: Iterable[str | Path | Article], on_error) -> Iterator[Arti
             except InputError as e:
                 on_error(e)
         else:
-            raise KGError(f"Cannot build from {type(item).__name__}; give paths, texts or Articles.")
+            raise InputError(Errors.E009.format(kind=type(item).__name__))
     if paths:
         yield from read_articles(paths, on_error=on_error)
 
@@ -51,6 +53,7 @@ def extract_articles(articles: Iterable[Article], nlp, *, batch_size: int = 32) 
 
 
 def _model_name(nlp) -> str:
+    """The ``lang_name`` of a given pipeline, hashed into each article's content hash."""
     meta = getattr(nlp, "meta", {}) or {}
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}"
 
@@ -176,6 +179,7 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
 
 
 def _collect_places(ex: Extraction, places: dict) -> None:
+    """GeoNames id and coordinates of the extraction's places, for the reference graph."""
     from .nlp.gazetteer import default_gazetteer
 
     gaz = default_gazetteer()
@@ -201,15 +205,14 @@ def _collect_sectors(ex: Extraction, sectors: dict) -> None:
 
 
 def _load_sector_scheme(kg: KnowledgeGraph) -> None:
+    """Load the SKOS sector scheme into its own named graph, once, so sectors have labels and broader links."""
     import pyoxigraph as ox
 
     from .resources import sector_scheme_path
 
     try:
         path = sector_scheme_path()
-    except KGError:
-        return
-    if not path.exists():
+    except KGError:  # no ontology/ folder (an installed wheel): the graph goes without the scheme
         return
     g = ox.NamedNode(SECTORS_GRAPH)
     if kg.store.contains_named_graph(g):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -11,10 +12,12 @@ from .errors import Errors, KGError, QueryError
 
 
 def _fail(error: Exception) -> None:
+    """One "Error: [Ennn] ..." line and exit 1, never a traceback."""
     raise click.ClickException(str(error))
 
 
-def format_option(fn):
+def format_option(fn: Callable) -> Callable:
+    """The shared ``--format table|csv|json`` option of commands that print results."""
     return click.option("--format", "fmt", default="table", show_default=True,
                         type=click.Choice(["table", "csv", "json"]), help="Output format.")(fn)
 
@@ -59,8 +62,7 @@ def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, q
             from .store import open_store
 
             graph = open_store(store)
-        warnings: list[str] = []
-        skipped = 0
+        failed = skipped = 0
         started = time.perf_counter()
         bar = None
         if not quiet:
@@ -69,7 +71,8 @@ def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, q
             bar = tqdm(unit=" articles", desc="building", file=sys.stderr, mininterval=0.5)
 
         def on_error(e: KGError) -> None:
-            warnings.append(str(e))
+            nonlocal failed
+            failed += 1
             click.echo(f"warning: {e}", err=True)
 
         def progress(ex) -> None:
@@ -97,7 +100,7 @@ def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, q
             where = ", ".join([*outputs, *([store] if store else [])])
             unchanged = f", {skipped} unchanged" if store else ""
             click.echo(f"Built {n} article{'s' if n != 1 else ''} into {where} ({len(graph)} triples, "
-                       f"{len(graph.entities())} entities, {len(warnings)} skipped{unchanged}) in "
+                       f"{len(graph.entities())} entities, {failed} skipped{unchanged}) in "
                        f"{time.perf_counter() - started:.1f}s", err=True)
     except KGError as e:
         _fail(e)
@@ -139,6 +142,7 @@ def push(graph, endpoint, batch, timeout) -> None:
 
 
 def _check_html(path: str) -> None:
+    """Refuse a non-HTML explorer path before any work is done."""
     if Path(path).suffix.lower() not in (".html", ".htm"):
         raise KGError(Errors.E030.format(suffix=Path(path).suffix, path=path, known=".html"))
 
@@ -197,7 +201,7 @@ def stats(graph, top) -> None:
         for rel, n in sorted(relation_counts(kg).items(), key=lambda x: (-x[1], x[0])):
             click.echo(f"  {rel:<14} {n:>7}")
         G = entity_graph(kg.to_networkx())
-        click.echo(f"\nmost connected entities (degree):")
+        click.echo("\nmost connected entities (degree):")
         for node, degree in most_connected(G, top, classes=ENTITY_CLASSES):
             click.echo(f"  {degree:>4}  {G.nodes[node]['label']}  ({G.nodes[node]['cls']})")
     except KGError as e:

@@ -14,13 +14,12 @@ from __future__ import annotations
 import functools
 import gc
 import threading
-from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from .errors import Errors, KGError
 from .model import Article, Extraction
+from .parallel import in_order, run_batch
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -41,18 +40,10 @@ _LOADING = threading.Lock()  # a worker with several threads still loads each pi
 
 def _extract_batch(model: str, articles: list[Article]) -> list[Extraction]:
     """Runs on a worker: one batch of articles through the worker's pipeline."""
-    from .build import extract_articles
-
     with _LOADING:
         nlp, lock = _pipeline(model)
     with lock:  # one spaCy call at a time per process; give workers one thread each (--nthreads 1)
-        return list(extract_articles(articles, nlp, batch_size=max(1, len(articles))))
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while batch := list(islice(it, size)):
-        yield batch
+        return run_batch(nlp, articles)
 
 
 def _connect(scheduler: str, timeout: float | None) -> Client:
@@ -102,26 +93,12 @@ def extract_dask(articles: Iterable[Article], *, scheduler: str | Client, model:
     """
     owned = isinstance(scheduler, str)
     client = _connect(scheduler, timeout) if owned else scheduler
-    pending: deque = deque()
     try:
         window = in_flight or max(2, 2 * sum(client.nthreads().values()))
-        for batch in _batches(articles, batch_size):
-            pending.append(client.submit(_extract_batch, model, batch, pure=False))
-            if len(pending) >= window:
-                yield from _result(pending.popleft())
-        while pending:
-            yield from _result(pending.popleft())
+        # Stopped early or failed: in_order cancels the queued batches before the client closes.
+        yield from in_order(articles, batch_size=batch_size, window=window,
+                            submit=lambda batch: client.submit(_extract_batch, model, batch, pure=False),
+                            wait=lambda future: future.result(), error=Errors.E091, cancel=client.cancel)
     finally:
-        if pending:  # stopped early or failed: drop the queued batches
-            client.cancel(list(pending))
         if owned:
             client.close()
-
-
-def _result(future) -> list[Extraction]:
-    try:
-        return future.result()
-    except KGError:
-        raise
-    except Exception as e:  # a worker crashed or was lost: say so in one line
-        raise KGError(Errors.E091.format(reason=f"{type(e).__name__}: {e}")) from e

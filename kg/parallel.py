@@ -4,40 +4,81 @@ Each worker (a "spawn" process) loads the spaCy pipeline once and turns
 batches of :class:`~kg.model.Article` into :class:`~kg.model.Extraction`
 objects (plain picklable dataclasses). Results come back in input order and
 only a few batches are in flight at a time, so memory stays flat however many
-articles stream through.
+articles stream through. :mod:`kg.distributed` streams its Dask tasks through
+the same :func:`in_order`.
 """
 from __future__ import annotations
 
+import functools
 import multiprocessing as mp
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import Any, TypeVar
 
 from .errors import Errors, KGError
 from .model import Article, Extraction
 
-__all__ = ["WorkerPool", "extract_parallel"]
+__all__ = ["WorkerPool", "extract_parallel", "in_order", "run_batch"]
 
-_NLP = None
+Handle = TypeVar("Handle")
 
 
-def _init_worker(model: str) -> None:
-    global _NLP
+@functools.lru_cache(maxsize=None)
+def _pipeline(model: str) -> Any:
+    """The pipeline ``model`` of this worker process, loaded once (the pool's initializer)."""
     from .nlp import load_pipeline
 
-    _NLP = load_pipeline(model)
+    return load_pipeline(model)
 
 
-def _extract_batch(articles: list[Article]) -> list[Extraction]:
+def run_batch(nlp: Any, articles: list[Article]) -> list[Extraction]:
+    """One batch of articles through a loaded pipeline, as a worker runs it."""
     from .build import extract_articles
 
-    return list(extract_articles(articles, _NLP, batch_size=max(1, len(articles))))
+    return list(extract_articles(articles, nlp, batch_size=max(1, len(articles))))
+
+
+def _extract_batch(model: str, articles: list[Article]) -> list[Extraction]:
+    return run_batch(_pipeline(model), articles)
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(articles)
     while batch := list(islice(it, size)):
         yield batch
+
+
+def in_order(articles: Iterable[Article], *, batch_size: int, window: int,
+             submit: Callable[[list[Article]], Handle], wait: Callable[[Handle], list[Extraction]],
+             error: str, cancel: Callable[[list[Handle]], Any] | None = None) -> Iterator[Extraction]:
+    """Submit ``articles`` in batches and yield their extractions in input order.
+
+    At most ``window`` batches are submitted and not yet collected, so memory
+    stays flat. A worker failure other than a :class:`KGError` becomes one
+    ``KGError`` line from ``error`` (a coded message with a ``{reason}`` slot).
+    Batches still queued when the iterator stops early or fails go to ``cancel``.
+    """
+    pending: deque = deque()
+    try:
+        for batch in _batches(articles, batch_size):
+            pending.append(submit(batch))
+            if len(pending) >= window:
+                yield from _collect(wait, pending.popleft(), error)
+        while pending:
+            yield from _collect(wait, pending.popleft(), error)
+    finally:
+        if pending and cancel is not None:
+            cancel(list(pending))
+
+
+def _collect(wait: Callable[[Handle], list[Extraction]], handle: Handle, error: str) -> list[Extraction]:
+    try:
+        return wait(handle)
+    except KGError:
+        raise
+    except Exception as e:  # a worker crashed on an article: say so in one line
+        raise KGError(error.format(reason=f"{type(e).__name__}: {e}")) from e
 
 
 class WorkerPool:
@@ -50,7 +91,7 @@ class WorkerPool:
         if jobs < 1:
             raise KGError(Errors.E083.format(jobs=jobs))
         self.model, self.jobs = model, jobs
-        self._pool = mp.get_context(context).Pool(jobs, initializer=_init_worker, initargs=(model,))
+        self._pool = mp.get_context(context).Pool(jobs, initializer=_pipeline, initargs=(model,))
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -59,6 +100,7 @@ class WorkerPool:
         self.close()
 
     def close(self) -> None:
+        """Stop the workers; safe to call twice."""
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
@@ -66,28 +108,14 @@ class WorkerPool:
 
     def warm_up(self) -> None:
         """Wait until every worker has loaded its pipeline."""
-        self._pool.map(_extract_batch, [[]] * self.jobs, chunksize=1)
+        self._pool.starmap(_extract_batch, [(self.model, [])] * self.jobs, chunksize=1)
 
     def extract(self, articles: Iterable[Article], *, batch_size: int = 32,
                 in_flight: int | None = None) -> Iterator[Extraction]:
         """Extractions of ``articles``, in input order, at most ``in_flight`` batches queued."""
-        window = in_flight or 4 * self.jobs
-        pending: deque = deque()
-        for batch in _batches(articles, batch_size):
-            pending.append(self._pool.apply_async(_extract_batch, (batch,)))
-            if len(pending) >= window:
-                yield from _result(pending.popleft())
-        while pending:
-            yield from _result(pending.popleft())
-
-
-def _result(async_result) -> list[Extraction]:
-    try:
-        return async_result.get()
-    except KGError:
-        raise
-    except Exception as e:  # a worker crashed on an article: say so in one line
-        raise KGError(Errors.E084.format(reason=f"{type(e).__name__}: {e}")) from e
+        return in_order(articles, batch_size=batch_size, window=in_flight or 4 * self.jobs,
+                        submit=lambda batch: self._pool.apply_async(_extract_batch, (self.model, batch)),
+                        wait=lambda result: result.get(), error=Errors.E084)
 
 
 def extract_parallel(articles: Iterable[Article], *, model: str, jobs: int,

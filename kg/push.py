@@ -5,8 +5,10 @@ which replaces that graph on the server, so pushing twice is harmless.
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -26,11 +28,12 @@ def graph_payloads(kg: KnowledgeGraph) -> Iterator[tuple[str, bytes]]:
 
 
 def push(kg: KnowledgeGraph, endpoint: str, *, batch: int = 1, timeout: float = 60.0,
-         client=None) -> int:
+         client: Any = None) -> int:
     """PUT every named graph of ``kg`` to ``endpoint``, ``batch`` requests at a time.
 
     Returns the number of graphs sent. Raises :class:`~kg.errors.GraphError`
-    when the server cannot be reached or refuses a graph.
+    when the server cannot be reached or refuses a graph. ``client`` (an
+    ``httpx.Client``, e.g. with a mock transport) is used and left open.
     """
     import httpx
 
@@ -49,25 +52,19 @@ def push(kg: KnowledgeGraph, endpoint: str, *, batch: int = 1, timeout: float = 
             raise GraphError(Errors.E087.format(graph=iri, status=r.status_code, reason=r.text.strip()[:200],
                                                 url=endpoint))
 
+    window = 4 * batch if batch > 1 else 1  # a few graphs queued per thread, never the whole graph
     n = 0
     try:
-        if batch == 1:
+        with ThreadPoolExecutor(batch) as pool:
+            pending: deque[Future] = deque()
             for item in graph_payloads(kg):
-                put(item)
+                pending.append(pool.submit(put, item))
+                if len(pending) >= window:
+                    pending.popleft().result()
+                    n += 1
+            for future in pending:
+                future.result()
                 n += 1
-        else:
-            with ThreadPoolExecutor(batch) as ex:
-                pending = []
-                for item in graph_payloads(kg):
-                    pending.append(ex.submit(put, item))
-                    if len(pending) >= 4 * batch:
-                        for f in pending:
-                            f.result()
-                        n += len(pending)
-                        pending = []
-                for f in pending:
-                    f.result()
-                n += len(pending)
     finally:
         if own:
             client.close()

@@ -6,6 +6,7 @@ pyoxigraph terms so a build can bulk-load them into an Oxigraph store.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from itertools import combinations
 
@@ -24,14 +25,17 @@ OWL_SAME_AS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_DATE, XSD_YM = NamedNode(XSD + "date"), NamedNode(XSD + "gYearMonth")
 XSD_INT, XSD_DEC = NamedNode(XSD + "integer"), NamedNode(XSD + "decimal")
-XSD_DOUBLE = NamedNode(XSD + "double")
 
 
+@functools.lru_cache(maxsize=None)
 def nkg(term: str) -> NamedNode:
+    """An ``nkg:`` term, made once: the writer asks for the same few terms for every quad."""
     return NamedNode(NKG_IRI + term)
 
 
+@functools.lru_cache(maxsize=None)
 def schema(term: str) -> NamedNode:
+    """A ``schema:`` term, made once (see :func:`nkg`)."""
     return NamedNode(SCHEMA_IRI + term)
 
 
@@ -49,6 +53,7 @@ def date_literal(value: str) -> Literal:
 
 
 def decimal_literal(value: float) -> Literal:
+    """An xsd:decimal with at most six decimals, trailing zeros trimmed (``0.1 + 0.2`` is ``0.3``)."""
     text = f"{value:.6f}".rstrip("0")
     return Literal(text + "0" if text.endswith(".") else text, datatype=XSD_DEC)
 
@@ -66,6 +71,7 @@ class ArticleWriter:
         self.quads.append(Quad(s, p, o, self.article))
 
     def evidence(self, node, evidence: tuple[Evidence, ...]) -> None:
+        """Link ``node`` to its evidence sentences; each sentence's own triples go in once."""
         for ev in evidence:
             ev_node = NamedNode(evidence_iri(self.article.value, ev.start, ev.end))
             self.add(node, nkg("evidence"), ev_node)
@@ -94,6 +100,7 @@ class ArticleWriter:
                 self.add(node, RDFS_LABEL, Literal(m.text))
 
     def write(self) -> list[Quad]:
+        """The article node, its entities, then each fact through its ``fact_<kind>`` method."""
         a = self.ex.article
         self.add(self.article, RDF_TYPE, nkg("Article"))
         if a.url:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import GraphError
+from .errors import Errors, GraphError
 
 #: The folder holding the ``kg`` package; ``ontology/`` is its sibling.
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,15 +21,14 @@ def ontology_dir() -> Path:
     """
     path = ROOT / "ontology"
     if not path.is_dir():
-        raise GraphError(f"Ontology folder {path} not found. Run newskg from a checkout of the "
-                         "repository, which has ontology/ next to the kg/ package.")
+        raise GraphError(Errors.E035.format(path=path))
     return path
 
 
 def _file(name: str) -> Path:
     path = ontology_dir() / name
     if not path.is_file():
-        raise GraphError(f"{path} not found. Restore it from the repository (git checkout -- ontology/).")
+        raise GraphError(Errors.E036.format(path=path))
     return path
 
 

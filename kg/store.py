@@ -12,9 +12,10 @@ the next build redoes whatever has no hash.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -37,23 +38,21 @@ _SOURCE = ox.NamedNode(SOURCE)
 
 # The code whose change alters what a build extracts from the same article.
 _PIPELINE_SOURCES = ("extract.py", "rdf.py", "ids.py", "model.py", "vocab.py", "nlp", "lexicons")
-_code_digest: str | None = None
 
 
+@functools.lru_cache(maxsize=1)
 def _pipeline_code_digest() -> str:
-    global _code_digest
-    if _code_digest is None:
-        root = Path(__file__).resolve().parent
-        h = hashlib.sha1()
-        for name in _PIPELINE_SOURCES:
-            p = root / name
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix in (".py", ".txt")) \
-                if p.is_dir() else [p]
-            for f in files:
-                if f.exists():
-                    h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes())
-        _code_digest = h.hexdigest()[:12]
-    return _code_digest
+    """A digest of the pipeline's source files, read once per process."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha1()
+    for name in _PIPELINE_SOURCES:
+        p = root / name
+        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix in (".py", ".txt")) \
+            if p.is_dir() else [p]
+        for f in files:
+            if f.exists():
+                h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def pipeline_version(model: str) -> str:
@@ -90,10 +89,7 @@ def open_store(path: str | Path, *, create: bool = True) -> KnowledgeGraph:
         if not create:
             raise GraphError(Errors.E081.format(path=path))
         path.mkdir(parents=True)
-    try:
-        return KnowledgeGraph(ox.Store(str(path)), path=path)
-    except OSError as e:
-        raise GraphError(Errors.E050.format(path=path, reason=e)) from None
+    return KnowledgeGraph.from_folder(path)
 
 
 def stored_hashes(kg: KnowledgeGraph) -> dict[str, str]:
@@ -112,17 +108,14 @@ def stored_sources(kg: KnowledgeGraph) -> dict[str, str]:
 class ArticleBatch:
     """The quads of a few articles, written to a store in one transaction."""
 
-    quads: list[ox.Quad]
-    articles: dict[str, str | None]  # article IRI -> content hash (None: do not record one)
-    drop: set[str]  # older articles from the same sources, to remove
-
-    def __init__(self):
-        self.quads = []
-        self.articles = {}
-        self.drop = set()
+    quads: list[ox.Quad] = field(default_factory=list)
+    # article IRI -> content hash (None: do not record one)
+    articles: dict[str, str | None] = field(default_factory=dict)
+    drop: set[str] = field(default_factory=set)  # older articles from the same sources, to remove
 
     def add(self, iri: str, quads: list[ox.Quad], digest: str | None = None, *, source: str | None = None,
             replaces: str | None = None) -> None:
+        """Queue an article's quads; its hash and ``source`` go to the builds graph."""
         if iri in self.articles:  # the same article twice in one batch: the last one wins
             g = ox.NamedNode(iri)
             self.quads = [q for q in self.quads if q.graph_name != g and q.subject != g]

@@ -27,6 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
+from .analysis import FACT_CLASSES
 from .io import atomic_output
 
 if TYPE_CHECKING:
@@ -56,7 +57,6 @@ CLASS_STYLES: dict[str, tuple[str, str]] = {
     "Agreement": ("square", "#ff7f0e"),
     "Investment": ("triangle", "#c9a400"),
 }
-FACT_CLASSES = ("Post", "Cooperation", "Agreement", "Investment")
 _OTHER_STYLE = ("dot", "#999999")
 
 _PROPERTY_NAMES = (("title", "Title"), ("count", "Agreements"), ("projects", "Projects"),
@@ -119,6 +119,7 @@ def _properties(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _node_size(cls: str, degree: int) -> float:
+    """Hubs draw bigger; fact nodes stay small so entities stand out."""
     if cls in FACT_CLASSES:
         return round(min(7 + 2 * math.sqrt(degree), 20), 1)
     return round(min(10 + 4 * math.sqrt(degree), 48), 1)
