@@ -8,7 +8,7 @@ evidence. It knows nothing of RDF.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import replace
 
 from .ids import entity_iri
@@ -130,9 +130,7 @@ class Resolver:
         iri = {}
         for g, grp in enumerate(self.groups):
             grp["cls"] = min(grp["classes"] or {"Person": 1}, key=lambda c: (-grp["classes"][c], CLASS_ORDER.index(c)))
-        main = self._main_place()
         main_event = self._main_event()
-        cooperations_from_deals = []
         for f in self.raw_facts:
             rel = f["rel"]
             ev = (self.evidence_at(f["at"]),)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyshacl
 import pytest
-from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, Namespace, URIRef
 
 from kg.ids import slug
 from kg.vocab import ID_IRI, NKG, NKG_IRI

@@ -1,7 +1,6 @@
 """kg push against a real `oxigraph serve` Graph Store."""
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -72,4 +71,4 @@ def test_push_unreachable_endpoint(sample_trig):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     r = CliRunner().invoke(cli, ["push", str(sample_trig), "--endpoint", f"http://127.0.0.1:{port}/store"])
-    assert r.exit_code == 1 and r.output.startswith(f"Error: [E086] Cannot reach the Graph Store endpoint")
+    assert r.exit_code == 1 and r.output.startswith("Error: [E086] Cannot reach the Graph Store endpoint")

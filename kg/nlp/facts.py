@@ -7,7 +7,6 @@ entity-level facts. Every fact carries the rule's name and confidence.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -44,7 +43,6 @@ WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (conference|forum|summit|expo|fair|meet|show|week|exhibition|event|"
                            r"festival|meeting|symposium|convention|dialogue|ceremony)\b", re.I)
-HELD = re.compile(r"\b(?:held|hosted|opened|took place|kicked off|convened|staged|organi[sz]ed|in|at)\b", re.I)
 ENVOY = re.compile(r"(?P<title>\b(?:ambassador|envoy|consul[- ]general|consul|high commissioner|"
                    r"trade commissioner|representative)\s+(?:to|in)\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))\s+"
                    r"(?:(?:[A-Z][a-z]+'?|Dr\.?)\s+){0,3}$", re.I)
@@ -540,12 +538,3 @@ class FactFinder:
             recent_parties += [i for i, m in enumerate(mentions)
                                if sent.start_char <= m.start < sent.end_char and m.cls in PARTY and m.cls != "Country"]
         return facts
-
-
-def main_place(mentions: list[Mention]) -> int | None:
-    """The most mentioned city or region: the default place of posts and investments."""
-    counts = Counter(m.key for m in mentions if m.cls in ("City", "Region"))
-    if not counts:
-        return None
-    key = counts.most_common(1)[0][0]
-    return next(i for i, m in enumerate(mentions) if m.key == key)
