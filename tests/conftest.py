@@ -33,3 +33,20 @@ def sample_graph(nlp):
 @pytest.fixture(scope="session")
 def sample_trig(sample_graph, tmp_path_factory) -> Path:
     return sample_graph.save(tmp_path_factory.mktemp("graph") / "graph.trig")
+
+
+def write_seed_articles(folder: Path, n: int) -> Path:
+    """``n`` (at most 8) small articles in ``folder``, each a paragraph of the bundled seed article.
+
+    Real sentences that ship with the repository, so tests of batching, stores
+    and workers need nothing outside it.
+    """
+    from kg.read import read_articles
+
+    text = next(read_articles([SEED])).text
+    paragraphs = [p for p in text.split("\n\n") if len(p) > 80]
+    assert n <= len(paragraphs), f"the seed article has {len(paragraphs)} paragraphs"
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, paragraph in enumerate(paragraphs[:n], 1):
+        (folder / f"{i:03d}.txt").write_text(f"date: 2024-05-30\n\n{paragraph}\n", encoding="utf-8")
+    return folder

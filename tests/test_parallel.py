@@ -1,25 +1,21 @@
 """--jobs: spaCy in worker processes gives the same graph as one process."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import write_seed_articles
 from click.testing import CliRunner
 
 import kg
 from kg.cli import main as cli
 from kg.parallel import WorkerPool
 
-BBC = Path("/work/shared/corpus/bbc/politics")
 
 
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("in")
-    for n in range(1, 8):
-        shutil.copy(BBC / f"{n:03d}.txt", folder / f"{n:03d}.txt")
-    return folder
+    return write_seed_articles(tmp_path_factory.mktemp("in"), 7)
 
 
 @pytest.fixture(scope="module")

@@ -1,29 +1,23 @@
 """Builds into an on-disk store: hashes, incremental rebuilds, removal, the CLI."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import write_seed_articles
 from click.testing import CliRunner
 
 import kg
 from kg.cli import main as cli
 from kg.store import BUILDS_GRAPH, content_hash, open_store, pipeline_version, stored_hashes
 
-BBC = Path("/work/shared/corpus/bbc/business")
-SEED_LINES = Path(__file__).resolve().parent.parent.joinpath("data").glob("*.txt")
 
 
 @pytest.fixture
 def articles(tmp_path) -> Path:
-    """Five BBC articles copied into tmp_path (never committed)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n in range(1, 6):
-        shutil.copy(BBC / f"{n:03d}.txt", folder / f"{n:03d}.txt")
-    return folder
+    """Five small articles: paragraphs of the seed article."""
+    return write_seed_articles(tmp_path / "in", 5)
 
 
 def _graph_quads(graph: kg.KnowledgeGraph) -> set:
