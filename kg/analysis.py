@@ -76,6 +76,8 @@ def to_networkx(kg: "KnowledgeGraph") -> nx.MultiDiGraph:
                 continue  # stored both ways; draw once
             if not any(d["relation"] == rel for d in G.get_edge_data(s, o, default={}).values()):
                 G.add_edge(s, o, relation=rel, article=g)
+    G.graph["articles"] = {a: {"url": url, "title": title} for a, url, title in kg.query(
+        "SELECT ?a ?u ?t WHERE { ?a a nkg:Article OPTIONAL { ?a schema:url ?u } OPTIONAL { ?a schema:headline ?t } }").rows}
     return G
 
 

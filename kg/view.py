@@ -288,6 +288,7 @@ def _page_data(G: nx.MultiDiGraph, *, title: str, physics: bool) -> dict[str, An
              for i, (s, o, d) in enumerate(G.edges(data=True))]
     classes = [{"name": c, "shape": s, "color": col} for c, (s, col) in CLASS_STYLES.items()]
     return {"title": title, "physics": physics, "nodes": nodes, "edges": edges,
+            "articles": G.graph.get("articles", {}),
             "classes": classes + [{"name": "Other", "shape": _OTHER_STYLE[0], "color": _OTHER_STYLE[1]}],
             "options": _vis_options(physics, len(nodes))}
 

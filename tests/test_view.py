@@ -282,6 +282,8 @@ def test_view_browser_click_opens_panel_with_values(loaded):
     loaded.save_screenshot(str(ARTIFACTS / "view_seed_panel.png"))
     assert "Agreement" in text and "USD 1.66 billion" in text and "16" in text
     assert SENTENCES[4] in text and "2024-05" in text
+    link = loaded.find_element("css selector", "#nkg-panel a[href^='http']")
+    assert link.text == "Qingdao, Hong Kong to deepen cooperation"  # the source article, by its headline
 
 
 def test_view_browser_neighbourhood_and_dates(loaded):

@@ -306,7 +306,14 @@
       panelBody.appendChild(el("h3", null, "Articles"));
       var al = el("ul");
       n.articles.forEach(function (a) {
-        var li = el("li"); li.appendChild(el("code", null, a)); al.appendChild(li);
+        var li = el("li"), meta = (data.articles || {})[a] || {};
+        if (meta.url && /^https?:\/\//.test(meta.url)) {
+          var link = el("a", {"href": meta.url, "target": "_blank", "rel": "noopener noreferrer"}, meta.title || meta.url);
+          li.appendChild(link);
+        } else {
+          li.appendChild(el("code", null, meta.title || a));
+        }
+        al.appendChild(li);
       });
       panelBody.appendChild(al);
     }
