@@ -22,6 +22,9 @@ COARSE = {"City": "place", "Region": "place", "Country": "place", "District": "p
           "Organization": "org", "Event": "event", "Sector": "sector"}
 # The level of government a bare title speaks for ("Chief Minister X" of the state).
 _TITLE_LEVEL = {"mayor": "City", "governor": "Region", "besar": "Region", "chief minister": "Region"}
+# Titles that companies use as much as governments: public only when held in a place or agency.
+_SHARED_TITLES = {"chairman", "chairwoman", "chairperson", "president", "director", "chief", "head", "member",
+                  "secretary", "spokesman", "spokeswoman", "spokesperson", "executive", "commissioner", "manager"}
 CLASS_ORDER = ["Official", "Country", "Region", "City", "District", "Agency", "Company",
                "Organization", "Event", "Sector", "Person"]
 
@@ -140,6 +143,9 @@ class Resolver:
                 title = f["title"]
                 public = title in self.public_titles or title.split()[-1] in self.public_titles
                 conf = f["confidence"]
+                if title.split()[-1] in _SHARED_TITLES and (
+                        of is None or self.groups[of]["cls"] not in PLACE_CLASSES + ("Agency",)):
+                    public = False  # "its chairman Lakshmi Mittal": a chairman of no public body is no official
                 level = "Region" if title.startswith("state ") else _TITLE_LEVEL.get(
                     title.split()[-1], _TITLE_LEVEL.get(" ".join(title.split()[-2:])))
                 if of is None and level:

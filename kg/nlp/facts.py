@@ -27,7 +27,11 @@ JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to
                         r"invest)\w*\b", re.I)
 BUSINESS_TIE = re.compile(r"joint venture|partnership|alliance|tie-up", re.I)
 BOTH_SIDES = re.compile(r"\b(?:the two sides|both sides|both parties|the two parties|two parties|the two cities|"
-                        r"the two places|the two regions|the two countries|both cities)\b", re.I)
+                        r"the two places|the two regions|the two provinces|the two countries|both cities|both countries|"
+                        r"the two companies|the two firms)\b", re.I)
+# "the two countries" are countries, "the two firms" companies; "the two sides" any party
+_SIDE_KINDS = {"countries": ("Country",), "cities": ("City",), "regions": ("Region",), "provinces": ("Region",),
+               "companies": ("Company",), "firms": ("Company",)}
 SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(?:ed|es|ing)?|conclud(?:ed|es)|"
                      r"struck|strike|(?:reach(?:ed|es)?|(?:announc|finali[sz])(?:ed|es|e))(?=\s+(?:[\w$£€.-]+\s+){0,3}?"
                      r"(?:deal|agreement|contract|pact|partnership)))\b", re.I)
@@ -323,11 +327,11 @@ class FactFinder:
         return out
 
     @staticmethod
-    def _last_two(mentions: list[Mention], recent: list[int]) -> list[int]:
-        """The two most recent distinct parties: what "the two sides" refers to."""
+    def _last_two(mentions: list[Mention], recent: list[int], kinds: tuple[str, ...] = PARTY) -> list[int]:
+        """The two most recent distinct parties of ``kinds``: what "the two sides" refers to."""
         chosen: list[int] = []
         for p in reversed(recent):
-            if mentions[p].key not in {mentions[c].key for c in chosen}:
+            if mentions[p].cls in kinds and mentions[p].key not in {mentions[c].key for c in chosen}:
                 chosen.append(p)
             if len(chosen) == 2:
                 break
@@ -366,8 +370,10 @@ class FactFinder:
             if not parsed and len(subjects) >= 2 and re.fullmatch(r"\s*(?:,|and|&)\s*",
                                                    text[mentions[subjects[-2]].end:mentions[subjects[-1]].start]):
                 parties.insert(0, subjects[-2])  # "the governments of Jiangsu and Macau signed"
-            if not parties and BOTH_SIDES.search(s_text):
-                parties = self._last_two(mentions, recent_parties)
+            sides = BOTH_SIDES.search(s_text)
+            if not parties and sides:
+                parties = self._last_two(mentions, recent_parties,
+                                         _SIDE_KINDS.get(sides.group(0).split()[-1].lower(), PARTY))
             between = re.search(r"\bbetween\s+", s_text)
             if between:
                 parties = [i for i, m in idx if m.cls in PARTY and m.start >= sent.start_char + between.end()][:2]
@@ -482,12 +488,14 @@ class FactFinder:
                 target = cue.end() + w.end() if w.re.pattern.startswith("\\b(?:with|between)") else None
                 pick = min(near, key=lambda i: abs(mentions[i].start - (target or cue.start())))
                 chosen.append(pick)
-        if BOTH_SIDES.search(text, sent.start_char, sent.end_char) and len(chosen) < 2:
+        sides = BOTH_SIDES.search(text, sent.start_char, sent.end_char)
+        if sides and len(chosen) < 2:
+            kinds = _SIDE_KINDS.get(sides.group(0).split()[-1].lower(), PARTY)
             pool = [i for i in parties if i not in chosen] + list(reversed(recent_parties))
             for p in pool:
                 if len(chosen) >= 2:
                     break
-                if mentions[p].key not in {mentions[c].key for c in chosen} and mentions[p].cls != "Country":
+                if mentions[p].key not in {mentions[c].key for c in chosen} and mentions[p].cls in kinds:
                     chosen.append(p)
         keys = {mentions[c].key for c in chosen}
         anaphor = re.search(r"\bthe (state|city|province|country)\b", text[sent.start_char:cue.start()])
@@ -535,6 +543,6 @@ class FactFinder:
             for f in found:
                 f["at"] = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # evidence sentence
             facts += found
-            recent_parties += [i for i, m in enumerate(mentions)
-                               if sent.start_char <= m.start < sent.end_char and m.cls in PARTY and m.cls != "Country"]
+            recent_parties += [i for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char
+                               and m.cls in PARTY and not re.match(r"['’]s\b", doc.text[m.end:m.end + 3])]
         return facts

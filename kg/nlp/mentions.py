@@ -138,9 +138,13 @@ class MentionFinder:
                         if doc[k].lower_ == "the":
                             k += 1
                         m = k
-                        while m < sent.end and (_is_cap(doc[m]) or (doc[m].lower_ in ("and", "&", "of")
+                        while m < sent.end and (_is_cap(doc[m]) or (doc[m].lower_ in ("and", "&", "of", ",")
                                                                    and m + 1 < sent.end and _is_cap(doc[m + 1]))):
                             m += 1
+                        while m > k and doc[m - 1].text == ",":
+                            m -= 1
+                        if "," in doc[k:m].text and not any(t.lower_ in ("and", "&") for t in doc[k:m]):
+                            m = next(t.i for t in doc[k:m] if t.text == ",")  # a list needs its "and"
                         if m > k:
                             end = m
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads)
@@ -304,6 +308,26 @@ class MentionFinder:
         return out
 
     @staticmethod
+    def _repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
+        """Find again, anywhere in the article, the organisations and acronyms it has named.
+
+        "Hindustan Aeronautics (HAL)" makes every later "HAL" a mention, though the NER missed it.
+        """
+        names: dict[str, str] = {}
+        for m in mentions:
+            if m.cls in ("Agency", "Company", "Organization", "Event"):
+                names.setdefault(m.text, m.cls)
+                acro = re.match(r"\s*\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)", text[m.end:m.end + 16])
+                if acro:
+                    names.setdefault(acro.group(1), m.cls)
+        found = list(mentions)
+        for name, cls in names.items():
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                if not any(x.start < hit.end() and hit.start() < x.end for x in found):
+                    found.append(Mention(hit.start(), hit.end(), name, cls, name, "repeated-name"))
+        return sorted(found)
+
+    @staticmethod
     def _longest_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         """A later "Jiangsu Week" in "the Jiangsu Week in Macau" is the quoted “Jiangsu Week in Macau”."""
         long_names = {m.text for m in mentions if m.cls in ("Event", "Agency", "Company", "Organization")}
@@ -419,7 +443,8 @@ class MentionFinder:
                 # A GPE the gazetteer does not know is more often a company ("Foxconn") than a town.
                 following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
                 honorific = span.start > 0 and span.doc[span.start - 1].text.rstrip(".") in self.honorifics
-                cls = "City" if following in PLACE_NOUNS else "Person" if honorific else "Company"
+                located = span.start > 0 and span.doc[span.start - 1].lower_ in ("in", "at", "near")
+                cls = "City" if following in PLACE_NOUNS or located else "Person" if honorific else "Company"
                 cands.append((4, span.start, span.end, cls, None, "ner-gpe"))
         cands.sort(key=lambda c: (c[0], -(c[2] - c[1]), c[1]))
         taken = [False] * (len(doc) + 1)
@@ -436,7 +461,7 @@ class MentionFinder:
             if rule == "place-noun":
                 key = span[:-1].text  # "Binh Duong province" is Binh Duong
             mentions.append(Mention(span.start_char, span.end_char, text, cls, key or text, rule))
-        mentions = self._longest_forms(doc.text, mentions)
+        mentions = self._longest_forms(doc.text, self._repeated_names(doc.text, mentions))
         for sent in doc.sents:
             for p in self.sectors.find(sent.text, sent.start_char):
                 # a list item outranks the statistical NER inside it ("S&T innovation")

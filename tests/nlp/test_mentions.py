@@ -49,3 +49,15 @@ def test_mentions_coordinated_names_stay_apart(nlp):
                           "Development Zone and Tencent Cloud.")
     assert "Tencent Cloud" in found
     assert not any(name.endswith("and Tencent Cloud") for name in found)
+
+
+def test_mentions_acronym_found_again(nlp):
+    text = ("Lockheed said it had signed an agreement with state-owned Hindustan Aeronautics (HAL) to share information.\n\n"
+            "Meanwhile, France's Snecma has also said it plans a joint venture with HAL to make engine parts.")
+    found = [m[2] for m in nlp(text)._.nkg_mentions]
+    assert found.count("HAL") == 2
+
+
+def test_mentions_place_after_in_is_a_place(nlp):
+    found = mentions(nlp, "ArcelorMittal Nippon Steel India will invest Rs 2 lakh crore to set up a steel plant in Hazira, Surat.")
+    assert found.get("Hazira") == "City" and found.get("Surat") == "City"
