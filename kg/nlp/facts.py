@@ -434,14 +434,15 @@ class FactFinder:
                      "values": [(x.amount, x.currency, x.text) for x in own][:2], "rule": "investment-list",
                      "confidence": 0.6} for i, own in paired]
         investors = [i for i, m in idx if m.cls in PARTY and m.start < verb_at and not re.search(
-            r"\b(?:in|at|of|from)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])]
+            r"\b(?:in|at|of|from)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])
+            and not text[max(0, m.start - 1):m.start] == "("]  # "(APSEZ)" repeats the name before it
         if not (money or projects or investors and re.search(
                 r"\b(?:will|to|committed to|agreed to|plans? to)\s+(?:\w+\s+)?invest", s_text)):
             return []
         values = [(x.amount, x.currency, x.text) for _, x in money][:2]
         by_index = dict(idx)
         if len(investors) > 1 and {by_index[i].cls for i in investors} <= {"Company", "Organization"} and \
-                re.search(r"\band\b", text[by_index[investors[0]].start:verb_at]):
+                re.search(r"\band\b", text[by_index[investors[-2]].end:by_index[investors[-1]].start]):
             # "Ramco and Chemplast committed to increase investments": one each
             return [{"rel": "investment", "investor": i, "target": target, "projects": None,
                      "values": values if len(investors) == 1 else [], "rule": "investment-coordinated",

