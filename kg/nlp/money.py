@@ -89,8 +89,8 @@ def find_money(text: str) -> list[MoneyMatch]:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         scale = m.group("scale")
-        if scale and scale.lower() in ("m", "b", "k"):
-            continue  # "5 m dollars" is rare; "5 m" is usually metres
+        if scale and scale.lower() in ("m", "b", "k") and text[m.start("scale") - 1] == " ":
+            continue  # "100m euros" is money; "5 m" with a space is usually metres
         found.append(MoneyMatch(m.start(), m.end(), _amount(m.group("num"), scale),
                                 SUFFIX_CURRENCY[m.group("suf").lower()], m.group(0)))
     return sorted(found)

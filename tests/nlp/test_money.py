@@ -29,3 +29,12 @@ def test_money_pairs_both_readings():
 @pytest.mark.parametrize("text", ["will create 1.05 million jobs", "a 9 million-tonne new refinery", "6,444 projects"])
 def test_money_ignores_other_numbers(text):
     assert find_money(text) == []
+
+
+@pytest.mark.parametrize("text,amount,currency", [
+    ("Heineken said it now plans to invest 100m euros in marketing.", 1e8, "EUR"),
+    ("General Motors of the US is to pay Fiat 1.55bn euros ($2bn; £1.1bn).", 1.55e9, "EUR"),
+])
+def test_money_scale_glued_to_number(text, amount, currency):
+    found = find_money(text)
+    assert (found[0].amount, found[0].currency) == (amount, currency)
