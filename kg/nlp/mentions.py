@@ -117,7 +117,7 @@ class MentionFinder:
                 end = tok.i + 1
                 if tok.text in self.event_heads:
                     nxt = doc[end] if end < sent.end else None
-                    if nxt is not None and _is_cap(nxt) and not nxt.like_num and self.gaz.get(nxt.text) is None:
+                    if nxt is not None and nxt.text[:1].isupper() and not nxt.like_num and self.gaz.get(nxt.text) is None:
                         continue  # "Meet The Fockers": the name goes on, so this is no event's head
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads)
                     end = self._name_continues(doc, end, sent.end)
