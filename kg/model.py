@@ -117,8 +117,6 @@ class Investment:
 
 
 Fact = Union[Post, LocatedIn, Cooperation, EventInfo, Agreement, Investment]
-FACT_KINDS = {Post: "post", LocatedIn: "locatedIn", Cooperation: "cooperation",
-              EventInfo: "event", Agreement: "agreement", Investment: "investment"}
 
 
 @dataclass(frozen=True)

@@ -249,10 +249,10 @@ class FactFinder:
                            s_text, re.I)
         happened = re.search(r"\b(?:held|opened|took place|kicked off|concluded|hosted|staged|convened|launched|"
                              r"witness\w*|today|yesterday)\b", s_text, re.I)
-        for n, (i, m) in enumerate(refs):
-            origin = m.end if m else sent.start_char
+        for i, m in refs:
+            origin = m.end
             fact = {"rel": "event", "event": i, "rule": "event-sentence", "confidence": 0.7}
-            next_event = min([e.start for _, e in events if m is not None and e.start > m.end] + [sent.end_char])
+            next_event = min([e.start for _, e in events if e.start > m.end] + [sent.end_char])
             for j, p in enumerate(mentions):
                 if p.cls in PLACE and origin <= p.start < next_event and \
                         re.fullmatch(r"[^.;]{0,60}?\b(?:in|at)\s+(?:the\s+)?(?:city of\s+)?", text[origin:p.start]):
@@ -260,7 +260,7 @@ class FactFinder:
                     break
             held_anaphor = re.match(r"[^.;]{0,40}?\bheld in the (city|province|state|special administrative region|country)\b",
                                     text[origin:sent.end_char])
-            if "heldIn" not in fact and held_anaphor and m is not None:
+            if "heldIn" not in fact and held_anaphor:
                 # Hong Kong and Macao, the special administrative regions, are typed as cities
                 fact["heldInAnaphor"] = {"city": "City", "country": "Country",
                                          "special administrative region": "City"}.get(held_anaphor.group(1), "Region")
@@ -268,10 +268,10 @@ class FactFinder:
                 date = resolve_date(text[origin:sent.end_char], published) or resolve_date(s_text, published)
                 if date or (happened and dateline[1]):
                     fact["date"] = date or dateline[1]
-                if "heldIn" not in fact and happened and dateline[0] is not None and m is not None:
+                if "heldIn" not in fact and happened and dateline[0] is not None:
                     fact["heldIn"] = dateline[0]  # a wire story happens where it is datelined
             for j, big in events:
-                if j != i and m is not None and big.start > m.end and PART_OF.search(text[m.end:big.start]) \
+                if j != i and big.start > m.end and PART_OF.search(text[m.end:big.start]) \
                         and mentions[j].key != mentions[i].key:
                     fact["partOf"] = j
             if len(fact) > 4:

@@ -75,14 +75,14 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
             continue
         if tok.lower_ in ("and", "&") and i - 1 >= sent_start and doc[i - 1].ent_type_ == "PERSON":
             break  # "Wan Rosdy Wan Ismail and Pahang State Assembly": a person, then another name
-        if _is_cap(tok) or (tok.text.isdigit() and len(tok.text) == 4) or (
-                tok.is_lower and i - 2 >= sent_start and doc[i - 1].text == "-" and _is_cap(doc[i - 2])):
-            start = i  # "High-tech": a hyphenated word keeps the run going
-        elif tok.lower_ in CONNECTORS and i - 1 >= sent_start and (
-                _is_cap(doc[i - 1]) or doc[i - 1].text.isdigit()) and tok.i + 1 < end and not (
-                tok.lower_ in ("and", "&") and doc[i - 1].text in heads):
-            pass
-        else:
+        name_word = _is_cap(tok) or (tok.text.isdigit() and len(tok.text) == 4) or (
+            tok.is_lower and i - 2 >= sent_start and doc[i - 1].text == "-" and _is_cap(doc[i - 2]))  # "High-tech"
+        connector = tok.lower_ in CONNECTORS and i - 1 >= sent_start and (
+            _is_cap(doc[i - 1]) or doc[i - 1].text.isdigit()) and tok.i + 1 < end and not (
+            tok.lower_ in ("and", "&") and doc[i - 1].text in heads)
+        if name_word:
+            start = i
+        elif not connector:
             break
         i -= 1
     while start < end and doc[start].lower_ in CONNECTORS:
