@@ -46,9 +46,21 @@ def rss_child(paths: list[str], jobs: int) -> None:
 
     with tempfile.TemporaryDirectory() as d:
         kg.build(paths, graph=open_store(Path(d) / "st"), jobs=jobs, on_error=lambda e: None)
-    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # ru_maxrss of a process survives exec: this child would report the bench's own size.
+    # VmHWM belongs to the process's current memory map and so is this child's own peak.
+    me = _vm_hwm_mb() or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The workers are spawned while this process is small, so their ru_maxrss is their own.
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"{me:.1f} {kids:.1f}")
+
+
+def _vm_hwm_mb() -> float | None:
+    """Peak resident memory of this process from /proc (Linux), in MB."""
+    try:
+        with open("/proc/self/status") as f:
+            return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return None
 
 
 def peak_rss(files: list[Path], jobs: int) -> tuple[float, float]:
@@ -117,7 +129,11 @@ def million_triples(folder: Path, jobs: int, repeat: int) -> None:
                 swap = lambda term: new if term == old else term  # noqa: E731
                 graph.store.extend(ox.Quad(swap(q.subject), q.predicate, swap(q.object), new)
                                    for q in graph.store.quads_for_pattern(None, None, None, old))
-        print(f"{len(graph.articles()):,} article graphs after {copy} copies: {len(graph):,} triples")
+        t = time.perf_counter()
+        graph.store.flush()
+        graph.store.optimize()  # as `kg build` ends a large build: the copies are written like one
+        print(f"{len(graph.articles()):,} article graphs after {copy} copies: {len(graph):,} triples "
+              f"(compacted in {time.perf_counter() - t:.1f} s)")
         time_queries(graph, repeat)
 
 
@@ -150,19 +166,32 @@ def main() -> None:
           f"{os.cpu_count()} cpus, python {platform.python_version()}")
     print(f"{len(articles)} articles, {n_words} words, model {DEFAULT_MODEL}\n")
 
-    nlp = load_pipeline(DEFAULT_MODEL)
-    list(nlp.pipe(a.text for a in articles[:8]))  # warm up
+    import spacy
 
-    t = time.perf_counter()
-    for doc in nlp.pipe((a.text for a in articles), batch_size=32):
-        pass
-    raw = time.perf_counter() - t
+    texts = [a.text for a in articles]
+
+    def pipe_seconds(pipeline, **kw) -> float:
+        t = time.perf_counter()
+        for _ in pipeline.pipe(texts, **kw):
+            pass
+        return time.perf_counter() - t
+
+    # spaCy's own pipeline of the model, every component as shipped: what a user of spaCy alone runs.
+    plain = spacy.load(DEFAULT_MODEL)
+    list(plain.pipe(texts[:8]))  # warm up
+    raw = pipe_seconds(plain, batch_size=32)
+    raw_par = pipe_seconds(plain, batch_size=8, n_process=args.jobs)
+    del plain
+    nlp = load_pipeline(DEFAULT_MODEL)
+    list(nlp.pipe(texts[:8]))
+    ours = pipe_seconds(nlp, batch_size=32)
     t = time.perf_counter()
     kg.build(articles, nlp=nlp)
     full = time.perf_counter() - t
     line("raw spaCy nlp.pipe, 1 process", f"{n_words / raw:,.0f} words/s", "", None)
+    line("  newskg pipeline alone (model + nkg components)", f"{n_words / ours:,.0f} words/s", "", None)
     line("kg build, 1 process (in memory)", f"{n_words / full:,.0f} words/s", "", None)
-    line("build / raw spaCy throughput", f"{raw / full:.2f}", ">= 0.90", raw / full >= 0.9)
+    line("build / raw spaCy throughput, 1 process", f"{raw / full:.2f}", ">= 0.90", raw / full >= 0.9)
 
     with tempfile.TemporaryDirectory() as d:
         with WorkerPool(DEFAULT_MODEL, args.jobs) as pool:
@@ -170,7 +199,10 @@ def main() -> None:
             t = time.perf_counter()
             kg.build(articles, pool=pool)
             par = time.perf_counter() - t
+        line(f"raw spaCy nlp.pipe, n_process={args.jobs}", f"{n_words / raw_par:,.0f} words/s", "", None)
         line(f"kg build --jobs {args.jobs} (workers warm)", f"{n_words / par:,.0f} words/s", "", None)
+        line(f"build / raw spaCy throughput, {args.jobs} processes", f"{raw_par / par:.2f}", ">= 0.90",
+             raw_par / par >= 0.9)
         line(f"--jobs {args.jobs} vs --jobs 1 speed-up", f"{full / par:.2f}x", ">= 1.7", full / par >= 1.7)
 
         store = Path(d) / "st"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 from .errors import Errors, InputError, KGError
@@ -13,6 +13,11 @@ from .rdf import extraction_quads, reference_quads, sector_quads
 from .read import article_from_text, read_articles
 
 SECTORS_GRAPH = "https://w3id.org/newskg/graph/sectors"
+# Characters of text per spaCy batch (about 65 MB of peak memory with the small English model).
+BATCH_CHARS = 20_000
+# Articles between flushes of an on-disk store's write buffers (RocksDB memtables):
+# unflushed, they hold about 120 kB per article in memory until the store is closed.
+FLUSH_EVERY = 256
 # Non-breaking and thin spaces split names in spaCy's tokenizer ("in\xa0Hong Kong").
 _SPACES = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
 
@@ -38,18 +43,49 @@ def _articles(inputs: Iterable[str | Path | Article],
         yield from read_articles(paths, on_error=on_error)
 
 
-def extract_articles(articles: Iterable[Article], nlp, *, batch_size: int = 32) -> Iterator[Extraction]:
-    """Run the pipeline over articles, one Extraction each, streaming."""
+def article_batches(articles: Iterable[Article], size: int,
+                    max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """Batches of at most ``size`` articles and, unless one article is longer, ``max_chars`` characters.
+
+    spaCy's peak memory grows with the text of the batch it parses, so batches
+    bounded by length keep memory flat when a corpus holds a few very long articles.
+    """
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        if batch and (len(batch) >= size or chars + len(article.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.text)
+    if batch:
+        yield batch
+
+
+def extract_articles(articles: Iterable[Article], nlp, *, batch_size: int = 32,
+                     zone_size: int = 256) -> Iterator[Extraction]:
+    """Run the pipeline over articles, one Extraction each, streaming.
+
+    Articles go through ``nlp.pipe`` in :func:`article_batches`. Each run of
+    ``zone_size`` articles is parsed inside one spaCy memory zone
+    (:meth:`spacy.Language.memory_zone`): the strings its docs add to the
+    vocabulary are freed afterwards, so memory stays flat over a long stream.
+    Extractions hold plain Python values, never spaCy objects, so they outlive the zone.
+    """
     from .extract import extract
 
-    def docs():
-        for a in articles:
+    def docs(batch: list[Article]):
+        for a in batch:
             doc = nlp.make_doc(a.text.translate(_SPACES))  # same length: offsets still point into a.text
             doc._.nkg_published = a.date
             yield doc, a
 
-    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
-        yield extract(article, doc)
+    stream = iter(articles)
+    while zone := list(islice(stream, zone_size)):
+        with nlp.memory_zone():
+            for batch in article_batches(zone, batch_size):
+                for doc, article in nlp.pipe(docs(batch), as_tuples=True, batch_size=len(batch)):
+                    yield extract(article, doc)
 
 
 def _model_name(nlp) -> str:
@@ -77,7 +113,8 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
     store, see :func:`kg.store.open_store`) records a content hash per article and
     skips unchanged articles before any NLP;
     ``on_skip`` hears of each. Articles are written ``batch_size`` at a time, one
-    transaction per batch.
+    transaction per batch; an on-disk store is flushed every ``FLUSH_EVERY`` articles
+    (memory stays flat) and compacted at the end of a build that wrote that many.
     """
     from .nlp import DEFAULT_MODEL, load_pipeline
     from .store import (ArticleBatch, content_hash, pipeline_version, stored_hashes, stored_sources,
@@ -152,12 +189,18 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
 
     extractions = extract_all(articles)
     batch, places, sectors = ArticleBatch(), {}, {}
+    written = unflushed = 0  # articles written; of them, since the store's buffers were last flushed
 
     def flush() -> None:
-        nonlocal batch, places, sectors
+        nonlocal batch, places, sectors, written, unflushed
         if len(batch):
             write_batch(kg, batch, chain(reference_quads(places, REFERENCE_GRAPH),
                                          sector_quads(sectors, REFERENCE_GRAPH)))
+            written += len(batch)
+            unflushed += len(batch)
+            if kg.path is not None and unflushed >= FLUSH_EVERY:
+                kg.store.flush()
+                unflushed = 0
         batch, places, sectors = ArticleBatch(), {}, {}
 
     for ex in extractions:
@@ -171,6 +214,11 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
         if len(batch) >= batch_size:
             flush()
     flush()
+    if kg.path is not None and written >= FLUSH_EVERY:
+        # Each flush left small files that every lookup must check: compact them once, at the end
+        # of a large build (a few seconds per million triples); small builds leave it to RocksDB.
+        kg.store.flush()
+        kg.store.optimize()
     if read == 0:
         names = ", ".join(str(i) for i in inputs if not isinstance(i, Article)) or "the input"
         raise InputError(Errors.E007.format(paths=names))

@@ -13,9 +13,9 @@ import functools
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from typing import Any, TypeVar
 
+from .build import article_batches
 from .errors import Errors, KGError
 from .model import Article, Extraction
 
@@ -43,16 +43,10 @@ def _extract_batch(model: str, articles: list[Article]) -> list[Extraction]:
     return run_batch(_pipeline(model), articles)
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
 def in_order(articles: Iterable[Article], *, batch_size: int, window: int,
              submit: Callable[[list[Article]], Handle], wait: Callable[[Handle], list[Extraction]],
              error: str, cancel: Callable[[list[Handle]], Any] | None = None) -> Iterator[Extraction]:
-    """Submit ``articles`` in batches and yield their extractions in input order.
+    """Submit ``articles`` in :func:`~kg.build.article_batches` and yield their extractions in input order.
 
     At most ``window`` batches are submitted and not yet collected, so memory
     stays flat. A worker failure other than a :class:`KGError` becomes one
@@ -61,7 +55,7 @@ def in_order(articles: Iterable[Article], *, batch_size: int, window: int,
     """
     pending: deque = deque()
     try:
-        for batch in _batches(articles, batch_size):
+        for batch in article_batches(articles, batch_size):
             pending.append(submit(batch))
             if len(pending) >= window:
                 yield from _collect(wait, pending.popleft(), error)

@@ -87,3 +87,19 @@ def test_extract_evidence_offsets(extraction):
     for e in extraction.entities:
         for ev in e.evidence:
             assert text[ev.start:ev.end] == ev.text
+
+
+def test_extract_frees_strings_between_memory_zones(nlp, tmp_path):
+    """Each zone of articles is parsed in a spaCy memory zone: same extractions, no growing vocabulary."""
+    from conftest import write_seed_articles
+    from kg.read import read_articles
+
+    articles = list(read_articles([write_seed_articles(tmp_path, 6)]))
+    strings = len(nlp.vocab.strings)
+    with nlp.memory_zone():  # the control: these articles do add strings while parsed
+        list(nlp.pipe(a.text for a in articles))
+        assert len(nlp.vocab.strings) > strings
+    whole = list(extract_articles(articles, nlp, zone_size=len(articles)))
+    one_by_one = list(extract_articles(articles, nlp, zone_size=1))
+    assert one_by_one == whole
+    assert len(nlp.vocab.strings) == strings

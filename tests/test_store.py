@@ -33,6 +33,9 @@ class CountingNLP:
     def make_doc(self, text):
         return self.nlp.make_doc(text)
 
+    def memory_zone(self):
+        return self.nlp.memory_zone()
+
     def pipe(self, items, **kw):
         for doc, ctx in self.nlp.pipe(items, **kw):
             self.docs += 1

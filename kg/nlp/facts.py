@@ -99,9 +99,8 @@ class FactFinder:
         return text if title and any(t in self.titles or t.split("-")[-1] in self.titles for t in
                                      [text, title[-1]]) else None
 
-    def posts(self, doc: Doc, mentions: list[Mention], sent) -> list[dict]:
+    def posts(self, doc: Doc, text: str, mentions: list[Mention], sent) -> list[dict]:
         out = []
-        text = doc.text
         in_sent = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
         for i, m in in_sent:
             if m.cls not in ("Person", "Official"):
@@ -147,7 +146,7 @@ class FactFinder:
                 title = " ".join(w.lower() for w in words[k:] if w.lower() != "the")
                 title_end = m.start - len(pre.group(1)) + sum(len(w) + 1 for w in words)
                 last = next((t for t in sent if t.idx <= title_end - 2 < t.idx + len(t.text)), None)
-                if last is not None and last.pos_ == "VERB":
+                if last is not None and last.tag_.startswith("VB"):
                     title = ""  # "to powerfully head Lampard's corner": a verb, not a post
                 if title and (title in self.titles or title.split()[-1] in self.titles or
                               " ".join(title.split()[-2:]) in self.titles):
@@ -188,11 +187,10 @@ class FactFinder:
     def _rank(self, m: Mention) -> int:
         return 4 if m.key in self.supranational else RANK[m.cls]
 
-    def located_in(self, doc: Doc, mentions: list[Mention], sent) -> list[dict]:
+    def located_in(self, doc: Doc, text: str, mentions: list[Mention], sent) -> list[dict]:
         out = []
         places = [(i, m) for i, m in enumerate(mentions)
                   if sent.start_char <= m.start < sent.end_char and m.cls in PLACE]
-        text = doc.text
         for n, (i, a) in enumerate(places):
             # "Yantai, a coastal city in East China's Shandong province": the place after the chain of possessives
             app = re.match(r",\s+(?:(?:a|an|the)\s+)?[^,.;]{0,40}?\b(?:city|town|port|county|district|capital|hub|"
@@ -229,10 +227,9 @@ class FactFinder:
         place = next((i for i, x in enumerate(mentions) if x.start < m.end(1) + 1 and x.cls in PLACE), None)
         return place, resolve_date(m.group(2), published) if m.group(2) else None
 
-    def events(self, doc: Doc, mentions: list[Mention], sent, published: str | None,
+    def events(self, doc: Doc, text: str, mentions: list[Mention], sent, published: str | None,
                last_event: dict[str, int], dateline: tuple[int | None, str | None] = (None, None)) -> list[dict]:
         out = []
-        text = doc.text
         s_text = text[sent.start_char:sent.end_char]
         events = [(i, m) for i, m in enumerate(mentions)
                   if sent.start_char <= m.start < sent.end_char and m.cls == "Event"]
@@ -337,9 +334,8 @@ class FactFinder:
                 break
         return chosen[::-1] if len(chosen) == 2 else []
 
-    def deals(self, doc: Doc, mentions: list[Mention], sent, published: str | None,
+    def deals(self, doc: Doc, text: str, mentions: list[Mention], sent, published: str | None,
               last_event: dict[str, int], next_sent_sectors: list[int], recent_parties: list[int]) -> list[dict]:
-        text = doc.text
         s_text = text[sent.start_char:sent.end_char]
         idx = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
         money = [(sent.start_char + x.start, x) for x in find_money(s_text)]
@@ -452,9 +448,8 @@ class FactFinder:
                  "rule": "investment-sentence", "confidence": 0.6}]
 
     # ----------------------------------------------------------- cooperation
-    def cooperation(self, doc: Doc, mentions: list[Mention], sent, recent_parties: list[int]) -> list[dict]:
+    def cooperation(self, doc: Doc, text: str, mentions: list[Mention], sent, recent_parties: list[int]) -> list[dict]:
         """"A will deepen cooperation with B", "the two sides ... cooperation", "joining hands with B"."""
-        text = doc.text
         idx = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
         cue = None
         for c in COOPERATION.finditer(text, sent.start_char, sent.end_char):
@@ -527,7 +522,8 @@ class FactFinder:
         last_event: dict[str, int] = {}
         recent_parties: list[int] = []
         sents = list(doc.sents)
-        dateline = self.dateline(doc.text, mentions, published)
+        text = doc.text  # Doc.text joins every token anew: read it once
+        dateline = self.dateline(text, mentions, published)
         published = dateline[1] or published  # "today" in a wire story is the dateline's day
         if dateline[0] is not None:  # the dateline says where the story was filed, not who acted
             mentions = [m._replace(cls="Dateline") if i == dateline[0] else m for i, m in enumerate(mentions)]
@@ -536,14 +532,14 @@ class FactFinder:
             next_sectors = []
             if nxt is not None and not SIGNING.search(nxt.text) and re.search(r"\b(?:projects?|deals?|agreements?|them)\b", nxt.text, re.I):
                 next_sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and nxt.start_char <= m.start < nxt.end_char]
-            found = self.posts(doc, mentions, sent)
-            found += self.located_in(doc, mentions, sent)
-            found += self.events(doc, mentions, sent, published, last_event, dateline)
-            found += self.deals(doc, mentions, sent, published, last_event, next_sectors, recent_parties)
-            found += self.cooperation(doc, mentions, sent, recent_parties)
+            found = self.posts(doc, text, mentions, sent)
+            found += self.located_in(doc, text, mentions, sent)
+            found += self.events(doc, text, mentions, sent, published, last_event, dateline)
+            found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)
+            found += self.cooperation(doc, text, mentions, sent, recent_parties)
             for f in found:
                 f["at"] = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # evidence sentence
             facts += found
             recent_parties += [i for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char
-                               and m.cls in PARTY and not re.match(r"['’]s\b", doc.text[m.end:m.end + 3])]
+                               and m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
         return facts

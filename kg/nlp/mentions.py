@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_lexicon
@@ -97,21 +98,24 @@ class MentionFinder:
         self.gaz = gazetteer
         self.event_heads = {h.split()[-1] for h in read_lexicon("event_heads")}
         self.org_heads = dict(line.split("|") for line in read_lexicon("org_heads"))
-        self.district_heads = [tuple(h.split()) for h in read_lexicon("district_heads")]
+        self.district_heads: dict[str, list[tuple[str, ...]]] = {}  # by last word, in lexicon order
+        for h in read_lexicon("district_heads"):
+            self.district_heads.setdefault(h.split()[-1], []).append(tuple(h.split()))
         self.honorifics = set(read_lexicon("honorifics"))
         self.titles = set(read_lexicon("public_titles"))
         self.title_words = {w for t in self.titles for w in re.split(r"[\s-]", t)}
         self.sectors = SectorFinder()
         self.not_names = set(read_lexicon("not_names"))
         self.prefixes = dict(line.split("|") for line in read_lexicon("name_prefixes"))
-        self.heads = frozenset(self.event_heads | set(self.org_heads) | {h[-1] for h in self.district_heads})
+        self.heads = frozenset(self.event_heads | set(self.org_heads) | set(self.district_heads))
 
     # ------------------------------------------------------------ candidates
     def _patterned(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         """(start_tok, end_tok, cls, rule) for events, organisations and districts."""
         out = []
         for sent in doc.sents:
-            for tok in sent:
+            tokens = list(sent)  # made once: each rule below walks the sentence again
+            for tok in tokens:
                 if not _is_cap(tok):
                     continue
                 end = tok.i + 1
@@ -158,7 +162,7 @@ class MentionFinder:
                     if end - start >= 2:
                         out.append((start, end, head_cls, "org-head"))
                     continue
-                for head in self.district_heads:
+                for head in self.district_heads.get(tok.text, ()):
                     n = len(head)
                     if tuple(t.text for t in doc[tok.i - n + 1:tok.i + 1]) == head and tok.i - n + 1 > sent.start:
                         start = _cap_run_left(doc, tok.i - n + 1, sent.start, self.heads)
@@ -166,7 +170,7 @@ class MentionFinder:
                             out.append((start, end, "District", "district-head"))
                         break
             # "acting director-general of Investment in Hong Kong": the body a title is "of"
-            for tok in sent:
+            for tok in tokens:
                 if tok.lower_ != "of" or tok.i == sent.start or doc[tok.i - 1].lower_ not in self.title_words:
                     continue
                 k = tok.i + 1 + (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "the")
@@ -182,7 +186,7 @@ class MentionFinder:
                     cls = self.org_heads.get(doc[m - 1].text, "Agency")
                     out.append((k, m, cls, "post-body"))
             # "Datuk Seri Wan Rosdy Wan Ismail", "Mr Blair": the capitalised run after honorifics is a person
-            for tok in sent:
+            for tok in tokens:
                 if tok.text.rstrip(".") not in _PERSON_HONORIFICS or (tok.i > sent.start and doc[tok.i - 1].text in self.honorifics):
                     continue
                 k = tok.i + 1
@@ -194,7 +198,7 @@ class MentionFinder:
                 if end > k and self.gaz.get(doc[k:end].text) is None:
                     out.append((k, end, "Person", "honorific-name"))
             # "Kampung Sungai Pohoi", "Perbadanan Setiausaha Kerajaan Pahang": a first word gives the class
-            for tok in sent:
+            for tok in tokens:
                 cls = self.prefixes.get(tok.text)
                 if cls and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1]) and (tok.i == sent.start or not _is_cap(doc[tok.i - 1])):
                     end = tok.i + 1
@@ -203,7 +207,7 @@ class MentionFinder:
                     if doc[end - 1].text not in self.heads:  # "Ministry ... Committee" is the head rule's
                         out.append((tok.i, end, cls, "name-prefix"))
             # "Binh Duong province", "Weifang city": a name the gazetteer lacks, typed by its noun
-            for tok in sent:
+            for tok in tokens:
                 cls = PLACE_NOUNS.get(tok.lower_)
                 if cls and tok.i > sent.start and _is_cap(doc[tok.i - 1]) and not (
                         tok.text[0].isupper() and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1])):
@@ -216,7 +220,7 @@ class MentionFinder:
                             doc[tok.i - 1].text not in self.heads:
                         out.append((start, tok.i + 1, cls, "place-noun"))
             # "Aero India 2005 air show": a capitalised name before a lower-case event noun
-            for tok in sent:
+            for tok in tokens:
                 if tok.lower_ in _EVENT_NOUNS and tok.text.islower() and tok.i > sent.start:
                     j = tok.i - 1
                     if doc[j].is_lower and j > sent.start:
@@ -227,7 +231,7 @@ class MentionFinder:
                     if j + 1 - start >= 2 and any(t.like_num for t in doc[start:j + 1]):
                         out.append((start, j + 1, "Event", "event-before-noun"))
             # "Salcomp from Finland", "TPI Composites of USA will manufacture": a firm named by its country
-            for tok in sent:
+            for tok in tokens:
                 if tok.lower_ in ("from", "of") and tok.i > sent.start and tok.i + 1 < sent.end and \
                         _is_cap(doc[tok.i - 1]) and doc[tok.i - 1].text not in self.heads:
                     country = self.gaz.get(doc[tok.i + 1].text)
@@ -241,7 +245,7 @@ class MentionFinder:
                             t.lower_ in self.title_words or t.text in self.not_names for t in name):
                         out.append((start, tok.i, "Company", "firm-from-country"))
             # "MRF Rs 3,100 crore, Eicher Rs 1,400 crore": a name before an amount is a company
-            for tok in sent:
+            for tok in tokens:
                 nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
                 if nxt is not None and _is_cap(tok) and not tok.is_sent_start and nxt.text in _MONEY_PREFIX and \
                         tok.i + 2 < sent.end and doc[tok.i + 2].like_num and self.gaz.get(tok.text) is None:
@@ -249,7 +253,7 @@ class MentionFinder:
                     if tok.i + 1 - start <= 3:
                         out.append((start, tok.i + 1, "Company", "name-before-amount"))
             # "Invest Hong Kong", "InvestHK": trade-promotion agencies
-            for tok in sent:
+            for tok in tokens:
                 if tok.text.startswith("Invest") and tok.text != "Investment" and (
                         len(tok.text) > 6 and tok.text[6:7].isupper() or
                         tok.text == "Invest" and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1])):
@@ -268,16 +272,20 @@ class MentionFinder:
         out = []
         i = 0
         n = len(doc)
+        text = doc.text
+        # span texts cut from the text, not built token by token
+        starts, lengths = zip(*doc.to_array([IDX, LENGTH]).tolist()) if n else ((), ())
+        ends = [s + k for s, k in zip(starts, lengths)]
         while i < n:
-            if not doc[i].text[:1].isupper():
+            if not text[starts[i]:starts[i] + 1].isupper():
                 i += 1
                 continue
             found = None
             for k in range(min(self.gaz.max_words, n - i), 0, -1):
-                span = doc[i:i + k]
-                place = self.gaz.get(span.text)
-                if place is None and span.text.isupper() and len(span.text) > 3:
-                    place = self.gaz.get(span.text.title())  # datelines: "SHENZHEN, Dec. 10"
+                name = text[starts[i]:ends[i + k - 1]]
+                place = self.gaz.get(name)
+                if place is None and name.isupper() and len(name) > 3:
+                    place = self.gaz.get(name.title())  # datelines: "SHENZHEN, Dec. 10"
                 if place is not None:
                     found = (k, place)
                     break
@@ -468,12 +476,13 @@ class MentionFinder:
             if rule == "place-noun":
                 key = span[:-1].text  # "Binh Duong province" is Binh Duong
             mentions.append(Mention(span.start_char, span.end_char, text, cls, key or text, rule))
-        mentions = self._longest_forms(doc.text, self._repeated_names(doc.text, mentions))
+        text = doc.text
+        mentions = self._longest_forms(text, self._repeated_names(text, mentions))
         for sent in doc.sents:
             for p in self.sectors.find(sent.text, sent.start_char):
                 # a list item outranks the statistical NER inside it ("S&T innovation")
                 mentions = [m for m in mentions if not (m.rule.startswith("ner-") and p.start <= m.start and m.end <= p.end)]
                 if not any(m.start < p.end and p.start < m.end for m in mentions):
-                    mentions.append(Mention(p.start, p.end, doc.text[p.start:p.end], "Sector", p.text, "sector-list"))
+                    mentions.append(Mention(p.start, p.end, text[p.start:p.end], "Sector", p.text, "sector-list"))
         mentions.sort()
         return mentions
