@@ -13,8 +13,8 @@ from .rdf import extraction_quads, reference_quads, sector_quads
 from .read import article_from_text, read_articles
 
 SECTORS_GRAPH = "https://w3id.org/newskg/graph/sectors"
-# Characters of text per spaCy batch (about 65 MB of peak memory with the small English model).
-BATCH_CHARS = 20_000
+# Characters of text per spaCy batch (about 100 MB of peak memory with the small English model).
+BATCH_CHARS = 30_000
 # Articles between flushes of an on-disk store's write buffers (RocksDB memtables):
 # unflushed, they hold about 120 kB per article in memory until the store is closed.
 FLUSH_EVERY = 256

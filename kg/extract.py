@@ -80,6 +80,7 @@ class Resolver:
             acro = re.match(r"\s*\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)", after)  # two capitals: "PSK", "InvestHK"
             if acro and m.cls not in ("Person", "Sector"):
                 long_forms[acro.group(1)] = i
+        bodies = [(j, n.key) for j, n in enumerate(self.mentions) if n.cls in ("Agency", "Organization")]
         for i, m in enumerate(self.mentions):
             if m.cls in ("Sector",) or (m.cls in PLACE_CLASSES and m.rule == "gazetteer"):
                 continue
@@ -87,6 +88,12 @@ class Resolver:
             if m.key in long_forms and long_forms[m.key] != i:
                 target[i] = long_forms[m.key]
                 continue
+            if m.cls in ("Agency", "Organization") and len(words) >= 2:
+                # "the Municipal Party Committee" after "the Jinhua Municipal Party Committee": one body
+                longer = {key: j for j, key in bodies if key.endswith(" " + m.key)}
+                if len(longer) == 1:
+                    target[i] = next(iter(longer.values()))
+                    continue
             if len(words) == 1:
                 for j, p in persons:
                     if m.key in p.key.split() and j != i:

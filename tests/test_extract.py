@@ -103,3 +103,14 @@ def test_extract_frees_strings_between_memory_zones(nlp, tmp_path):
     one_by_one = list(extract_articles(articles, nlp, zone_size=1))
     assert one_by_one == whole
     assert len(nlp.vocab.strings) == strings
+
+
+def test_extract_short_name_of_a_body_is_its_alias(nlp):
+    text = ("Chen Long, secretary of the Jinhua Municipal Party Committee, led a delegation to Shenzhen.\n\n"
+            "Lin Xiaofeng, member of the Standing Committee of the Municipal Party Committee and executive "
+            "deputy mayor, participated in the related activities.")
+    ex = next(extract_articles([article_from_text(text, url="http://example.org/jinhua", date="2020-12-10")], nlp))
+    [body] = [e for e in ex.entities if e.label == "Jinhua Municipal Party Committee"]
+    assert "Municipal Party Committee" in body.aliases
+    posts = {(p.title, p.of) for p in ex.facts if isinstance(p, Post)}
+    assert ("member of the standing committee", body.iri) in posts

@@ -12,10 +12,14 @@ from spacy.tokens import Doc
 
 from ..lexicons import read_lexicon
 from .dates import resolve_date
-from .mentions import Mention
+from .mentions import PARENT_HEADS, Mention
 from .money import find_money
 
 PLACE = ("City", "Region", "Country", "District")
+# A unit of a body, named after a title: "of the Standing Committee of the CPC Jiangsu Provincial Committee".
+PARENT_UNIT = re.compile(r"\s+of\s+the\s+(?P<unit>(?:[A-Z][\w-]*\s+){0,3}(?:Committee|Commission|Council|Board|"
+                         r"Assembly|Congress|Bureau|Department|Office))\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}?"
+                         rf"(?:{'|'.join(sorted(PARENT_HEADS))})\b")
 PARTY = PLACE + ("Agency", "Company", "Organization")
 RANK = {"District": 0, "City": 1, "Region": 2, "Country": 3}
 COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|"
@@ -92,10 +96,11 @@ class FactFinder:
         rest = phrase.strip()[len(text):]
         extra = re.match(r"\s+of\s+the\s+(?:[a-z-]+\s+){0,3}?(?:committee|commission|council|board|assembly|congress|"
                          r"bureau|department)\b", rest)
-        if title and extra and not re.match(r"\s+(?:of|[A-Z])", rest[extra.end():extra.end() + 4] or " x"):
+        unit = PARENT_UNIT.match(rest)
+        if title and extra:
             text += extra.group(0).rstrip()  # "member of the standing committee" of ...
-        elif title and extra:
-            text += extra.group(0).rstrip()
+        elif title and unit:  # "member of the Standing Committee of the Municipal Party Committee"
+            text += " of the " + " ".join(unit.group("unit").lower().split())
         return text if title and any(t in self.titles or t.split("-")[-1] in self.titles for t in
                                      [text, title[-1]]) else None
 

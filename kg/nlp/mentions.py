@@ -37,6 +37,8 @@ class _NoPlace:
 _NO_PLACE = _NoPlace()
 _PERSON_HONORIFICS = {"Datuk", "Dato", "Dato'", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Sir", "Dame",
                       "Shri", "Smt", "Madam", "Mdm", "Puan", "Encik"}
+# Heads of the bodies a unit belongs to: "Standing Committee of the CPC Jiangsu Provincial Committee".
+PARENT_HEADS = {"Committee", "Government", "Congress", "Council", "Commission"}
 _HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof"}
 _COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "like", "group", "giant", "maker",
                   "manufacturer", "carrier", "bank", "conglomerate", "developer", "operator", "retailer",
@@ -395,6 +397,32 @@ class MentionFinder:
             end -= 1
         return doc[start:end]
 
+    def _parent_body(self, span: Span) -> Span | None:
+        """The body a post named after a title is held in, when ``span`` names a unit of it.
+
+        "member of the Standing Committee of the Municipal Party Committee", "head of the United
+        Front Work of the CPC Jiangsu Provincial Committee": the post is in the parent body; the
+        unit belongs to the title (see :meth:`kg.nlp.facts.FactFinder._title_of`). Returns the
+        parent inside ``span``, ``span`` itself, or None when the parent follows it.
+        """
+        doc = span.doc
+        if span.start < 3 or doc[span.start - 1].lower_ != "the" or doc[span.start - 2].lower_ != "of" \
+                or doc[span.start - 3].lower_ not in self.title_words:
+            return span
+        for k in range(span.end - 3, span.start, -1):  # the last "of the" inside the name
+            if doc[k].lower_ == "of" and doc[k + 1].lower_ == "the":
+                return doc[k + 2:span.end] if self._parent_end(doc, k + 2) == span.end else span
+        follows = span.end + 2 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].lower_ == "the"
+        return None if follows and self._parent_end(doc, span.end + 2) else span
+
+    @staticmethod
+    def _parent_end(doc: Doc, start: int) -> int | None:
+        """End of the capitalised name of a parent body ("CPC Jiangsu Provincial Committee") at ``start``."""
+        i = start
+        while i < len(doc) and i - start < 6 and _is_cap(doc[i]):
+            i += 1
+        return i if i - start >= 2 and doc[i - 1].text in PARENT_HEADS else None
+
     def find(self, doc: Doc) -> list[Mention]:
         self.blocked: set[int] = set()
         cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule
@@ -475,6 +503,11 @@ class MentionFinder:
                 continue
             if rule == "place-noun":
                 key = span[:-1].text  # "Binh Duong province" is Binh Duong
+            if cls in ("Agency", "Organization"):
+                span = self._parent_body(span)
+                if span is None:
+                    continue
+                text = span.text
             mentions.append(Mention(span.start_char, span.end_char, text, cls, key or text, rule))
         text = doc.text
         mentions = self._longest_forms(text, self._repeated_names(text, mentions))

@@ -39,6 +39,17 @@ def test_facts_post_coordinated(nlp):
                               "head of the United Front Work of the CPC Jiangsu Provincial Committee, called the city an important gateway."), "post")
     titles = {f["title"] for f in found}
     assert "member of the standing committee" in titles and "head" in titles
+    assert {f["of"] for f in found} == {"CPC Jiangsu Provincial Committee"}  # the unit is no body of its own
+
+
+def test_facts_post_in_a_unit_of_a_named_body(nlp):
+    found = of_rel(facts(nlp, "Lin Xiaofeng, member of the Standing Committee of the Municipal Party Committee and "
+                              "executive deputy mayor, and Li Xiongwei, director of the Management Committee of the "
+                              "Jinyi New District, participated in the related activities."), "post")
+    posts = {(f["person"], f["title"], f["of"]) for f in found}
+    assert ("Lin Xiaofeng", "member of the standing committee", "Municipal Party Committee") in posts
+    # a district is no parent body: the committee of the district is the body
+    assert ("Li Xiongwei", "director", "Management Committee of the Jinyi New District") in posts
 
 
 @pytest.mark.parametrize("text,place,container", [
