@@ -147,7 +147,7 @@ class MentionFinder:
                         if doc[k].lower_ == "the":
                             k += 1
                         m = k
-                        while m < sent.end and (_is_cap(doc[m]) or (doc[m].lower_ in ("and", "&", "of", ",")
+                        while m < sent.end and (_is_cap(doc[m]) or (doc[m].lower_ in ("and", "&", "of", ",", "'s", "’s")
                                                                    and m + 1 < sent.end and _is_cap(doc[m + 1])
                                                                    and self.gaz.get(doc[m + 1].text) is None)):
                             m += 1
@@ -419,7 +419,7 @@ class MentionFinder:
     def _parent_end(doc: Doc, start: int) -> int | None:
         """End of the capitalised name of a parent body ("CPC Jiangsu Provincial Committee") at ``start``."""
         i = start
-        while i < len(doc) and i - start < 6 and _is_cap(doc[i]):
+        while i < len(doc) and i - start < 6 and (_is_cap(doc[i]) or doc[i].text in ("'s", "’s")):
             i += 1
         return i if i - start >= 2 and doc[i - 1].text in PARENT_HEADS else None
 
