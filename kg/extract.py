@@ -141,6 +141,7 @@ class Resolver:
         for g, grp in enumerate(self.groups):
             grp["cls"] = min(grp["classes"] or {"Person": 1}, key=lambda c: (-grp["classes"][c], CLASS_ORDER.index(c)))
         main_event = self._main_event()
+        event_dates: dict[int, str] = {}  # event group -> the date the text gives it
         for f in self.raw_facts:
             rel = f["rel"]
             ev = (self.evidence_at(f["at"]),)
@@ -180,6 +181,8 @@ class Resolver:
                 held = self.group_of[f["heldIn"]] if f.get("heldIn") is not None else None
                 if held is None and f.get("heldInAnaphor"):  # "held in the city": the article's city
                     held = self._main_place(f["heldInAnaphor"], strict=True)
+                if f.get("date"):
+                    event_dates.setdefault(self.group_of[f["event"]], f["date"])
                 facts.append(("event", self.group_of[f["event"]], held,
                               f.get("date"), self.group_of[f["partOf"]] if f.get("partOf") is not None else None,
                               ev, f["confidence"], f["rule"]))
@@ -194,8 +197,10 @@ class Resolver:
                 sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
                 if len(parties) >= 2:  # signing together is cooperating, in the agreement's sectors
                     facts.append(("cooperation", parties, sectors, ev, 0.6, "agreement-parties"))
+                # signed at a dated event the sentence names ("at the opening ceremony"): on that day
+                date = f["date"] or (event_dates.get(signed) if f["signedAt"] is not None else None)
                 facts.append(("agreement", parties, f["count"],
-                              tuple(Money(a, c, t) for a, c, t in f["values"]), signed, f["date"],
+                              tuple(Money(a, c, t) for a, c, t in f["values"]), signed, date,
                               tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"])), ev,
                               f["confidence"], f["rule"]))
             elif rel == "investment":

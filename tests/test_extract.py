@@ -114,3 +114,18 @@ def test_extract_short_name_of_a_body_is_its_alias(nlp):
     assert "Municipal Party Committee" in body.aliases
     posts = {(p.title, p.of) for p in ex.facts if isinstance(p, Post)}
     assert ("member of the standing committee", body.iri) in posts
+
+
+def test_extract_signing_at_an_anaphoric_ceremony_takes_its_event_and_date(nlp):
+    """Sentences of a Jiangsu provincial news article: the ceremony named in the first paragraph."""
+    text = ("The opening ceremony of “Jiangsu Week in Macau” was held in the special administrative region on "
+            "December 9 in tandem with the 11th Summit for Commercial and Industrial Development of Jiangsu, "
+            "Macau and Portuguese-speaking Countries.\n\n"
+            "At the opening ceremony, the governments of Jiangsu and Macau signed a cooperation framework agreement "
+            "for key areas during the 14th Five-Year Plan period, including high-level exchanges, S&T innovation, "
+            "trade, modern service industry and education. The two sides also signed 10 cooperation projects.")
+    ex = next(extract_articles([article_from_text(text, url="http://example.org/jiangsu", date="2021-12-10")], nlp))
+    week = next(e.iri for e in ex.entities if e.label == "Jiangsu Week in Macau")
+    deals = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert sorted(f.count for f in deals) == [1, 10]
+    assert {(f.signed_at, f.date) for f in deals} == {(week, "2021-12-09")}

@@ -49,8 +49,11 @@ INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|ban
 PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:projects|enterprises|companies|firms|ventures)\b", re.I)
 WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (conference|forum|summit|expo|fair|meet|show|week|exhibition|event|"
+EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:opening|closing|signing|inaugural|launch) )?"
+                           r"(conference|forum|summit|expo|fair|meet|show|week|exhibition|event|"
                            r"festival|meeting|symposium|convention|dialogue|ceremony)\b", re.I)
+
+
 ENVOY = re.compile(r"(?P<title>\b(?:ambassador|envoy|consul[- ]general|consul|high commissioner|"
                    r"trade commissioner|representative)\s+(?:to|in)\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))\s+"
                    r"(?:(?:[A-Z][a-z]+'?|Dr\.?)\s+){0,3}$", re.I)
@@ -61,6 +64,13 @@ PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|e
 def _number(text: str) -> int | None:
     text = text.lower().replace(",", "")
     return WORDS.get(text) if text in WORDS else (int(text) if text.isdigit() else None)
+
+
+
+def _event_named(last_event: dict[str, int], head: str) -> int | None:
+    """The event "the ceremony" or "the forum" refers to: the last one so named, else the last one."""
+    target = last_event.get(head.lower())
+    return target if target is not None else last_event.get("*")  # mention 0 is an event too
 
 
 class FactFinder:
@@ -240,7 +250,7 @@ class FactFinder:
                   if sent.start_char <= m.start < sent.end_char and m.cls == "Event"]
         refs = list(events)
         for a in EVENT_ANAPHOR.finditer(s_text):
-            target = last_event.get(a.group(1).lower()) or last_event.get("*")
+            target = _event_named(last_event, a.group(1))
             at = sent.start_char + a.start()
             if target is not None and not any(m.start <= at < m.end for _, m in events) and (
                     not events or at < events[0][1].start):
@@ -283,6 +293,8 @@ class FactFinder:
             head = m.text.split()[-1].lower()
             last_event[head] = i
             last_event["*"] = i
+            if re.search(r"\bceremony\s+of\s+(?:the\s+)?[“\"]?$", text[sent.start_char:m.start], re.I):
+                last_event["ceremony"] = i  # "The opening ceremony of “Jiangsu Week in Macau”": later, "the ceremony"
         return out
 
     @staticmethod
@@ -389,7 +401,11 @@ class FactFinder:
             if signed_at is None:
                 a = EVENT_ANAPHOR.search(s_text)
                 if a:
-                    signed_at = last_event.get(a.group(1).lower()) or last_event.get("*")
+                    signed_at = _event_named(last_event, a.group(1))
+            if signed_at is None and re.search(r"\balso\s+(?:signed|inked|sealed)\b", s_text):
+                signed_at = last_event.get("<signing>")  # "The two sides also signed 10 projects": same occasion
+            if signed_at is not None:
+                last_event["<signing>"] = signed_at
             sectors = [i for i, m in idx if m.cls == "Sector"] or list(next_sent_sectors)
             out.append({"rel": "agreement", "parties": sorted(set(parties)), "count": count,
                         "values": [(x.amount, x.currency, x.text) for _, x in money],
