@@ -149,7 +149,8 @@ class Resolver:
                 person = self.group_of[f["person"]]
                 of = self.group_of[f["of"]] if f["of"] is not None else None
                 title = f["title"]
-                public = title in self.public_titles or title.split()[-1] in self.public_titles
+                public = title in self.public_titles or title.split()[-1] in self.public_titles or \
+                    f["rule"] == "post-envoy"  # "Ambassador to Thailand": a country's envoy is an official
                 conf = f["confidence"]
                 if title.split()[-1] in _SHARED_TITLES and (
                         of is None or self.groups[of]["cls"] not in PLACE_CLASSES + ("Agency",)):

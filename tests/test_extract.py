@@ -129,3 +129,10 @@ def test_extract_signing_at_an_anaphoric_ceremony_takes_its_event_and_date(nlp):
     deals = [f for f in ex.facts if isinstance(f, Agreement)]
     assert sorted(f.count for f in deals) == [1, 10]
     assert {(f.signed_at, f.date) for f in deals} == {(week, "2021-12-09")}
+
+
+def test_extract_envoy_is_an_official(nlp):
+    text = ("Present were Malaysian Ambassador to Thailand Datuk Jojie Samuel and Pahang State Secretary "
+            "Datuk Seri Dr Dr Sallehuddin Ishak.")
+    ex = next(extract_articles([article_from_text(text, url="http://example.org/pahang", date="2020-03-06")], nlp))
+    assert {e.label: e.cls for e in ex.entities}["Jojie Samuel"] == "Official"
