@@ -166,8 +166,10 @@ class Resolver:
                     officials.add(person)
                 facts.append(("post", person, title, of, ev, conf, f["rule"]))
             elif rel == "locatedIn":
-                a, b = self.group_of[f["place"]], self.group_of[f["in"]]
-                if a != b:
+                b = self.group_of[f["in"]]
+                a = self.group_of[f["place"]] if f["place"] is not None else \
+                    self._main_place(f["placeAnaphor"], strict=True)  # "the hub in ...": the article's city
+                if a is not None and a != b:
                     facts.append(("locatedIn", a, b, ev, f["confidence"], f["rule"]))
             elif rel == "cooperation":
                 groups = [self.group_of[p] for p in f["parties"]]

@@ -136,3 +136,14 @@ def test_extract_envoy_is_an_official(nlp):
             "Datuk Seri Dr Dr Sallehuddin Ishak.")
     ex = next(extract_articles([article_from_text(text, url="http://example.org/pahang", date="2020-03-06")], nlp))
     assert {e.label: e.cls for e in ex.entities}["Jojie Samuel"] == "Official"
+
+
+def test_extract_the_hub_in_a_province_is_the_articles_city(nlp):
+    text = ("SHENZHEN, Dec. 10 (Xinhua) -- The 2020 Shenzhen Global Investment Promotion Conference has exemplified "
+            "investors' insight into the strong innovation capability of the high-tech hub in south China's "
+            "Guangdong Province, with 242 deals signed, clinching contractual investments of 780 billion yuan "
+            "(119 billion U.S. dollars).")
+    ex = next(extract_articles([article_from_text(text, url="http://example.org/shenzhen", date="2020-12-10")], nlp))
+    iri = {e.label: e.iri for e in ex.entities}
+    pairs = {(f.place, f.container) for f in ex.facts if isinstance(f, LocatedIn)}
+    assert (iri["Shenzhen"], iri["Guangdong"]) in pairs

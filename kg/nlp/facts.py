@@ -21,6 +21,7 @@ PARENT_UNIT = re.compile(r"\s+of\s+the\s+(?P<unit>(?:[A-Z][\w-]*\s+){0,3}(?:Comm
                          r"Assembly|Congress|Bureau|Department|Office))\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}?"
                          rf"(?:{'|'.join(sorted(PARENT_HEADS))})\b")
 PARTY = PLACE + ("Agency", "Company", "Organization")
+DIRECTIONS = r"(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?"
 RANK = {"District": 0, "City": 1, "Region": 2, "Country": 3}
 COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|"
                          r"work(?:ing)? together|synerg\w*|tie-up|ties with|joint ventures?|alliance)\b", re.I)
@@ -219,11 +220,24 @@ class FactFinder:
                 k += 1
             if chain and self._rank(chain[k][1]) > self._rank(a):
                 out.append({"rel": "locatedIn", "place": i, "in": chain[k][0], "rule": "apposition", "confidence": 0.8})
+        # "the high-tech hub in south China's Guangdong Province": the article's own city, inside a larger place
+        for a in re.finditer(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:city|hub|metropolis)\s+in\s+(?:the\s+)?",
+                             text[sent.start_char:sent.end_char]):
+            start = sent.start_char + a.end()
+            chain = [(j, b) for j, b in places if b.start >= start]
+            if not chain or not re.fullmatch(rf"(?:{DIRECTIONS}\s+)?", text[start:chain[0][1].start], re.I):
+                continue
+            k = 0
+            while k + 1 < len(chain) and re.fullmatch(r"['’]s\s+", text[chain[k][1].end:chain[k + 1][1].start]):
+                k += 1
+            if chain[k][1].cls in ("Region", "Country"):
+                out.append({"rel": "locatedIn", "place": None, "placeAnaphor": "City", "in": chain[k][0],
+                            "rule": "city-anaphor", "confidence": 0.6})
         for (i, a), (j, b) in zip(places, places[1:]):
             between = text[a.end:b.start]
             if a.key == b.key:
                 continue
-            if re.fullmatch(r"\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?", between, re.I) and self._rank(b) > self._rank(a):
+            if re.fullmatch(rf"\s+in\s+(?:(?:the\s+)?{DIRECTIONS}\s+)?", between, re.I) and self._rank(b) > self._rank(a):
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "in-larger", "confidence": 0.85})
             elif re.fullmatch(r"['’]s\s+", between) and self._rank(a) > self._rank(b):
                 out.append({"rel": "locatedIn", "place": j, "in": i, "rule": "possessive", "confidence": 0.85})
