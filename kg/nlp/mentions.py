@@ -517,5 +517,8 @@ class MentionFinder:
                 mentions = [m for m in mentions if not (m.rule.startswith("ner-") and p.start <= m.start and m.end <= p.end)]
                 if not any(m.start < p.end and p.start < m.end for m in mentions):
                     mentions.append(Mention(p.start, p.end, text[p.start:p.end], "Sector", p.text, "sector-list"))
+        for p in self.sectors.named_industries(text):  # "global aerospace firms", "the aviation market"
+            if not any(m.start < p.end and p.start < m.end for m in mentions):
+                mentions.append(Mention(p.start, p.end, text[p.start:p.end], "Sector", p.text, "sector-industry"))
         mentions.sort()
         return mentions

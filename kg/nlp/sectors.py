@@ -29,6 +29,16 @@ class SectorFinder:
     def __init__(self):
         self.cues = [re.compile(c, re.I) for c in read_lexicon("sector_cues")]
         self.stop = {s.lower() for s in read_lexicon("non_sectors")}
+        self.industry: re.Pattern | None = None  # compiled from the sector scheme on first use
+
+    def named_industries(self, text: str) -> list[SectorPhrase]:
+        """Sectors of the scheme named as an industry: "aerospace firms", "the aviation market"."""
+        if self.industry is None:
+            labels = sorted((x for x in default_scheme().labels if x.isalpha() or " " in x), key=len, reverse=True)
+            self.industry = re.compile(rf"\b({'|'.join(map(re.escape, labels))})\s+(?:firms|companies|industry|"
+                                       r"industries|sector|market)\b") if labels else re.compile(r"(?!)")
+        return [SectorPhrase(m.start(1), m.end(1), m.group(1)) for m in self.industry.finditer(text)
+                if m.group(1) not in self.stop]
 
     def find(self, sentence: str, offset: int = 0) -> list[SectorPhrase]:
         """Sector phrases in one sentence (character offsets shifted by ``offset``)."""

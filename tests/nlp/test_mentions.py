@@ -23,6 +23,9 @@ def mentions(nlp, text):
      "China-Singapore Guangzhou Knowledge City", "District"),
     ("India's defence minister has opened the country's Aero India 2005 air show with an invitation.", "Aero India 2005", "Event"),
     ("Binh Duong province signed 12 deals with Japanese firms.", "Binh Duong province", "Region"),
+    ("More than 240 civil and military aerospace firms from 31 countries are attending the show.", "aerospace", "Sector"),
+    ("Analysts said India could spend up to $35bn (£18.8bn) in the aviation market over the next 20 years.", "aviation",
+     "Sector"),
 ])
 def test_mentions_typed(nlp, text, name, cls):
     assert mentions(nlp, text).get(name) == cls
