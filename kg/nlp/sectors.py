@@ -16,6 +16,8 @@ from ..lexicons import read_lexicon
 _STOP_AT = re.compile(r"[.;:!?\"“”()]|,\s*(?:which|who|to|with|while|as well as|according|and (?:to|the|will|is|are|has|have|a)\b)"
                       r"|\s(?:was|were|is|are|will|has|have|had|to|that|so|by|through|at|from|for|among|with)\s", re.I)
 _DETERMINERS = re.compile(r"^(?:the|a|an|other|its|their|our|such|various|key|major|several|multiple|many)\s+", re.I)
+_INDUSTRY_NOUN = re.compile(r"\b(?:firms|companies|industry|industries|sector|market)\b")
+_WORDS_BEFORE = re.compile(r"(?:[a-z][\w&-]*\s+){1,3}$")
 _NUMBER_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
 
@@ -29,16 +31,23 @@ class SectorFinder:
     def __init__(self):
         self.cues = [re.compile(c, re.I) for c in read_lexicon("sector_cues")]
         self.stop = {s.lower() for s in read_lexicon("non_sectors")}
-        self.industry: re.Pattern | None = None  # compiled from the sector scheme on first use
+        self.labels: set[str] | None = None  # the sector scheme's labels, read on first use
 
     def named_industries(self, text: str) -> list[SectorPhrase]:
         """Sectors of the scheme named as an industry: "aerospace firms", "the aviation market"."""
-        if self.industry is None:
-            labels = sorted((x for x in default_scheme().labels if x.isalpha() or " " in x), key=len, reverse=True)
-            self.industry = re.compile(rf"\b({'|'.join(map(re.escape, labels))})\s+(?:firms|companies|industry|"
-                                       r"industries|sector|market)\b") if labels else re.compile(r"(?!)")
-        return [SectorPhrase(m.start(1), m.end(1), m.group(1)) for m in self.industry.finditer(text)
-                if m.group(1) not in self.stop]
+        if self.labels is None:
+            self.labels = {x for x in default_scheme().labels if x.isalpha() or " " in x} - self.stop
+        out = []
+        for noun in _INDUSTRY_NOUN.finditer(text):
+            before = _WORDS_BEFORE.search(text, max(0, noun.start() - 60), noun.start())
+            words = before.group(0).split() if before else []
+            for n in range(min(3, len(words)), 0, -1):  # the longest label first
+                if " ".join(words[-n:]) in self.labels:
+                    label = re.search(r"\S+(?:\s+\S+){%d}\s+$" % (n - 1), text[before.start():noun.start()])
+                    at = before.start() + label.start()
+                    out.append(SectorPhrase(at, at + len(label.group(0).rstrip()), " ".join(words[-n:])))
+                    break
+        return out
 
     def find(self, sentence: str, offset: int = 0) -> list[SectorPhrase]:
         """Sector phrases in one sentence (character offsets shifted by ``offset``)."""
