@@ -53,8 +53,6 @@ WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:opening|closing|signing|inaugural|launch) )?"
                            r"(conference|forum|summit|expo|fair|meet|show|week|exhibition|event|"
                            r"festival|meeting|symposium|convention|dialogue|ceremony)\b", re.I)
-
-
 ENVOY = re.compile(r"(?P<title>\b(?:ambassador|envoy|consul[- ]general|consul|high commissioner|"
                    r"trade commissioner|representative)\s+(?:to|in)\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))\s+"
                    r"(?:(?:[A-Z][a-z]+'?|Dr\.?)\s+){0,3}$", re.I)
@@ -65,7 +63,6 @@ PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|e
 def _number(text: str) -> int | None:
     text = text.lower().replace(",", "")
     return WORDS.get(text) if text in WORDS else (int(text) if text.isdigit() else None)
-
 
 
 def _event_named(last_event: dict[str, int], head: str) -> int | None:
