@@ -29,10 +29,10 @@ CLASS_ORDER = ["Official", "Country", "Region", "City", "District", "Agency", "C
                "Organization", "Event", "Sector", "Person"]
 
 
-def sentence_spans(doc) -> list[tuple[int, int]]:
-    """Sentence character spans, trimmed of surrounding whitespace and split at blank lines."""
+def sentence_spans(doc, text: str) -> list[tuple[int, int]]:
+    """Sentence character spans of ``text`` (the doc's text), trimmed of surrounding whitespace and split
+    at blank lines."""
     spans = []
-    text = doc.text
     for sent in doc.sents:
         for m in re.finditer(r"[^\n]+", text[sent.start_char:sent.end_char]):
             s, e = sent.start_char + m.start(), sent.start_char + m.end()
@@ -55,7 +55,7 @@ class Resolver:
 
         self.mentions = [Mention(*m) for m in doc._.nkg_mentions or ()]
         self.raw_facts = doc._.nkg_facts or []
-        self.sentences = sentence_spans(doc)
+        self.sentences = sentence_spans(doc, article.text)
         self.public_titles = set(read_lexicon("public_titles"))
         self.group_of: list[int] = []  # mention index -> group index
         self.groups: list[dict] = []

@@ -265,7 +265,7 @@ class MentionFinder:
                     out.append((tok.i, end, "Agency", "invest-agency"))
         return out
 
-    def _places(self, doc: Doc) -> list[tuple[int, int, str, str, str]]:
+    def _places(self, doc: Doc, text: str) -> list[tuple[int, int, str, str, str]]:
         """(start_tok, end_tok, cls, key, rule) for gazetteer names."""
         ner = {}
         for ent in doc.ents:
@@ -274,7 +274,6 @@ class MentionFinder:
         out = []
         i = 0
         n = len(doc)
-        text = doc.text
         # span texts cut from the text, not built token by token
         starts, lengths = zip(*doc.to_array([IDX, LENGTH]).tolist()) if n else ((), ())
         ends = [s + k for s, k in zip(starts, lengths)]
@@ -425,10 +424,11 @@ class MentionFinder:
 
     def find(self, doc: Doc) -> list[Mention]:
         self.blocked: set[int] = set()
+        text = doc.text  # Doc.text joins every token anew: read it once
         cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule
         for start, end, cls, rule in self._patterned(doc):
             cands.append((0, start, end, cls, None, rule))
-        for start, end, cls, key, rule in self._places(doc):
+        for start, end, cls, key, rule in self._places(doc, text):
             cands.append((1, start, end, cls, key, rule))
         org_spans = []
         for ent in doc.ents:
@@ -498,8 +498,7 @@ class MentionFinder:
             for i in range(start, end):
                 taken[i] = True
             span = doc[start:end]
-            text = span.text
-            if text in self.not_names or span[-1].text in ("and", "&") or span.text.endswith(" and"):
+            if span.text in self.not_names or span[-1].text in ("and", "&") or span.text.endswith(" and"):
                 continue
             if rule == "place-noun":
                 key = span[:-1].text  # "Binh Duong province" is Binh Duong
@@ -507,9 +506,7 @@ class MentionFinder:
                 span = self._parent_body(span)
                 if span is None:
                     continue
-                text = span.text
-            mentions.append(Mention(span.start_char, span.end_char, text, cls, key or text, rule))
-        text = doc.text
+            mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
         mentions = self._longest_forms(text, self._repeated_names(text, mentions))
         for sent in doc.sents:
             for p in self.sectors.find(sent.text, sent.start_char):
