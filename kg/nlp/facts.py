@@ -44,9 +44,13 @@ AGREEMENT_NOUN = r"(?:agreements?|deals?|MoUs?|memorand(?:um|a)(?: of understand
                  r"projects?|accords?|letters? of intent)"
 COUNTED = [re.compile(rf"\b(?P<n>{n})\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
            for n in (r"\d[\d,]*", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", "a|an")]
+COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                          rf"\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
 INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|banking|banker|bankers|fund|funds|firm|firms|"
                     r"trust|trusts|vehicle|adviser|advisers|grade|house|group|arm|manager|managers|company|strategy))|"
                     r"committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|inject\w*|FDI)\b", re.I)
+RECEIVED_FROM = re.compile(r"\b(?:receiv|attract|dr[ae]w|secur|bagg?|lur|garner|woo)\w*\s+(?:[^.;]|\.\d){0,60}?"
+                           r"\binvestments?\s+(?:[^.;]|\.\d){0,30}?\bfrom\b", re.I)
 PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:projects|enterprises|companies|firms|ventures)\b", re.I)
 WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -278,7 +282,8 @@ class FactFinder:
             next_event = min([e.start for _, e in events if e.start > m.end] + [sent.end_char])
             for j, p in enumerate(mentions):
                 if p.cls in PLACE and origin <= p.start < next_event and \
-                        re.fullmatch(r"[^.;]{0,60}?\b(?:in|at)\s+(?:the\s+)?(?:city of\s+)?", text[origin:p.start]):
+                        re.fullmatch(r"[^.;]{0,60}?\b(?:in|at)\s+(?:the\s+)?(?:city of\s+)?", text[origin:p.start]) \
+                        and not re.match(r"['’]s\b", text[p.end:p.end + 3]):  # "in Pahang's investment mission"
                     fact["heldIn"] = j
                     break
             held_anaphor = re.match(r"[^.;]{0,40}?\bheld in the (city|province|state|special administrative region|country)\b",
@@ -377,6 +382,9 @@ class FactFinder:
                 count = _number(c.group("n"))
                 if count is not None and money and any(sent.start_char + c.start() == s for s, _ in money):
                     count = None
+                more = COUNTED_MORE.match(s_text, c.end())
+                if count is not None and more:  # "two agreements and two MoUs": four signed
+                    count += _number(more.group("n")) or 0
             elif re.search(r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)",
                            s_text[sign.end():], re.I):
                 count = 1  # "signed MoU for ...": one, though no number is written
@@ -421,16 +429,21 @@ class FactFinder:
             out.append({"rel": "agreement", "parties": sorted(set(parties)), "count": count,
                         "values": [(x.amount, x.currency, x.text) for _, x in money],
                         "signedAt": signed_at, "date": resolve_date(s_text, published) if re.search(
-                            r"\b(?:on|in)\s+(?:[A-Z][a-z]+\.? \d|\d{1,2} [A-Z]|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
+                            r"\b(?:(?:on|in)\s+(?:[A-Z][a-z]+\.? \d|\d{1,2} [A-Z]|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                            r"Saturday|Sunday)|today|yesterday)\b",
                             s_text) else None,
                         "sectors": sectors, "rule": "signing", "confidence": 0.75})
-        elif INVEST.search(s_text):
+        if INVEST.search(s_text) and (not out or RECEIVED_FROM.search(s_text)):
+            # a signing sentence states an investment only as one received from somewhere:
+            # "Pahang is set to receive RM1.2 billion in investments from Thailand following the signing of ..."
             out += self._investments(text, idx, money, sent, s_text)
         return out
 
     def _investments(self, text, idx, money, sent, s_text) -> list[dict]:
         """"Hong Kong has invested in 6,444 projects in Qingdao ... $50 billion";
         "Hyundai committed Rs 7,000 crore, MRF Rs 3,100 crore" (one per investor)."""
+        if re.match(r"\s*(?:The|This|That|These|Such) investments?\b", s_text):
+            return []  # "The investment includes ...": the one just told, in detail
         inv = INVEST.search(s_text)
         verb_at = sent.start_char + inv.start()
         projects = PROJECTS.search(s_text)

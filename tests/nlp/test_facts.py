@@ -181,3 +181,29 @@ def test_facts_envoy_post_and_honorific_names(nlp):
     posts = {(f["person"], f["title"], f["of"]) for f in found}
     assert ("Jojie Samuel", "ambassador to thailand", "Thailand") in posts
     assert ("Sallehuddin Ishak", "state secretary", "Pahang State") in posts  # the mention; its entity is Pahang
+
+
+def test_facts_signing_that_brings_investment_from_a_country(nlp):
+    text = ("BANGKOK, March 6 — Pahang is set to receive RM1.2 billion in investments from Thailand following the "
+            "signing of two agreements and two Memorandum of Understanding (MoUs) with four Thai companies here today.")
+    found = facts(nlp, text, "2020-03-06")
+    [g] = of_rel(found, "agreement")
+    assert g["count"] == 4  # two agreements and two MoUs
+    assert g["date"] == "2020-03-06"  # "here today", in a story datelined March 6
+    [inv] = of_rel(found, "investment")
+    assert (inv["investor"], inv["target"]) == ("Thailand", "Pahang")
+    assert [v[:2] for v in inv["values"]] == [(1_200_000_000, "MYR")]
+
+
+def test_facts_the_investment_told_in_detail_is_no_new_one(nlp):
+    text = ("The investment includes developing a Global Tropical Seeds Research Park worth RM400 million in Gambang, "
+            "Kuantan and a Green Resource Manufacturing Eco-Park worth RM380 million in Bentong.")
+    assert of_rel(facts(nlp, text, "2020-03-06"), "investment") == []
+
+
+def test_facts_a_possessive_place_is_not_where_the_event_was(nlp):
+    text = ("Officials witnessed the 2020 Pahang-Thailand Investment Signing Ceremony in Bangkok.\n\n"
+            "Wan Rosdy Wan Ismail described the signing ceremony as a huge achievement in Pahang’s investment "
+            "mission to Thailand.")
+    held = [f.get("heldIn") for f in of_rel(facts(nlp, text, "2020-03-06"), "event")]
+    assert "Bangkok" in held and "Pahang" not in held
