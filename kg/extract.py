@@ -275,6 +275,7 @@ class Resolver:
         out = []
         coop: dict[frozenset, Cooperation] = {}
         agreements: list[Agreement] = []
+        investments: list[Investment] = []
         for f in facts:
             kind = f[0]
             if kind == "post":
@@ -312,9 +313,17 @@ class Resolver:
                 _, investor, target, projects, values, ev, conf, rule = f
                 if investor is None and target is None:
                     continue
-                out.append(Investment(iri[investor] if investor is not None else None,
-                                      iri[target] if target is not None else None, projects, values, ev, conf, rule))
-        return out + list(coop.values()) + agreements
+                new = Investment(iri[investor] if investor is not None else None,
+                                 iri[target] if target is not None else None, projects, values, ev, conf, rule)
+                for n, old in enumerate(investments):
+                    if _same_investment(old, new):
+                        investments[n] = replace(old, projects=old.projects or new.projects,
+                                                 values=old.values or new.values,
+                                                 evidence=tuple(dict.fromkeys(old.evidence + new.evidence)))
+                        break
+                else:
+                    investments.append(new)
+        return out + list(coop.values()) + agreements + investments
 
 
 def _same_signing(a: Agreement, b: Agreement) -> bool:
@@ -328,6 +337,17 @@ def _same_signing(a: Agreement, b: Agreement) -> bool:
     complementary = (a.count is None) != (b.count is None) and bool(a.values) != bool(b.values)
     counts_many = (a.count or 0) > 1 or (b.count or 0) > 1
     return complementary and counts_many and a.signed_at is not None and a.signed_at == b.signed_at
+
+
+def _same_investment(a: Investment, b: Investment) -> bool:
+    """The same holding told twice ("Fiat had sold GM a stake", later "GM's stake in Fiat"):
+    same investor and target, and no figures that disagree."""
+    def money(x: Investment):
+        return {(m.currency, round(m.amount)) for m in x.values}
+
+    return (a.investor is not None and a.target is not None and (a.investor, a.target) == (b.investor, b.target)
+            and (not a.values or not b.values or money(a) == money(b))
+            and (a.projects is None or b.projects is None or a.projects == b.projects))
 
 
 def _merge(a: Agreement, b: Agreement) -> Agreement:

@@ -147,3 +147,13 @@ def test_extract_the_hub_in_a_province_is_the_articles_city(nlp):
     iri = {e.label: e.iri for e in ex.entities}
     pairs = {(f.place, f.container) for f in ex.facts if isinstance(f, LocatedIn)}
     assert (iri["Shenzhen"], iri["Guangdong"]) in pairs
+
+
+def test_extract_a_holding_told_twice_is_one_investment(nlp):
+    text = ("Fiat had sold GM a stake in 2000, as part of a partnership agreement.\n\n"
+            "Instead, GM swapped a 6% stake in itself for 20% of Fiat - and gave Fiat a \"put option\" to sell GM the "
+            "rest of the car maker between January 2004 and July 2009.")
+    ex = next(extract_articles([article_from_text(text, url="http://example.org/fiat", date="2005-02-14")], nlp))
+    iri = {e.label: e.iri for e in ex.entities}
+    flows = [(f.investor, f.target, len(f.evidence)) for f in ex.facts if isinstance(f, Investment)]
+    assert sorted(flows) == sorted([(iri["GM"], iri["Fiat"], 2), (iri["Fiat"], iri["GM"], 1)])

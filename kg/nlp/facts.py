@@ -14,6 +14,7 @@ from ..lexicons import read_lexicon
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, Mention
 from .money import find_money
+from .stakes import stake_investments
 
 PLACE = ("City", "Region", "Country", "District")
 # A unit of a body, named after a title: "of the Standing Committee of the CPC Jiangsu Provincial Committee".
@@ -475,7 +476,7 @@ class FactFinder:
                      "values": [(x.amount, x.currency, x.text) for x in own][:2], "rule": "investment-list",
                      "confidence": 0.6} for i, own in paired]
         investors = [i for i, m in idx if m.cls in PARTY and m.start < verb_at and not re.search(
-            r"\b(?:in|at|of|from)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])
+            r"\b(?:in|at|of|from|with)\s+(?:the\s+)?$", text[max(0, m.start - 10):m.start])
             and not text[max(0, m.start - 1):m.start] == "("]  # "(APSEZ)" repeats the name before it
         if not (money or projects or investors and re.search(
                 r"\b(?:will|to|committed to|agreed to|plans? to)\s+(?:\w+\s+)?invest", s_text)):
@@ -582,6 +583,7 @@ class FactFinder:
             found += self.events(doc, text, mentions, sent, published, last_event, dateline)
             found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)
             found += self.cooperation(doc, text, mentions, sent, recent_parties)
+            found += stake_investments(doc, text, mentions, sent)
             for f in found:
                 f["at"] = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # evidence sentence
             facts += found

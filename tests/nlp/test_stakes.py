@@ -1,0 +1,40 @@
+"""Stakes as investments, on real sentences from BBC business news (2005)."""
+import pytest
+
+from tests.nlp.test_facts import facts, of_rel
+
+
+def investments(nlp, text):
+    return sorted((f["investor"], f["target"]) for f in of_rel(facts(nlp, text, "2005-02-14"), "investment"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # sold B a stake: B holds part of the seller
+    ("Fiat had sold GM a stake in 2000, as part of a partnership agreement.", [("GM", "Fiat")]),
+    ("Australian brewer Fosters has bought a large stake in Australian winemaker Southcorp, sparking rumours "
+     "of a possible takeover.", [("Fosters", "Southcorp")]),
+    ("Madrid-based Ferrovial already holds a 33% stake in Tube Lines, which maintains the Jubilee, Northern "
+     "and Piccadilly lines.", [("Ferrovial", "Tube Lines")]),
+    # the company the stake is in, named before: "in which"
+    ("Ferrari, in which Fiat owns a majority stake, could be separately floated on the stock market in either "
+     "2006 or 2007.", [("Fiat", "Ferrari")]),
+    # a swap: each holds part of the other
+    ("Instead, GM swapped a 6% stake in itself for 20% of Fiat - and gave Fiat a \"put option\" to sell GM the "
+     "rest of the car maker between January 2004 and July 2009.", [("Fiat", "GM"), ("GM", "Fiat")]),
+    ("Conservatives in parliament say Turkcell's stake in Irancell, the new network, should be cut from 70% "
+     "to 49%.", [("Turkcell", "Irancell")]),
+])
+def test_stakes_held_or_bought(nlp, text, expected):
+    assert investments(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "If Barclays buys a stake in Absa it will be one of the largest foreign investments in South Africa in recent years.",
+    "To help finance the expansion the company may sell a 25% stake to an investor for about $50m.",
+    "Meanwhile, Nanjing Auto is in negotiations with Rover and SAIC to take a 20% stake in the joint venture.",
+    # whose stake, in what: not said
+    "The relationship soured further after Fiat sold half its finance arm and recapitalised in 2003, halving GM's "
+    "stake to 10%.",
+])
+def test_stakes_planned_or_unplaced_are_none(nlp, text):
+    assert investments(nlp, text) == []
