@@ -50,6 +50,11 @@ COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six
 INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|banking|banker|bankers|fund|funds|firm|firms|"
                     r"trust|trusts|vehicle|adviser|advisers|grade|house|group|arm|manager|managers|company|strategy))|"
                     r"committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|inject\w*|FDI)\b", re.I)
+FIRM_DEAL = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|contract|pact|accord)\b(?!\s+(?:with|to|for|on)\b)")
+DEAL_NOT_MADE = re.compile(r"\b(?:talks?|negotiat\w*|bid|seek\w*|sought|hop\w*|try\w*|tried|plan\w*|want\w*|aim\w*|"
+                           r"propos\w*|consider\w*|reach\w*|close to|near\w*|could|would|may|might|should|without|no|"
+                           r"fail\w*|block\w*|oppos\w*|reject\w*|scrap\w*|any|if|whether|new|possible|potential|"
+                           r"expected|likely|agree[sd]?|agreeing|strike|struck|win|won|announc\w*|secur\w*|will|offer\w*)\b", re.I)
 RECEIVED_FROM = re.compile(r"\b(?:receiv|attract|dr[ae]w|secur|bagg?|lur|garner|woo)\w*\s+(?:[^.;]|\.\d){0,60}?"
                            r"\binvestments?\s+(?:[^.;]|\.\d){0,30}?\bfrom\b", re.I)
 PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:projects|enterprises|companies|firms|ventures)\b", re.I)
@@ -434,11 +439,33 @@ class FactFinder:
                             r"Saturday|Sunday)|today|yesterday)\b",
                             s_text) else None,
                         "sectors": sectors, "rule": "signing", "confidence": 0.75})
+        if not sign:
+            out += self._deal_between_firms(text, mentions, idx, money, sent, s_text)
         if INVEST.search(s_text) and (not out or RECEIVED_FROM.search(s_text)):
             # a signing sentence states an investment only as one received from somewhere:
             # "Pahang is set to receive RM1.2 billion in investments from Thailand following the signing of ..."
             out += self._investments(text, idx, money, sent, s_text)
         return out
+
+    @staticmethod
+    def _deal_between_firms(text, mentions, idx, money, sent, s_text) -> list[dict]:
+        """"GM is to pay Fiat 1.55bn euros to get out of a deal", "Fiat had sold GM a stake, as part of a
+        partnership agreement": an agreement of the two firms the sentence names, though no signing is told."""
+        deal = FIRM_DEAL.search(s_text)
+        if deal is None or DEAL_NOT_MADE.search(s_text[:deal.end()]) or \
+                len(re.findall(r"[\"“”]", s_text[:deal.start()])) % 2:  # a plan, a wish, or a quote
+            return []
+        noun = next((t for t in sent if t.idx <= sent.start_char + deal.end() - 1 < t.idx + len(t.text)), None)
+        if noun is not None and noun.dep_ == "compound":
+            return []  # "a 1998 contract competition"
+        firms = [i for i, m in idx if m.cls in ("Company", "Organization")
+                 and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
+        if len({mentions[i].key for i in firms}) != 2 or len({mentions[i].key for i, m in idx if m.cls in PARTY}) > 3:
+            return []
+        parties = list(dict.fromkeys({mentions[i].key: i for i in reversed(firms)}.values()))[::-1]
+        return [{"rel": "agreement", "parties": sorted(parties), "count": 1,
+                 "values": [(x.amount, x.currency, x.text) for _, x in money], "signedAt": None, "date": None,
+                 "sectors": [], "rule": "deal-between-firms", "confidence": 0.5}]
 
     def _investments(self, text, idx, money, sent, s_text) -> list[dict]:
         """"Hong Kong has invested in 6,444 projects in Qingdao ... $50 billion";

@@ -207,3 +207,24 @@ def test_facts_a_possessive_place_is_not_where_the_event_was(nlp):
             "mission to Thailand.")
     held = [f.get("heldIn") for f in of_rel(facts(nlp, text, "2020-03-06"), "event")]
     assert "Bangkok" in held and "Pahang" not in held
+
+
+@pytest.mark.parametrize("text,parties,values", [
+    ("General Motors of the US is to pay Fiat 1.55bn euros ($2bn; £1.1bn) to get out of a deal which could have "
+     "forced it to buy the Italian car maker outright.", ["General Motors", "Fiat"], 3),
+    ("Fiat had sold GM a stake in 2000, as part of a partnership agreement.", ["Fiat", "GM"], 0),
+])
+def test_facts_deal_between_two_firms(nlp, text, parties, values):
+    [g] = of_rel(facts(nlp, text, "2005-02-14"), "agreement")
+    assert g["parties"] == parties and g["count"] == 1 and len(g["values"]) == values
+
+
+@pytest.mark.parametrize("text", [
+    "Boeing was sued by Lockheed Martin after its rival accused it of industrial espionage during a 1998 contract "
+    "competition.",
+    "Wasps coach Warren Gatland told the Daily Mirror: \"We have not yet offered Matt a new contract but we will be "
+    "doing so.\"",
+    "Absa has said it is still in talks with UK bank Barclays over a deal.",
+])
+def test_facts_no_deal_between_firms_when_none_was_made(nlp, text):
+    assert of_rel(facts(nlp, text, "2005-02-14"), "agreement") == []
