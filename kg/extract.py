@@ -198,7 +198,9 @@ class Resolver:
                     main_of = self._main_place(self._anaphor_class(f["at"]), strict=True)
                     parties = (main_of,) if main_of is not None else ()
                 sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
-                if len(parties) >= 2:  # signing together is cooperating, in the agreement's sectors
+                if len(parties) >= 2 and not f.get("one_each"):
+                    # signing together is cooperating, in the agreement's sectors; but "deals with two
+                    # airlines - A and B" are one deal each, not a partnership of all three
                     facts.append(("cooperation", parties, sectors, ev, 0.6, "agreement-parties"))
                 # signed at a dated event the sentence names ("at the opening ceremony"): on that day
                 date = f["date"] or (event_dates.get(signed) if f["signedAt"] is not None else None)

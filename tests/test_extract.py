@@ -157,3 +157,11 @@ def test_extract_a_holding_told_twice_is_one_investment(nlp):
     iri = {e.label: e.iri for e in ex.entities}
     flows = [(f.investor, f.target, len(f.evidence)) for f in ex.facts if isinstance(f, Investment)]
     assert sorted(flows) == sorted([(iri["GM"], iri["Fiat"], 2), (iri["Fiat"], iri["GM"], 1)])
+
+
+def test_extract_deals_with_each_of_two_firms_make_no_partnership(nlp):
+    text = "Airbus has also recently signed fresh deals with two Indian airlines - Air Deccan and Kingfisher."
+    ex = next(extract_articles([article_from_text(text, url="http://example.org/airbus", date="2005-02-14")], nlp))
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert len(deal.parties) == 3 and deal.count == 2
+    assert not [f for f in ex.facts if isinstance(f, Cooperation)]

@@ -415,6 +415,7 @@ class FactFinder:
             between = re.search(r"\bbetween\s+", s_text)
             if between:
                 parties = [i for i, m in idx if m.cls in PARTY and m.start >= sent.start_char + between.end()][:2]
+            one_each = False  # a deal with each of the firms listed
             with_ = re.search(r"\bwith\s+", s_text[sign.end():])
             if with_:
                 after = sent.start_char + sign.end() + with_.end()
@@ -422,6 +423,16 @@ class FactFinder:
                 parties += [i for i, m in idx if m.cls in PARTY and m.start >= after and re.fullmatch(
                     r"(?:(?:the|a|an|[a-z-]+|[A-Z][\w]*['’]s)\s+){0,3}", text[after:m.start])
                     and not re.match(r"['’]s\b", text[m.end:m.end + 3])][:1]
+                listed = re.match(r"(?P<n>\w+)\s+(?:[\w-]+\s+){0,3}?(?:-|–|—|:)\s+", text[after:sent.end_char])
+                if listed:
+                    # "signed fresh deals with two Indian airlines - Air Deccan and Kingfisher"
+                    names = self._listed(text, [(i, m) for i, m in idx if m.cls in PARTY], after + listed.end())
+                    parties += names
+                    n = _number(listed.group("n"))
+                    if count is None and n == len(names) and re.search(r"\b(?:deals|agreements|contracts|MoUs)\b",
+                                                                      s_text[sign.start():with_.start() + sign.end()]):
+                        count = n
+                        one_each = True
             signed_at = next((i for i, m in idx if m.cls == "Event"), None)
             if signed_at is None:
                 a = EVENT_ANAPHOR.search(s_text)
@@ -438,13 +449,26 @@ class FactFinder:
                             r"\b(?:(?:on|in)\s+(?:[A-Z][a-z]+\.? \d|\d{1,2} [A-Z]|Monday|Tuesday|Wednesday|Thursday|Friday|"
                             r"Saturday|Sunday)|today|yesterday)\b",
                             s_text) else None,
-                        "sectors": sectors, "rule": "signing", "confidence": 0.75})
+                        "sectors": sectors, "one_each": one_each, "rule": "signing", "confidence": 0.75})
         if not sign:
             out += self._deal_between_firms(text, mentions, idx, money, sent, s_text)
         if INVEST.search(s_text) and (not out or RECEIVED_FROM.search(s_text)):
             # a signing sentence states an investment only as one received from somewhere:
             # "Pahang is set to receive RM1.2 billion in investments from Thailand following the signing of ..."
             out += self._investments(text, idx, money, sent, s_text)
+        return out
+
+    @staticmethod
+    def _listed(text: str, candidates, at: int) -> list[int]:
+        """The mentions of a list that starts at ``at``: "Air Deccan and Kingfisher", "A, B and C"."""
+        out = []
+        for i, m in candidates:
+            if m.start == at:
+                out.append(i)
+                nxt = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[m.end:])
+                if not nxt:
+                    break
+                at = m.end + nxt.end()
         return out
 
     @staticmethod

@@ -43,6 +43,10 @@ _HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "M
 _COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "like", "group", "giant", "maker",
                   "manufacturer", "carrier", "bank", "conglomerate", "developer", "operator", "retailer",
                   "airline", "startup", "start-up", "subsidiary", "unit", "automaker", "insurer", "lender")
+# Plural nouns that introduce a list of firms: "two Indian airlines - Air Deccan and Kingfisher".
+_FIRM_PLURALS = {"airlines", "carriers", "firms", "companies", "banks", "lenders", "insurers", "retailers",
+                 "operators", "makers", "manufacturers", "carmakers", "automakers", "developers", "brewers",
+                 "conglomerates", "giants", "rivals", "brands", "telecoms", "startups", "start-ups"}
 _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -208,6 +212,7 @@ class MentionFinder:
                         end += 1
                     if doc[end - 1].text not in self.heads:  # "Ministry ... Committee" is the head rule's
                         out.append((tok.i, end, cls, "name-prefix"))
+            out += self._firm_list(doc, tokens, sent.end)
             # "Binh Duong province", "Weifang city": a name the gazetteer lacks, typed by its noun
             for tok in tokens:
                 cls = PLACE_NOUNS.get(tok.lower_)
@@ -263,6 +268,37 @@ class MentionFinder:
                     while end < sent.end and _is_cap(doc[end]) and tok.text == "Invest":
                         end += 1
                     out.append((tok.i, end, "Agency", "invest-agency"))
+        return out
+
+    def _firm_list(self, doc: Doc, tokens: list[Token], sent_end: int) -> list[tuple[int, int, str, str]]:
+        """"two Indian airlines - Air Deccan and Kingfisher": the names a plural noun of firms lists are firms."""
+        out = []
+        for tok in tokens:
+            if tok.lower_ not in _FIRM_PLURALS or tok.i + 2 >= sent_end:
+                continue
+            k = tok.i + 1
+            if doc[k].text in ("-", "–", "—", ":", "including"):
+                k += 1
+            elif doc[k].lower_ == "such" and doc[k + 1].lower_ == "as":
+                k += 2
+            else:
+                continue
+            names = []
+            while k < sent_end:
+                end = k
+                while end < sent_end and _is_cap(doc[end]) and end - k < 5:
+                    end += 1
+                if end == k or self.gaz.get(doc[k:end].text) is not None:
+                    break
+                names.append((k, end))
+                if end < sent_end and doc[end].text == "," and end + 1 < sent_end:
+                    k = end + 1 + (doc[end + 1].lower_ == "and")
+                elif end < sent_end and doc[end].lower_ == "and":
+                    k = end + 1
+                else:
+                    break
+            if len(names) >= 2:  # a list, not one name that may be a unit or a product
+                out += [(a, b, "Company", "firm-list") for a, b in names]
         return out
 
     def _places(self, doc: Doc, text: str) -> list[tuple[int, int, str, str, str]]:

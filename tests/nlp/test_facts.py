@@ -228,3 +228,10 @@ def test_facts_deal_between_two_firms(nlp, text, parties, values):
 ])
 def test_facts_no_deal_between_firms_when_none_was_made(nlp, text):
     assert of_rel(facts(nlp, text, "2005-02-14"), "agreement") == []
+
+
+def test_facts_deals_with_each_firm_listed(nlp):
+    text = "Airbus has also recently signed fresh deals with two Indian airlines - Air Deccan and Kingfisher."
+    [g] = of_rel(facts(nlp, text, "2005-02-14"), "agreement")
+    assert g["parties"] == ["Airbus", "Air Deccan", "Kingfisher"] and g["count"] == 2
+    assert g["one_each"]  # one deal with each airline: the airlines are no partners of each other

@@ -26,6 +26,11 @@ def mentions(nlp, text):
     ("More than 240 civil and military aerospace firms from 31 countries are attending the show.", "aerospace", "Sector"),
     ("Analysts said India could spend up to $35bn (£18.8bn) in the aviation market over the next 20 years.", "aviation",
      "Sector"),
+    # the names a plural noun of firms lists are firms, one-word ones included
+    ("Airbus has also recently signed fresh deals with two Indian airlines - Air Deccan and Kingfisher.", "Kingfisher",
+     "Company"),
+    ("Since Blinkx launched it has faced increased competition from firms such as Google, Copernic, Enfish, X1 and Apple.",
+     "Enfish", "Company"),
 ])
 def test_mentions_typed(nlp, text, name, cls):
     assert mentions(nlp, text).get(name) == cls
