@@ -198,12 +198,19 @@ class Resolver:
                     main_of = self._main_place(self._anaphor_class(f["at"]), strict=True)
                     parties = (main_of,) if main_of is not None else ()
                 sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
+                host = None
+                if len(parties) == 1 and self.groups[parties[0]]["cls"] in ("Company", "Organization") \
+                        and signed is not None and not re.search(r"\bwith\s+(?:the\s+)?[A-Z]", self.evidence_at(f["at"]).text):
+                    # "CPCL signed a MoU worth Rs 27,474 crore" at the state's investors' meet: with the host
+                    host = self._main_place("Region")
                 if len(parties) >= 2 and not f.get("one_each"):
                     # signing together is cooperating, in the agreement's sectors; but "deals with two
                     # airlines - A and B" are one deal each, not a partnership of all three
                     facts.append(("cooperation", parties, sectors, ev, 0.6, "agreement-parties"))
                 # signed at a dated event the sentence names ("at the opening ceremony"): on that day
                 date = f["date"] or (event_dates.get(signed) if f["signedAt"] is not None else None)
+                if host is not None and host not in parties:
+                    parties += (host,)
                 facts.append(("agreement", parties, f["count"],
                               tuple(Money(a, c, t) for a, c, t in f["values"]), signed, date,
                               tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"])), ev,

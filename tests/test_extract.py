@@ -165,3 +165,15 @@ def test_extract_deals_with_each_of_two_firms_make_no_partnership(nlp):
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert len(deal.parties) == 3 and deal.count == 2
     assert not [f for f in ex.facts if isinstance(f, Cooperation)]
+
+
+def test_extract_a_firm_signing_at_a_states_meet_signs_with_the_state(nlp):
+    text = ("Tamil Nadu signed agreements worth over Rs 3 trillion at the end of the two-day Global Investors Meet (GIM) "
+            "in Chennai on Thursday.\n\n"
+            "Indian Oil Corporation (IOC) subsidiary Chennai Petroleum Corporation Ltd (CPCL) signed a MoU worth "
+            "Rs 27,474 crore for a 9 million-tonne new refinery at Cauvery Basin, Nagapattinam.")
+    ex = next(extract_articles([article_from_text(text, url="http://example.org/gim", date="2019-01-24")], nlp))
+    iri = {e.label: e.iri for e in ex.entities}
+    [mou] = [f for f in ex.facts if isinstance(f, Agreement) and f.count == 1]
+    assert set(mou.parties) == {iri["Chennai Petroleum Corporation Ltd"], iri["Tamil Nadu"]}
+    assert not [f for f in ex.facts if isinstance(f, Cooperation)]  # the host signs; no partnership is told

@@ -6,6 +6,7 @@ entity-level facts. Every fact carries the rule's name and confidence.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Doc
@@ -73,6 +74,17 @@ PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|e
 def _number(text: str) -> int | None:
     text = text.lower().replace(",", "")
     return WORDS.get(text) if text in WORDS else (int(text) if text.isdigit() else None)
+
+
+def _first_day(date: str | None, before: str, sentence: str) -> str | None:
+    """An event's date is its first day: "at the end of the two-day Global Investors Meet ... on Thursday"
+    began on Wednesday."""
+    days = re.search(r"\b(\w+)-day\s+(?:[\w-]+\s+){0,3}$", before)
+    if not date or len(date) != 10 or not days or not re.search(
+            r"\b(?:(?:at )?the end of|conclud\w*|clos(?:ed|ing)|ended|wrapp\w* up)\b", sentence, re.I):
+        return date
+    n = _number(days.group(1))
+    return (dt.date.fromisoformat(date) - dt.timedelta(days=n - 1)).isoformat() if n and 1 < n < 15 else date
 
 
 def _event_named(last_event: dict[str, int], head: str) -> int | None:
@@ -300,6 +312,7 @@ class FactFinder:
                                          "special administrative region": "City"}.get(held_anaphor.group(1), "Region")
             if occurs:
                 date = resolve_date(text[origin:sent.end_char], published) or resolve_date(s_text, published)
+                date = _first_day(date, text[max(sent.start_char, m.start - 40):m.start], s_text)
                 if date or (happened and dateline[1]):
                     fact["date"] = date or dateline[1]
                 if "heldIn" not in fact and happened and dateline[0] is not None:

@@ -235,3 +235,15 @@ def test_facts_deals_with_each_firm_listed(nlp):
     [g] = of_rel(facts(nlp, text, "2005-02-14"), "agreement")
     assert g["parties"] == ["Airbus", "Air Deccan", "Kingfisher"] and g["count"] == 2
     assert g["one_each"]  # one deal with each airline: the airlines are no partners of each other
+
+
+@pytest.mark.parametrize("text,published,event,date", [
+    ("Tamil Nadu signed agreements worth over Rs 3 trillion at the end of the two-day Global Investors Meet (GIM) "
+     "in Chennai on Thursday.", "2019-01-24", "Global Investors Meet", "2019-01-23"),
+    ("Uttar Pradesh received investment proposals worth Rs 33.5 lakh crore at the three-day Uttar Pradesh Global "
+     "Investors Summit 2023 that concluded in Lucknow on Sunday.", "2023-02-13", "Uttar Pradesh Global Investors Summit 2023",
+     "2023-02-10"),
+])
+def test_facts_an_event_that_ended_began_days_before(nlp, text, published, event, date):
+    found = [f for f in of_rel(facts(nlp, text, published), "event") if f["event"] == event]
+    assert [f.get("date") for f in found] == [date]
