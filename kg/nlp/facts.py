@@ -260,8 +260,10 @@ class FactFinder:
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "in-larger", "confidence": 0.85})
             elif re.fullmatch(r"['’]s\s+", between) and self._rank(a) > self._rank(b):
                 out.append({"rel": "locatedIn", "place": j, "in": i, "rule": "possessive", "confidence": 0.85})
-            elif re.fullmatch(r",\s*", between) and self._rank(b) > self._rank(a) and not re.match(
-                    r"\s*(?:,|and)\s", text[b.end:b.end + 6]):
+            elif re.fullmatch(r",\s*", between) and not re.match(r"\s*(?:,|and)\s+[A-Z]", text[b.end:b.end + 8]) and (
+                    self._rank(b) > self._rank(a) or self._rank(b) == self._rank(a) == RANK["City"] and re.search(
+                        r"\b(?:in|at|near)\s+$", text[max(0, a.start - 6):a.start])):
+                # "in Rompin, Pahang"; "in Gambang, Kuantan": a town, then the larger town it is part of
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "comma", "confidence": 0.7})
         return out
 

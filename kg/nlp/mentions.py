@@ -380,6 +380,14 @@ class MentionFinder:
         return sorted(found)
 
     @staticmethod
+    def _places_not_persons(mentions: list[Mention]) -> list[Mention]:
+        """"in Kampung Sungai Pohoi, Gambang": a one-word "person" the article names as a place elsewhere
+        ("in Gambang, Kuantan") is that place."""
+        places = {m.text: m for m in mentions if m.cls in ("City", "District", "Region", "Country")}
+        return [m._replace(cls=places[m.text].cls, key=places[m.text].key, rule="place-elsewhere")
+                if m.cls == "Person" and " " not in m.text and m.text in places else m for m in mentions]
+
+    @staticmethod
     def _longest_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         """A later "Jiangsu Week" in "the Jiangsu Week in Macau" is the quoted “Jiangsu Week in Macau”."""
         long_names = {m.text for m in mentions if m.cls in ("Event", "Agency", "Company", "Organization")}
@@ -543,7 +551,7 @@ class MentionFinder:
                 if span is None:
                     continue
             mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
-        mentions = self._longest_forms(text, self._repeated_names(text, mentions))
+        mentions = self._places_not_persons(self._longest_forms(text, self._repeated_names(text, mentions)))
         for sent in doc.sents:
             for p in self.sectors.find(sent.text, sent.start_char):
                 # a list item outranks the statistical NER inside it ("S&T innovation")

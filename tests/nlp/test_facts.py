@@ -55,6 +55,11 @@ def test_facts_post_in_a_unit_of_a_named_body(nlp):
 @pytest.mark.parametrize("text,place,container", [
     ("Qingdao in Shandong province will deepen cooperation with Hong Kong.", "Qingdao", "Shandong province"),
     ("The high-tech hub in south China's Guangdong Province attracted investors.", "Guangdong Province", "China"),
+    # a town, then the larger town it is part of; not a list of towns
+    ("The investment includes developing a Global Tropical Seeds Research Park worth RM400 million in Gambang, "
+     "Kuantan and a Green Resource Manufacturing Eco-Park worth RM380 million in Bentong.", "Gambang", "Kuantan"),
+    ("The claim was made at the latest hearing in the US bankruptcy court in Houston, Texas, where Yukos, had filed "
+     "for Chapter 11 bankruptcy protection.", "Houston", "Texas"),
 ])
 def test_facts_located_in(nlp, text, place, container):
     assert (place, container) in [(f["place"], f["in"]) for f in of_rel(facts(nlp, text), "locatedIn")]
@@ -247,3 +252,8 @@ def test_facts_deals_with_each_firm_listed(nlp):
 def test_facts_an_event_that_ended_began_days_before(nlp, text, published, event, date):
     found = [f for f in of_rel(facts(nlp, text, published), "event") if f["event"] == event]
     assert [f.get("date") for f in found] == [date]
+
+
+def test_facts_a_list_of_towns_is_no_chain(nlp):
+    found = of_rel(facts(nlp, "The firm has plants in Pune, Chennai and Nagpur."), "locatedIn")
+    assert found == []

@@ -69,3 +69,10 @@ def test_mentions_acronym_found_again(nlp):
 def test_mentions_place_after_in_is_a_place(nlp):
     found = mentions(nlp, "ArcelorMittal Nippon Steel India will invest Rs 2 lakh crore to set up a steel plant in Hazira, Surat.")
     assert found.get("Hazira") == "City" and found.get("Surat") == "City"
+
+
+def test_mentions_a_one_word_person_named_as_a_place_elsewhere_is_the_place(nlp):
+    text = ("The park is worth RM400 million in Gambang, Kuantan.\n\n"
+            "Green World Genetics Sdn Bhd will be developing the park in Kampung Sungai Pohoi, Gambang.")
+    found = [(m[2], m[3]) for m in nlp(text)._.nkg_mentions if m[2] == "Gambang"]
+    assert found == [("Gambang", "City"), ("Gambang", "City")]
