@@ -47,6 +47,8 @@ _COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "l
 _FIRM_PLURALS = {"airlines", "carriers", "firms", "companies", "banks", "lenders", "insurers", "retailers",
                  "operators", "makers", "manufacturers", "carmakers", "automakers", "developers", "brewers",
                  "conglomerates", "giants", "rivals", "brands", "telecoms", "startups", "start-ups"}
+_FIRM_SUFFIXES = {"Co", "Ltd", "Limited", "Sdn", "Bhd", "Berhad", "Pte", "Inc", "Corp", "PLC", "Plc", "LLC", "AG",
+                  "SA", "NV", "GmbH", "Pvt"}
 _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -95,6 +97,12 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
     while start < end and doc[start].lower_ in CONNECTORS:
         start += 1
     return start
+
+
+def _is_subsequence(word: str, letters: str) -> bool:
+    """Whether ``word``'s letters appear, in order, in ``letters``: "elspa" in "ealspa"."""
+    it = iter(letters)
+    return all(c in it for c in word)
 
 
 class MentionFinder:
@@ -268,6 +276,36 @@ class MentionFinder:
                     while end < sent.end and _is_cap(doc[end]) and tok.text == "Invest":
                         end += 1
                     out.append((tok.i, end, "Agency", "invest-agency"))
+        return out
+
+    @staticmethod
+    def _qualified_firms(doc: Doc) -> list[tuple[int, int]]:
+        """"AE Carbon Capital (Bentong)", "Golden Sea Farm (Thai) Co. Ltd": a firm named with a place or
+        market in brackets; an acronym in brackets ("(PKNP)") is an alias instead, not part of the name."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            j = next((t.i for t in doc[ent.start:min(len(doc), ent.end + 1)] if t.text == "("), None)
+            if j is None or j == ent.start or j + 2 >= len(doc) or doc[j + 2].text != ")" or \
+                    not (doc[j + 1].is_alpha and doc[j + 1].text.istitle()):
+                continue
+            start = ent.start
+            while start > 0 and doc[start - 1].is_alpha and doc[start - 1].text.isupper() and not doc[start - 1].is_sent_start:
+                start -= 1  # "AE" before "Carbon Capital"
+            if start > 0 and doc[start - 1].is_alpha and doc[start - 1].text.isupper():
+                start -= 1  # ... the sentence's first word too
+            word = doc[j + 1].lower_
+            initials = "".join(t.lower_[0] for t in doc[max(0, j - 8):j] if t.is_alpha)
+            if _is_subsequence(word, initials) or word[0] == doc[ent.start].lower_[0] or j - ent.start < 2:
+                continue  # "North Atlantic Treaty Organisation (Nato)", "Chilean Copper Commission (Cochilco)"
+            end = j + 3
+            while end < len(doc) and doc[end].text.rstrip(".") in _FIRM_SUFFIXES:
+                end += 1
+            if end == j + 3 and not (end < len(doc) and (doc[end].lower_ in ("and", "&") or doc[end].tag_.startswith("VB")
+                                                          or doc[end].tag_ == "MD")):
+                continue  # "G Rowntree (Leicester), H Ellis (Leicester)": a team sheet, not a firm's name
+            out.append((start, end))
         return out
 
     def _firm_list(self, doc: Doc, tokens: list[Token], sent_end: int) -> list[tuple[int, int, str, str]]:
@@ -481,6 +519,9 @@ class MentionFinder:
                 inner = self._strip(doc[ent.start:cut])
                 if len(inner) > 1 and all(t.text[:1].isupper() or t.lower_ in CONNECTORS for t in inner):
                     org_spans.append((inner.start, inner.end))
+        for start, end in self._qualified_firms(doc):
+            cands.append((0, start, end, "Company", None, "firm-qualified"))
+            org_spans.append((start, end))
         # A place inside an organisation's name ("Air India") is not a mention of the place.
         cands = [c for c in cands if not (c[5] == "gazetteer" and any(
             s <= c[1] and c[2] <= e and (e - s) > (c[2] - c[1]) for s, e in org_spans))]

@@ -76,3 +76,22 @@ def test_mentions_a_one_word_person_named_as_a_place_elsewhere_is_the_place(nlp)
             "Green World Genetics Sdn Bhd will be developing the park in Kampung Sungai Pohoi, Gambang.")
     found = [(m[2], m[3]) for m in nlp(text)._.nkg_mentions if m[2] == "Gambang"]
     assert found == [("Gambang", "City"), ("Gambang", "City")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("AE Carbon Capital (Bentong) and Pahang State Development Corporation (PKNP) will be developing an industrial "
+     "eco-park.", "AE Carbon Capital (Bentong)"),
+    ("AE Carbon Capital (Bera) and PKNP plans to develop a 50-acre (20.2 HECTARES) industrial eco-park worth RM320 "
+     "million.", "AE Carbon Capital (Bera)"),
+])
+def test_mentions_firm_named_with_a_place_in_brackets(nlp, text, name):
+    assert mentions(nlp, text).get(name) == "Company"
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine hopes to join the North Atlantic Treaty Organisation (Nato) and the EU.",
+    "Record earnings of $14.2bn in 2004, the governmental Chilean Copper Commission (Cochilco) has reported.",
+    "Forwards: G Rowntree (Leicester), H Ellis (Leicester), L Moody (Leicester).",
+])
+def test_mentions_acronyms_and_team_sheets_are_no_qualified_firms(nlp, text):
+    assert not [m for m in nlp(text)._.nkg_mentions if "(" in m[2]]
