@@ -177,3 +177,4 @@ def test_extract_a_firm_signing_at_a_states_meet_signs_with_the_state(nlp):
     [mou] = [f for f in ex.facts if isinstance(f, Agreement) and f.count == 1]
     assert set(mou.parties) == {iri["Chennai Petroleum Corporation Ltd"], iri["Tamil Nadu"]}
     assert not [f for f in ex.facts if isinstance(f, Cooperation)]  # the host signs; no partnership is told
+

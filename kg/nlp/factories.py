@@ -54,4 +54,4 @@ def make_mentions(nlp: Language, name: str) -> MentionComponent:
 
 @Language.factory("nkg_facts", requires=["doc._.nkg_mentions"], assigns=["doc._.nkg_facts"])
 def make_facts(nlp: Language, name: str) -> FactComponent:
-    return FactComponent(FactFinder())
+    return FactComponent(FactFinder(default_gazetteer().demonyms))

@@ -45,7 +45,8 @@ SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(
 AGREEMENT_NOUN = r"(?:agreements?|deals?|MoUs?|memorand(?:um|a)(?: of understanding)?|contracts?|pacts?|" \
                  r"projects?|accords?|letters? of intent)"
 COUNTED = [re.compile(rf"\b(?P<n>{n})\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
-           for n in (r"\d[\d,]*", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", "a|an")]
+           for n in (r"\d[\d,]*", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")]
+COUNTED.append(re.compile(rf"\b(?P<n>a|an)\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b(?<!s)", re.I))  # "a number of deals": not one
 COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                           rf"\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
 INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|banking|banker|bankers|fund|funds|firm|firms|"
@@ -68,6 +69,8 @@ ENVOY = re.compile(r"(?P<title>\b(?:ambassador|envoy|consul[- ]general|consul|hi
                    r"trade commissioner|representative)\s+(?:to|in)\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))\s+"
                    r"(?:(?:[A-Z][a-z]+'?|Dr\.?)\s+){0,3}$", re.I)
 DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,30}),\s*((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?[^\n]{0,20}?(?:—|--|–)")
+NATIONAL_POST = re.compile(r"\b(?:minister|president|premier|chancellor|ambassador|envoy|king|queen|senator|"
+                           r"lawmaker|mp|leader|secretary|governor|consul)$")
 PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|event) of\s+(?:the\s+)?$", re.I)
 
 
@@ -96,7 +99,8 @@ def _event_named(last_event: dict[str, int], head: str) -> int | None:
 class FactFinder:
     """The ``nkg_facts`` component's logic; see :mod:`kg.nlp.factories`."""
 
-    def __init__(self):
+    def __init__(self, demonyms: dict[str, str] | None = None):
+        self.demonyms = demonyms or {}  # "Venezuelan" -> "Venezuela"
         self.public = set(read_lexicon("public_titles"))
         self.private = set(read_lexicon("private_titles"))
         self.titles = self.public | self.private
@@ -147,17 +151,25 @@ class FactFinder:
                 phrase_start = m.end + app.start("phrase")
                 phrase = app.group("phrase")
                 # cut at a verb-ish boundary: ", said", " said", " stated", ...
-                cut = re.search(r"\s(?:said|says|stated|told|added|noted|introduced|attended|led|and\s+[A-Z])", phrase)
+                cut = re.search(r"\s(?:said|says|stated|told|added|noted|introduced|attended|led|and\s+[A-Z])|"
+                                r",\s+(?:will|would|has|have|had|is|was|were|are|can|could|may|might)\b", phrase)
                 if cut:
                     phrase = phrase[:cut.start()]
                 for part_start, part in self._coordinated(phrase):
                     lead = re.match(r"(?:(?:a|an|also|the|and)\s+)+", part)
                     if lead:
                         part_start, part = part_start + lead.end(), part[lead.end():]
+                    nation = re.match(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?\s+", part)
+                    country = self._country_of(mentions, nation.group(0)) if nation else None
+                    if country is not None:  # "Hugo Chavez, the Venezuelan president,"
+                        part_start, part = part_start + nation.end(), part[nation.end():]
                     title = self._title_of(part)
+                    if title and not self._public(title):
+                        country = None  # "the Dutch director": a film director, of no country
                     if title:
                         s = phrase_start + part_start
                         of = self._mention_after(mentions, s + len(title), s + len(part), PARTY)
+                        of = country if of is None else of
                         out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-apposition",
                                     "confidence": 0.85})
             # Premodifier: "Yantai Mayor Zheng Deyan", "Chief Minister Edappadi K Palaniswami"
@@ -189,9 +201,26 @@ class FactFinder:
                     of = self._mention_before(mentions, start, sent.start_char, PARTY)
                     if of is None:  # "Pahang State Secretary": the place's mention takes in "State"
                         of = next((n for n, x in enumerate(mentions) if x.cls in PLACE and x.start < start < x.end), None)
+                    if of is None and self._public(title):
+                        # "Venezuelan president Hugo Chavez": the country, as the article names it
+                        of = self._country_of(mentions, text[max(sent.start_char, start - 30):start])
                     out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-premodifier",
                                 "confidence": 0.75})
         return out
+
+    @staticmethod
+    def _public(title: str) -> bool:
+        """A post a demonym makes national: "Chinese foreign minister", "Venezuelan president"; not
+        "Dutch director", which names where a person comes from, not a post of the state."""
+        return bool(NATIONAL_POST.search(title))
+
+    def _country_of(self, mentions: list[Mention], before: str) -> int | None:
+        """The article's mention of the country a demonym ending ``before`` names ("... Venezuelan ")."""
+        m = re.search(r"(?:^|\s)((?:[A-Z][a-z]+ )?[A-Z][a-z]+)\s+$", before)
+        if m is None:
+            return None
+        name = self.demonyms.get(m.group(1)) or self.demonyms.get(m.group(1).split()[-1])
+        return next((i for i, x in enumerate(mentions) if x.cls == "Country" and x.key == name), None) if name else None
 
     @staticmethod
     def _coordinated(phrase: str) -> list[tuple[int, str]]:
@@ -547,6 +576,9 @@ class FactFinder:
         if not (money or projects or investors and re.search(
                 r"\b(?:will|to|committed to|agreed to|plans? to)\s+(?:\w+\s+)?invest", s_text)):
             return []
+        if not (money or projects) and re.search(r"\b(?:looking|seeking|hoping|wants?|considering|may|might|could|"
+                                                 r"would)\s+(?:to\s+)?(?:\w+\s+)?invest", s_text):
+            return []  # "China is looking to invest in other markets": a wish, with nothing stated
         values = [(x.amount, x.currency, x.text) for _, x in money][:2]
         by_index = dict(idx)
         if len(investors) > 1 and {by_index[i].cls for i in investors} <= {"Company", "Organization"} and \

@@ -49,8 +49,9 @@ def _usable(name: str) -> bool:
 class Gazetteer:
     """Surface name -> Place; use :func:`default_gazetteer` for the shared instance."""
 
-    def __init__(self, places: dict[str, Place]):
+    def __init__(self, places: dict[str, Place], demonyms: dict[str, str] | None = None):
         self.places = places
+        self.demonyms = demonyms or {}  # "Venezuelan" -> "Venezuela", the country's canonical name
         # a name's length in tokens can exceed its words ("Guangdong-Hong Kong-Macao" is 7 tokens)
         self.max_words = 10
 
@@ -123,4 +124,21 @@ def default_gazetteer() -> Gazetteer:
         places.setdefault(name.strip(), Place(name.strip(), "Region"))
     for continent in gc.get_continents().values():
         places[continent["name"]] = Place(continent["name"], "Region", continent["geonameId"])
-    return Gazetteer(places)
+    return Gazetteer(places, _demonyms(places))
+
+
+def _demonyms(places: dict[str, Place]) -> dict[str, str]:
+    """Demonyms (from countryinfo) -> country names; a shared one ("Chinese") is the most populous country's."""
+    from countryinfo import all_countries
+
+    countries: dict[str, Place] = {}
+    for p in places.values():
+        if p.cls == "Country" and p.country and p.population >= countries.get(p.country, p).population:
+            countries[p.country] = p
+    out: dict[str, Place] = {}
+    for info in (c.info() for c in all_countries()):
+        demonym, iso = info.get("demonym"), (info.get("ISO") or {}).get("alpha2")
+        target = countries.get(iso)
+        if demonym and target is not None and (demonym not in out or target.population > out[demonym].population):
+            out[demonym] = target
+    return {d: p.name for d, p in out.items()}

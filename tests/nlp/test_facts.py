@@ -257,3 +257,33 @@ def test_facts_an_event_that_ended_began_days_before(nlp, text, published, event
 def test_facts_a_list_of_towns_is_no_chain(nlp):
     found = of_rel(facts(nlp, "The firm has plants in Pune, Chennai and Nagpur."), "locatedIn")
     assert found == []
+
+
+@pytest.mark.parametrize("text,person,country", [
+    ("Venezuelan president Hugo Chavez has offered China wide-ranging access to the country's oil reserves.\n\n"
+     "Venezuela sells about 60% of its output to the United States.", "Hugo Chavez", "Venezuela"),
+    ("Mr Straw, speaking at a joint news conference with Chinese Foreign Minister Li Zhaoxing, stressed this point, "
+     "as China wants the embargo lifted.", "Li Zhaoxing", "China"),
+    ("Silvio Berlusconi, the Italian prime minister, will unveil plans in Rome to lift Italy's economy.",
+     "Silvio Berlusconi", "Italy"),
+])
+def test_facts_national_post_of_the_country_a_demonym_names(nlp, text, person, country):
+    posts = {(f["person"], f["of"]) for f in of_rel(facts(nlp, text, "2005-02-14"), "post")}
+    assert (person, country) in posts
+
+
+def test_facts_a_demonym_before_a_private_title_is_no_post_of_the_country(nlp):
+    text = ("The last film to be made by the slain Dutch director Theo van Gogh has been premiered in The Hague, "
+            "the Netherlands.")
+    assert [f["of"] for f in of_rel(facts(nlp, text, "2005-02-14"), "post")] == [None]
+
+
+def test_facts_a_wish_to_invest_is_no_investment(nlp):
+    text = ("A lack of sufficient domestic production and the need to lessen its dependence on imports from the "
+            "Middle East has meant that China is looking to invest in other potential markets such as Latin America.")
+    assert of_rel(facts(nlp, text, "2005-02-14"), "investment") == []
+
+
+def test_facts_a_number_of_agreements_is_no_count(nlp):
+    text = "The two countries also signed a number of other agreements covering other industries including mining."
+    assert [g["count"] for g in of_rel(facts(nlp, text, "2004-12-24"), "agreement")] == [None]

@@ -36,3 +36,12 @@ def test_gazetteer_skips_words_and_names(gaz, word):
 def test_gazetteer_links_geonames(gaz):
     qingdao = gaz.get("Qingdao")
     assert qingdao.geonames_id == 1797929 and round(qingdao.lat) == 36
+
+
+@pytest.mark.parametrize("demonym,country", [
+    ("Venezuelan", "Venezuela"), ("Chinese", "China"), ("Indian", "India"), ("American", "United States"),
+    ("British", "United Kingdom"), ("Malaysian", "Malaysia"), ("Thai", "Thailand"),
+])
+def test_gazetteer_demonym_names_the_most_populous_country(gaz, demonym, country):
+    assert gaz.demonyms[demonym] == country
+    assert gaz.get(country).cls == "Country"
