@@ -418,12 +418,22 @@ class MentionFinder:
         return sorted(found)
 
     @staticmethod
-    def _places_not_persons(mentions: list[Mention]) -> list[Mention]:
-        """"in Kampung Sungai Pohoi, Gambang": a one-word "person" the article names as a place elsewhere
-        ("in Gambang, Kuantan") is that place."""
-        places = {m.text: m for m in mentions if m.cls in ("City", "District", "Region", "Country")}
-        return [m._replace(cls=places[m.text].cls, key=places[m.text].key, rule="place-elsewhere")
-                if m.cls == "Person" and " " not in m.text and m.text in places else m for m in mentions]
+    def _places_not_persons(text: str, mentions: list[Mention]) -> list[Mention]:
+        """A one-word "person" the article names as a place or a firm elsewhere is that place or firm:
+        "in Kampung Sungai Pohoi, Gambang" after "in Gambang, Kuantan"; "Yukos" after "oil company Yukos"."""
+        named: dict[str, Mention] = {}
+        for m in mentions:  # a firm by a rule or a noun before it ("oil company Yukos"): the NER's guess is weak
+            if m.cls in ("Company", "Organization", "Agency") and m.text not in named and (
+                    m.rule in ("org-head", "firm-list", "firm-qualified") or
+                    re.search(rf"\b(?:{'|'.join(_COMPANY_NOUNS)})s?\s+$", text[max(0, m.start - 16):m.start])):
+                named[m.text] = m
+        named.update((m.text, m) for m in mentions if m.cls in ("City", "District", "Region", "Country"))
+        # a surname stays a person: "Lord Woolf", "Jeffrey Archer ... Archer"
+        surnames = {w for m in mentions if m.cls in ("Person", "Official") for w in m.text.split()[1:]}
+        return [m._replace(cls=named[m.text].cls, key=named[m.text].key, rule=m.rule + "-retyped")
+                if m.cls == "Person" and " " not in m.text and m.text in named and m.text not in surnames
+                and not re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Sir|Dame|Baroness)\.?\s+$", text[max(0, m.start - 12):m.start])
+                else m for m in mentions]
 
     @staticmethod
     def _longest_forms(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -592,7 +602,7 @@ class MentionFinder:
                 if span is None:
                     continue
             mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
-        mentions = self._places_not_persons(self._longest_forms(text, self._repeated_names(text, mentions)))
+        mentions = self._places_not_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
         for sent in doc.sents:
             for p in self.sectors.find(sent.text, sent.start_char):
                 # a list item outranks the statistical NER inside it ("S&T innovation")

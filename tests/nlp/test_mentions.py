@@ -95,3 +95,17 @@ def test_mentions_firm_named_with_a_place_in_brackets(nlp, text, name):
 ])
 def test_mentions_acronyms_and_team_sheets_are_no_qualified_firms(nlp, text):
     assert not [m for m in nlp(text)._.nkg_mentions if "(" in m[2]]
+
+
+def test_mentions_a_firm_the_article_names_as_one_is_no_person(nlp):
+    text = ("Budget airline Ryanair has placed an order for 70 Boeing 737-800 aircraft.\n\n"
+            "Ryanair chairman David Bonderman said that the 737-800 had \"significantly reduced our unit operating "
+            "costs\".")
+    classes = {m[3] for m in nlp(text)._.nkg_mentions if m[2] == "Ryanair"}
+    assert classes == {"Company"}
+
+
+def test_mentions_a_surname_stays_a_person(nlp):
+    text = ("Lord Woolf said the changes were needed.\n\n"
+            "The Woolf report found that the courts were too slow.")
+    assert "Person" in {m[3] for m in nlp(text)._.nkg_mentions if m[2] == "Woolf"}
