@@ -192,11 +192,12 @@ class Resolver:
             elif rel == "agreement":
                 signed = self.group_of[f["signedAt"]] if f["signedAt"] is not None else main_event
                 parties = tuple(dict.fromkeys(self.group_of[p] for p in f["parties"]))
-                anaphor = re.search(r"\bthe (state|city|province|country)\s+(?:\w+\s+){0,2}?(?:signed|inked|sealed|"
+                anaphor = re.search(r"\b(?:the|our) (state|city|province|country)\s+(?:\w+\s+){0,2}?(?:signed|inked|sealed|"
                                     r"clinched|concluded)\b", self.evidence_at(f["at"]).text, re.I)
-                if not parties and anaphor:  # "the state signed 18,645 MoUs"
+                if anaphor and not any(self.groups[p]["cls"] in PLACE_CLASSES for p in parties):
+                    # "the state signed 18,645 MoUs"; "our city signed a ... agreement with CSCEC"
                     main_of = self._main_place(self._anaphor_class(f["at"]), strict=True)
-                    parties = (main_of,) if main_of is not None else ()
+                    parties = (main_of, *parties) if main_of is not None and main_of not in parties else parties
                 sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
                 host = None
                 if len(parties) == 1 and self.groups[parties[0]]["cls"] in ("Company", "Organization") \
@@ -249,7 +250,7 @@ class Resolver:
     def _anaphor_class(self, pos: int) -> str | None:
         """"in the state" points at a Region, "in the city" at a City."""
         sentence = self.evidence_at(pos).text.lower()
-        m = re.search(r"\bthe (state|province|city|country)\b", sentence)
+        m = re.search(r"\b(?:the|our) (state|province|city|country)\b", sentence)
         return {"state": "Region", "province": "Region", "city": "City", "country": "Country"}[m.group(1)] if m else None
 
     def _main_place(self, cls: str | None = None, *, strict: bool = False) -> int | None:
@@ -332,7 +333,7 @@ class Resolver:
                         break
                 else:
                     investments.append(new)
-        return out + list(coop.values()) + agreements + investments
+        return out + list(coop.values()) + _fold_retellings(agreements) + investments
 
 
 def _same_signing(a: Agreement, b: Agreement) -> bool:
@@ -346,6 +347,22 @@ def _same_signing(a: Agreement, b: Agreement) -> bool:
     complementary = (a.count is None) != (b.count is None) and bool(a.values) != bool(b.values)
     counts_many = (a.count or 0) > 1 or (b.count or 0) > 1
     return complementary and counts_many and a.signed_at is not None and a.signed_at == b.signed_at
+
+
+def _fold_retellings(agreements: list[Agreement]) -> list[Agreement]:
+    """Fold an agreement that adds nothing into the one it retells: the headline "Xuzhou signs investment
+    deals" over the body's signing with its value; "witnessed the signing of the agreement" after it."""
+    def bare(a: Agreement) -> bool:
+        return not (a.values or a.signed_at or a.date or a.sectors) and (a.count or 1) == 1 and len(a.parties) <= 1
+
+    out = list(agreements)
+    for a in agreements:
+        full = next((b for b in out if b is not a and set(a.parties) <= set(b.parties)
+                     and (not bare(b) or len(b.parties) > len(a.parties))), None) if bare(a) else None
+        if full is not None:
+            out[out.index(full)] = replace(full, evidence=tuple(dict.fromkeys(full.evidence + a.evidence)))
+            out.remove(a)
+    return out
 
 
 def _same_investment(a: Investment, b: Investment) -> bool:

@@ -178,3 +178,16 @@ def test_extract_a_firm_signing_at_a_states_meet_signs_with_the_state(nlp):
     assert set(mou.parties) == {iri["Chennai Petroleum Corporation Ltd"], iri["Tamil Nadu"]}
     assert not [f for f in ex.facts if isinstance(f, Cooperation)]  # the host signs; no partnership is told
 
+
+
+def test_extract_our_city_signs_and_retellings_fold_into_the_signing(nlp):
+    text = ("Signing cooperation framework agreement\n\n"
+            "On September 24, our city signed a cooperation framework agreement with China State Construction "
+            "Corporation (hereinafter referred to as \"CSCEC\"). Lin Yingwu witnessed the signing of the agreement "
+            "with Huang Kesi, vice president of CSCEC.\n\n"
+            "Lin Yingwu welcomed Huang Kesi and his party to Jiangmen.")
+    ex = next(extract_articles([article_from_text(text, url="http://example.org/jiangmen", date="2020-10-02")], nlp))
+    iri = {e.label: e.iri for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert set(deal.parties) == {iri["Jiangmen"], iri["China State Construction Corporation"]}
+    assert len(deal.evidence) == 3  # headline, signing, "the signing of the agreement"

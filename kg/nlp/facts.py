@@ -151,10 +151,15 @@ class FactFinder:
                 phrase_start = m.end + app.start("phrase")
                 phrase = app.group("phrase")
                 # cut at a verb-ish boundary: ", said", " said", " stated", ...
-                cut = re.search(r"\s(?:said|says|stated|told|added|noted|introduced|attended|led|and\s+[A-Z])|"
+                cut = re.search(r"\s(?:said|says|stated|told|added|noted|introduced|attended|led|hosted|presided|"
+                                r"and\s+(?!(?:Vice|Deputy|Mayor|Secretary|Director|Chairman|Head|Member|Governor)\b)[A-Z])|"
                                 r",\s+(?:will|would|has|have|had|is|was|were|are|can|could|may|might)\b", phrase)
                 if cut:
                     phrase = phrase[:cut.start()]
+                other = next((x.start for x in mentions if x.cls in ("Person", "Official")
+                              and m.end + app.start("phrase") <= x.start < m.end + app.start("phrase") + len(phrase)), None)
+                if other is not None:  # "Jack Straw, Aid minister Hilary Benn and ...": the next person's post
+                    phrase = phrase[:other - m.end - app.start("phrase")]
                 for part_start, part in self._coordinated(phrase):
                     lead = re.match(r"(?:(?:a|an|also|the|and)\s+)+", part)
                     if lead:
@@ -222,11 +227,12 @@ class FactFinder:
         name = self.demonyms.get(m.group(1)) or self.demonyms.get(m.group(1).split()[-1])
         return next((i for i, x in enumerate(mentions) if x.cls == "Country" and x.key == name), None) if name else None
 
-    @staticmethod
-    def _coordinated(phrase: str) -> list[tuple[int, str]]:
-        """Split "member of X and executive deputy mayor" into its posts."""
+    def _coordinated(self, phrase: str) -> list[tuple[int, str]]:
+        """Split "member of X and executive deputy mayor", "Vice Secretary of X and Mayor of Y" into posts."""
         parts, pos = [], 0
-        for m in re.finditer(r"\s+and\s+(?=[a-z])", phrase):
+        for m in re.finditer(r"\s+and\s+(?=([A-Za-z-]+))", phrase):
+            if not (m.group(1)[0].islower() or m.group(1).lower() in self.title_words):
+                continue
             parts.append((pos, phrase[pos:m.start()]))
             pos = m.end()
         parts.append((pos, phrase[pos:]))
@@ -281,12 +287,23 @@ class FactFinder:
             if chain[k][1].cls in ("Region", "Country"):
                 out.append({"rel": "locatedIn", "place": None, "placeAnaphor": "City", "in": chain[k][0],
                             "rule": "city-anaphor", "confidence": 0.6})
-        for (i, a), (j, b) in zip(places, places[1:]):
+        for n, ((i, a), (j, b)) in enumerate(zip(places, places[1:])):
             between = text[a.end:b.start]
             if a.key == b.key:
                 continue
-            if re.fullmatch(rf"\s+in\s+(?:(?:the\s+)?{DIRECTIONS}\s+)?", between, re.I) and self._rank(b) > self._rank(a):
-                out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "in-larger", "confidence": 0.85})
+            # "Xuzhou in eastern China's Jiangsu province", "Wuxi city, east China's Jiangsu Province": the
+            # last place of the possessive chain holds the first
+            k = n + 1
+            while k + 1 < len(places) and re.fullmatch(r"['’]s\s+", text[places[k][1].end:places[k + 1][1].start]):
+                k += 1
+            jj, bb = places[k]
+            if re.fullmatch(rf"(?:\s+city)?(?:\s+in|,)\s+(?:the\s+)?{DIRECTIONS}\s+", between, re.I) and k > n + 1 \
+                    and self._rank(bb) > self._rank(a):
+                out.append({"rel": "locatedIn", "place": i, "in": jj, "rule": "in-possessive", "confidence": 0.8})
+            elif re.fullmatch(r"\s+of\s+", between) and a.cls == "District" and self._rank(b) > self._rank(a):
+                out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "district-of", "confidence": 0.8})
+            elif re.fullmatch(rf"\s+in\s+(?:(?:the\s+)?{DIRECTIONS}\s+)?", between, re.I) and self._rank(b) > self._rank(a):
+                out.append({"rel": "locatedIn", "place": i, "in": jj, "rule": "in-larger", "confidence": 0.85})
             elif re.fullmatch(r"['’]s\s+", between) and self._rank(a) > self._rank(b):
                 out.append({"rel": "locatedIn", "place": j, "in": i, "rule": "possessive", "confidence": 0.85})
             elif re.fullmatch(r",\s*", between) and not re.match(r"\s*(?:,|and)\s+[A-Z]", text[b.end:b.end + 8]) and (
@@ -399,6 +416,10 @@ class FactFinder:
         tokens = []
         for t in subj:
             tokens += [t] + list(t.conjuncts)
+            if t.lower_ in ("city", "province", "state", "county", "municipality", "town", "district", "region"):
+                # "The city of Xuzhou ... signed": the place the noun names
+                tokens += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                           if g.dep_ == "pobj"]
         out = []
         for t in tokens:
             for i, m in enumerate(mentions):

@@ -66,17 +66,21 @@ def _is_cap(tok: Token) -> bool:
     return (t[:1].isupper() or t[:1].isdigit() and tok.i > 0 and t.isdigit() and len(t) == 4) and t not in ("The", "A", "An")
 
 
-def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = frozenset()) -> int:
+def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = frozenset(),
+                  titles: frozenset[str] = frozenset()) -> int:
     """Start of the capitalised run that ends just before token ``end``.
 
-    The run does not cross "and" after a head word: "X Zone and Tencent Cloud" is two names.
+    The run does not cross "and" after a head word: "X Zone and Tencent Cloud" is two names; nor a
+    title's "of" ("Secretary of Linyi Municipal Party Committee"), nor a date ("Friday in Xishan District").
     """
     i = end - 1
     start = end
     while i >= sent_start and end - i <= 10:
         tok = doc[i]
-        if tok.text in _HONORIFIC_STOPS:
+        if tok.text in _HONORIFIC_STOPS or (tok.lower_ in _DATE_WORDS and doc[i + 1].is_lower):
             break  # "Menteri Besar Datuk Seri Wan Rosdy ... and Pahang State Assembly": a person sits here
+        if tok.lower_ == "of" and i - 1 >= sent_start and doc[i - 1].lower_ in titles:
+            break
         if tok.text == ")" and i - 3 >= sent_start and doc[i - 2].text == "(" and _is_cap(doc[i - 1]) \
                 and _is_cap(doc[i - 3]) and i + 1 < end:
             i -= 3  # "Golden Sea Farm (Thai) Co Ltd": a bracketed word inside the name
@@ -137,7 +141,7 @@ class MentionFinder:
                     nxt = doc[end] if end < sent.end else None
                     if nxt is not None and nxt.text[:1].isupper() and not nxt.like_num and self.gaz.get(nxt.text) is None:
                         continue  # "Meet The Fockers": the name goes on, so this is no event's head
-                    start = _cap_run_left(doc, tok.i, sent.start, self.heads)
+                    start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words)
                     end = self._name_continues(doc, end, sent.end)
                     if end < sent.end and doc[end].like_num and len(doc[end].text) == 4:
                         end += 1  # "... Global Investors Summit 2023"
@@ -169,7 +173,7 @@ class MentionFinder:
                             m = next(t.i for t in doc[k:m] if t.text == ",")  # a list needs its "and"
                         if m > k:
                             end = m
-                    start = _cap_run_left(doc, tok.i, sent.start, self.heads)
+                    start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words)
                     while end + 1 < sent.end and doc[end].text == "," and doc[end + 1].text.rstrip(".") in (
                             "Ltd", "Inc", "Limited", "LLC", "PLC", "Bhd", "Corp"):
                         end += 2  # "Tencent Co., Ltd."
@@ -179,7 +183,7 @@ class MentionFinder:
                 for head in self.district_heads.get(tok.text, ()):
                     n = len(head)
                     if tuple(t.text for t in doc[tok.i - n + 1:tok.i + 1]) == head and tok.i - n + 1 > sent.start:
-                        start = _cap_run_left(doc, tok.i - n + 1, sent.start, self.heads)
+                        start = _cap_run_left(doc, tok.i - n + 1, sent.start, self.heads, self.title_words)
                         if start < tok.i - n + 1:
                             out.append((start, end, "District", "district-head"))
                         break
@@ -196,7 +200,9 @@ class MentionFinder:
                     m += 1
                 name = doc[k:m].text
                 if m - k >= 2 and self.gaz.get(name) is None and not any(
-                        t.lower_ in ("and", "&") for t in doc[k:m]):
+                        t.lower_ in ("and", "&") for t in doc[k:m]) and not (
+                        doc[m - 1].lower_ in PLACE_NOUNS and self.gaz.get(doc[k:m - 1].text) is not None):
+                    # "Mayor of Linyi City" is the city's mayor: the place rules take "Linyi City"
                     cls = self.org_heads.get(doc[m - 1].text, "Agency")
                     out.append((k, m, cls, "post-body"))
             # "Datuk Seri Wan Rosdy Wan Ismail", "Mr Blair": the capitalised run after honorifics is a person
@@ -242,7 +248,7 @@ class MentionFinder:
                         j -= 1  # "air show", "trade fair"
                     if not (_is_cap(doc[j]) or doc[j].like_num and len(doc[j].text) == 4):
                         continue
-                    start = _cap_run_left(doc, j + 1, sent.start, self.heads)
+                    start = _cap_run_left(doc, j + 1, sent.start, self.heads, self.title_words)
                     if j + 1 - start >= 2 and any(t.like_num for t in doc[start:j + 1]):
                         out.append((start, j + 1, "Event", "event-before-noun"))
             # "Salcomp from Finland", "TPI Composites of USA will manufacture": a firm named by its country
@@ -264,7 +270,7 @@ class MentionFinder:
                 nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
                 if nxt is not None and _is_cap(tok) and not tok.is_sent_start and nxt.text in _MONEY_PREFIX and \
                         tok.i + 2 < sent.end and doc[tok.i + 2].like_num and self.gaz.get(tok.text) is None:
-                    start = _cap_run_left(doc, tok.i, sent.start, self.heads)
+                    start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words)
                     if tok.i + 1 - start <= 3:
                         out.append((start, tok.i + 1, "Company", "name-before-amount"))
             # "Invest Hong Kong", "InvestHK": trade-promotion agencies

@@ -287,3 +287,43 @@ def test_facts_a_wish_to_invest_is_no_investment(nlp):
 def test_facts_a_number_of_agreements_is_no_count(nlp):
     text = "The two countries also signed a number of other agreements covering other industries including mining."
     assert [g["count"] for g in of_rel(facts(nlp, text, "2004-12-24"), "agreement")] == [None]
+
+
+def test_facts_posts_of_a_committee_and_a_city_coordinated(nlp):
+    text = ("Wang Yujun, Secretary of Linyi Municipal Party Committee attended and addressed the negotiation "
+            "conference. Meng Qingbin, Vice Secretary of Linyi Municipal Party Committee and Mayor of Linyi City "
+            "hosted the conference.")
+    posts = {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text, "2018-09-07"), "post")}
+    assert posts == {("Wang Yujun", "secretary", "Linyi Municipal Party Committee"),
+                     ("Meng Qingbin", "vice secretary", "Linyi Municipal Party Committee"),
+                     ("Meng Qingbin", "mayor", "Linyi City")}
+
+
+def test_facts_an_apposition_ends_at_the_next_person(nlp):
+    text = ("Both men spoke about working with their cabinet colleagues Foreign Secretary Jack Straw, Aid minister "
+            "Hilary Benn and Deputy Prime Minister John Prescott.")
+    posts = {(f["person"], f["title"]) for f in of_rel(facts(nlp, text, "2005-01-10"), "post")}
+    assert ("Jack Straw", "deputy prime minister") not in posts
+    assert ("Jack Straw", "foreign secretary") in posts
+
+
+@pytest.mark.parametrize("text,place,container", [
+    ("BEIJING -- The city of Xuzhou in eastern China's Jiangsu province on Friday signed a package of investment "
+     "agreements worth 33.7 billion yuan ($5.31 billion).", "Xuzhou", "Jiangsu province"),
+    ("An Investment promotion and cooperation forum was held on Friday in Xishan District of Wuxi city, east "
+     "China's Jiangsu Province.", "Wuxi city", "Jiangsu Province"),
+    ("An Investment promotion and cooperation forum was held on Friday in Xishan District of Wuxi city, east "
+     "China's Jiangsu Province.", "Xishan District", "Wuxi city"),
+])
+def test_facts_located_in_through_a_possessive_chain(nlp, text, place, container):
+    pairs = [(f["place"], f["in"]) for f in of_rel(facts(nlp, text, "2023-11-14"), "locatedIn")]
+    assert (place, container) in pairs
+    assert (place, "China") not in pairs
+
+
+def test_facts_the_city_of_a_place_signs(nlp):
+    text = ("BEIJING -- The city of Xuzhou in eastern China's Jiangsu province on Friday signed a package of "
+            "investment agreements worth 33.7 billion yuan ($5.31 billion) with centrally administered state-owned "
+            "enterprises to stimulate the local economy.")
+    [g] = of_rel(facts(nlp, text, "2012-09-08"), "agreement")
+    assert g["parties"] == ["Xuzhou"] and g["date"] == "2012-09-07"
