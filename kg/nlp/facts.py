@@ -569,6 +569,9 @@ class FactFinder:
                    re.search(r"\b(?:in(?:to)?|to)\s+(?:the\s+)?$", text[max(0, m.start - 10):m.start])]
         target = targets[-1] if targets else None
         receive = re.search(r"\b(?:receiv|attract|dr[ae]w|secur|bagg?|lur|garner|woo|got\b|get\b)\w*", s_text, re.I)
+        if receive and re.search(r"\b(?:hopes?|aims?|bid|effort|efforts|plans?|seeks?|seeking|order)\s+(?:of|to|for|at)\s+$",
+                                 s_text[max(0, receive.start() - 20):receive.start()]):
+            return []  # "in the hope of attracting more than 130 billion yuan of investment": not received
         if receive and receive.start() < inv.start() + 40:
             # "Uttar Pradesh received investment proposals worth ...": the subject is the target
             recv_at = sent.start_char + receive.start()
@@ -602,8 +605,14 @@ class FactFinder:
             return []  # "China is looking to invest in other markets": a wish, with nothing stated
         values = [(x.amount, x.currency, x.text) for _, x in money][:2]
         by_index = dict(idx)
-        if len(investors) > 1 and {by_index[i].cls for i in investors} <= {"Company", "Organization"} and \
-                re.search(r"\band\b", text[by_index[investors[-2]].end:by_index[investors[-1]].start]):
+        listed = investors[-1:]
+        for i in reversed(investors[:-1]):  # "A, B, C and other SOEs will invest": the list before the verb
+            gap = text[by_index[i].end:by_index[listed[0]].start]
+            if not (re.fullmatch(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", gap) or len(listed) == 1 and re.search(r"\band\b", gap)):
+                break  # "Salcomp from Finland and Luxshare from China": the last pair may carry words
+            listed.insert(0, i)
+        if len(listed) > 1 and {by_index[i].cls for i in listed} <= {"Company", "Organization", "Agency"}:
+            investors = listed
             # "Ramco and Chemplast committed to increase investments": one each
             return [{"rel": "investment", "investor": i, "target": target, "projects": None,
                      "values": values if len(investors) == 1 else [], "rule": "investment-coordinated",

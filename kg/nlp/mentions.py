@@ -227,7 +227,8 @@ class MentionFinder:
                     if doc[end - 1].text not in self.heads:  # "Ministry ... Committee" is the head rule's
                         out.append((tok.i, end, cls, "name-prefix"))
             out += self._firm_list(doc, tokens, sent.end)
-            # "Binh Duong province", "Weifang city": a name the gazetteer lacks, typed by its noun
+            # "Binh Duong province", "Weifang city": a name the gazetteer lacks, typed by its noun; but
+            # "E China city" is a city in China
             for tok in tokens:
                 cls = PLACE_NOUNS.get(tok.lower_)
                 if cls and tok.i > sent.start and _is_cap(doc[tok.i - 1]) and not (
@@ -236,7 +237,9 @@ class MentionFinder:
                     while start > sent.start and _is_cap(doc[start - 1]) and tok.i - start < 3:
                         start -= 1
                     name = doc[start:tok.i].text
+                    before = self.gaz.get(doc[tok.i - 1].text)
                     if self.gaz.get(name) is None and self.gaz.get(doc[start:tok.i + 1].text) is None and \
+                            (before is None or before.cls not in ("Country", "Region")) and \
                             doc[start].text not in self.not_names and \
                             doc[tok.i - 1].text not in self.heads:
                         out.append((start, tok.i + 1, cls, "place-noun"))

@@ -327,3 +327,19 @@ def test_facts_the_city_of_a_place_signs(nlp):
             "enterprises to stimulate the local economy.")
     [g] = of_rel(facts(nlp, text, "2012-09-08"), "agreement")
     assert g["parties"] == ["Xuzhou"] and g["date"] == "2012-09-07"
+
+
+def test_facts_investment_hoped_for_is_none(nlp):
+    text = ("The package was part of 85 major projects city officials discussed at a forum in Beijing, in the hope of "
+            "attracting more than 130 billion yuan of investment from SOEs.")
+    assert of_rel(facts(nlp, text, "2012-09-08"), "investment") == []
+
+
+def test_facts_each_firm_of_a_list_invests(nlp):
+    text = ("According to the agreements, the China National Offshore Oil Corp, China National Machinery Industry "
+            "Corp, Shenhua Group Co Ltd and other SOEs will invest 33.7 billion yuan in Xuzhou.")
+    found = of_rel(facts(nlp, text, "2012-09-08"), "investment")
+    assert {(f["investor"], f["target"]) for f in found} == {
+        ("China National Offshore Oil Corp", "Xuzhou"), ("China National Machinery Industry Corp", "Xuzhou"),
+        ("Shenhua Group Co Ltd", "Xuzhou")}
+    assert all(f["values"] == [] for f in found)  # the sum is theirs together

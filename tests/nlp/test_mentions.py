@@ -109,3 +109,8 @@ def test_mentions_a_surname_stays_a_person(nlp):
     text = ("Lord Woolf said the changes were needed.\n\n"
             "The Woolf report found that the courts were too slow.")
     assert "Person" in {m[3] for m in nlp(text)._.nkg_mentions if m[2] == "Woolf"}
+
+
+def test_mentions_a_city_in_a_country_is_no_name(nlp):
+    found = mentions(nlp, "Investment promotion adds new vitality to E China city's high-quality development")
+    assert found == {"China": "Country"}
