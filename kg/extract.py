@@ -344,6 +344,9 @@ def _same_signing(a: Agreement, b: Agreement) -> bool:
 
     if a.values and money(a) == money(b) and a.count == b.count:
         return True
+    if a.values and b.values and (a.count or 0) > 1 and a.count == b.count and set(a.parties) == set(b.parties) \
+            and _near(a.values[0], b.values[0]):
+        return True  # headline "three MOUs worth nearly RM20bil", body "three MOUs worth RM19.84bil"
     complementary = (a.count is None) != (b.count is None) and bool(a.values) != bool(b.values)
     counts_many = (a.count or 0) > 1 or (b.count or 0) > 1
     return complementary and counts_many and a.signed_at is not None and a.signed_at == b.signed_at
@@ -376,9 +379,18 @@ def _same_investment(a: Investment, b: Investment) -> bool:
             and (a.projects is None or b.projects is None or a.projects == b.projects))
 
 
+def _near(x: Money, y: Money) -> bool:
+    return x.currency == y.currency and abs(x.amount - y.amount) <= 0.02 * max(x.amount, y.amount)
+
+
+def _precise(values: tuple[Money, ...]) -> int:
+    """How many significant digits the first amount is written with: "RM19.84bil" beats "nearly RM20bil"."""
+    return len(re.sub(r"[^\d]", "", values[0].text).strip("0")) if values else 0
+
+
 def _merge(a: Agreement, b: Agreement) -> Agreement:
     return replace(a, parties=tuple(dict.fromkeys(a.parties + b.parties)), count=a.count or b.count,
-                   values=a.values or b.values,
+                   values=b.values if _precise(b.values) > _precise(a.values) else a.values or b.values,
                    signed_at=a.signed_at or b.signed_at, date=a.date or b.date,
                    sectors=tuple(dict.fromkeys(a.sectors + b.sectors)),
                    evidence=tuple(dict.fromkeys(a.evidence + b.evidence)))

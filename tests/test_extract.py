@@ -191,3 +191,11 @@ def test_extract_our_city_signs_and_retellings_fold_into_the_signing(nlp):
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert set(deal.parties) == {iri["Jiangmen"], iri["China State Construction Corporation"]}
     assert len(deal.evidence) == 3  # headline, signing, "the signing of the agreement"
+
+
+def test_extract_a_headline_and_its_body_with_a_rounder_value_are_one_signing(nlp):
+    text = ("Malaysia, China sign three MOUs worth nearly RM20bil\n\n"
+            "NANNING: Malaysia and China have inked three memoranda of understanding (MOUs) worth RM19.84bil.")
+    ex = next(extract_articles([article_from_text(text, url="http://example.org/mou", date="2023-09-17")], nlp))
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert deal.count == 3 and [m.amount for m in deal.values] == [19.84e9]

@@ -444,7 +444,9 @@ class FactFinder:
         idx = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
         money = [(sent.start_char + x.start, x) for x in find_money(s_text)]
         out = []
-        sign = next((m for m in SIGNING.finditer(s_text) if not IRREALIS.search(s_text[:m.start()])), None)
+        sign = next((m for m in SIGNING.finditer(s_text) if not IRREALIS.search(s_text[:m.start()])
+                     and not re.match(r"\s+(?:ceremony|ceremonies|event|session|function)\b", s_text[m.end():], re.I)),
+                    None)  # "after witnessing the MoUs signing ceremony" tells of a signing told already
         has_noun = re.search(rf"\b{AGREEMENT_NOUN}\b", s_text, re.I)
         if sign and has_noun:
             count = None
@@ -457,8 +459,10 @@ class FactFinder:
                 if count is not None and more:  # "two agreements and two MoUs": four signed
                     count += _number(more.group("n")) or 0
             elif re.search(r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)",
-                           s_text[sign.end():], re.I):
-                count = 1  # "signed MoU for ...": one, though no number is written
+                           s_text[sign.end():], re.I) or re.search(
+                    r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)(?:[^.;]|\.\d)*\b(?:was|has been)\s+$",
+                    s_text[:sign.start()], re.I):
+                count = 1  # "signed MoU for ...", "The first MOU, worth RM15bil, was inked": one, though no number is written
             sign_at = sent.start_char + sign.start()
             passive = re.search(rf"(?:\b(?:were|was|been|being|are|is|be)|{AGREEMENT_NOUN})\s+$",
                                 text[max(sent.start_char, sign_at - 30):sign_at], re.I)
@@ -470,9 +474,10 @@ class FactFinder:
                         and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
             parsed = self._subjects(doc, mentions, sign_at)
             parties = [] if passive or not subjects else (parsed or [subjects[-1]])
-            if not parsed and len(subjects) >= 2 and re.fullmatch(r"\s*(?:,|and|&)\s*",
-                                                   text[mentions[subjects[-2]].end:mentions[subjects[-1]].start]):
-                parties.insert(0, subjects[-2])  # "the governments of Jiangsu and Macau signed"
+            k = subjects.index(parties[0]) if parties and parties[0] in subjects else 0
+            if k > 0 and subjects[k - 1] not in parties and \
+                    re.fullmatch(r"\s*(?:,|and|&)\s*", text[mentions[subjects[k - 1]].end:mentions[parties[0]].start]):
+                parties.insert(0, subjects[k - 1])  # "the governments of Jiangsu and Macau signed"; "Malaysia, China sign"
             sides = BOTH_SIDES.search(s_text)
             if not parties and sides:
                 parties = self._last_two(mentions, recent_parties,

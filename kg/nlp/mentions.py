@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_lexicon
 from .gazetteer import Gazetteer
+from .money import find_money
 from .sectors import SectorFinder
 
 
@@ -36,10 +37,10 @@ class _NoPlace:
 
 _NO_PLACE = _NoPlace()
 _PERSON_HONORIFICS = {"Datuk", "Dato", "Dato'", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Sir", "Dame",
-                      "Shri", "Smt", "Madam", "Mdm", "Puan", "Encik"}
+                      "Shri", "Smt", "Madam", "Mdm", "Puan", "Encik", "Tengku", "Tunku"}
 # Heads of the bodies a unit belongs to: "Standing Committee of the CPC Jiangsu Provincial Committee".
 PARENT_HEADS = {"Committee", "Government", "Congress", "Council", "Commission"}
-_HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof"}
+_HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof", "Tengku", "Tunku"}
 _COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "like", "group", "giant", "maker",
                   "manufacturer", "carrier", "bank", "conglomerate", "developer", "operator", "retailer",
                   "airline", "startup", "start-up", "subsidiary", "unit", "automaker", "insurer", "lender")
@@ -100,6 +101,9 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
         i -= 1
     while start < end and doc[start].lower_ in CONNECTORS:
         start += 1
+    if start > 0 and doc[start - 1].lower_ == "between":
+        # "between PM Access World and Beibu Gulf International Port Group": the second of two names
+        start = next((t.i + 1 for t in reversed(doc[start:end]) if t.lower_ == "and"), start)
     return start
 
 
@@ -227,6 +231,17 @@ class MentionFinder:
                     if doc[end - 1].text not in self.heads:  # "Ministry ... Committee" is the head rule's
                         out.append((tok.i, end, cls, "name-prefix"))
             out += self._firm_list(doc, tokens, sent.end)
+            # "between PM Access World and ...": the first of the two names
+            for tok in tokens:
+                if tok.lower_ == "between" and tok.i + 2 < sent.end:
+                    k = tok.i + 1 + (doc[tok.i + 1].lower_ == "the")
+                    end = k
+                    while end < sent.end and _is_cap(doc[end]) and end - k < 6:
+                        end += 1
+                    if k + 1 < end < sent.end and doc[end].lower_ == "and" and self.gaz.get(doc[k:end].text) is None \
+                            and not any(doc[j].ent_type_ in ("PERSON", "GPE", "NORP", "DATE") or doc[j].lower_ in _DATE_WORDS
+                                        for j in range(k, end)):
+                        out.append((k, end, "Company", "between-pair"))
             # "Binh Duong province", "Weifang city": a name the gazetteer lacks, typed by its noun; but
             # "E China city" is a city in China
             for tok in tokens:
@@ -528,7 +543,7 @@ class MentionFinder:
         text = doc.text  # Doc.text joins every token anew: read it once
         cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule
         for start, end, cls, rule in self._patterned(doc):
-            cands.append((0, start, end, cls, None, rule))
+            cands.append((5 if rule == "between-pair" else 0, start, end, cls, None, rule))  # the NER's name first
         for start, end, cls, key, rule in self._places(doc, text):
             cands.append((1, start, end, cls, key, rule))
         org_spans = []
@@ -612,6 +627,8 @@ class MentionFinder:
                     continue
             mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
         mentions = self._places_not_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
+        money = [(x.start, x.end) for x in find_money(text)]
+        mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in money)]  # "RM15bil"
         for sent in doc.sents:
             for p in self.sectors.find(sent.text, sent.start_char):
                 # a list item outranks the statistical NER inside it ("S&T innovation")

@@ -11,7 +11,7 @@ from typing import NamedTuple
 SCALES = {
     "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "mn": 1e6, "m": 1e6,
     "mln": 1e6, "crore": 1e7, "crores": 1e7, "cr": 1e7, "billion": 1e9, "bn": 1e9, "b": 1e9,
-    "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "lakh crore": 1e12,
+    "bln": 1e9, "bil": 1e9, "mil": 1e6, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "lakh crore": 1e12,
 }
 # Symbol or code written before the number.
 PREFIX_CURRENCY = {
@@ -46,7 +46,7 @@ def _alternation(words) -> str:
 
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = rf"(?:\s?(?P<scale>{_alternation(SCALES)})\b\.?)?"
+_SCALE = rf"(?:[\s-]?(?P<scale>{_alternation(SCALES)})\b\.?)?"
 _PREFIX = rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})"
 _SUFFIX = rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})\b"
 PREFIXED = re.compile(rf"(?<![\w$])(?:{_PREFIX})\s?{_NUM}{_SCALE}(?:\s(?P<suf2>{_alternation(SUFFIX_CURRENCY)})\b)?",
@@ -68,6 +68,8 @@ def find_money(text: str) -> list[MoneyMatch]:
     [(780000000000.0, 'CNY'), (119000000000.0, 'USD')]
     >>> [(m.amount, m.currency) for m in find_money("worth Rs 27,474 crore and HK$2bn")]
     [(274740000000.0, 'INR'), (2000000000.0, 'HKD')]
+    >>> [(m.amount, m.currency) for m in find_money("RM1.134b in investments, MOUs worth RM19.84bil")]
+    [(1134000000.0, 'MYR'), (19840000000.0, 'MYR')]
     """
     found: list[MoneyMatch] = []
     taken: list[tuple[int, int]] = []
@@ -81,8 +83,8 @@ def find_money(text: str) -> list[MoneyMatch]:
         if m.group("suf2") and currency == "USD" and pre == "$":
             currency = SUFFIX_CURRENCY[m.group("suf2").lower()]
         scale = m.group("scale")
-        if scale and scale.lower() == "b" and not re.match(r"\s?b\b", text[m.start("scale") - 1:m.end("scale") + 1], re.I):
-            scale = None
+        if scale and scale.lower() == "b" and text[m.start("scale") - 1].isspace():
+            scale = None  # "RM1.2b" is billions; a "b" standing apart is not
         found.append(MoneyMatch(m.start(), m.end(), _amount(m.group("num"), scale), currency, m.group(0)))
         taken.append((m.start(), m.end()))
     for m in SUFFIXED.finditer(text):

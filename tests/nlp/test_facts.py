@@ -343,3 +343,26 @@ def test_facts_each_firm_of_a_list_invests(nlp):
         ("China National Offshore Oil Corp", "Xuzhou"), ("China National Machinery Industry Corp", "Xuzhou"),
         ("Shenhua Group Co Ltd", "Xuzhou")}
     assert all(f["values"] == [] for f in found)  # the sum is theirs together
+
+
+def test_facts_a_signing_ceremony_told_again_is_no_new_signing(nlp):
+    text = ("\"The total amount of the investments is larger than the state government's annual budget which only "
+            "amounted to RM700 million,\" Mentri Besar Datuk Seri Wan Rosdy Wan Ismail told Bernama after witnessing "
+            "the MoUs signing ceremony.")
+    found = facts(nlp, text, "2019-08-02")
+    assert of_rel(found, "agreement") == []
+    assert ("Wan Rosdy Wan Ismail", "mentri besar") in {(f["person"], f["title"]) for f in of_rel(found, "post")}
+
+
+@pytest.mark.parametrize("text,parties,count,amount", [
+    ("Malaysia and China have inked three memoranda of understanding (MOUs) worth RM19.84bil.",
+     ["Malaysia", "China"], 3, 19.84e9),
+    ("Malaysia, China sign three MOUs worth nearly RM20bil", ["Malaysia", "China"], 3, 20e9),
+    ("The second MOU worth RM2.34bil was signed between PM Access World and Beibu Gulf International Port Group, "
+     "which will be on warehousing and logistics cooperation between the two companies.",
+     ["PM Access World", "Beibu Gulf International Port Group"], 1, 2.34e9),
+])
+def test_facts_malaysian_signings(nlp, text, parties, count, amount):
+    [g] = of_rel(facts(nlp, text, "2023-09-17"), "agreement")
+    assert g["parties"] == parties and g["count"] == count
+    assert g["values"][0][0] == pytest.approx(amount)

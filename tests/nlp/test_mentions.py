@@ -114,3 +114,15 @@ def test_mentions_a_surname_stays_a_person(nlp):
 def test_mentions_a_city_in_a_country_is_no_name(nlp):
     found = mentions(nlp, "Investment promotion adds new vitality to E China city's high-quality development")
     assert found == {"China": "Country"}
+
+
+def test_mentions_money_is_no_name(nlp):
+    text = "The first MOU, worth RM15bil, was inked between Citaglobal Bhd and Shanghai Sus Environment."
+    assert not [m for m in nlp(text)._.nkg_mentions if "RM15bil" in m[2]]
+
+
+def test_mentions_between_two_names_splits_at_and(nlp):
+    text = ("The second MOU worth RM2.34bil was signed between PM Access World and Beibu Gulf International Port "
+            "Group, which will be on warehousing and logistics cooperation.")
+    found = mentions(nlp, text)
+    assert found.get("PM Access World") == "Company" and found.get("Beibu Gulf International Port Group") == "Company"

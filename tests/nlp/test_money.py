@@ -13,6 +13,10 @@ from kg.nlp.money import find_money
     ("HK$2 billion", 2e9, "HKD"),
     ("100 million euros", 1e8, "EUR"),
     ("RM2.5 billion", 2.5e9, "MYR"),
+    # Malaysian press: a scale written onto the number
+    ("Pahang to receive RM1.134b in investments from Singapore", 1.134e9, "MYR"),
+    ("Malaysia and China have inked three memoranda of understanding (MOUs) worth RM19.84bil.", 19.84e9, "MYR"),
+    ("a RM113-million aquaculture park", 113e6, "MYR"),
 ])
 def test_money_first_amount(text, amount, currency):
     found = find_money(text)
