@@ -342,6 +342,8 @@ def _same_signing(a: Agreement, b: Agreement) -> bool:
     def money(x: Agreement):
         return {(m.currency, round(m.amount)) for m in x.values}
 
+    if len(a.parties) >= 2 and len(b.parties) >= 2 and not set(a.parties) & set(b.parties):
+        return False  # "The first MOU, between A and B ... RM2 billion"; "The second MOU was between C and D"
     if a.values and money(a) == money(b) and a.count == b.count:
         return True
     if a.values and b.values and (a.count or 0) > 1 and a.count == b.count and set(a.parties) == set(b.parties) \

@@ -199,3 +199,12 @@ def test_extract_a_headline_and_its_body_with_a_rounder_value_are_one_signing(nl
     ex = next(extract_articles([article_from_text(text, url="http://example.org/mou", date="2023-09-17")], nlp))
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert deal.count == 3 and [m.amount for m in deal.values] == [19.84e9]
+
+
+def test_extract_two_listed_signings_of_equal_value_stay_two(nlp):
+    text = ("The first MOU, between Yayasan Sabah and Pavilion Kota Kinabalu Sdn Bhd, is for the Pavilion Harbour City "
+            "project, worth RM2 billion in gross development value (GDV).\n\n"
+            "The second MOU was between the state's Ministry of Industrial Development and a company from China – SBH "
+            "Kibing Solar New Materials (M) Sdn Bhd – for a RM2 billion sand silica project to produce solar panels.")
+    ex = next(extract_articles([article_from_text(text, url="http://example.org/sabah", date="2022-01-18")], nlp))
+    assert len([f for f in ex.facts if isinstance(f, Agreement)]) == 2

@@ -52,6 +52,8 @@ COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six
 INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|banking|banker|bankers|fund|funds|firm|firms|"
                     r"trust|trusts|vehicle|adviser|advisers|grade|house|group|arm|manager|managers|company|strategy))|"
                     r"committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|inject\w*|FDI)\b", re.I)
+ORDINAL_DEAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last|final)\s+(?:MoU|agreement|deal|"
+                          r"memorandum(?: of understanding)?|contract|pact)\b[^.;]{0,40}?\bbetween\s+", re.I)
 FIRM_DEAL = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|contract|pact|accord)\b(?!\s+(?:with|to|for|on)\b)")
 DEAL_NOT_MADE = re.compile(r"\b(?:talks?|negotiat\w*|bid|seek\w*|sought|hop\w*|try\w*|tried|plan\w*|want\w*|aim\w*|"
                            r"propos\w*|consider\w*|reach\w*|close to|near\w*|could|would|may|might|should|without|no|"
@@ -521,7 +523,8 @@ class FactFinder:
                             s_text) else None,
                         "sectors": sectors, "one_each": one_each, "rule": "signing", "confidence": 0.75})
         if not sign:
-            out += self._deal_between_firms(text, mentions, idx, money, sent, s_text)
+            out += self._listed_deal(text, mentions, idx, money, sent, s_text) or \
+                self._deal_between_firms(text, mentions, idx, money, sent, s_text)
         if INVEST.search(s_text) and (not out or RECEIVED_FROM.search(s_text)):
             # a signing sentence states an investment only as one received from somewhere:
             # "Pahang is set to receive RM1.2 billion in investments from Thailand following the signing of ..."
@@ -540,6 +543,25 @@ class FactFinder:
                     break
                 at = m.end + nxt.end()
         return out
+
+    @staticmethod
+    def _listed_deal(text, mentions, idx, money, sent, s_text) -> list[dict]:
+        """"The first MOU, between Yayasan Sabah and Pavilion Kota Kinabalu Sdn Bhd, is for ... worth RM2
+        billion": one of the signings an article lists, with its two parties."""
+        deal = ORDINAL_DEAL.search(s_text)
+        if deal is None:
+            return []
+        at = sent.start_char + deal.end()
+        parties = [i for i, m in idx if m.cls in PARTY and m.start >= at and not re.search(
+            r"\bfrom\s+$", text[max(0, m.start - 6):m.start])]
+        first = parties[0] if parties and re.fullmatch(r"(?:the\s+)?(?:[\w-]+['’]s\s+)?", text[at:mentions[parties[0]].start]) else None
+        second = next((i for i in parties[1:] if re.search(r"\band\b", text[mentions[first].end:mentions[i].start])
+                       and mentions[i].start - mentions[first].end < 60), None) if first is not None else None
+        if second is None:
+            return []
+        return [{"rel": "agreement", "parties": [first, second], "count": 1,
+                 "values": [(x.amount, x.currency, x.text) for _, x in money][:2], "signedAt": None, "date": None,
+                 "sectors": [], "rule": "listed-deal", "confidence": 0.6}]
 
     @staticmethod
     def _deal_between_firms(text, mentions, idx, money, sent, s_text) -> list[dict]:
@@ -588,6 +610,16 @@ class FactFinder:
                          "projects": _number(projects.group("n")) if projects else None,
                          "values": [(x.amount, x.currency, x.text) for _, x in money][:2],
                          "rule": "investment-received", "confidence": 0.6}]
+        incl = re.search(r"\b(?:included|include|includes|including|such as|namely)\s+(?:the\s+)?", s_text[inv.end():])
+        if incl and not money[1:]:
+            # "Major companies that committed to invest in Madhya Pradesh included the Adani Group, Reliance
+            # Industries ... and Hindalco Industries": each of them invests
+            at = sent.start_char + inv.end() + incl.end()
+            firms = [(i, m) for i, m in idx if m.cls in ("Company", "Organization") and m.start >= at]
+            listed = self._listed(text, firms, firms[0][1].start) if firms and firms[0][1].start == at else []
+            if len(listed) >= 2:
+                return [{"rel": "investment", "investor": i, "target": target, "projects": None, "values": [],
+                         "rule": "investment-included", "confidence": 0.55} for i in listed]
         companies = [(i, m) for i, m in idx if m.cls in ("Company", "Organization")]
         paired = []
         for n, (i, m) in enumerate(companies):

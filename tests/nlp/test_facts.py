@@ -366,3 +366,20 @@ def test_facts_malaysian_signings(nlp, text, parties, count, amount):
     [g] = of_rel(facts(nlp, text, "2023-09-17"), "agreement")
     assert g["parties"] == parties and g["count"] == count
     assert g["values"][0][0] == pytest.approx(amount)
+
+
+def test_facts_ordinal_signings_each_with_their_parties(nlp):
+    text = ("The first MOU, between Yayasan Sabah and Pavilion Kota Kinabalu Sdn Bhd, is for the Pavilion Harbour City "
+            "project, worth RM2 billion in gross development value (GDV).")
+    [g] = of_rel(facts(nlp, text, "2022-01-18"), "agreement")
+    assert g["parties"] == ["Yayasan Sabah", "Pavilion Kota Kinabalu Sdn Bhd"] and g["count"] == 1
+    assert g["values"][0][:2] == (2e9, "MYR")
+
+
+def test_facts_firms_included_among_investors_each_invest(nlp):
+    text = ("Major companies that committed to invest in Madhya Pradesh included the Adani Group, Reliance Industries, "
+            "National Thermal Power Corporation, Avaada Group and Hindalco Industries.")
+    found = of_rel(facts(nlp, text, "2025-02-25"), "investment")
+    assert [(f["investor"], f["target"]) for f in found] == [
+        (firm, "Madhya Pradesh") for firm in ("Adani Group", "Reliance Industries", "National Thermal Power Corporation",
+                                              "Avaada Group", "Hindalco Industries")]
