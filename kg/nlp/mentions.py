@@ -44,6 +44,7 @@ _HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "M
 _COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "like", "group", "giant", "maker",
                   "manufacturer", "carrier", "bank", "conglomerate", "developer", "operator", "retailer",
                   "airline", "startup", "start-up", "subsidiary", "unit", "automaker", "insurer", "lender")
+_COMPANY_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(_COMPANY_NOUNS)})s?\s+$")  # "budget airline Ryanair"
 # Plural nouns that introduce a list of firms: "two Indian airlines - Air Deccan and Kingfisher".
 _FIRM_PLURALS = {"airlines", "carriers", "firms", "companies", "banks", "lenders", "insurers", "retailers",
                  "operators", "makers", "manufacturers", "carmakers", "automakers", "developers", "brewers",
@@ -449,7 +450,7 @@ class MentionFinder:
         for m in mentions:  # a firm by a rule or a noun before it ("oil company Yukos"): the NER's guess is weak
             if m.cls in ("Company", "Organization", "Agency") and m.text not in named and (
                     m.rule in ("org-head", "firm-list", "firm-qualified") or
-                    re.search(rf"\b(?:{'|'.join(_COMPANY_NOUNS)})s?\s+$", text[max(0, m.start - 16):m.start])):
+                    _COMPANY_NOUN_BEFORE.search(text, max(0, m.start - 16), m.start)):
                 named[m.text] = m
         named.update((m.text, m) for m in mentions if m.cls in ("City", "District", "Region", "Country"))
         # a surname stays a person: "Lord Woolf", "Jeffrey Archer ... Archer"

@@ -126,3 +126,9 @@ def test_mentions_between_two_names_splits_at_and(nlp):
             "Group, which will be on warehousing and logistics cooperation.")
     found = mentions(nlp, text)
     assert found.get("PM Access World") == "Company" and found.get("Beibu Gulf International Port Group") == "Company"
+
+
+def test_mentions_cm_before_a_name_is_a_title(nlp):
+    text = ("CM Dhami did a road show in Chennai.\n\n"
+            "Chief Minister Pushkar Singh Dhami invited the investors.")
+    assert "CM Dhami" not in mentions(nlp, text)
