@@ -215,6 +215,30 @@ class FactFinder:
                                 "confidence": 0.75})
         return out
 
+    def _unnamed_post(self, text: str, mentions: list[Mention], sent) -> tuple[str, int] | None:
+        """A sentence that opens with "India's defence minister" and names no one: (title, place)."""
+        first = next((i for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char), None)
+        if first is None or mentions[first].cls not in PLACE or text[sent.start_char:mentions[first].start].strip() or \
+                any(m.cls in ("Person", "Official") for m in mentions if sent.start_char <= m.start < sent.end_char):
+            return None
+        own = re.match(r"['’]s\s+((?:[a-z-]+\s+){1,3})(?:has|have|had|is|was|said|says|will|on)\b",
+                       text[mentions[first].end:sent.end_char])
+        title = self._title_of(own.group(1)) if own else None
+        return (title, first) if title and self._public(title) else None
+
+    @staticmethod
+    def _named_next(text: str, mentions: list[Mention], sent, unnamed) -> list[dict]:
+        """"India's defence minister has opened the show ... Pranab Mukherjee said ...": the person who opens
+        the next sentence holds the post."""
+        if unnamed is None:
+            return []
+        first = next((i for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char), None)
+        if first is None or mentions[first].cls not in ("Person", "Official") or \
+                not re.fullmatch(r"\s*(?:[A-Z][a-z]+\s+)?", text[sent.start_char:mentions[first].start]):
+            return []  # a first name the NER left out may come before the mention
+        return [{"rel": "post", "person": first, "title": unnamed[0], "of": unnamed[1], "rule": "post-named-next",
+                 "confidence": 0.6}]
+
     @staticmethod
     def _public(title: str) -> bool:
         """A post a demonym makes national: "Chinese foreign minister", "Venezuelan president"; not
@@ -355,7 +379,9 @@ class FactFinder:
                     fact["heldIn"] = j
                     break
             held_anaphor = re.match(r"[^.;]{0,40}?\bheld in the (city|province|state|special administrative region|country)\b",
-                                    text[origin:sent.end_char])
+                                    text[origin:sent.end_char]) or \
+                re.search(r"\bthe (city|province|state|country)['’]s\s+(?:\w+\s+){0,2}$", text[max(sent.start_char, m.start - 40):m.start])
+            # "opened the country's Aero India 2005 air show": held in the article's country
             if "heldIn" not in fact and held_anaphor:
                 # Hong Kong and Macao, the special administrative regions, are typed as cities
                 fact["heldInAnaphor"] = {"city": "City", "country": "Country",
@@ -732,6 +758,7 @@ class FactFinder:
         facts: list[dict] = []
         last_event: dict[str, int] = {}
         recent_parties: list[int] = []
+        unnamed: tuple[str, int] | None = None  # "India's defence minister has opened ...": named next?
         sents = list(doc.sents)
         text = doc.text  # Doc.text joins every token anew: read it once
         dateline = self.dateline(text, mentions, published)
@@ -744,6 +771,8 @@ class FactFinder:
             if nxt is not None and not SIGNING.search(nxt.text) and re.search(r"\b(?:projects?|deals?|agreements?|them)\b", nxt.text, re.I):
                 next_sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and nxt.start_char <= m.start < nxt.end_char]
             found = self.posts(doc, text, mentions, sent)
+            found += self._named_next(text, mentions, sent, unnamed)
+            unnamed = self._unnamed_post(text, mentions, sent)
             found += self.located_in(doc, text, mentions, sent)
             found += self.events(doc, text, mentions, sent, published, last_event, dateline)
             found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)

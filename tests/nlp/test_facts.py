@@ -383,3 +383,20 @@ def test_facts_firms_included_among_investors_each_invest(nlp):
     assert [(f["investor"], f["target"]) for f in found] == [
         (firm, "Madhya Pradesh") for firm in ("Adani Group", "Reliance Industries", "National Thermal Power Corporation",
                                               "Avaada Group", "Hindalco Industries")]
+
+
+def test_facts_a_post_named_in_the_next_sentence(nlp):
+    text = ("India's defence minister has opened the country's Aero India 2005 air show with an invitation for global "
+            "aerospace firms to outsource jobs to the nation.\n\n"
+            "Pranab Mukherjee said such companies could take advantage of India's highly skilled workers and low wages.")
+    found = facts(nlp, text, "2005-02-10")
+    [post] = of_rel(found, "post")
+    assert (post["person"], post["title"], post["of"]) == ("Mukherjee", "defence minister", "India")
+    [show] = of_rel(found, "event")
+    assert show["heldInAnaphor"] == "Country"  # "the country's Aero India 2005 air show"
+
+
+def test_facts_no_post_when_the_next_sentence_opens_otherwise(nlp):
+    text = ("India's defence minister has opened the country's Aero India 2005 air show.\n\n"
+            "Analysts said Pranab Mukherjee was right.")
+    assert of_rel(facts(nlp, text, "2005-02-10"), "post") == []
