@@ -45,6 +45,10 @@ def sentence_spans(doc, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "the state", "our city": the class of the article's place they stand for
+ANAPHOR_CLASS = {"state": "Region", "province": "Region", "city": "City", "country": "Country"}
+
+
 class Resolver:
     """Groups an article's mentions into entities and maps facts onto them."""
 
@@ -196,7 +200,7 @@ class Resolver:
                                     r"clinched|concluded)\b", self.evidence_at(f["at"]).text, re.I)
                 if anaphor and not any(self.groups[p]["cls"] in PLACE_CLASSES for p in parties):
                     # "the state signed 18,645 MoUs"; "our city signed a ... agreement with CSCEC"
-                    main_of = self._main_place(self._anaphor_class(f["at"]), strict=True)
+                    main_of = self._main_place(ANAPHOR_CLASS[anaphor.group(1).lower()], strict=True)
                     parties = (main_of, *parties) if main_of is not None and main_of not in parties else parties
                 sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
                 host = None
@@ -251,7 +255,7 @@ class Resolver:
         """"in the state" points at a Region, "in the city" at a City."""
         sentence = self.evidence_at(pos).text.lower()
         m = re.search(r"\b(?:the|our) (state|province|city|country)\b", sentence)
-        return {"state": "Region", "province": "Region", "city": "City", "country": "Country"}[m.group(1)] if m else None
+        return ANAPHOR_CLASS[m.group(1)] if m else None
 
     def _main_place(self, cls: str | None = None, *, strict: bool = False) -> int | None:
         """The most mentioned place (of ``cls`` if given): the article's default setting.
@@ -336,19 +340,22 @@ class Resolver:
         return out + list(coop.values()) + _fold_retellings(agreements) + investments
 
 
+def _amounts(values: tuple[Money, ...]) -> set[tuple[str, int]]:
+    return {(m.currency, round(m.amount)) for m in values}
+
+
 def _same_signing(a: Agreement, b: Agreement) -> bool:
     """The same signing told twice: caption and body (same count and value), or a
     batch whose count and value are given in two sentences at the same event."""
-    def money(x: Agreement):
-        return {(m.currency, round(m.amount)) for m in x.values}
-
     if len(a.parties) >= 2 and len(b.parties) >= 2 and not set(a.parties) & set(b.parties):
         return False  # "The first MOU, between A and B ... RM2 billion"; "The second MOU was between C and D"
-    if a.values and money(a) == money(b) and a.count == b.count:
+    if a.values and _amounts(a.values) == _amounts(b.values) and a.count == b.count:
         return True
-    if a.values and b.values and (a.count or 0) > 1 and a.count == b.count and set(a.parties) == set(b.parties) \
-            and _near(a.values[0], b.values[0]):
-        return True  # headline "three MOUs worth nearly RM20bil", body "three MOUs worth RM19.84bil"
+    if (a.count or 0) > 1 and a.count == b.count and set(a.parties) == set(b.parties) and a.signed_at == b.signed_at \
+            and (not a.values and not b.values or a.values and b.values and _near(a.values[0], b.values[0])):
+        # headline "Hong Kong, Macao, Shandong ink 30 deals" over the body's 30 deals; "three MOUs worth nearly
+        # RM20bil" over "three MOUs worth RM19.84bil"
+        return True
     complementary = (a.count is None) != (b.count is None) and bool(a.values) != bool(b.values)
     counts_many = (a.count or 0) > 1 or (b.count or 0) > 1
     return complementary and counts_many and a.signed_at is not None and a.signed_at == b.signed_at
@@ -356,29 +363,29 @@ def _same_signing(a: Agreement, b: Agreement) -> bool:
 
 def _fold_retellings(agreements: list[Agreement]) -> list[Agreement]:
     """Fold an agreement that adds nothing into the one it retells: the headline "Xuzhou signs investment
-    deals" over the body's signing with its value; "witnessed the signing of the agreement" after it."""
+    deals" over the body's signing with its value; "witnessed the signing of the agreement" after it.
+
+    A bare agreement with two parties and an explicit "a ... agreement" stays: "Fiat had sold GM a stake,
+    as part of a partnership agreement" is another agreement than the pay-off deal of the same firms.
+    """
     def bare(a: Agreement) -> bool:
-        return not (a.values or a.signed_at or a.date or a.sectors) and (a.count or 1) == 1 and len(a.parties) <= 1
+        return not (a.values or a.signed_at or a.date or a.sectors) and (a.count or 1) == 1
+
+    def foldable(a: Agreement) -> bool:
+        return bare(a) and (len(a.parties) <= 1 or a.count is None)
 
     out = list(agreements)
-    for a in agreements:
-        full = next((b for b in out if b is not a and set(a.parties) <= set(b.parties)
-                     and (not bare(b) or len(b.parties) > len(a.parties))), None) if bare(a) else None
-        if full is not None:
-            out[out.index(full)] = replace(full, evidence=tuple(dict.fromkeys(full.evidence + a.evidence)))
-            out.remove(a)
+    n = 0
+    while n < len(out):
+        a = out[n]
+        j = next((j for j, b in enumerate(out) if j != n and set(a.parties) <= set(b.parties)
+                  and (not bare(b) or len(b.parties) > len(a.parties))), None) if foldable(a) else None
+        if j is None:
+            n += 1
+            continue
+        out[j] = replace(out[j], evidence=tuple(dict.fromkeys(out[j].evidence + a.evidence)))
+        del out[n]
     return out
-
-
-def _same_investment(a: Investment, b: Investment) -> bool:
-    """The same holding told twice ("Fiat had sold GM a stake", later "GM's stake in Fiat"):
-    same investor and target, and no figures that disagree."""
-    def money(x: Investment):
-        return {(m.currency, round(m.amount)) for m in x.values}
-
-    return (a.investor is not None and a.target is not None and (a.investor, a.target) == (b.investor, b.target)
-            and (not a.values or not b.values or money(a) == money(b))
-            and (a.projects is None or b.projects is None or a.projects == b.projects))
 
 
 def _near(x: Money, y: Money) -> bool:
@@ -390,9 +397,17 @@ def _precise(values: tuple[Money, ...]) -> int:
     return len(re.sub(r"[^\d]", "", values[0].text).strip("0")) if values else 0
 
 
+def _same_investment(a: Investment, b: Investment) -> bool:
+    """The same holding told twice ("Fiat had sold GM a stake", later "GM's stake in Fiat"):
+    same investor and target, and no figures that disagree."""
+    return (a.investor is not None and a.target is not None and (a.investor, a.target) == (b.investor, b.target)
+            and (not a.values or not b.values or _amounts(a.values) == _amounts(b.values))
+            and (a.projects is None or b.projects is None or a.projects == b.projects))
+
+
 def _merge(a: Agreement, b: Agreement) -> Agreement:
     return replace(a, parties=tuple(dict.fromkeys(a.parties + b.parties)), count=a.count or b.count,
-                   values=b.values if _precise(b.values) > _precise(a.values) else a.values or b.values,
+                   values=b.values if _precise(b.values) > _precise(a.values) else (a.values or b.values),
                    signed_at=a.signed_at or b.signed_at, date=a.date or b.date,
                    sectors=tuple(dict.fromkeys(a.sectors + b.sectors)),
                    evidence=tuple(dict.fromkeys(a.evidence + b.evidence)))

@@ -208,3 +208,20 @@ def test_extract_two_listed_signings_of_equal_value_stay_two(nlp):
             "Kibing Solar New Materials (M) Sdn Bhd – for a RM2 billion sand silica project to produce solar panels.")
     ex = next(extract_articles([article_from_text(text, url="http://example.org/sabah", date="2022-01-18")], nlp))
     assert len([f for f in ex.facts if isinstance(f, Agreement)]) == 2
+
+
+def test_extract_retellings_fold_in_a_chain(nlp):
+    text = ("Deals were signed. Xuzhou signs investment deals. Xuzhou signed 3 investment deals worth $1bn at the "
+            "Xuzhou Investment Fair.")
+    ex = next(extract_articles([article_from_text(text, url="http://example.org/chain", date="2012-09-08")], nlp))
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert deal.count == 3 and len(deal.evidence) == 3
+
+
+def test_extract_headline_and_body_of_the_same_batch_are_one(nlp):
+    text = ("Hong Kong, Macao, Shandong ink 30 deals\n\n"
+            "Hong Kong and Macao signed 30 cooperation deals with East China's Shandong province at the opening "
+            "ceremony of the Hong Kong-Macao-Shandong Week on Monday.")
+    ex = next(extract_articles([article_from_text(text, url="http://example.org/hk", date="2024-05-28")], nlp))
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert deal.count == 30 and len(deal.parties) == 3

@@ -46,17 +46,20 @@ AGREEMENT_NOUN = r"(?:agreements?|deals?|MoUs?|memorand(?:um|a)(?: of understand
                  r"projects?|accords?|letters? of intent)"
 COUNTED = [re.compile(rf"\b(?P<n>{n})\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
            for n in (r"\d[\d,]*", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")]
-COUNTED.append(re.compile(rf"\b(?P<n>a|an)\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b(?<!s)", re.I))  # "a number of deals": not one
+COUNTED.append(re.compile(rf"\b(?P<n>a|an)\s+(?!(?:number|series|host|raft|range|couple|pair|set|batch|package|slew|"
+                          rf"string|flurry)\s+of\b)(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b(?<!s)", re.I))  # not "a number of deals"
 COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                           rf"\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
 INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|banking|banker|bankers|fund|funds|firm|firms|"
                     r"trust|trusts|vehicle|adviser|advisers|grade|house|group|arm|manager|managers|company|strategy))|"
                     r"committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|inject\w*|FDI)\b", re.I)
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between the names of a list: ", ", " and ", ", and "
 ORDINAL_DEAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last|final)\s+(?:MoU|agreement|deal|"
                           r"memorandum(?: of understanding)?|contract|pact)\b[^.;]{0,40}?\bbetween\s+", re.I)
-FIRM_DEAL = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|contract|pact|accord)\b(?!\s+(?:with|to|for|on)\b)")
+FIRM_DEAL = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|contract|pact|accord)\b(?!\s+(?:with|to|for|on)\b)",
+                       re.I)
 DEAL_NOT_MADE = re.compile(r"\b(?:talks?|negotiat\w*|bid|seek\w*|sought|hop\w*|try\w*|tried|plan\w*|want\w*|aim\w*|"
-                           r"propos\w*|consider\w*|reach\w*|close to|near\w*|could|would|may|might|should|without|no|"
+                           r"propos\w*|consider\w*|reach\w*|close to|near\w*|could|would|(?-i:may)|might|should|without|no|"
                            r"fail\w*|block\w*|oppos\w*|reject\w*|scrap\w*|any|if|whether|new|possible|potential|"
                            r"expected|likely|agree[sd]?|agreeing|strike|struck|win|won|announc\w*|secur\w*|will|offer\w*)\b", re.I)
 RECEIVED_FROM = re.compile(r"\b(?:receiv|attract|dr[ae]w|secur|bagg?|lur|garner|woo)\w*\s+(?:[^.;]|\.\d){0,60}?"
@@ -159,14 +162,15 @@ class FactFinder:
                 if cut:
                     phrase = phrase[:cut.start()]
                 other = next((x.start for x in mentions if x.cls in ("Person", "Official")
-                              and m.end + app.start("phrase") <= x.start < m.end + app.start("phrase") + len(phrase)), None)
+                              and phrase_start <= x.start < phrase_start + len(phrase)), None)
                 if other is not None:  # "Jack Straw, Aid minister Hilary Benn and ...": the next person's post
-                    phrase = phrase[:other - m.end - app.start("phrase")]
+                    phrase = phrase[:other - phrase_start]
                 for part_start, part in self._coordinated(phrase):
                     lead = re.match(r"(?:(?:a|an|also|the|and)\s+)+", part)
                     if lead:
                         part_start, part = part_start + lead.end(), part[lead.end():]
-                    nation = re.match(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?\s+", part)
+                    nation = next((n for n in (re.match(r"[A-Z][a-z]+\s+", part), re.match(r"[A-Z][a-z]+ [A-Z][a-z]+\s+", part))
+                                   if n and self._country_of(mentions, n.group(0)) is not None), None)
                     country = self._country_of(mentions, nation.group(0)) if nation else None
                     if country is not None:  # "Hugo Chavez, the Venezuelan president,"
                         part_start, part = part_start + nation.end(), part[nation.end():]
@@ -332,7 +336,8 @@ class FactFinder:
                 out.append({"rel": "locatedIn", "place": i, "in": jj, "rule": "in-larger", "confidence": 0.85})
             elif re.fullmatch(r"['’]s\s+", between) and self._rank(a) > self._rank(b):
                 out.append({"rel": "locatedIn", "place": j, "in": i, "rule": "possessive", "confidence": 0.85})
-            elif re.fullmatch(r",\s*", between) and not re.match(r"\s*(?:,|and)\s+[A-Z]", text[b.end:b.end + 8]) and (
+            elif re.fullmatch(r",\s*", between) and not re.match(r"\s*(?:,|and)\s+[A-Z]", text[b.end:b.end + 8]) \
+                    and not re.search(r"(?:,|\band)\s*$", text[max(0, a.start - 6):a.start]) and (
                     self._rank(b) > self._rank(a) or self._rank(b) == self._rank(a) == RANK["City"] and re.search(
                         r"\b(?:in|at|near)\s+$", text[max(0, a.start - 6):a.start])):
                 # "in Rompin, Pahang"; "in Gambang, Kuantan": a town, then the larger town it is part of
@@ -488,7 +493,7 @@ class FactFinder:
                     count += _number(more.group("n")) or 0
             elif re.search(r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)",
                            s_text[sign.end():], re.I) or re.search(
-                    r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)(?:[^.;]|\.\d)*\b(?:was|has been)\s+$",
+                    r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)(?:[^.;]|\.\d){0,150}\b(?:was|has been)\s+$",
                     s_text[:sign.start()], re.I):
                 count = 1  # "signed MoU for ...", "The first MOU, worth RM15bil, was inked": one, though no number is written
             sign_at = sent.start_char + sign.start()
@@ -503,9 +508,11 @@ class FactFinder:
             parsed = self._subjects(doc, mentions, sign_at)
             parties = [] if passive or not subjects else (parsed or [subjects[-1]])
             k = subjects.index(parties[0]) if parties and parties[0] in subjects else 0
-            if k > 0 and subjects[k - 1] not in parties and \
-                    re.fullmatch(r"\s*(?:,|and|&)\s*", text[mentions[subjects[k - 1]].end:mentions[parties[0]].start]):
-                parties.insert(0, subjects[k - 1])  # "the governments of Jiangsu and Macau signed"; "Malaysia, China sign"
+            while k > 0 and subjects[k - 1] not in parties and \
+                    re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[mentions[subjects[k - 1]].end:mentions[parties[0]].start]):
+                # "the governments of Jiangsu and Macau signed"; "Hong Kong, Macao, Shandong ink 30 deals"
+                parties.insert(0, subjects[k - 1])
+                k -= 1
             sides = BOTH_SIDES.search(s_text)
             if not parties and sides:
                 parties = self._last_two(mentions, recent_parties,
@@ -519,7 +526,7 @@ class FactFinder:
                 after = sent.start_char + sign.end() + with_.end()
                 # "with state-owned Hindustan Aeronautics", "with India's HCL Technologies"
                 parties += [i for i, m in idx if m.cls in PARTY and m.start >= after and re.fullmatch(
-                    r"(?:(?:the|a|an|[a-z-]+|[A-Z][\w]*['’]s)\s+){0,3}", text[after:m.start])
+                    rf"(?:(?:the|a|an|[a-z-]+|[A-Z][\w]*['’]s|(?i:{DIRECTIONS}))\s+){{0,3}}", text[after:m.start])
                     and not re.match(r"['’]s\b", text[m.end:m.end + 3])][:1]
                 listed = re.match(r"(?P<n>\w+)\s+(?:[\w-]+\s+){0,3}?(?:-|–|—|:)\s+", text[after:sent.end_char])
                 if listed:
@@ -564,10 +571,10 @@ class FactFinder:
         for i, m in candidates:
             if m.start == at:
                 out.append(i)
-                nxt = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[m.end:])
+                nxt = LIST_GAP.match(text, m.end)
                 if not nxt:
                     break
-                at = m.end + nxt.end()
+                at = nxt.end()
         return out
 
     @staticmethod
@@ -604,8 +611,8 @@ class FactFinder:
                  and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
         if len({mentions[i].key for i in firms}) != 2 or len({mentions[i].key for i, m in idx if m.cls in PARTY}) > 3:
             return []
-        parties = list(dict.fromkeys({mentions[i].key: i for i in reversed(firms)}.values()))[::-1]
-        return [{"rel": "agreement", "parties": sorted(parties), "count": 1,
+        parties = sorted({mentions[i].key: i for i in reversed(firms)}.values())  # each firm's first mention
+        return [{"rel": "agreement", "parties": parties, "count": 1,
                  "values": [(x.amount, x.currency, x.text) for _, x in money], "signedAt": None, "date": None,
                  "sectors": [], "rule": "deal-between-firms", "confidence": 0.5}]
 
@@ -628,7 +635,9 @@ class FactFinder:
         if receive and receive.start() < inv.start() + 40:
             # "Uttar Pradesh received investment proposals worth ...": the subject is the target
             recv_at = sent.start_char + receive.start()
-            subject = [i for i, m in idx if m.cls in PLACE and m.start < recv_at]
+            anaphor = re.search(r"\bthe (city|province|state|country)\s+$", text[max(0, recv_at - 20):recv_at])
+            kinds = {"city": ("City",), "country": ("Country",)}.get(anaphor.group(1), ("Region",)) if anaphor else PLACE
+            subject = [i for i, m in idx if m.cls in kinds and m.start < recv_at]  # "... Dalian City, the city got"
             frm = [i for i, m in idx if m.cls in PARTY and m.start > recv_at and
                    re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, m.start - 10):m.start])]
             if subject:
@@ -664,7 +673,8 @@ class FactFinder:
                 r"\b(?:will|to|committed to|agreed to|plans? to)\s+(?:\w+\s+)?invest", s_text)):
             return []
         if not (money or projects) and re.search(r"\b(?:looking|seeking|hoping|wants?|considering|may|might|could|"
-                                                 r"would)\s+(?:to\s+)?(?:\w+\s+)?invest", s_text):
+                                                 r"would)\s+(?:to\s+)?(?:\w+\s+)?invest", s_text) or \
+                re.search(r"\b(?:welcom|invit|seek|solicit)\w*\s+(?:\w+\s+)?invest", s_text, re.I):
             return []  # "China is looking to invest in other markets": a wish, with nothing stated
         values = [(x.amount, x.currency, x.text) for _, x in money][:2]
         by_index = dict(idx)
@@ -678,7 +688,7 @@ class FactFinder:
             investors = listed
             # "Ramco and Chemplast committed to increase investments": one each
             return [{"rel": "investment", "investor": i, "target": target, "projects": None,
-                     "values": values if len(investors) == 1 else [], "rule": "investment-coordinated",
+                     "values": [], "rule": "investment-coordinated",
                      "confidence": 0.55} for i in investors]
         return [{"rel": "investment", "investor": investors[-1] if investors else None, "target": target,
                  "projects": _number(projects.group("n")) if projects else None, "values": values,

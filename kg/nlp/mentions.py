@@ -44,7 +44,7 @@ _HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "M
 _COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "like", "group", "giant", "maker",
                   "manufacturer", "carrier", "bank", "conglomerate", "developer", "operator", "retailer",
                   "airline", "startup", "start-up", "subsidiary", "unit", "automaker", "insurer", "lender")
-_COMPANY_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(_COMPANY_NOUNS)})s?\s+$")  # "budget airline Ryanair"
+_COMPANY_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(n for n in _COMPANY_NOUNS if n != 'like')})s?\s+$")  # "airline Ryanair"
 # Plural nouns that introduce a list of firms: "two Indian airlines - Air Deccan and Kingfisher".
 _FIRM_PLURALS = {"airlines", "carriers", "firms", "companies", "banks", "lenders", "insurers", "retailers",
                  "operators", "makers", "manufacturers", "carmakers", "automakers", "developers", "brewers",
@@ -79,7 +79,7 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
     start = end
     while i >= sent_start and end - i <= 10:
         tok = doc[i]
-        if tok.text in _HONORIFIC_STOPS or (tok.lower_ in _DATE_WORDS and doc[i + 1].is_lower):
+        if tok.text in _HONORIFIC_STOPS or (tok.lower_ in _DATE_WORDS and i + 1 < len(doc) and doc[i + 1].is_lower):
             break  # "Menteri Besar Datuk Seri Wan Rosdy ... and Pahang State Assembly": a person sits here
         if tok.lower_ == "of" and i - 1 >= sent_start and doc[i - 1].lower_ in titles:
             break

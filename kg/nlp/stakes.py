@@ -30,6 +30,9 @@ BUY = re.compile(r"(?:buy|buys|bought|acquire[sd]?|purchase[sd]?|take|takes|took
 SELL = re.compile(r"(?:sell|sells|sold|transfer(?:s|red)?|hand(?:s|ed)?|offload(?:s|ed)?|give[sn]?|gave|"
                   r"grant(?:s|ed)?|offer(?:s|ed)?)", re.I)
 SWAP = re.compile(r"(?:swap(?:s|ped)?|exchange[sd]?|trade[sd]?)", re.I)
+# "Turkcell's 70% controlling stake": only words of size between the holder and the stake, not "GM's plan to buy"
+POSSESSED = re.compile(r"['’]s\s+(?:(?:\d[\d.,]*%|\d[\d.,]*\s+per\s?cent|majority|minority|controlling|remaining|"
+                       r"existing|current|entire|whole|small|large|big|equity|direct|indirect)\s+){0,3}", re.I)
 DONE = {"VBD", "VBN", "VBZ", "VBP"}
 MODALS = {"may", "might", "could", "would", "should", "will", "can", "shall", "must"}
 LEAD = r"(?:[\w&.-]+(?:['’]s)?\s+){0,3}"  # "in Australian winemaker Southcorp", "in India's IPCL"
@@ -62,7 +65,7 @@ def _said_as_done(verb) -> bool:
     """"bought", "has bought", "holds": yes; "may sell", "to take", "buying": no."""
     if verb.tag_ not in DONE:
         return False
-    return not any((c.dep_ == "aux" and c.text.lower() in MODALS) or
+    return not any((c.dep_ == "aux" and c.text.lower() in MODALS) or c.dep_ == "neg" or
                    (c.dep_ == "mark" and c.text.lower() in ("if", "unless", "whether")) for c in verb.children)
 
 
@@ -104,7 +107,7 @@ def stake_investments(doc: Doc, text: str, mentions: list[Mention], sent: Span) 
             continue  # "interest in", "holding in" only as a share: "a 10% interest in"
         verb = _governing_verb(doc, at)
         possessive = next((i for i, m in enumerate(mentions) if s_start <= m.start < at and m.cls in HOLDERS
-                           and re.fullmatch(r"['’]s\s+(?:(?:\d[\d.,]*%|[a-z][\w-]*)\s+){0,3}", text[m.end:at])), None)
+                           and POSSESSED.fullmatch(text, m.end, at)), None)
         if possessive is None and (verb is None or not _said_as_done(verb)):
             continue
         # the company the stake is in

@@ -400,3 +400,35 @@ def test_facts_no_post_when_the_next_sentence_opens_otherwise(nlp):
     text = ("India's defence minister has opened the country's Aero India 2005 air show.\n\n"
             "Analysts said Pranab Mukherjee was right.")
     assert of_rel(facts(nlp, text, "2005-02-10"), "post") == []
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("In May, General Motors is to pay Fiat 1.55bn euros to get out of a deal.", ["General Motors", "Fiat"]),
+    ("A partnership deal between General Motors and Fiat was unwound in 2005.", ["General Motors", "Fiat"]),
+])
+def test_facts_deal_between_firms_edge_words(nlp, text, parties):
+    assert [g["parties"] for g in of_rel(facts(nlp, text, "2005-02-14"), "agreement")] == [parties]
+
+
+def test_facts_letters_of_intent_are_no_count(nlp):
+    text = "Tamil Nadu signed a number of letters of intent with investors."
+    assert [g["count"] for g in of_rel(facts(nlp, text, "2019-01-24"), "agreement")] == [None]
+
+
+def test_facts_national_post_in_a_titled_apposition(nlp):
+    text = "Nicolas Maduro, Venezuelan Foreign Minister, said Venezuela would sell oil to China."
+    assert ("Nicolas Maduro", "foreign minister", "Venezuela") in {
+        (f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text, "2005-02-14"), "post")}
+
+
+def test_facts_a_list_of_places_is_no_chain_in_a_headline(nlp):
+    assert of_rel(facts(nlp, "Hong Kong, Macao, Shandong ink 30 deals", "2024-05-28"), "locatedIn") == []
+
+
+def test_facts_investment_welcomed_is_none_and_the_city_that_got_it(nlp):
+    text = ("The visiting Liaoning delegation, headed by Governor Bo Xilai, welcomes investment and cooperation from "
+            "Hong Kong on 63 projects valued at US$24.5 billion.\n\n"
+            "Bo said that 10 years ago when he made his first trip to Hong Kong as mayor of coastal Dalian City of "
+            "Liaoning Province, the city got US$2.8 billion of investment from Hong Kong.")
+    found = of_rel(facts(nlp, text, "2003-11-20"), "investment")
+    assert [(f["investor"], f["target"]) for f in found] == [("Hong Kong", "Dalian City")]

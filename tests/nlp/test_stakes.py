@@ -30,6 +30,8 @@ def test_stakes_held_or_bought(nlp, text, expected):
 
 @pytest.mark.parametrize("text", [
     "If Barclays buys a stake in Absa it will be one of the largest foreign investments in South Africa in recent years.",
+    "General Motors has not bought a stake in Fiat.",
+    "General Motors's plan to buy a stake in Fiat collapsed.",
     "To help finance the expansion the company may sell a 25% stake to an investor for about $50m.",
     "Meanwhile, Nanjing Auto is in negotiations with Rover and SAIC to take a 20% stake in the joint venture.",
     # whose stake, in what: not said
