@@ -27,6 +27,11 @@ def by_label(extraction):
     return {e.label: e for e in extraction.entities}
 
 
+def extract_text(nlp, text: str, date: str):
+    """The extraction of one article made of ``text``."""
+    return next(extract_articles([article_from_text(text, url="http://example.org/article", date=date)], nlp))
+
+
 def test_extract_places_typed(extraction):
     ents = by_label(extraction)
     assert ents["Qingdao"].cls == "City"
@@ -109,7 +114,7 @@ def test_extract_short_name_of_a_body_is_its_alias(nlp):
     text = ("Chen Long, secretary of the Jinhua Municipal Party Committee, led a delegation to Shenzhen.\n\n"
             "Lin Xiaofeng, member of the Standing Committee of the Municipal Party Committee and executive "
             "deputy mayor, participated in the related activities.")
-    ex = next(extract_articles([article_from_text(text, url="http://example.org/jinhua", date="2020-12-10")], nlp))
+    ex = extract_text(nlp, text, "2020-12-10")
     [body] = [e for e in ex.entities if e.label == "Jinhua Municipal Party Committee"]
     assert "Municipal Party Committee" in body.aliases
     posts = {(p.title, p.of) for p in ex.facts if isinstance(p, Post)}
@@ -124,7 +129,7 @@ def test_extract_signing_at_an_anaphoric_ceremony_takes_its_event_and_date(nlp):
             "At the opening ceremony, the governments of Jiangsu and Macau signed a cooperation framework agreement "
             "for key areas during the 14th Five-Year Plan period, including high-level exchanges, S&T innovation, "
             "trade, modern service industry and education. The two sides also signed 10 cooperation projects.")
-    ex = next(extract_articles([article_from_text(text, url="http://example.org/jiangsu", date="2021-12-10")], nlp))
+    ex = extract_text(nlp, text, "2021-12-10")
     week = next(e.iri for e in ex.entities if e.label == "Jiangsu Week in Macau")
     deals = [f for f in ex.facts if isinstance(f, Agreement)]
     assert sorted(f.count for f in deals) == [1, 10]
@@ -134,7 +139,7 @@ def test_extract_signing_at_an_anaphoric_ceremony_takes_its_event_and_date(nlp):
 def test_extract_envoy_is_an_official(nlp):
     text = ("Present were Malaysian Ambassador to Thailand Datuk Jojie Samuel and Pahang State Secretary "
             "Datuk Seri Dr Dr Sallehuddin Ishak.")
-    ex = next(extract_articles([article_from_text(text, url="http://example.org/pahang", date="2020-03-06")], nlp))
+    ex = extract_text(nlp, text, "2020-03-06")
     assert {e.label: e.cls for e in ex.entities}["Jojie Samuel"] == "Official"
 
 
@@ -143,7 +148,7 @@ def test_extract_the_hub_in_a_province_is_the_articles_city(nlp):
             "investors' insight into the strong innovation capability of the high-tech hub in south China's "
             "Guangdong Province, with 242 deals signed, clinching contractual investments of 780 billion yuan "
             "(119 billion U.S. dollars).")
-    ex = next(extract_articles([article_from_text(text, url="http://example.org/shenzhen", date="2020-12-10")], nlp))
+    ex = extract_text(nlp, text, "2020-12-10")
     iri = {e.label: e.iri for e in ex.entities}
     pairs = {(f.place, f.container) for f in ex.facts if isinstance(f, LocatedIn)}
     assert (iri["Shenzhen"], iri["Guangdong"]) in pairs
@@ -153,7 +158,7 @@ def test_extract_a_holding_told_twice_is_one_investment(nlp):
     text = ("Fiat had sold GM a stake in 2000, as part of a partnership agreement.\n\n"
             "Instead, GM swapped a 6% stake in itself for 20% of Fiat - and gave Fiat a \"put option\" to sell GM the "
             "rest of the car maker between January 2004 and July 2009.")
-    ex = next(extract_articles([article_from_text(text, url="http://example.org/fiat", date="2005-02-14")], nlp))
+    ex = extract_text(nlp, text, "2005-02-14")
     iri = {e.label: e.iri for e in ex.entities}
     flows = [(f.investor, f.target, len(f.evidence)) for f in ex.facts if isinstance(f, Investment)]
     assert sorted(flows) == sorted([(iri["GM"], iri["Fiat"], 2), (iri["Fiat"], iri["GM"], 1)])
@@ -161,7 +166,7 @@ def test_extract_a_holding_told_twice_is_one_investment(nlp):
 
 def test_extract_deals_with_each_of_two_firms_make_no_partnership(nlp):
     text = "Airbus has also recently signed fresh deals with two Indian airlines - Air Deccan and Kingfisher."
-    ex = next(extract_articles([article_from_text(text, url="http://example.org/airbus", date="2005-02-14")], nlp))
+    ex = extract_text(nlp, text, "2005-02-14")
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert len(deal.parties) == 3 and deal.count == 2
     assert not [f for f in ex.facts if isinstance(f, Cooperation)]
@@ -172,7 +177,7 @@ def test_extract_a_firm_signing_at_a_states_meet_signs_with_the_state(nlp):
             "in Chennai on Thursday.\n\n"
             "Indian Oil Corporation (IOC) subsidiary Chennai Petroleum Corporation Ltd (CPCL) signed a MoU worth "
             "Rs 27,474 crore for a 9 million-tonne new refinery at Cauvery Basin, Nagapattinam.")
-    ex = next(extract_articles([article_from_text(text, url="http://example.org/gim", date="2019-01-24")], nlp))
+    ex = extract_text(nlp, text, "2019-01-24")
     iri = {e.label: e.iri for e in ex.entities}
     [mou] = [f for f in ex.facts if isinstance(f, Agreement) and f.count == 1]
     assert set(mou.parties) == {iri["Chennai Petroleum Corporation Ltd"], iri["Tamil Nadu"]}
@@ -186,7 +191,7 @@ def test_extract_our_city_signs_and_retellings_fold_into_the_signing(nlp):
             "Corporation (hereinafter referred to as \"CSCEC\"). Lin Yingwu witnessed the signing of the agreement "
             "with Huang Kesi, vice president of CSCEC.\n\n"
             "Lin Yingwu welcomed Huang Kesi and his party to Jiangmen.")
-    ex = next(extract_articles([article_from_text(text, url="http://example.org/jiangmen", date="2020-10-02")], nlp))
+    ex = extract_text(nlp, text, "2020-10-02")
     iri = {e.label: e.iri for e in ex.entities}
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert set(deal.parties) == {iri["Jiangmen"], iri["China State Construction Corporation"]}
@@ -196,7 +201,7 @@ def test_extract_our_city_signs_and_retellings_fold_into_the_signing(nlp):
 def test_extract_a_headline_and_its_body_with_a_rounder_value_are_one_signing(nlp):
     text = ("Malaysia, China sign three MOUs worth nearly RM20bil\n\n"
             "NANNING: Malaysia and China have inked three memoranda of understanding (MOUs) worth RM19.84bil.")
-    ex = next(extract_articles([article_from_text(text, url="http://example.org/mou", date="2023-09-17")], nlp))
+    ex = extract_text(nlp, text, "2023-09-17")
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert deal.count == 3 and [m.amount for m in deal.values] == [19.84e9]
 
@@ -206,14 +211,14 @@ def test_extract_two_listed_signings_of_equal_value_stay_two(nlp):
             "project, worth RM2 billion in gross development value (GDV).\n\n"
             "The second MOU was between the state's Ministry of Industrial Development and a company from China – SBH "
             "Kibing Solar New Materials (M) Sdn Bhd – for a RM2 billion sand silica project to produce solar panels.")
-    ex = next(extract_articles([article_from_text(text, url="http://example.org/sabah", date="2022-01-18")], nlp))
+    ex = extract_text(nlp, text, "2022-01-18")
     assert len([f for f in ex.facts if isinstance(f, Agreement)]) == 2
 
 
 def test_extract_retellings_fold_in_a_chain(nlp):
     text = ("Deals were signed. Xuzhou signs investment deals. Xuzhou signed 3 investment deals worth $1bn at the "
             "Xuzhou Investment Fair.")
-    ex = next(extract_articles([article_from_text(text, url="http://example.org/chain", date="2012-09-08")], nlp))
+    ex = extract_text(nlp, text, "2012-09-08")
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert deal.count == 3 and len(deal.evidence) == 3
 
@@ -222,6 +227,6 @@ def test_extract_headline_and_body_of_the_same_batch_are_one(nlp):
     text = ("Hong Kong, Macao, Shandong ink 30 deals\n\n"
             "Hong Kong and Macao signed 30 cooperation deals with East China's Shandong province at the opening "
             "ceremony of the Hong Kong-Macao-Shandong Week on Monday.")
-    ex = next(extract_articles([article_from_text(text, url="http://example.org/hk", date="2024-05-28")], nlp))
+    ex = extract_text(nlp, text, "2024-05-28")
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert deal.count == 30 and len(deal.parties) == 3
