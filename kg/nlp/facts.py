@@ -75,7 +75,7 @@ ENVOY = re.compile(r"(?P<title>\b(?:ambassador|envoy|consul[- ]general|consul|hi
                    r"(?:(?:[A-Z][a-z]+'?|Dr\.?)\s+){0,3}$", re.I)
 DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,30}),\s*((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?[^\n]{0,20}?(?:—|--|–)")
 NATIONAL_POST = re.compile(r"\b(?:minister|president|premier|chancellor|ambassador|envoy|king|queen|senator|"
-                           r"lawmaker|mp|leader|secretary|governor|consul)$")
+                           r"lawmaker|mp|leader|secretary|governor|consul|consul[- ]general)$")
 PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|event) of\s+(?:the\s+)?$", re.I)
 
 
@@ -180,6 +180,9 @@ class FactFinder:
                     if title:
                         s = phrase_start + part_start
                         of = self._mention_after(mentions, s + len(title), s + len(part), PARTY)
+                        if of is not None and not re.fullmatch(r"\s*|\s*(?:[A-Za-z-]+\s+){0,3}?(?:of|in|at|for|to|with)\b.*",
+                                                                text[s + len(title):mentions[of].start], re.S):
+                            of = None  # "Hanif Salim, Indonesian Consul General, on March 1 visited Dong Nai"
                         of = country if of is None else of
                         out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-apposition",
                                     "confidence": 0.85})
@@ -672,10 +675,14 @@ class FactFinder:
         if not (money or projects or investors and re.search(
                 r"\b(?:will|to|committed to|agreed to|plans? to)\s+(?:\w+\s+)?invest", s_text)):
             return []
-        if not (money or projects) and re.search(r"\b(?:looking|seeking|hoping|wants?|considering|may|might|could|"
-                                                 r"would)\s+(?:to\s+)?(?:\w+\s+)?invest", s_text) or \
-                re.search(r"\b(?:welcom|invit|seek|solicit)\w*\s+(?:\w+\s+)?invest", s_text, re.I):
-            return []  # "China is looking to invest in other markets": a wish, with nothing stated
+        wished = not (money or projects) and re.search(
+            r"\b(?:looking|seeking|hoping|wants?|considering|may|might|could|would)\s+(?:to\s+)?(?:\w+\s+)?invest", s_text)
+        asked = re.search(r"\b(?:welcom|invit|seek|solicit)\w*\s+(?:\w+\s+)?invest", s_text, re.I) or re.search(
+            r"\b(?:opportunit\w+|help\w*|encourag\w*|urg\w*|persuad\w*)\b[^.;]{0,40}\bto\s+invest", s_text, re.I)
+        if wished or asked:
+            # "China is looking to invest in other markets", "welcomes investment from Hong Kong", "helping
+            # Indonesian firms to invest": a wish or a call, not an investment
+            return []
         values = [(x.amount, x.currency, x.text) for _, x in money][:2]
         by_index = dict(idx)
         listed = investors[-1:]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from anyascii import anyascii
 
 from ..lexicons import read_lexicon
 
@@ -38,8 +39,10 @@ def ascii_name(text: str) -> str:
 
     >>> ascii_name("Mahārāshtra")
     'Maharashtra'
+    >>> ascii_name("Đồng Nai")  # a letter of its own, not a D with a mark: folded, not dropped
+    'Dong Nai'
     """
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return anyascii(text)
 
 
 def _usable(name: str) -> bool:

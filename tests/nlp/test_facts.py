@@ -432,3 +432,16 @@ def test_facts_investment_welcomed_is_none_and_the_city_that_got_it(nlp):
             "Liaoning Province, the city got US$2.8 billion of investment from Hong Kong.")
     found = of_rel(facts(nlp, text, "2003-11-20"), "investment")
     assert [(f["investor"], f["target"]) for f in found] == [("Hong Kong", "Dalian City")]
+
+
+def test_facts_apposition_body_follows_the_title(nlp):
+    text = ("HCM City (VNA) – Hanif Salim, Indonesian Consul General, on March 1 visited Dong Nai to explore "
+            "investment projects. Indonesia contributes two projects worth 12 million USD.")
+    posts = {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text, "2021-03-02"), "post")}
+    assert posts == {("Hanif Salim", "consul general", "Indonesia")}  # not of Dong Nai, visited later
+
+
+def test_facts_helping_firms_to_invest_is_no_investment(nlp):
+    text = ("The Indonesian Consulate General in Ho Chi Minh City said it will work as a bridge helping Indonesian "
+            "firms to invest in the southern province of Dong Nai.")
+    assert of_rel(facts(nlp, text, "2021-03-02"), "investment") == []

@@ -18,6 +18,8 @@ def gaz():
     ("U.S.", "Country", "United States"),
     ("Britain", "Country", "United Kingdom"),
     ("Timor-Leste", "Country", "Timor Leste"),
+    ("Dong Nai", "Region", "Dong Nai"),  # "Đồng Nai": its Đ is folded to D, not dropped
+    ("Da Nang", "City", "Da Nang"),
     ("Cape Verde", "Country", "Cabo Verde"),
     ("Greater Bay Area", "Region", "Greater Bay Area"),
     ("Europe", "Region", "Europe"),
