@@ -352,9 +352,13 @@ def _same_signing(a: Agreement, b: Agreement) -> bool:
     if a.values and _amounts(a.values) == _amounts(b.values) and a.count == b.count:
         return True
     if (a.count or 0) > 1 and a.count == b.count and set(a.parties) == set(b.parties) and a.signed_at == b.signed_at \
-            and (not a.values and not b.values or a.values and b.values and _near(a.values[0], b.values[0])):
-        # headline "Hong Kong, Macao, Shandong ink 30 deals" over the body's 30 deals; "three MOUs worth nearly
-        # RM20bil" over "three MOUs worth RM19.84bil"
+            and not a.values and not b.values:
+        return True  # headline "Hong Kong, Macao, Shandong ink 30 deals" over the body's 30 deals
+    nested = set(a.parties) <= set(b.parties) or set(b.parties) <= set(a.parties)
+    if nested and (a.count is None or b.count is None or a.count == b.count) and \
+            any(_near(x, y) for x in a.values for y in b.values):
+        # "three MOUs worth nearly RM20bil" over "three MOUs worth RM19.84bil"; "UAE and Oman sign deals worth
+        # $35bln" over "deals worth 129 billion dirhams ($35.12 billion)"
         return True
     complementary = (a.count is None) != (b.count is None) and bool(a.values) != bool(b.values)
     counts_many = (a.count or 0) > 1 or (b.count or 0) > 1

@@ -230,3 +230,12 @@ def test_extract_headline_and_body_of_the_same_batch_are_one(nlp):
     ex = extract_text(nlp, text, "2024-05-28")
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert deal.count == 30 and len(deal.parties) == 3
+
+
+def test_extract_headline_and_body_of_near_values_are_one_signing(nlp):
+    text = ("UAE and Oman sign deals worth $35bln on state visit\n\n"
+            "Emirati and Omani companies have signed deals worth 129 billion dirhams ($35.12 billion) in sectors "
+            "including energy and transport during the Omani ruler's visit to the United Arab Emirates this week.")
+    ex = extract_text(nlp, text, "2024-04-23")
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert [m.currency for m in deal.values] == ["AED", "USD"]  # the body's more precise figures

@@ -14,6 +14,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_lexicon
+from ..model import PLACE_CLASSES
 from .gazetteer import Gazetteer
 from .money import find_money
 from .sectors import SectorFinder
@@ -37,7 +38,7 @@ class _NoPlace:
 
 _NO_PLACE = _NoPlace()
 _PERSON_HONORIFICS = {"Datuk", "Dato", "Dato'", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Sir", "Dame",
-                      "Shri", "Smt", "Madam", "Mdm", "Puan", "Encik", "Tengku", "Tunku"}
+                      "Shri", "Smt", "Madam", "Mdm", "Puan", "Encik", "Tengku", "Tunku", "Sheikh", "Shaikh"}
 # Heads of the bodies a unit belongs to: "Standing Committee of the CPC Jiangsu Provincial Committee".
 PARENT_HEADS = {"Committee", "Government", "Congress", "Council", "Commission"}
 _HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof", "Tengku", "Tunku"}
@@ -452,7 +453,7 @@ class MentionFinder:
                     m.rule in ("org-head", "firm-list", "firm-qualified") or
                     _COMPANY_NOUN_BEFORE.search(text, max(0, m.start - 16), m.start)):
                 named[m.text] = m
-        named.update((m.text, m) for m in mentions if m.cls in ("City", "District", "Region", "Country"))
+        named.update((m.text, m) for m in mentions if m.cls in PLACE_CLASSES)
         # a surname stays a person: "Lord Woolf", "Jeffrey Archer ... Archer"
         surnames = {w for m in mentions if m.cls in ("Person", "Official") for w in m.text.split()[1:]}
         return [m._replace(cls=named[m.text].cls, key=named[m.text].key, rule=m.rule + "-retyped")
@@ -629,7 +630,9 @@ class MentionFinder:
             mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
         mentions = self._places_not_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
         money = [(x.start, x.end) for x in find_money(text)]
-        mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in money)]  # "RM15bil"
+        mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in money)  # "RM15bil"
+                    and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms)]
+        # "Emirati and Omani companies": a demonym is no one's name ("Gibraltar" names a place too)
         for sent in doc.sents:
             for p in self.sectors.find(sent.text, sent.start_char):
                 # a list item outranks the statistical NER inside it ("S&T innovation")

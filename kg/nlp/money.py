@@ -28,7 +28,8 @@ SUFFIX_CURRENCY = {
     "australian dollars": "AUD", "canadian dollars": "CAD", "yuan": "CNY", "renminbi": "CNY",
     "rmb": "CNY", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pounds sterling": "GBP",
     "sterling": "GBP", "rupees": "INR", "rupee": "INR", "ringgit": "MYR", "yen": "JPY",
-    "won": "KRW", "baht": "THB", "rupiah": "IDR", "dirhams": "AED", "pesos": "PHP", "dong": "VND",
+    "won": "KRW", "baht": "THB", "rupiah": "IDR", "dirhams": "AED", "dirham": "AED", "pesos": "PHP", "dong": "VND",
+    "pound": "GBP", "riyals": "SAR", "riyal": "SAR", "saudi riyals": "SAR", "qatari riyals": "QAR",
     "francs": "CHF", "usd": "USD", "eur": "EUR", "cny": "CNY", "hkd": "HKD", "inr": "INR",
 }
 

@@ -132,3 +132,9 @@ def test_mentions_cm_before_a_name_is_a_title(nlp):
     text = ("CM Dhami did a road show in Chennai.\n\n"
             "Chief Minister Pushkar Singh Dhami invited the investors.")
     assert "CM Dhami" not in mentions(nlp, text)
+
+
+def test_mentions_a_demonym_is_no_name(nlp):
+    text = ("Emirati and Omani companies have signed deals worth 129 billion dirhams ($35.12 billion) in sectors "
+            "including energy and transport.")
+    assert not [m for m in nlp(text)._.nkg_mentions if m[2] in ("Emirati", "Omani")]

@@ -42,3 +42,8 @@ def test_money_ignores_other_numbers(text):
 def test_money_scale_glued_to_number(text, amount, currency):
     found = find_money(text)
     assert (found[0].amount, found[0].currency) == (amount, currency)
+
+
+def test_money_singular_currency_words():
+    found = find_money("signed a 11 billion dirham agreement to connect the countries by rail")
+    assert [(m.currency, m.amount) for m in found] == [("AED", 11e9)]
