@@ -53,6 +53,11 @@ COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six
 INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|banking|banker|bankers|fund|funds|firm|firms|"
                     r"trust|trusts|vehicle|adviser|advisers|grade|house|group|arm|manager|managers|company|strategy))|"
                     r"committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|inject\w*|FDI)\b", re.I)
+# A singular agreement noun: after the verb ("signed MoU for ..."), or before a passive one ("The first MOU,
+# worth RM15bil, was inked")
+_ONE = r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)"
+ONE_AGREEMENT = re.compile(_ONE, re.I)
+ONE_AGREEMENT_SIGNED = re.compile(_ONE + r"(?:[^.;]|\.\d){0,150}\b(?:was|has been)\s+$", re.I)
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between the names of a list: ", ", " and ", ", and "
 ORDINAL_DEAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last|final)\s+(?:MoU|agreement|deal|"
                           r"memorandum(?: of understanding)?|contract|pact)\b[^.;]{0,40}?\bbetween\s+", re.I)
@@ -494,10 +499,7 @@ class FactFinder:
                 more = COUNTED_MORE.match(s_text, c.end())
                 if count is not None and more:  # "two agreements and two MoUs": four signed
                     count += _number(more.group("n")) or 0
-            elif re.search(r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)",
-                           s_text[sign.end():], re.I) or re.search(
-                    r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)(?:[^.;]|\.\d){0,150}\b(?:was|has been)\s+$",
-                    s_text[:sign.start()], re.I):
+            elif ONE_AGREEMENT.search(s_text, sign.end()) or ONE_AGREEMENT_SIGNED.search(s_text, 0, sign.start()):
                 count = 1  # "signed MoU for ...", "The first MOU, worth RM15bil, was inked": one, though no number is written
             sign_at = sent.start_char + sign.start()
             passive = re.search(rf"(?:\b(?:were|was|been|being|are|is|be)|{AGREEMENT_NOUN})\s+$",

@@ -444,7 +444,7 @@ class MentionFinder:
         return sorted(found)
 
     @staticmethod
-    def _places_not_persons(text: str, mentions: list[Mention]) -> list[Mention]:
+    def _retype_lone_persons(text: str, mentions: list[Mention]) -> list[Mention]:
         """A one-word "person" the article names as a place or a firm elsewhere is that place or firm:
         "in Kampung Sungai Pohoi, Gambang" after "in Gambang, Kuantan"; "Yukos" after "oil company Yukos"."""
         named: dict[str, Mention] = {}
@@ -628,7 +628,7 @@ class MentionFinder:
                 if span is None:
                     continue
             mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
-        mentions = self._places_not_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
+        mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
         money = [(x.start, x.end) for x in find_money(text)]
         mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in money)  # "RM15bil"
                     and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms)]

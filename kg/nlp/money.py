@@ -60,6 +60,11 @@ def _amount(num: str, scale: str | None) -> float:
     return value * SCALES.get((scale or "").lower().rstrip("."), 1.0)
 
 
+def _spaced(text: str, m: re.Match) -> bool:
+    """Whether a one-letter scale stands apart from its number: "RM1.2b" is billions, "5 m" likely metres."""
+    return text[m.start("scale") - 1].isspace()
+
+
 def find_money(text: str) -> list[MoneyMatch]:
     """Every money amount in ``text``, left to right.
 
@@ -84,7 +89,7 @@ def find_money(text: str) -> list[MoneyMatch]:
         if m.group("suf2") and currency == "USD" and pre == "$":
             currency = SUFFIX_CURRENCY[m.group("suf2").lower()]
         scale = m.group("scale")
-        if scale and scale.lower() == "b" and text[m.start("scale") - 1].isspace():
+        if scale and scale.lower() == "b" and _spaced(text, m):
             scale = None  # "RM1.2b" is billions; a "b" standing apart is not
         found.append(MoneyMatch(m.start(), m.end(), _amount(m.group("num"), scale), currency, m.group(0)))
         taken.append((m.start(), m.end()))
@@ -92,7 +97,7 @@ def find_money(text: str) -> list[MoneyMatch]:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         scale = m.group("scale")
-        if scale and scale.lower() in ("m", "b", "k") and text[m.start("scale") - 1] == " ":
+        if scale and scale.lower() in ("m", "b", "k") and _spaced(text, m):
             continue  # "100m euros" is money; "5 m" with a space is usually metres
         found.append(MoneyMatch(m.start(), m.end(), _amount(m.group("num"), scale),
                                 SUFFIX_CURRENCY[m.group("suf").lower()], m.group(0)))
