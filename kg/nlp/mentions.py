@@ -634,7 +634,7 @@ class MentionFinder:
                     and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms)]
         # "Emirati and Omani companies": a demonym is no one's name ("Gibraltar" names a place too)
         for sent in doc.sents:
-            for p in self.sectors.find(sent.text, sent.start_char):
+            for p in self.sectors.find(sent):
                 # a list item outranks the statistical NER inside it ("S&T innovation")
                 mentions = [m for m in mentions if not (m.rule.startswith("ner-") and p.start <= m.start and m.end <= p.end)]
                 if not any(m.start < p.end and p.start < m.end for m in mentions):

@@ -13,12 +13,8 @@ from typing import NamedTuple
 
 from ..lexicons import read_lexicon
 
-_STOP_AT = re.compile(r"[.;:!?\"“”()]|,\s*(?:which|who|to|with|while|as well as|according|and (?:to|the|will|is|are|has|have|a)\b)"
-                      r"|\s(?:was|were|is|are|will|has|have|had|to|that|so|by|through|at|from|for|among|with)\s", re.I)
-_DETERMINERS = re.compile(r"^(?:the|a|an|other|its|their|our|such|various|key|major|several|multiple|many)\s+", re.I)
 _INDUSTRY_NOUN = re.compile(r"\b(?:firms|companies|industry|industries|sector|market)\b")
 _WORDS_BEFORE = re.compile(r"(?:[a-z][\w&-]*\s+){1,3}$")
-_NUMBER_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
 
 class SectorPhrase(NamedTuple):
@@ -27,10 +23,45 @@ class SectorPhrase(NamedTuple):
     text: str  # as written, lower-cased
 
 
+def _frames() -> dict[str, tuple[frozenset[str], bool, bool]]:
+    """``sector_frames.txt`` as word -> (prepositions, takes a direct object, takes modifiers before it)."""
+    frames = {}
+    for line in read_lexicon("sector_frames"):
+        word, _, where = line.partition("\t")
+        preps: set[str] = set()
+        for part in where.split():
+            if part.startswith("prep:"):
+                preps.update(part[5:].split(","))
+        frames[word.strip()] = (frozenset(preps), "dobj" in where.split(), "pre" in where.split())
+    return frames
+
+
+# Modifiers that belong to a sector phrase: "high-end equipment manufacturing", "renewable and green energy".
+_PHRASE_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod", "hyph"}
+_INNER_DEPS = _PHRASE_DEPS | {"cc", "conj", "punct"}
+# Subjects of "cover", "span", "include": a deal or a field, not "the delegation included officials".
+_RUN_TAGS = {"JJ", "NN", "NNS", "NNP", "NNPS", "VBG", "HYPH"}
+_COPULAS = {"is", "are", "was", "were", "include", "includes", "included", "cover", "covers", "covered"}
+_LIST_SUBJECTS = re.compile(r"^(?:agreements?|deals?|mous?|memorand\w*|projects?|cooperation|partnerships?|"
+                            r"industr\w+|sectors?|areas?|fields?|investments?|pacts?|accords?|contracts?|"
+                            r"documents?|programmes?|programs?|plans?|initiatives?|talks|ties)$", re.I)
+
+
 class SectorFinder:
+    """Sector phrases from the parse: the conjuncts of a list that hangs off a sector frame.
+
+    A frame is a word and the place its list takes in the parse (``sector_frames.txt``):
+    "cooperation in A, B and C" (a preposition's object), "the deals span A and B" (a
+    direct object), "the A and B sectors" (modifiers). Each conjunct keeps its own
+    modifiers; a generic head ("security cooperation") is dropped.
+    """
+
     def __init__(self):
-        self.cues = [re.compile(c, re.I) for c in read_lexicon("sector_cues")]
+        self.frames = _frames()
+        self.generic = {s.lower() for s in read_lexicon("sector_generic_heads")}
+        self.fixed = {s.lower() for s in read_lexicon("fixed_fields")}
         self.stop = {s.lower() for s in read_lexicon("non_sectors")}
+        self.trim = {s.lower() for s in read_lexicon("sector_trim_words")}
         self.labels: set[str] | None = None  # the sector scheme's labels, read on first use
 
     def named_industries(self, text: str) -> list[SectorPhrase]:
@@ -49,82 +80,170 @@ class SectorFinder:
                     break
         return out
 
-    def find(self, sentence: str, offset: int = 0) -> list[SectorPhrase]:
-        """Sector phrases in one sentence (character offsets shifted by ``offset``)."""
-        out: list[SectorPhrase] = []
+    def _frame(self, tok) -> tuple[frozenset[str], bool, bool] | None:
+        word = tok.lower_
+        for form in (word, word[:-1], word[:-2], word[:-3], re.sub(r"ies$", "y", word)):
+            if form in self.frames:
+                return self.frames[form]
+        return None
+
+    def find(self, sent) -> list[SectorPhrase]:
+        """Sector phrases of one sentence (a spaCy ``Span``), with character offsets in the Doc."""
+        heads: list[tuple[object, bool]] = []  # (list head, whether names in capitals may be sectors)
+        for tok in sent:
+            frame = self._frame(tok)
+            if frame is None:
+                continue
+            preps, dobj, pre = frame
+            field = tok.lower_ in self.generic or tok.lower_ in ("industry", "industries")
+            holders = [tok]
+            if tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ != "ADP":
+                holders.append(tok.head)  # "strengthen cooperation on X": the preposition hangs off the verb
+            # "cooperated with Tencent Cloud in A and B": the preposition hangs off the partner's name
+            holders += [o for h in list(holders) for p in h.rights if p.lower_ in ("with", "between")
+                        for o in p.children if o.dep_ == "pobj"]
+            for holder in holders:
+                for child in holder.rights:
+                    if child.dep_ in ("prep", "agent") and child.lower_ in preps and (holder is tok or child.i > tok.i):
+                        heads.extend((c, field) for c in child.children if c.dep_ in ("pobj", "pcomp"))
+            if dobj and any(_LIST_SUBJECTS.match(s.text) or (s.dep_ == "nsubj" and self._frame(s))
+                            for s in tok.children if s.dep_ in ("nsubj", "nsubjpass")) or (
+                    dobj and tok.dep_ in ("acl", "prep", "advcl") and tok.tag_ == "VBG"):
+                heads.extend((c, False) for c in tok.children if c.dep_ == "dobj")
+            if pre and tok.lower_ in self.generic:
+                heads.extend((c, True) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "PRP$")
+                if any(c.lower_ == "other" for c in tok.lefts):  # "petroleum, power, FMCG and other sectors"
+                    heads.extend((c, True) for c in tok.conjuncts if c.i < tok.i)
+            if tok.lower_ in self.generic and tok.dep_ == "nsubj" and tok.head.lower_ in _COPULAS:
+                heads.extend((c, True) for c in tok.head.rights if c.dep_ in ("attr", "dobj"))  # "the industries are A, B"
+            if tok.lower_ in self.generic and tok.dep_ == "dobj" and any(
+                    c.dep_ == "nsubj" and c.tag_ == "PRP" for c in tok.head.children) and self._frame(tok.head):
+                heads.append((tok, True))  # "They cover fields in A, B and C"
+        if heads or any(self._frame(t) for t in sent):
+            # "agreement for key areas during the plan period, including A, B and C": a list after a frame word
+            first = min((t.i for t in sent if self._frame(t)), default=sent.end)
+            heads.extend((c, self._under_field(t)) for t in sent if t.dep_ == "prep" and t.i > first and (
+                t.lower_ in ("including", "like") or t.lower_ == "as" and t.i > 0 and t.doc[t.i - 1].lower_ == "such")
+                for c in t.children if c.dep_ == "pobj")
+        found: list[SectorPhrase] = []
         seen: set[int] = set()
-        for cue in self.cues:
-            for m in cue.finditer(sentence):
-                start = m.end()
-                if start in seen:
+        for head, proper in heads:
+            for start, end in self._items(head, sent.end):
+                if end in seen:
                     continue
-                seen.add(start)
-                out.extend(self._list_after(sentence, start, offset))
+                seen.add(end)
+                phrase = self._phrase(head.doc, start, end, proper)
+                if phrase is not None:
+                    found.append(phrase)
         kept: list[SectorPhrase] = []
-        for s in sorted(set(out), key=lambda p: p.end - p.start):
+        for s in sorted(set(found), key=lambda p: (p.start, -p.end)):
             if not any(s.start < k.end and k.start < s.end for k in kept):
-                kept.append(s)  # of overlapping readings, the shorter is the list item
-        return sorted(kept)
+                kept.append(s)
+        return kept
 
-    def _list_after(self, sentence: str, start: int, offset: int) -> list[SectorPhrase]:
-        rest = sentence[start:]
-        lead = re.match(rf"\s*(?:(?:the\s+)?{_NUMBER_WORDS}\s+(?:major\s+|key\s+)?(?:areas|fields|sectors|industries)\s*)?[-–—:]?\s*(?:such as\s+|including\s+|like\s+)?", rest, re.I)
-        pos = start + (lead.end() if lead else 0)
-        stop = _STOP_AT.search(sentence, pos)
-        end = stop.start() if stop else len(sentence)
-        chunk = sentence[pos:end]
-        if not chunk.strip():
-            return []
+    def _under_field(self, tok) -> bool:
+        """Whether a word hangs (within three steps) under a field word: "areas of economic development
+        such as IT, Pharma and Biotech" may name fields in capitals."""
+        for _ in range(3):
+            tok = tok.head
+            if tok.lower_ in self.generic or tok.lower_ in ("industry", "industries"):
+                return True
+        return False
+
+    def _items(self, head, limit: int) -> list[tuple[int, int]]:
+        """Token ranges of the list items under ``head``: itself, its conjuncts and the items that
+        follow it in the text (", B, C and D", where the parse lost the coordination), and through a
+        generic head ("areas such as A and B", "fields of A and B") the list it introduces."""
         items: list[tuple[int, int]] = []
-        for m in re.finditer(r"[^,]+", chunk):
-            items.append((pos + m.start(), pos + m.end()))
-        phrases: list[tuple[int, int]] = []
-        for n, (s, e) in enumerate(items):
-            text = sentence[s:e]
-            last = n == len(items) - 1
-            oxford = last and re.match(r"\s*(?:and|or)\s", text)
-            closing = n > 0 and re.match(r"\s*(?:and|or)\s", text)
-            if (last and not oxford) or len(items) == 1:
-                parts = [(s + m.start(), s + m.end()) for m in re.finditer(r"(?:(?!\s(?:and|or|as well as)\s).)+", text)]
-                phrases.extend(parts)
-            else:
-                phrases.append((s, e))
-            if closing:
-                break  # "A, B, and C, participated": the list ends at "and C"
-        found = []
-        for s, e in phrases:
-            text = sentence[s:e]
-            lstrip = len(text) - len(text.lstrip())
-            s += lstrip
-            text = text.strip()
-            m = re.match(r"(?:and|or)\s+", text)
-            if m:
-                s += m.end()
-                text = text[m.end():]
-            m = _DETERMINERS.match(text)
-            while m:
-                s += m.end()
-                text = text[m.end():]
-                m = _DETERMINERS.match(text)
-            text = text.rstrip(" .")
-            m = re.search(r"\s+sector$", text, re.I)
-            if m:
-                text = text[:m.start()]
-            if self._plausible(text):
-                found.append(SectorPhrase(offset + s, offset + s + len(text), text.lower()))
-        return found if len(found) >= 1 else []
+        for tok in sorted({head, *head.conjuncts}, key=lambda t: t.i):
+            if tok.lower_ in self.generic or tok.lower_ in ("many", "several", "various", "industry", "industries"):
+                deeper = [c for p in tok.rights if p.dep_ == "prep" and p.lower_ in ("of", "like", "as", "including", "in")
+                          for c in p.children if c.dep_ == "pobj"]
+                deeper += [c for c in tok.rights if c.dep_ == "appos"]
+                for d in deeper:
+                    items.extend(self._items(d, limit))
+                if deeper:
+                    continue
+            if tok.text not in ("-", "/") and not any((c.dep_ == "nummod" or c.lower_ in ("a", "an")) and tok.i - c.i <= 2
+                                                      for c in tok.lefts):
+                items.append((self._left(tok), tok.i + 1))  # "100 hectares", "a shrimp farm": things, not fields
+        if items:
+            items.extend(self._following(head.doc, max(e for _, e in items), limit))
+        return items
 
-    def _plausible(self, text: str) -> bool:
-        words = text.split()
-        if not 1 <= len(words) <= 5 or text.lower() in self.stop:
+    @staticmethod
+    def _left(tok) -> int:
+        """Where the phrase headed by ``tok`` starts: its contiguous modifiers on the left."""
+        members = {tok.i}
+        stack = [(tok, _PHRASE_DEPS)]
+        while stack:
+            node, deps = stack.pop()
+            for child in node.lefts:
+                if child.dep_ in deps or child.text in ("-", "/"):
+                    members.add(child.i)
+                    stack.append((child, _INNER_DEPS))
+        left = tok.i
+        while left - 1 in members and tok.doc[left - 1].text not in ("-", "–", "—", ":") or \
+                left - 1 in members and not tok.doc[left - 1].whitespace_:
+            left -= 1  # "five major areas - technological innovation": a dash with spaces ends the phrase
+        return left
+
+    @staticmethod
+    def _following(doc, pos: int, limit: int) -> list[tuple[int, int]]:
+        """Items after ``pos`` joined by commas and "and": runs of nouns and adjectives."""
+        out = []
+        while pos < limit:
+            sep = pos
+            while sep < limit and (doc[sep].text in (",", "and", "or", "&") or doc[sep].lower_ in ("as", "well")
+                                   and doc[sep].text != "As"):
+                sep += 1
+            if sep == pos:
+                break
+            end = sep
+            while end < limit and (doc[end].tag_ in _RUN_TAGS or doc[end].text in ("-", "/")):
+                end += 1
+            if end == sep or doc[end - 1].tag_ not in ("NN", "NNS", "NNP", "NNPS", "VBG") or (
+                    end < limit and doc[end].text not in (",", "and", "or", ".", ";", ")", "”", "\"", "&", "as")):
+                break
+            out.append((sep, end))
+            pos = end
+        return out
+
+    def _phrase(self, doc, left: int, end: int, proper: bool) -> SectorPhrase | None:
+        head = doc[end - 1]
+        if doc[left:end + 2].text.lower() in self.fixed:
+            end += 2  # "research and development" is one field
+        elif head.lower_ in self.generic:
+            end -= 1  # "security cooperation" is security
+        while left < end and (doc[left].tag_ in ("DT", "PRP$", "CD", "CC", ",", "HYPH", "POS", "RB", "JJS", "JJR")
+                              or doc[left].lower_ in self.trim):
+            left += 1
+        while end > left and doc[end - 1].tag_ in (",", "HYPH", "CC", "POS"):
+            end -= 1
+        while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and \
+                not doc[left - 1].whitespace_ and doc[left - 2].is_alpha:
+            left -= 2  # "bio-medicine", "new-generation": the tokenizer's hyphen, not a list's dash
+        if end <= left:
+            return None
+        span = doc[left:end]
+        text = span.text.lower()
+        if text in self.stop or not self._plausible(span, proper):
+            return None
+        return SectorPhrase(span.start_char, span.end_char, text)
+
+    def _plausible(self, span, proper: bool) -> bool:
+        words = span.text.split()
+        if not 1 <= len(words) <= 6:
             return False
-        if any(ch.isdigit() for ch in text) or text[:1] in "\"'“$£€" or re.search(
-                r"\b(?:range|variety|number|series|host|lot|list|total) of\b", text, re.I):
+        if any(t.tag_ in ("PRP", "CD", "WDT", "WP", "MD") or t.like_num or t.is_digit for t in span):
             return False
-        capitals = sum(w[:1].isupper() and not (w.isupper() and len(w) <= 4) for w in words)
-        if capitals:
-            return False  # names, not sectors ("Japan", "Boeing")
-        return not re.search(r"\b(?:we|they|it|he|she|said|says|is|are|be|been|will|would|can|could)\b", text, re.I)
+        if span[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "VBN") or span[-1].is_stop and span[-1].text.islower():
+            return False
+        if any(t.ent_type_ in ("GPE", "PERSON", "NORP", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "CARDINAL")
+               for t in span):
+            return False
+        capitals = [t for t in span if t.tag_ in ("NNP", "NNPS") and not (t.text.isupper() and len(t) <= 5)]
+        return not capitals or proper
 
 
 class SectorScheme:
