@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..lexicons import read_lexicon
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, Mention
+from .rules.discourse import Sentence, assemble
 from .money import find_money
 from .stakes import stake_investments
 
@@ -802,4 +803,5 @@ class FactFinder:
             facts += found
             recent_parties += [i for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char
                                and m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
-        return facts
+        sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sents]
+        return assemble(sentences, mentions, facts)

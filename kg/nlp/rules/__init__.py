@@ -1,0 +1,49 @@
+"""Registered extraction rules: small functions, one fact kind each, found by name.
+
+A rule is registered with its fact kind and confidence::
+
+    @rule("agreement-sectors-told-after", kind="agreement", confidence=0.7)
+    def sectors_told_after(state: Discourse) -> Iterator[Amendment]: ...
+
+Document-level rules read the :class:`~kg.nlp.rules.discourse.Discourse` (the
+sentences, mentions, facts found so far) and return what they add, never
+mutating it; :func:`~kg.nlp.rules.discourse.assemble` applies them in order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+FACT_KINDS = ("post", "locatedIn", "cooperation", "event", "agreement", "investment")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    confidence: float
+    func: Callable
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(name: str, *, kind: str, confidence: float) -> Callable[[Callable], Callable]:
+    """Register ``func`` as the rule ``name`` making facts of ``kind``."""
+    if kind not in FACT_KINDS:
+        raise ValueError(f"rule {name!r}: unknown fact kind {kind!r}; one of {', '.join(FACT_KINDS)}")
+
+    def register(func: Callable) -> Callable:
+        if name in REGISTRY:
+            raise ValueError(f"rule {name!r} is registered twice")
+        REGISTRY[name] = Rule(name, kind, confidence, func)
+        return func
+
+    return register
+
+
+def rules_for(kind: str) -> list[Rule]:
+    """The registered rules of one fact kind, in registration order."""
+    from . import discourse  # noqa: F401  (registers the document-level rules)
+
+    return [r for r in REGISTRY.values() if r.kind == kind]
