@@ -337,7 +337,14 @@ class Resolver:
                         break
                 else:
                     investments.append(new)
-        return out + list(coop.values()) + _fold_retellings(agreements) + investments
+        return _drop_bodiless_posts(out) + list(coop.values()) + _fold_retellings(agreements) + investments
+
+
+def _drop_bodiless_posts(facts: list) -> list:
+    """"Premier Kathleen Wynne" beside "Kathleen Wynne, premier of Ontario": a post told without its
+    body is the one told with it, when the same person holds a post of a body elsewhere in the article."""
+    with_body = {(f.person, f.title.split()[-1]) for f in facts if isinstance(f, Post) and f.of is not None}
+    return [f for f in facts if not (isinstance(f, Post) and f.of is None and (f.person, f.title.split()[-1]) in with_body)]
 
 
 def _amounts(values: tuple[Money, ...]) -> set[tuple[str, int]]:

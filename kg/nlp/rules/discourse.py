@@ -21,6 +21,7 @@ DEAL_SUBJECT = re.compile(r"^\W*(?:(?:The|This|These|Those|Both|Such|Each|All|It
                           r"(?:agreements?|deals?|MoUs?|MOUs?|memorand\w*|pacts?|accords?|contracts?|projects?|"
                           r"documents?|partnership|cooperation|letters? of intent)|It|They)\b")
 SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?)\b", re.I)
+WITNESSED = re.compile(r"\b(?:witness\w*|presence|attend\w*|the signing)\b", re.I)
 # Where a signer stands: before the verb ("X signed"), or after "between", "by", "with"
 SIGNER_GAP = re.compile(r"\b(?:between|by|with|and)\s+$")
 
@@ -94,8 +95,8 @@ def signer_body(state: Discourse) -> Iterator[Amendment]:
         n = state.sentence_at(fact["at"])
         sent = state.sentences[n]
         verb = SIGNING.search(sent.text)
-        if verb is None:
-            continue
+        if verb is None or WITNESSED.search(sent.text):
+            continue  # "Lin witnessed the signing of the agreement with Huang, vice president of CSCEC"
         verb_at = sent.start + verb.start()
         bodies = []
         for i in state.mentions_in(n):
