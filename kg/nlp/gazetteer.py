@@ -21,6 +21,10 @@ _SUBDIVISION_SUFFIX = re.compile(
 REGION_TYPES = {"province", "state", "autonomous region", "region", "union territory",
                 "federal territory", "autonomous community", "territory", "emirate",
                 "metropolitan region", "country", "autonomous province"}
+# First-level divisions that often share their name with their main town: regions only where no city is known.
+MINOR_REGION_TYPES = {"land", "prefecture", "county", "governorate", "department", "voivodship", "canton",
+                      "oblast", "republic", "administrative region", "autonomous district", "regional state",
+                      "capital territory", "division"}
 
 
 @dataclass(frozen=True)
@@ -59,10 +63,14 @@ class Gazetteer:
         self.max_words = 10
 
     def get(self, name: str) -> Place | None:
-        return self.places.get(name)
+        """The place of a surface name; "Medellín" is Medellin (names are kept folded to ASCII)."""
+        found = self.places.get(name)
+        if found is None and not name.isascii():
+            found = self.places.get(ascii_name(name))
+        return found
 
     def __contains__(self, name: str) -> bool:
-        return name in self.places
+        return self.get(name) is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,13 +102,15 @@ def default_gazetteer() -> Gazetteer:
                     put(alt, place)
     # First-level divisions override small cities of the same name.
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or sub.type.lower() not in REGION_TYPES:
+        kind = sub.type.lower()
+        if sub.parent_code is not None or kind not in REGION_TYPES | MINOR_REGION_TYPES:
             continue
-        name = _SUBDIVISION_SUFFIX.sub("", ascii_name(sub.name)).strip()
+        local = re.split(r"\s*\[|,\s", ascii_name(sub.name))[0]  # "Catalunya [Cataluna]", "Asturias, Principado de"
+        name = _SUBDIVISION_SUFFIX.sub("", local).strip()
         name = english.get(name, name)
         known = places.get(name)
-        if known is not None and known.cls == "City" and known.population >= 1000000:
-            continue  # Beijing, Shanghai: municipalities are written as cities
+        if known is not None and known.cls == "City" and (known.population >= 1000000 or kind in MINOR_REGION_TYPES):
+            continue  # Beijing, Shanghai: municipalities are written as cities; Kisumu County's town is Kisumu
         put(name, Place(name, "Region", country=sub.country_code), override=True)
     # Countries override everything, except territories written as cities.
     for country in gc.get_countries().values():

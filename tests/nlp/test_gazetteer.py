@@ -47,3 +47,16 @@ def test_gazetteer_links_geonames(gaz):
 def test_gazetteer_demonym_names_the_most_populous_country(gaz, demonym, country):
     assert gaz.demonyms[demonym] == country
     assert gaz.get(country).cls == "Country"
+
+
+@pytest.mark.parametrize("name,canonical,cls", [
+    ("Medellín", "Medellín", "City"),       # written with its accent, stored folded
+    ("Türkiye", "Turkey", "Country"),
+    ("Catalonia", "Catalonia", "Region"),   # ISO 3166-2 spells it Catalunya
+    ("Bavaria", "Bavaria", "Region"),       # a German Land (Bayern)
+    ("Makueni", "Makueni", "Region"),       # a Kenyan county
+    ("Kisumu", "Kisumu", "City"),           # a county named after its town stays the town
+])
+def test_gazetteer_first_level_divisions_and_accents(name, canonical, cls):
+    place = default_gazetteer().get(name)
+    assert place is not None and (place.name, place.cls) == (canonical, cls)
