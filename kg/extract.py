@@ -148,7 +148,7 @@ class Resolver:
         event_dates: dict[int, str] = {}  # event group -> the date the text gives it
         for f in self.raw_facts:
             rel = f["rel"]
-            ev = (self.evidence_at(f["at"]),)
+            ev = tuple(dict.fromkeys(self.evidence_at(at) for at in (f["at"], *f.get("also_at", ()))))
             if rel == "post":
                 person = self.group_of[f["person"]]
                 of = self.group_of[f["of"]] if f["of"] is not None else None

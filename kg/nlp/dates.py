@@ -1,7 +1,8 @@
 """Dates in news text, resolved against the article's publication date.
 
 "May 28" takes the article's year; "Tuesday" is the latest such weekday on or
-before the article date (news reports what happened, not what will).
+before the article date (news reports what happened), unless the text puts it
+ahead ("will be held on Friday", "begins on Monday").
 """
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?
 DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
 MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
 WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I)
+# Words that put a weekday ahead of the article: "will be held on Friday", "begins on Monday", "next Tuesday"
+FUTURE = re.compile(r"\b(?:will|shall|is to|are to|is set to|are set to|to be|begins?|starts?|opens?|kicks? off|"
+                    r"scheduled|slated|due|next|upcoming|coming)\b", re.I)
 RELATIVE = re.compile(r"\b(?P<rel>today|yesterday)\b", re.I)
 
 
@@ -33,6 +37,8 @@ def resolve_date(text: str, published: str | None) -> str | None:
     '2020-12-08'
     >>> resolve_date("in Chennai on Thursday", "2019-01-24")
     '2019-01-24'
+    >>> resolve_date("The fair will open on Friday", "2020-12-08")  # ahead: a Tuesday's article
+    '2020-12-11'
     """
     base = dt.date.fromisoformat(published) if published else None
     for pattern in (MONTH_DAY, DAY_MONTH):
@@ -55,7 +61,10 @@ def resolve_date(text: str, published: str | None) -> str | None:
         return None
     m = WEEKDAY.search(text)
     if m:
-        back = (base.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
+        wd = WEEKDAYS[m.group("wd").lower()]
+        if FUTURE.search(text[max(0, m.start() - 60):m.start()]):
+            return (base + dt.timedelta(days=(wd - base.weekday()) % 7)).isoformat()  # "the fair opens on Monday"
+        back = (base.weekday() - wd) % 7
         return (base - dt.timedelta(days=back)).isoformat()
     m = RELATIVE.search(text)
     if m:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..lexicons import read_lexicon
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, Mention
+from .rules.cooperation import cooperation_from_parse
 from .rules.discourse import Sentence, assemble
 from .money import find_money
 from .stakes import stake_investments
@@ -557,7 +558,7 @@ class FactFinder:
             out.append({"rel": "agreement", "parties": sorted(set(parties)), "count": count,
                         "values": [(x.amount, x.currency, x.text) for _, x in money],
                         "signedAt": signed_at, "date": resolve_date(s_text, published) if re.search(
-                            r"\b(?:(?:on|in)\s+(?:[A-Z][a-z]+\.? \d|\d{1,2} [A-Z]|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                            r"\b(?:(?:on|in)\s+(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|Monday|Tuesday|Wednesday|Thursday|Friday|"
                             r"Saturday|Sunday)|today|yesterday)\b",
                             s_text) else None,
                         "sectors": sectors, "one_each": one_each, "rule": "signing", "confidence": 0.75})
@@ -785,6 +786,7 @@ class FactFinder:
         published = dateline[1] or published  # "today" in a wire story is the dateline's day
         if dateline[0] is not None:  # the dateline says where the story was filed, not who acted
             mentions = [m._replace(cls="Dateline") if i == dateline[0] else m for i, m in enumerate(mentions)]
+        spans = [(m.start, m.end, i) for i, m in enumerate(mentions)]
         for n, sent in enumerate(sents):
             nxt = sents[n + 1] if n + 1 < len(sents) else None
             next_sectors = []
@@ -797,6 +799,9 @@ class FactFinder:
             found += self.events(doc, text, mentions, sent, published, last_event, dateline)
             found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)
             found += self.cooperation(doc, text, mentions, sent, recent_parties)
+            told = {frozenset(mentions[p].key for p in f["parties"]) for f in found if f["rel"] == "cooperation"}
+            found += [f for f in cooperation_from_parse(sent, mentions, spans)
+                      if frozenset(mentions[p].key for p in f["parties"]) not in told]
             found += stake_investments(doc, text, mentions, sent)
             for f in found:
                 f["at"] = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # evidence sentence

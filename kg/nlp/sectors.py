@@ -104,7 +104,7 @@ class SectorFinder:
                         for o in p.children if o.dep_ == "pobj"]
             for holder in holders:
                 for child in holder.rights:
-                    if child.dep_ in ("prep", "agent") and child.lower_ in preps and (holder is tok or child.i > tok.i):
+                    if child.dep_ in ("prep", "agent") and child.lower_ in preps and (holder.i == tok.i or child.i > tok.i):
                         heads.extend((c, field) for c in child.children if c.dep_ in ("pobj", "pcomp"))
             if dobj and any(_LIST_SUBJECTS.match(s.text) or (s.dep_ == "nsubj" and self._frame(s))
                             for s in tok.children if s.dep_ in ("nsubj", "nsubjpass")) or (

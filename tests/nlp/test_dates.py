@@ -16,3 +16,12 @@ def test_dates_resolve_against_publication(text, published, expected):
 
 def test_dates_none_without_a_date():
     assert resolve_date("Qingdao will deepen cooperation with Hong Kong", "2024-05-30") is None
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("The expo begins on Monday in Nanning", "2023-09-14", "2023-09-18"),   # ahead of a Thursday
+    ("The forum was held on Monday in Nanning", "2023-09-14", "2023-09-11"),
+    ("signed six agreements on May 24, 2025, to strengthen ties", "2025-05-26", "2025-05-24"),  # a two-digit day
+])
+def test_dates_weekdays_ahead_and_two_digit_days(text, published, expected):
+    assert resolve_date(text, published) == expected

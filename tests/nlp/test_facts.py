@@ -445,3 +445,9 @@ def test_facts_helping_firms_to_invest_is_no_investment(nlp):
     text = ("The Indonesian Consulate General in Ho Chi Minh City said it will work as a bridge helping Indonesian "
             "firms to invest in the southern province of Dong Nai.")
     assert of_rel(facts(nlp, text, "2021-03-02"), "investment") == []
+
+
+def test_facts_signing_dated_with_a_two_digit_day(nlp):
+    [deal] = of_rel(facts(nlp, "Angola and Brazil signed six agreements on May 24, 2025, to strengthen bilateral ties.",
+                          "2025-05-26"), "agreement")
+    assert deal["date"] == "2025-05-24" and deal["count"] == 6

@@ -45,3 +45,23 @@ def test_rules_a_witness_is_no_signer(nlp):
             "Corporation. Lin Yingwu witnessed the signing of the agreement with Huang Kesi, vice president of CSCEC.")
     ex = extract(nlp, text, "2020-10-02")
     assert len([f for f in ex.facts if isinstance(f, Agreement)]) == 1
+
+
+def test_rules_cooperation_from_the_parse_pairs_the_subject_with_each_partner(nlp):
+    text = ("Hualien City has established sister city relationships with Ulsan in South Korea, Yonaguni Town in "
+            "Okinawa (1982), and Oudtshoorn in South Africa’s Western Cape Province (1985).")
+    ex = extract(nlp, text, "2019-10-09")
+    label = {e.iri: e.label for e in ex.entities}
+    pairs = {frozenset(label[p] for p in f.parties) for f in ex.facts if isinstance(f, Cooperation)}
+    assert frozenset({"Hualien City", "Ulsan"}) in pairs
+    assert not any("South Korea" in p for p in pairs)  # the place a partner is in is no partner
+
+
+def test_rules_a_definite_retelling_folds_into_the_signing(nlp):
+    text = ("NEW DELHI: Japan’s Suzuki Motor Corporation (SMC) has signed a memorandum of understanding (MOU) with the "
+            "State of Gujarat to invest approximately 150 billion yen for local manufacturing of electric vehicles.\n\n"
+            "The MOU was signed on 19 March 2022 at India-Japan Economic Forum held in New Delhi.")
+    ex = extract(nlp, text, "2022-03-20")
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert deal.date == "2022-03-19" and deal.signed_at is not None and len(deal.parties) >= 1
+    assert len(deal.evidence) == 2

@@ -23,7 +23,7 @@ DEAL_SUBJECT = re.compile(r"^\W*(?:(?:The|This|These|Those|Both|Such|Each|All|It
 SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?)\b", re.I)
 WITNESSED = re.compile(r"\b(?:witness\w*|presence|attend\w*|the signing)\b", re.I)
 # Where a signer stands: before the verb ("X signed"), or after "between", "by", "with"
-SIGNER_GAP = re.compile(r"\b(?:between|by|with|and)\s+$")
+SIGNER_GAP = re.compile(r"\b(?:between|by|with|and)\s+(?:the\s+)?(?:[A-Za-z.'’-]+\s+){0,4}$")  # "by mayor Daniel Quintero"
 
 
 @dataclass(frozen=True)
@@ -113,14 +113,63 @@ def signer_body(state: Discourse) -> Iterator[Amendment]:
             yield Amendment(k, "parties", tuple(dict.fromkeys(bodies)), "agreement-signer-body")
 
 
+# "The MOU was signed on 19 March 2022 at ...", "The agreement, which ..., was signed": the deal told before
+RETELLING = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|MoU|MOU|memorandum|pact|accord|"
+                       r"contract|letter of intent)\b(?!s)(?:[^.;]{0,160}?)\b(?:was|were|has been|had been|is)\s+"
+                       r"(?:\w+\s+)?(?:signed|inked|sealed)\b")
+_FILLS = ("count", "values", "signedAt", "date", "sectors", "parties")
+
+
+@rule("agreement-definite-retelling", kind="agreement", confidence=0.7)
+def definite_retelling(state: Discourse) -> Iterator[Amendment]:
+    """"The MOU was signed on 19 March 2022 at India-Japan Economic Forum": the agreement told before,
+    now with its date and occasion. Folds into the last earlier single agreement whose parties it does
+    not contradict."""
+    for k, fact in enumerate(state.facts):
+        if fact["rel"] != "agreement" or (fact["count"] or 1) != 1:
+            continue
+        n = state.sentence_at(fact["at"])
+        if n < 0 or not RETELLING.match(state.sentences[n].text):
+            continue
+        earlier = [j for j, f in enumerate(state.facts[:k]) if f["rel"] == "agreement" and (f["count"] or 1) == 1
+                   and f["at"] < fact["at"]]
+        if not earlier:
+            continue
+        j = earlier[-1]
+        target = state.facts[j]
+        keys = {state.mentions[p].key for p in target["parties"]}
+        if fact["parties"] and target["parties"] and not {state.mentions[p].key for p in fact["parties"]} & keys:
+            continue  # "The second MOU was between C and D": another deal
+        yield Amendment(j, "fold", (k,), "agreement-definite-retelling")
+
+
+def _fold(into: dict, other: dict) -> None:
+    for field in _FILLS:
+        if field in ("sectors", "parties"):
+            into[field] = sorted(set(into[field]) | set(other[field]))
+        elif field == "values":
+            into[field] = into[field] or other[field]
+        else:
+            into[field] = into[field] if into[field] is not None else other[field]
+    into["also_at"] = [*into.get("also_at", ()), other["at"], *other.get("also_at", ())]
+
+
 def assemble(sentences: list[Sentence], mentions: list, facts: list[dict]) -> list[dict]:
     """Apply the document-level rules to the sentence-level ``facts``; return the completed facts."""
     state = Discourse(tuple(sentences), tuple(mentions), tuple(facts))
     out = [dict(f) for f in facts]
+    folded: set[int] = set()
     for kind in ("agreement",):
         for r in rules_for(kind):
             for change in r.func(state):
                 fact = out[change.fact]
-                fact[change.field] = sorted(set(fact[change.field]) | set(change.values))
-                fact["rules"] = fact.get("rules", ()) + (change.rule,)
-    return out
+                if change.field == "fold":
+                    for k in change.values:
+                        if k not in folded and change.fact not in folded:
+                            _fold(fact, out[k])
+                            folded.add(k)
+                else:
+                    fact[change.field] = sorted(set(fact[change.field]) | set(change.values))
+                fact["rules"] = [*fact.get("rules", ()), change.rule]
+            state = Discourse(state.sentences, state.mentions, tuple(f for f in out))
+    return [f for k, f in enumerate(out) if k not in folded]

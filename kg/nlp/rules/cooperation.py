@@ -1,0 +1,96 @@
+"""Cooperation read from the parse: who works together with whom.
+
+"Hualien City has established sister city relationships with Ulsan in South
+Korea, Yonaguni Town in Okinawa ..." gives Hualien City with each partner;
+"a meeting among Sukhbaatar, Dornod and Khentii aimags ... on cooperation"
+gives every pair. The parties are the subject of the clause that holds the
+trigger word (``cooperation_triggers.txt``) and the objects of "with",
+"between" and "among" under it; a place a party is "in" is no party.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Iterator
+
+from ...lexicons import read_lexicon
+from . import rule
+
+PARTY = ("City", "Region", "Country", "District", "Agency", "Company", "Organization")
+_TRIGGERS = frozenset(read_lexicon("cooperation_triggers"))
+_PARTNER_PREPS = ("with", "between", "among", "amongst")
+
+
+def _mention_of(tok, spans: list[tuple[int, int, int]]) -> int | None:
+    for start, end, i in spans:
+        if start <= tok.idx < end:
+            return i
+    return None
+
+
+def _conjoined(tok) -> list:
+    return sorted([tok, *tok.conjuncts], key=lambda t: t.i)
+
+
+def _clause(tok):
+    """The verb that governs ``tok`` ("established" for "sister city relationships")."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB") or node.dep_ == "ROOT":
+            return node
+        node = node.head
+    return node
+
+
+@rule("cooperation-parse", kind="cooperation", confidence=0.65)
+def cooperation_from_parse(sent, mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
+    """Raw cooperation facts of one sentence (a spaCy ``Span``); ``spans`` maps characters to mentions."""
+    for tok in sent:
+        if tok.lower_ not in _TRIGGERS:
+            continue
+        verb = _clause(tok)
+        chain = [tok]
+        node = tok
+        while node.i != verb.i and node.head.i != node.i:
+            node = node.head
+            chain.append(node)
+        partners = []
+        for holder in chain:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in _PARTNER_PREPS:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            partners += _conjoined(obj)
+        subjects = []
+        for v in (verb, verb.head if verb.dep_ in ("xcomp", "conj", "advcl") else None):
+            if v is None:
+                continue
+            for child in v.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    subjects += _conjoined(child)
+            if subjects:
+                break
+        def parties(tokens) -> list[int]:
+            found = []
+            for t in tokens:
+                i = _mention_of(t, spans)
+                if i is not None and mentions[i].cls in PARTY and i not in found:
+                    found.append(i)
+            return found
+
+        subj, part = parties(subjects), parties(partners)
+        if subj and part:
+            pairs = [(a, b) for a in subj[:1] for b in part]
+            if len(subj) > 1 and len(part) == 1:
+                pairs = [(a, part[0]) for a in subj]
+        elif len(part) >= 2:
+            pairs = list(combinations(part, 2))  # "between A and B", "among A, B and C"
+        elif len(subj) >= 2:
+            pairs = list(combinations(subj, 2))  # "A and B will cooperate"
+        else:
+            continue
+        sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and sent.start_char <= m.start < sent.end_char
+                   and m.start > tok.idx]
+        for a, b in pairs:
+            if mentions[a].key != mentions[b].key:
+                yield {"rel": "cooperation", "parties": [a, b], "sectors": sectors, "rule": "cooperation-parse",
+                       "confidence": 0.65}
