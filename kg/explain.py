@@ -4,7 +4,8 @@
 (:func:`kg.build.article_doc`, then :func:`kg.extract.extract`) and lays out,
 sentence by sentence,
 
-- the mentions found in it: text, class, and the rule that typed it;
+- the mentions found in it: text, class, the rule that typed it, and the
+  entity it became (matched by name: "Wang" may be Wang Bo, an Official);
 - the raw facts the relation rules made in it (``doc._.nkg_facts``): relation,
   the mention in each role, rule, confidence, the document-level rules
   (:mod:`kg.nlp.rules`) that amended it, and whether a final fact of its kind
@@ -54,6 +55,7 @@ class MentionNote:
     rule: str
     start: int
     end: int
+    entity: dict | None = None  # the entity it resolved to: {"label", "cls", "iri"}, if known by name
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,7 @@ def explain(article: Article, nlp=None, *, sentence: int | None = None, grep: st
         return next((k for k, (s, e) in enumerate(spans, 1) if s <= pos < e), 0)
 
     mentions = [tuple(m) for m in doc._.nkg_mentions or ()]
+    entity_of = _entity_finder(extraction)
     raw_facts = [dict(f) for f in doc._.nkg_facts or ()]
     final = _final_facts(extraction)
     final_at: dict[int, list[FactNote]] = {}
@@ -230,9 +233,35 @@ def explain(article: Article, nlp=None, *, sentence: int | None = None, grep: st
                                     tuple(f.get("rules", ())), f["rel"] in kept_kinds))
         notes.append(SentenceNote(
             n, s, e, text[s:e],
-            tuple(MentionNote(i, m[2], m[3], m[5], m[0], m[1]) for i, m in enumerate(mentions) if s <= m[0] < e),
+            tuple(MentionNote(i, m[2], m[3], m[5], m[0], m[1], entity_of(m[2], m[4], m[3]))
+                  for i, m in enumerate(mentions) if s <= m[0] < e),
             tuple(raws), tuple(final_at.get(n, ()))))
     return Explanation(article, len(spans), tuple(notes), _rule_uses(notes), tuple(extraction.warnings))
+
+
+def _entity_finder(extraction: Extraction):
+    """``(text, key, cls) -> {"label", "cls", "iri"}`` of the one entity with that name, else None.
+
+    An entity keeps every name it was written with (label and aliases); a name that two entities
+    share goes to the one of the mention's coarse class, if just one is.
+    """
+    from .extract import COARSE
+
+    by_name: dict[str, dict[str, object]] = {}
+    for e in extraction.entities:
+        for name in (e.label, *e.aliases):
+            by_name.setdefault(name, {})[e.iri] = e
+
+    def find(text: str, key: str, cls: str) -> dict | None:
+        found = {**by_name.get(text, {}), **by_name.get(key, {})}
+        if len(found) > 1:
+            found = {iri: e for iri, e in found.items() if COARSE.get(e.cls) == COARSE.get(cls)}
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return {"label": e.label, "cls": e.cls, "iri": e.iri}
+
+    return find
 
 
 def _plain_values(key: str, value):
@@ -362,7 +391,11 @@ def format_text(explanation: Explanation, width: int = 100) -> str:
             lines.append("  mentions:")
             w = min(40, max(len(_one_line(m.text)) for m in s.mentions))
             wc = max(len(m.cls) for m in s.mentions)
-            lines += [f"    {_one_line(m.text):<{w}}  {m.cls:<{wc}}  {m.rule}" for m in s.mentions]
+            wr = max(len(m.rule) for m in s.mentions)
+            for m in s.mentions:
+                became = m.entity and (m.entity["label"], m.entity["cls"]) != (_one_line(m.text), m.cls)
+                tail = f"  -> {m.entity['label']} [{m.entity['cls']}]" if became else ""
+                lines.append(f"    {_one_line(m.text):<{w}}  {m.cls:<{wc}}  {m.rule:<{wr}}{tail}".rstrip())
         else:
             lines.append("  mentions: none")
         if s.raw_facts:

@@ -102,6 +102,16 @@ def test_explain_sentence_number_and_grep_agree(nlp):
     assert [m.text for m in post.mentions][:2] == ["Wang Bo", "Qingdao"]
 
 
+def test_explain_mention_shows_the_entity_it_became(nlp):
+    """Typed Person by the NER, Wang Bo is an Official once his post is read."""
+    result = explain(article_from_text(POST), nlp)
+    wang = result.sentences[0].mentions[0]
+    assert (wang.text, wang.cls, wang.rule) == ("Wang Bo", "Person", "ner-person")
+    assert wang.entity["label"] == "Wang Bo" and wang.entity["cls"] == "Official"
+    assert "Wang Bo  Person  ner-person  -> Wang Bo [Official]" in format_text(result)
+    assert "Qingdao  City    gazetteer\n" in format_text(result)  # no arrow when nothing changed
+
+
 @pytest.mark.parametrize("kwargs,code", [({"sentence": 0}, "[E102]"), ({"sentence": 99}, "[E102]"),
                                          ({"grep": "no such phrase"}, "[E103]")])
 def test_explain_bad_selection_is_a_coded_error(nlp, kwargs, code):
@@ -115,6 +125,8 @@ def test_explain_json_parses(nlp):
     assert doc["article"]["date"] == "2024-05-30" and "text" not in doc["article"]
     [s] = doc["sentences"]
     assert s["raw_facts"][0]["rule"] == "signing"
+    assert s["mentions"][1]["entity"] == {"label": "Qingdao", "cls": "City",
+                                          "iri": "https://w3id.org/newskg/id/place/qingdao"}
     assert s["facts"][0]["fields"]["parties"][0]["label"] == "Qingdao"
     assert doc["rules"][0] == {"name": "signing", "kind": "agreement", "confidence": 0.75,
                                "raw": 1, "amended": 0, "final": 1}
