@@ -190,7 +190,7 @@ def explain(article: Article, nlp=None, *, sentence: int | None = None, grep: st
     from .extract import extract, sentence_spans
     from .nlp import load_pipeline
 
-    nlp = nlp or load_pipeline()
+    nlp = load_pipeline() if nlp is None else nlp
     doc = nlp(article_doc(nlp, article))
     extraction = extract(article, doc)
     spans = sentence_spans(doc, article.text)
