@@ -1,7 +1,7 @@
 """kg explain: the mentions, rules and facts of each sentence, with the real pipeline.
 
 Fixtures are sentences of the shared sets (../shared/eval/dev/seed.txt,
-dev_cn_2.txt, ../shared/eval/train/tr_cn_2.txt) and the bundled seed article in data/.
+../shared/eval/train/tr_af_1.txt and tr_cn_2.txt) and the bundled seed article in data/.
 """
 from __future__ import annotations
 
@@ -19,8 +19,10 @@ SIGNING = ("During the Hong Kong-Macao-Shandong Week, Qingdao signed a total of 
            "with a planned total investment of $1.66 billion.")
 NO_FACTS = ("Hong Kong is not only Qingdao's largest source of foreign investment but also an important "
             "economic and trade partner.")
-SIGNER = ("From July 29 to 30, Chen Long, secretary of the Jinhua Municipal Party Committee, led a delegation "
-          "to Shenzhen for investment inspection and witnessed the signing of several projects.")
+SIGNER = ("Malam Uba Sani, the Governor of Kaduna State, had the honor of signing a Memorandum of Understanding "
+          "(MoU) with the Hebei Province of the People’s Republic of China.\n\n"
+          "The MoU aims to foster exchanges and cooperation across various sectors including economy, trade, solid "
+          "minerals, science and technology, energy, transportation, agriculture, and infrastructure.")
 NO_PARTIES = ("There are 17 projects with an investment of over 100 million yuan, which have strong innovative "
               "capabilities and great development potential.")
 POST = ("During the conference, Wang Bo, deputy mayor of Qingdao, introduced Qingdao's strong industrial "
@@ -60,14 +62,19 @@ def test_explain_sentence_without_facts_shows_mentions(nlp):
     assert "Hong Kong  City  gazetteer" in text
 
 
-def test_explain_names_the_document_rule_that_amended_a_fact(nlp):
+def test_explain_names_the_document_rules_that_amended_a_fact(nlp):
     result = explain(article_from_text(SIGNER), nlp)
     [raw] = [f for f in result.sentences[0].raw_facts if f.rel == "agreement"]
-    assert raw.amended_by == ("agreement-signer-body",)
-    assert [p.text for p in raw.roles["parties"]] == ["Jinhua Municipal Party Committee"]
+    assert set(raw.amended_by) == {"agreement-signer-body", "agreement-sectors-told-after"}
+    assert "Kaduna State" in [p.text for p in raw.roles["parties"]]
+    assert {p.sentence for p in raw.roles["sectors"]} == {2}  # told in the next sentence
     uses = {r.name: r for r in result.rules}
     assert uses["agreement-signer-body"].amended == 1 and uses["agreement-signer-body"].confidence == 0.7
-    assert "amended by: agreement-signer-body" in format_text(result)
+    assert uses["agreement-parties"].final == 1 and uses["agreement-parties"].raw == 0  # made by kg.extract
+    text = format_text(result)
+    [amended] = [line for line in text.splitlines() if line.startswith("      amended by: ")]
+    assert set(amended.split(": ")[1].split(", ")) == {"agreement-sectors-told-after", "agreement-signer-body"}
+    assert "economy [Sector] (sentence 2)" in " ".join(text.split())
 
 
 def test_explain_marks_a_raw_fact_that_made_no_fact(nlp):
