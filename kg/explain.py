@@ -187,11 +187,17 @@ def explain(article: Article, nlp=None, *, sentence: int | None = None, grep: st
         ``sentence`` out of range, or no sentence contains ``grep``.
     """
     from .build import article_doc
-    from .extract import extract, sentence_spans
     from .nlp import load_pipeline
 
     nlp = load_pipeline() if nlp is None else nlp
-    doc = nlp(article_doc(nlp, article))
+    with nlp.memory_zone():  # as a build: the strings of the article are freed once it is explained
+        return _explain(article, nlp(article_doc(nlp, article)), sentence, grep)
+
+
+def _explain(article: Article, doc, sentence: int | None, grep: str | None) -> Explanation:
+    """The explanation of a processed ``doc``, in plain values that outlive it."""
+    from .extract import extract, sentence_spans
+
     extraction = extract(article, doc)
     spans = sentence_spans(doc, article.text)
     text = article.text

@@ -181,3 +181,13 @@ def test_cli_explain_errors(cli, args, start):
     assert result.exit_code == 1
     assert result.output.startswith(start)
     assert "Traceback" not in result.output
+
+
+def test_explain_frees_the_strings_of_the_article(nlp):
+    """Parsed in a memory zone, as in a build: explaining leaves the pipeline's vocabulary as it was
+    ("1,200" is a new string to the model; ../shared/eval/train/tr_eu_4.txt)."""
+    strings = len(nlp.vocab.strings)
+    result = explain(article_from_text("According to the announcement, the factory will employ 1,200 workers, "
+                                       "and EUR 800 million will be invested in it."), nlp)
+    assert len(nlp.vocab.strings) == strings
+    assert [f.rel for f in result.sentences[0].raw_facts] == ["investment"]
