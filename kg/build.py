@@ -62,6 +62,16 @@ def article_batches(articles: Iterable[Article], size: int,
         yield batch
 
 
+def article_doc(nlp, article: Article):
+    """The unparsed Doc of an article, as every build makes it: spaces normalised, its date set.
+
+    Run the pipeline on it with ``nlp(doc)`` or ``nlp.pipe``; ``kg explain`` does the same.
+    """
+    doc = nlp.make_doc(article.text.translate(_SPACES))  # same length: offsets still point into article.text
+    doc._.nkg_published = article.date
+    return doc
+
+
 def extract_articles(articles: Iterable[Article], nlp, *, batch_size: int = 32,
                      zone_size: int = 256) -> Iterator[Extraction]:
     """Run the pipeline over articles, one Extraction each, streaming.
@@ -76,9 +86,7 @@ def extract_articles(articles: Iterable[Article], nlp, *, batch_size: int = 32,
 
     def docs(batch: list[Article]):
         for a in batch:
-            doc = nlp.make_doc(a.text.translate(_SPACES))  # same length: offsets still point into a.text
-            doc._.nkg_published = a.date
-            yield doc, a
+            yield article_doc(nlp, a), a
 
     stream = iter(articles)
     while zone := list(islice(stream, zone_size)):

@@ -225,6 +225,29 @@ def validate(graph) -> None:
 
 
 @main.command()
+@click.argument("text", required=False)
+@click.option("-f", "--file", "path", type=click.Path(), help="Article file to explain (.txt .html .jsonl).")
+@click.option("--id", "record", help="Record id in a .jsonl file (default: the first record).")
+@click.option("--date", help="Article date YYYY-MM-DD for a TEXT (relative dates resolve against it).")
+@click.option("-n", "--sentence", type=int, help="Show only sentence N (1-based).")
+@click.option("--grep", help="Show only the sentences containing this word or phrase.")
+@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
+def explain(text, path, record, date, sentence, grep, fmt) -> None:
+    """Show the mentions, rules and facts of each sentence: why a fact is there or missing."""
+    from . import explain as ex
+    from .read import article_from_text
+
+    try:
+        if bool(text) == bool(path):
+            raise KGError(Errors.E104)
+        article = ex.read_article(path, record) if path else article_from_text(text, date=date)
+        result = ex.explain(article, sentence=sentence, grep=grep)
+        click.echo(ex.to_json(result) if fmt == "json" else ex.format_text(result))
+    except KGError as e:
+        _fail(e)
+
+
+@main.command()
 @click.argument("graph", type=click.Path())
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)

@@ -67,6 +67,11 @@ class Errors(metaclass=_Coded):
     E089 = "Cannot connect to the dask scheduler {address} ({reason}). Start one (dask scheduler) or drop --dask."
     E090 = "--dask needs dask.distributed, which is not installed ({reason}). Install it: pip install 'newskg[dask]'"
     E091 = "A dask worker failed on an article batch ({reason}). Rerun without --dask to see the article."
+    E100 = "{path} is a folder. kg explain reads one article: give a .txt, .html or .jsonl file."
+    E101 = "No article with id {id!r} in {path} (ids there: {ids}). Give one of them to --id, or leave --id out for the first."
+    E102 = "No sentence {n}: the article has {count} (numbered from 1 in kg explain's output)."
+    E103 = "No sentence contains {word!r}. Check the spelling, or leave --grep out to see every sentence."
+    E104 = "Give kg explain a text to explain or -f FILE, exactly one of them."
 
 
 class KGError(Exception):
