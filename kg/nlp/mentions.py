@@ -128,6 +128,8 @@ class MentionFinder:
         self.honorifics = set(read_lexicon("honorifics"))
         self.titles = set(read_lexicon("public_titles"))
         self.title_words = {w for t in self.titles for w in re.split(r"[\s-]", t)}
+        # the nouns titles end in ("director", "governor"): a name right beside one holds a post
+        self.title_heads = {re.split(r"[\s-]", t)[-1] for t in self.titles} - {"of", "the", "and", "general", "state"}
         self.sectors = SectorFinder()
         self.not_names = set(read_lexicon("not_names"))
         self.prefixes = dict(line.split("|") for line in read_lexicon("name_prefixes"))
@@ -365,6 +367,29 @@ class MentionFinder:
                 out += [(a, b, "Company", "firm-list") for a, b in names]
         return out
 
+    def _noun_of_place(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """"the State of Gujarat", "the City of Cape Town", "the County of Kauai": the place itself,
+        not an organisation the NER takes the phrase for. (start_tok, end_tok, cls, key)"""
+        out = []
+        for tok in doc[:-2]:
+            noun = tok.lower_
+            if noun not in PLACE_NOUNS or not tok.text[:1].isupper() or doc[tok.i + 1].lower_ != "of" or (
+                    tok.i > 0 and _is_cap(doc[tok.i - 1])):
+                continue  # "Xinwu District of Wuxi": the noun ends a name of its own
+            end = k = tok.i + 2
+            while end < len(doc) and end - k < 3 and _is_cap(doc[end]) and doc[end].text not in ("Commerce", "Industry"):
+                end += 1
+            if end == k or (end < len(doc) and doc[end].lower_ in ("'s", "’s")):
+                continue
+            name = doc[k:end].text
+            place = self.gaz.get(name)
+            if place is None and (any(t.ent_type_ in ("PERSON", "ORG") and t.ent_type_ != "GPE" for t in doc[k:end])
+                                  or doc[k].text in self.not_names):
+                continue
+            cls = place.cls if place is not None else PLACE_NOUNS[noun]
+            out.append((tok.i, end, cls, place.name if place is not None else name))
+        return out
+
     def _places(self, doc: Doc, text: str) -> list[tuple[int, int, str, str, str]]:
         """(start_tok, end_tok, cls, key, rule) for gazetteer names."""
         ner = {}
@@ -461,6 +486,27 @@ class MentionFinder:
                 and not re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Sir|Dame|Baroness)\.?\s+$", text[max(0, m.start - 12):m.start])
                 else m for m in mentions]
 
+    def _retype_titled_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A name the NER took for a firm or a place but that holds a post is a person: "Algis Latakas,
+        Director of Klaipeda State Seaport Authority", "City governor Nirat Pongsitthithaworn". Two or three
+        capitalised words, no organisation head, a title right before or after (votes of the title lexicon)."""
+        out = []
+        for m in mentions:
+            words = m.text.split()
+            if m.rule.startswith("ner-") and m.cls in ("Company", "Organization", "City") and 2 <= len(words) <= 3 \
+                    and all(w[:1].isupper() and w.isalpha() for w in words) and not any(w in self.heads for w in words) \
+                    and not any(w.lower() in self.title_words for w in words) \
+                    and self.gaz.get(m.text) is None:
+                after = re.match(r",\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,2}?([A-Za-z-]+)\b(?:\s+(?:of|at|for|to)\b|,)",
+                                 text[m.end:m.end + 60])
+                before = re.search(r"\b([A-Za-z-]+)\s+$", text[max(0, m.start - 30):m.start])
+                titled = (after and after.group(1).lower() in self.title_heads) or (
+                    before and before.group(1).lower() in self.title_heads)
+                if titled:
+                    m = m._replace(cls="Person", key=m.text, rule=m.rule + "-titled")
+            out.append(m)
+        return out
+
     @staticmethod
     def _longest_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         """A later "Jiangsu Week" in "the Jiangsu Week in Macau" is the quoted “Jiangsu Week in Macau”."""
@@ -548,6 +594,8 @@ class MentionFinder:
             cands.append((5 if rule == "between-pair" else 0, start, end, cls, None, rule))  # the NER's name first
         for start, end, cls, key, rule in self._places(doc, text):
             cands.append((1, start, end, cls, key, rule))
+        for start, end, cls, key in self._noun_of_place(doc):
+            cands.append((0, start, end, cls, key, "place-noun-of"))
         org_spans = []
         for ent in doc.ents:
             if ent.label_ in ("ORG", "FAC") and len(ent) > 1:
@@ -629,6 +677,7 @@ class MentionFinder:
                     continue
             mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
+        mentions = self._retype_titled_names(text, mentions)
         money = [(x.start, x.end) for x in find_money(text)]
         mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in money)  # "RM15bil"
                     and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms)]

@@ -138,3 +138,17 @@ def test_mentions_a_demonym_is_no_name(nlp):
     text = ("Emirati and Omani companies have signed deals worth 129 billion dirhams ($35.12 billion) in sectors "
             "including energy and transport.")
     assert not [m for m in nlp(text)._.nkg_mentions if m[2] in ("Emirati", "Omani")]
+
+
+def test_mentions_a_place_noun_of_a_place_is_the_place(nlp):
+    doc = nlp("Japan’s Suzuki Motor Corporation (SMC) has signed a memorandum of understanding (MOU) with the State of "
+              "Gujarat to invest approximately 150 billion yen.")
+    [m] = [m for m in doc._.nkg_mentions if m[2] == "State of Gujarat"]
+    assert (m[3], m[4]) == ("Region", "Gujarat")
+
+
+def test_mentions_a_name_beside_a_title_is_a_person(nlp):
+    doc = nlp("During the visit to Hamburg of Dr. Marius Skuodis, Lithuanian Minister of Transport and Communications, "
+              "Algis Latakas, Director of Klaipėda State Seaport Authority, and Axel Mattern, CEO of HHM, signed.")
+    classes = {m[2]: m[3] for m in doc._.nkg_mentions}
+    assert classes.get("Algis Latakas") == "Person"
