@@ -179,8 +179,8 @@ class Resolver:
                 groups = [self.group_of[p] for p in f["parties"]]
                 if f.get("anaphor"):
                     groups.insert(0, self._main_place(f["anaphor"], strict=True))
-                parties = tuple(dict.fromkeys(g for g in groups if g is not None and
-                                              self.groups[g]["cls"] not in ("Person", "Official")))
+                parties = self._without_home_places(tuple(dict.fromkeys(
+                    g for g in groups if g is not None and self.groups[g]["cls"] not in ("Person", "Official"))))
                 if len(parties) >= 2:
                     sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
                     facts.append(("cooperation", parties, sectors, ev, f["confidence"], f["rule"]))
@@ -195,7 +195,7 @@ class Resolver:
                               ev, f["confidence"], f["rule"]))
             elif rel == "agreement":
                 signed = self.group_of[f["signedAt"]] if f["signedAt"] is not None else main_event
-                parties = tuple(dict.fromkeys(self.group_of[p] for p in f["parties"]))
+                parties = self._without_home_places(tuple(dict.fromkeys(self.group_of[p] for p in f["parties"])))
                 anaphor = re.search(r"\b(?:the|our) (state|city|province|country)\s+(?:\w+\s+){0,2}?(?:signed|inked|sealed|"
                                     r"clinched|concluded)\b", self.evidence_at(f["at"]).text, re.I)
                 if anaphor and not any(self.groups[p]["cls"] in PLACE_CLASSES for p in parties):
@@ -244,6 +244,13 @@ class Resolver:
             evidence = tuple(dict.fromkeys(self.evidence_at(self.mentions[i].start) for i in grp["mentions"]))[:3]
             entities.append(Entity(iri[g], grp["cls"], label, aliases, evidence))
         return Extraction(self.article, tuple(entities), tuple(self._facts(facts, iri)))
+
+    def _without_home_places(self, parties: tuple[int, ...]) -> tuple[int, ...]:
+        """"Dubai Chamber of Commerce and Industry" with "Dubai": the body's home place is no second party."""
+        names = {g: {n.lower() for n in self.groups[g]["names"]} | {self.groups[g]["key"].lower()} for g in parties}
+        orgs = [g for g in parties if self.groups[g]["cls"] in ("Agency", "Company", "Organization")]
+        return tuple(g for g in parties if not (self.groups[g]["cls"] in PLACE_CLASSES and any(
+            re.search(rf"\b{re.escape(n)}\b", o) for other in orgs for o in names[other] for n in names[g])))
 
     def _label(self, grp: dict) -> str:
         if grp["cls"] in PLACE_CLASSES:

@@ -687,7 +687,8 @@ class MentionFinder:
                 # a list item outranks the statistical NER inside it ("S&T innovation")
                 mentions = [m for m in mentions if not (m.rule.startswith("ner-") and p.start <= m.start and m.end <= p.end)]
                 if not any(m.start < p.end and p.start < m.end for m in mentions):
-                    mentions.append(Mention(p.start, p.end, text[p.start:p.end], "Sector", p.text, "sector-list"))
+                    mentions.append(Mention(p.start, p.end, text[p.start:p.end], "Sector", p.text,
+                                            "sector-described" if p.described else "sector-list"))
         for p in self.sectors.named_industries(text):  # "global aerospace firms", "the aviation market"
             if not any(m.start < p.end and p.start < m.end for m in mentions):
                 mentions.append(Mention(p.start, p.end, text[p.start:p.end], "Sector", p.text, "sector-industry"))

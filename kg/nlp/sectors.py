@@ -21,6 +21,7 @@ class SectorPhrase(NamedTuple):
     start: int
     end: int
     text: str  # as written, lower-cased
+    described: bool = False  # a place's or firm's own industries ("industries include steel"), not a deal's
 
 
 def _frames() -> dict[str, tuple[frozenset[str], bool, bool]]:
@@ -89,7 +90,7 @@ class SectorFinder:
 
     def find(self, sent) -> list[SectorPhrase]:
         """Sector phrases of one sentence (a spaCy ``Span``), with character offsets in the Doc."""
-        heads: list[tuple[object, bool]] = []  # (list head, whether names in capitals may be sectors)
+        heads: list[tuple[object, bool, bool]] = []  # (list head, capitals may be sectors, described industries)
         for tok in sent:
             frame = self._frame(tok)
             if frame is None:
@@ -105,36 +106,37 @@ class SectorFinder:
             for holder in holders:
                 for child in holder.rights:
                     if child.dep_ in ("prep", "agent") and child.lower_ in preps and (holder.i == tok.i or child.i > tok.i):
-                        heads.extend((c, field) for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                        heads.extend((c, field, False) for c in child.children if c.dep_ in ("pobj", "pcomp"))
             if dobj and any(_LIST_SUBJECTS.match(s.text) or (s.dep_ == "nsubj" and self._frame(s))
                             for s in tok.children if s.dep_ in ("nsubj", "nsubjpass")) or (
                     dobj and tok.dep_ in ("acl", "prep", "advcl") and tok.tag_ == "VBG"):
-                heads.extend((c, False) for c in tok.children if c.dep_ == "dobj")
+                described = any(s.dep_ == "nsubj" and s.lower_ in ("industry", "industries") for s in tok.children)
+                heads.extend((c, False, described) for c in tok.children if c.dep_ == "dobj")
             if pre and tok.lower_ in self.generic:
-                heads.extend((c, True) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "PRP$")
+                heads.extend((c, True, False) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "PRP$")
                 if any(c.lower_ == "other" for c in tok.lefts):  # "petroleum, power, FMCG and other sectors"
-                    heads.extend((c, True) for c in tok.conjuncts if c.i < tok.i)
+                    heads.extend((c, True, False) for c in tok.conjuncts if c.i < tok.i)
             if tok.lower_ in self.generic and tok.dep_ == "nsubj" and tok.head.lower_ in _COPULAS:
-                heads.extend((c, True) for c in tok.head.rights if c.dep_ in ("attr", "dobj"))  # "the industries are A, B"
+                heads.extend((c, True, True) for c in tok.head.rights if c.dep_ in ("attr", "dobj"))  # "the industries are A, B"
             if tok.lower_ in self.generic and tok.dep_ == "dobj" and any(
                     c.dep_ == "nsubj" and c.tag_ == "PRP" for c in tok.head.children) and self._frame(tok.head):
-                heads.append((tok, True))  # "They cover fields in A, B and C"
+                heads.append((tok, True, False))  # "They cover fields in A, B and C"
         if heads or any(self._frame(t) for t in sent):
             # "agreement for key areas during the plan period, including A, B and C": a list after a frame word
             first = min((t.i for t in sent if self._frame(t)), default=sent.end)
-            heads.extend((c, self._under_field(t)) for t in sent if t.dep_ == "prep" and t.i > first and (
+            heads.extend((c, self._under_field(t), False) for t in sent if t.dep_ == "prep" and t.i > first and (
                 t.lower_ in ("including", "like") or t.lower_ == "as" and t.i > 0 and t.doc[t.i - 1].lower_ == "such")
                 for c in t.children if c.dep_ == "pobj")
         found: list[SectorPhrase] = []
         seen: set[int] = set()
-        for head, proper in heads:
+        for head, proper, described in heads:
             for start, end in self._items(head, sent.end):
                 if end in seen:
                     continue
                 seen.add(end)
                 phrase = self._phrase(head.doc, start, end, proper)
                 if phrase is not None:
-                    found.append(phrase)
+                    found.append(phrase._replace(described=described))
         kept: list[SectorPhrase] = []
         for s in sorted(set(found), key=lambda p: (p.start, -p.end)):
             if not any(s.start < k.end and k.start < s.end for k in kept):

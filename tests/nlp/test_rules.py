@@ -65,3 +65,24 @@ def test_rules_a_definite_retelling_folds_into_the_signing(nlp):
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert deal.date == "2022-03-19" and deal.signed_at is not None and len(deal.parties) >= 1
     assert len(deal.evidence) == 2
+
+
+def test_rules_sectors_told_of_the_two_sides_join_their_cooperation(nlp):
+    text = ("Malam Uba Sani, the Governor of Kaduna State, had the honor of signing a Memorandum of Understanding (MoU) "
+            "with the Hebei Province of the People’s Republic of China.\n\n"
+            "Acting on behalf of Hebei Province, Vice Governor Ms. Jin Hui, endorsed the agreement.\n\n"
+            "Under the freshly-signed MoU, the two sides will share information and experience in the fields of "
+            "economics, trade, agriculture, culture and tourism.")
+    ex = extract(nlp, text)
+    label = {e.iri: e.label for e in ex.entities}
+    [coop] = [f for f in ex.facts if isinstance(f, Cooperation)]
+    assert {label[p] for p in coop.parties} == {"Kaduna", "Hebei"}
+    assert {"economics", "trade", "agriculture", "culture", "tourism"} <= {label[s] for s in coop.sectors}
+
+
+def test_rules_a_bodys_home_place_is_no_second_party(nlp):
+    text = "Dubai Chamber of Commerce and Industry signed an MoU with Dubai to promote trade and investment."
+    ex = extract(nlp, text, "2019-03-26")
+    label = {e.iri: e.label for e in ex.entities}
+    for deal in (f for f in ex.facts if isinstance(f, Agreement)):
+        assert "Dubai" not in {label[p] for p in deal.parties}

@@ -17,33 +17,39 @@ from typing import Callable
 FACT_KINDS = ("post", "locatedIn", "cooperation", "event", "agreement", "investment")
 
 
+LEVELS = ("sentence", "document")
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
     kind: str
     confidence: float
     func: Callable
+    level: str = "document"  # a sentence rule reads one sentence, a document rule the Discourse
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(name: str, *, kind: str, confidence: float) -> Callable[[Callable], Callable]:
-    """Register ``func`` as the rule ``name`` making facts of ``kind``."""
+def rule(name: str, *, kind: str, confidence: float, level: str = "document") -> Callable[[Callable], Callable]:
+    """Register ``func`` as the rule ``name`` making facts of ``kind`` from a sentence or the document."""
     if kind not in FACT_KINDS:
         raise ValueError(f"rule {name!r}: unknown fact kind {kind!r}; one of {', '.join(FACT_KINDS)}")
+    if level not in LEVELS:
+        raise ValueError(f"rule {name!r}: unknown level {level!r}; one of {', '.join(LEVELS)}")
 
     def register(func: Callable) -> Callable:
         if name in REGISTRY:
             raise ValueError(f"rule {name!r} is registered twice")
-        REGISTRY[name] = Rule(name, kind, confidence, func)
+        REGISTRY[name] = Rule(name, kind, confidence, func, level)
         return func
 
     return register
 
 
-def rules_for(kind: str) -> list[Rule]:
-    """The registered rules of one fact kind, in registration order."""
-    from . import discourse  # noqa: F401  (registers the document-level rules)
+def rules_for(kind: str, level: str = "document") -> list[Rule]:
+    """The registered rules of one fact kind and level, in registration order."""
+    from . import cooperation, discourse  # noqa: F401  (registers the rules)
 
-    return [r for r in REGISTRY.values() if r.kind == kind]
+    return [r for r in REGISTRY.values() if r.kind == kind and r.level == level]

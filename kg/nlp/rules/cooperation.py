@@ -41,7 +41,7 @@ def _clause(tok):
     return node
 
 
-@rule("cooperation-parse", kind="cooperation", confidence=0.65)
+@rule("cooperation-parse", kind="cooperation", confidence=0.65, level="sentence")
 def cooperation_from_parse(sent, mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
     """Raw cooperation facts of one sentence (a spaCy ``Span``); ``spans`` maps characters to mentions."""
     for tok in sent:

@@ -73,7 +73,8 @@ def sectors_told_after(state: Discourse) -> Iterator[Amendment]:
                 break
             if not DEAL_SUBJECT.match(sent.text):
                 continue
-            sectors = [i for i in state.mentions_in(m) if state.mentions[i].cls == "Sector"]
+            sectors = [i for i in state.mentions_in(m) if state.mentions[i].cls == "Sector"
+                       and state.mentions[i].rule != "sector-described"]
             if sectors:
                 yield Amendment(k, "sectors", tuple(sectors), "agreement-sectors-told-after")
                 break
@@ -117,6 +118,9 @@ def signer_body(state: Discourse) -> Iterator[Amendment]:
 RETELLING = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|MoU|MOU|memorandum|pact|accord|"
                        r"contract|letter of intent)\b(?!s)(?:[^.;]{0,160}?)\b(?:was|were|has been|had been|is)\s+"
                        r"(?:\w+\s+)?(?:signed|inked|sealed)\b")
+# "Under the freshly-signed MoU", "the newly signed agreement": a participle before the deal names one told already
+SIGNED_DEAL = re.compile(r"\b(?:the|its|their|this|freshly|newly|recently|already)[\s-]+(?:signed|inked|sealed)\s+"
+                         r"(?:agreement|deal|MoU|MOU|memorandum|pact|accord|contract)\b(?!s)", re.I)
 _FILLS = ("count", "values", "signedAt", "date", "sectors", "parties")
 
 
@@ -129,7 +133,7 @@ def definite_retelling(state: Discourse) -> Iterator[Amendment]:
         if fact["rel"] != "agreement" or (fact["count"] or 1) != 1:
             continue
         n = state.sentence_at(fact["at"])
-        if n < 0 or not RETELLING.match(state.sentences[n].text):
+        if n < 0 or not (RETELLING.match(state.sentences[n].text) or SIGNED_DEAL.search(state.sentences[n].text)):
             continue
         earlier = [j for j, f in enumerate(state.facts[:k]) if f["rel"] == "agreement" and (f["count"] or 1) == 1
                    and f["at"] < fact["at"]]
@@ -143,8 +147,56 @@ def definite_retelling(state: Discourse) -> Iterator[Amendment]:
         yield Amendment(j, "fold", (k,), "agreement-definite-retelling")
 
 
+# A sentence that goes on about the pair's cooperation: "the two sides will step up exchanges in the fields of ..."
+PAIR_TALK = re.compile(r"\b(?:the two (?:sides|parties|cities|regions|provinces|states|countries|localities|chambers|"
+                       r"ports|organi[sz]ations|companies|governments)|both (?:sides|parties|cities|regions|countries)|"
+                       r"(?:the|this|these) (?:[\w-]+ ){0,2}?(?:agreements?|deals?|MoUs?|MOUs?|memorand\w*|pacts?|"
+                       r"partnerships?|cooperation|collaboration|relationship|twinning)|"
+                       r"(?:cooperat\w*|collaborat\w*|partnership|exchanges)\b)", re.I)
+DEAL_NOUN = re.compile(r"\b(?:agreements?|deals?|MoUs?|MOUs?|memorand\w*|pacts?|accords?|letters? of intent)\b", re.I)
+WINDOW = 6  # sentences a signing stays open for what is told of it
+
+
+@rule("cooperation-sectors-of-the-pair", kind="cooperation", confidence=0.6)
+def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
+    """A sector list told of "the two sides" or of "the MoU" a few sentences after a signing of two
+    parties belongs to their cooperation (and to the agreement when the deal is named)."""
+    pairs = [(k, f) for k, f in enumerate(state.facts) if f["rel"] in ("agreement", "cooperation")
+             and len({state.mentions[p].key for p in f["parties"]}) == 2]
+    if not pairs:
+        return
+    for n, sent in enumerate(state.sentences):
+        here = state.mentions_in(n)
+        sectors = tuple(i for i in here if state.mentions[i].cls == "Sector" and state.mentions[i].rule != "sector-described")
+        named = {state.mentions[i].key for i in here if state.mentions[i].cls in PARTY}
+        if not sectors or not PAIR_TALK.search(sent.text):
+            continue
+        if any(f["rel"] in ("agreement", "cooperation") and state.sentence_at(f["at"]) == n and f["sectors"]
+               for f in state.facts):
+            continue  # the sentence's own facts took its sectors
+        before = [(k, f) for k, f in pairs if n - WINDOW <= state.sentence_at(f["at"]) <= n]
+        if not before:
+            continue
+        k, fact = before[-1]
+        keys = {state.mentions[p].key for p in fact["parties"]}
+        if named - keys and len(named) >= 2:
+            continue  # other parties are named: not this pair's
+        if fact["rel"] == "agreement" and DEAL_NOUN.search(sent.text):
+            yield Amendment(k, "sectors", sectors, "cooperation-sectors-of-the-pair")
+        coop = next((j for j, f in enumerate(state.facts) if f["rel"] == "cooperation"
+                     and {state.mentions[p].key for p in f["parties"]} == keys), None)
+        if coop is not None:
+            yield Amendment(coop, "sectors", sectors, "cooperation-sectors-of-the-pair")
+        else:
+            yield Amendment(-1, "new", ({"rel": "cooperation", "parties": list(fact["parties"]), "sectors": list(sectors),
+                                         "rule": "cooperation-sectors-of-the-pair", "confidence": 0.6,
+                                         "at": sent.start},), "cooperation-sectors-of-the-pair")
+
+
 def _fold(into: dict, other: dict) -> None:
     for field in _FILLS:
+        if field == "parties" and len(into["parties"]) >= 2:
+            continue  # the signing named its parties; a retelling's "the two sides" adds none
         if field in ("sectors", "parties"):
             into[field] = sorted(set(into[field]) | set(other[field]))
         elif field == "values":
@@ -159,9 +211,12 @@ def assemble(sentences: list[Sentence], mentions: list, facts: list[dict]) -> li
     state = Discourse(tuple(sentences), tuple(mentions), tuple(facts))
     out = [dict(f) for f in facts]
     folded: set[int] = set()
-    for kind in ("agreement",):
+    for kind in ("agreement", "cooperation"):
         for r in rules_for(kind):
             for change in r.func(state):
+                if change.field == "new":
+                    out.extend(dict(f) for f in change.values)
+                    continue
                 fact = out[change.fact]
                 if change.field == "fold":
                     for k in change.values:
