@@ -178,6 +178,8 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
         if not before:
             continue
         k, fact = before[-1]
+        if set(sectors) <= set(fact["sectors"]):
+            continue  # told of already ("agreement-sectors-told-after")
         keys = {state.mentions[p].key for p in fact["parties"]}
         if named - keys and len(named) >= 2:
             continue  # other parties are named: not this pair's
