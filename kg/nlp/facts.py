@@ -52,6 +52,11 @@ COUNTED.append(re.compile(rf"\b(?P<n>a|an)\s+(?!(?:number|series|host|raft|range
                           rf"string|flurry)\s+of\b)(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b(?<!s)", re.I))  # not "a number of deals"
 COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                           rf"\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
+LIST_OR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+# "aimags of", "cities of", "provinces in": a plural place noun after a list of places
+PLURAL_PLACES_OF = re.compile(r"\s+(?:[a-z-]+\s+)?(?:aimags|cities|provinces|regions|states|counties|districts|prefectures|"
+                              r"towns|municipalities|oblasts|governorates|departments|emirates|territories|leagues)\s+"
+                              r"(?:of|in)\s+(?:the\s+)?(?:[a-z]+\s+)?")
 INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|banking|banker|bankers|fund|funds|firm|firms|"
                     r"trust|trusts|vehicle|adviser|advisers|grade|house|group|arm|manager|managers|company|strategy))|"
                     r"committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|inject\w*|FDI)\b", re.I)
@@ -352,6 +357,30 @@ class FactFinder:
                         r"\b(?:in|at|near)\s+$", text[max(0, a.start - 6):a.start])):
                 # "in Rompin, Pahang"; "in Gambang, Kuantan": a town, then the larger town it is part of
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "comma", "confidence": 0.7})
+        told = {(f["place"], f["in"]) for f in out}
+        out += [f for f in self._listed_places_of(text, places) if (f["place"], f["in"]) not in told]
+        return out
+
+    def _listed_places_of(self, text: str, places: list[tuple[int, Mention]]) -> list[dict]:
+        """"Hebei Province of the People's Republic of China"; "Sukhbaatar, Dornod and Khentii aimags of
+        Mongolia": each place of a list before "of" (or "in") and a plural place noun lies in the larger place."""
+        out = []
+        n = 0
+        while n < len(places):
+            run = [places[n]]
+            while n + 1 < len(places) and LIST_OR_GAP.fullmatch(text[places[n][1].end:places[n + 1][1].start]):
+                n += 1
+                run.append(places[n])
+            if n + 1 < len(places):
+                j, b = places[n + 1]
+                between = text[run[-1][1].end:b.start]
+                plural = PLURAL_PLACES_OF.fullmatch(between)
+                if plural or (len(run) == 1 and re.fullmatch(r"\s+of\s+(?:the\s+)?", between)):
+                    for i, a in run:
+                        if self._rank(b) > self._rank(a) and a.key != b.key:
+                            out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "listed-places-of",
+                                        "confidence": 0.75})
+            n += 1
         return out
 
     # ---------------------------------------------------------------- events

@@ -451,3 +451,17 @@ def test_facts_signing_dated_with_a_two_digit_day(nlp):
     [deal] = of_rel(facts(nlp, "Angola and Brazil signed six agreements on May 24, 2025, to strengthen bilateral ties.",
                           "2025-05-26"), "agreement")
     assert deal["date"] == "2025-05-24" and deal["count"] == 6
+
+
+def test_facts_located_in_a_list_of_places_of_a_larger_one(nlp):
+    text = ("A six-sided cooperation meeting among Sukhbaatar, Dornod and Khentii aimags of Mongolia kicked off on "
+            "August 8.")
+    found = {(f["place"], f["in"]) for f in of_rel(facts(nlp, text, "2023-08-09"), "locatedIn")}
+    assert {("Sukhbaatar", "Mongolia"), ("Dornod", "Mongolia"), ("Khentii", "Mongolia")} <= found
+
+
+def test_facts_located_in_a_province_of_a_country(nlp):
+    text = ("Malam Uba Sani had the honor of signing a Memorandum of Understanding (MoU) with the Hebei Province of "
+            "the People’s Republic of China.")
+    found = {(f["place"], f["in"]) for f in of_rel(facts(nlp, text), "locatedIn")}
+    assert ("Hebei Province", "People’s Republic of China") in found
