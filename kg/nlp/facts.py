@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -15,8 +16,9 @@ from ..lexicons import read_lexicon
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, Mention
 from .rules.cooperation import cooperation_from_parse
+from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse
 from .rules.discourse import Sentence, assemble
-from .money import find_money
+from .money import find_money, localize
 from .stakes import stake_investments
 
 PLACE = ("City", "Region", "Country", "District")
@@ -828,6 +830,7 @@ class FactFinder:
             found += self.events(doc, text, mentions, sent, published, last_event, dateline)
             found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)
             found += self.cooperation(doc, text, mentions, sent, recent_parties)
+            found = self._parsed_investments(sent, mentions, spans, found)
             told = {frozenset(mentions[p].key for p in f["parties"]) for f in found if f["rel"] == "cooperation"}
             found += [f for f in cooperation_from_parse(sent, mentions, spans)
                       if frozenset(mentions[p].key for p in f["parties"]) not in told]
@@ -838,4 +841,44 @@ class FactFinder:
             recent_parties += [i for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char
                                and m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
         sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sents]
-        return assemble(sentences, mentions, facts)
+        return self._localize_currencies(assemble(sentences, mentions, facts), mentions, dateline[0])
+
+    def _parsed_investments(self, sent, mentions: list[Mention], spans, found: list[dict]) -> list[dict]:
+        """A sentence's facts with the parse's reading of its investment: a new fact where the text rules
+        found none, the investor or target they left open ("Turkish companies' investments in Algeria" is
+        Turkey's), and none where every investment word is hedged ("could invest ... if")."""
+        if not any(t.lower_ in INVESTMENT_WORDS for t in sent):
+            return found
+        if all(hedged(t, sent) for t in sent if t.lower_ in INVESTMENT_WORDS):
+            return [f for f in found if f["rel"] != "investment" or f["rule"].startswith("stake")]
+        money = [(sent.start_char + x.start, x) for x in find_money(sent.text)]
+        parsed = list(investment_from_parse(sent, mentions, spans, money, self.demonyms))
+        if any(f["rel"] == "agreement" for f in found):
+            # "signed an MoU with the State of Gujarat to invest 150 billion yen": the deal states the investment
+            return found + [p for p in parsed if p["values"] and p["investor"] is not None
+                            and p["target"] is not None and p.get("verb")]
+        told = [f for f in found if f["rel"] == "investment"]
+        if not told:
+            return found + parsed
+        for p in parsed:
+            for f in told:
+                if f["target"] in (None, p["target"]) and f["investor"] in (None, p["investor"]):
+                    f["investor"] = f["investor"] if f["investor"] is not None else p["investor"]
+                    f["target"] = f["target"] if f["target"] is not None else p["target"]
+        return found
+
+    def _localize_currencies(self, facts: list[dict], mentions: list[Mention], dateline: int | None) -> list[dict]:
+        """Rupees, pesos or dirhams in the currency of the article's country (its most named one)."""
+        from .gazetteer import default_gazetteer
+
+        gaz = default_gazetteer()
+        votes = Counter()
+        for i, m in enumerate(mentions):
+            place = gaz.get(m.key) if m.cls in PLACE or i == dateline else None
+            if place is not None and place.country:
+                votes[place.country] += 2 if place.cls == "Country" else 1
+        country = votes.most_common(1)[0][0] if votes else None
+        for f in facts:
+            if f.get("values"):
+                f["values"] = [(amount, localize(cur, country), written) for amount, cur, written in f["values"]]
+        return facts

@@ -5,6 +5,7 @@ in :mod:`kg.nlp.factories` calls :func:`find_money` on each document.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -20,6 +21,11 @@ PREFIX_CURRENCY = {
     "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "rs": "INR", "rs.": "INR", "inr": "INR",
     "₹": "INR", "rm": "MYR", "myr": "MYR", "jpy": "JPY", "krw": "KRW", "₩": "KRW", "aed": "AED",
     "idr": "IDR", "rp": "IDR", "thb": "THB", "php": "PHP", "₱": "PHP", "vnd": "VND", "chf": "CHF",
+    "sr": "SAR", "sar": "SAR", "qr": "QAR", "qar": "QAR", "omr": "OMR", "kwd": "KWD", "zar": "ZAR", "r": "ZAR",
+    "mad": "MAD", "egp": "EGP", "ngn": "NGN", "₦": "NGN", "kes": "KES", "ksh": "KES", "brl": "BRL", "r$": "BRL",
+    "mxn": "MXN", "try": "TRY", "₺": "TRY", "pkr": "PKR", "bdt": "BDT", "tk": "BDT", "rub": "RUB", "₽": "RUB",
+    "kzt": "KZT", "₸": "KZT", "uzs": "UZS", "cad": "CAD", "aud": "AUD", "nzd": "NZD", "sek": "SEK", "nok": "NOK",
+    "dkk": "DKK", "pln": "PLN", "czk": "CZK", "huf": "HUF", "ron": "RON", "ils": "ILS", "₪": "ILS", "twd": "TWD",
 }
 # Word written after the number (and scale).
 SUFFIX_CURRENCY = {
@@ -31,6 +37,12 @@ SUFFIX_CURRENCY = {
     "won": "KRW", "baht": "THB", "rupiah": "IDR", "dirhams": "AED", "dirham": "AED", "pesos": "PHP", "dong": "VND",
     "pound": "GBP", "riyals": "SAR", "riyal": "SAR", "saudi riyals": "SAR", "qatari riyals": "QAR",
     "francs": "CHF", "usd": "USD", "eur": "EUR", "cny": "CNY", "hkd": "HKD", "inr": "INR",
+    "rand": "ZAR", "naira": "NGN", "shillings": "KES", "kenyan shillings": "KES", "cedis": "GHS", "cedi": "GHS",
+    "reais": "BRL", "real": "BRL", "lira": "TRY", "liras": "TRY", "rubles": "RUB", "roubles": "RUB",
+    "tenge": "KZT", "som": "UZS", "soums": "UZS", "taka": "BDT", "kwacha": "ZMW", "birr": "ETB",
+    "dinars": "KWD", "dinar": "KWD", "zloty": "PLN", "krona": "SEK", "kronor": "SEK", "kroner": "NOK",
+    "leu": "RON", "lei": "RON", "hryvnia": "UAH", "shekels": "ILS", "manat": "AZN", "lari": "GEL",
+    "pula": "BWP", "rial": "IRR", "rials": "IRR", "pesos mexicanos": "MXN",
 }
 
 
@@ -40,6 +52,29 @@ class MoneyMatch(NamedTuple):
     amount: float
     currency: str
     text: str
+
+
+def localize(currency: str, country: str | None) -> str:
+    """The currency a name shared by several countries means in an article about ``country``
+    (ISO 3166-1 alpha-2): rupees in Pakistan are PKR, pesos in Mexico MXN, dirhams in Morocco MAD.
+
+    >>> localize("INR", "PK"), localize("PHP", "MX"), localize("AED", "MA"), localize("INR", None)
+    ('PKR', 'MXN', 'MAD', 'INR')
+    """
+    if country is None:
+        return currency
+    return _by_country().get(currency, {}).get(country, currency)
+
+
+@functools.lru_cache(maxsize=1)
+def _by_country() -> dict[str, dict[str, str]]:
+    from ..lexicons import read_lexicon
+
+    table: dict[str, dict[str, str]] = {}
+    for line in read_lexicon("currencies_by_country"):
+        default, _, pairs = line.partition("|")
+        table[default.strip()] = dict(p.split("=") for p in pairs.split())
+    return table
 
 
 def _alternation(words) -> str:
@@ -81,8 +116,10 @@ def find_money(text: str) -> list[MoneyMatch]:
     taken: list[tuple[int, int]] = []
     for m in PREFIXED.finditer(text):
         pre = m.group("pre").lower()
-        if pre in ("rs", "rm", "rp", "rs.") and not m.group("pre")[0].isupper():
+        if pre in ("rs", "rm", "rp", "rs.", "sr", "qr", "tk", "r", "ksh", "try") and not m.group("pre")[0].isupper():
             continue  # "rs" inside words is not rupees
+        if pre in ("r", "try") and (m.group("pre") != m.group("pre").upper() or not (m.group("scale") or "")):
+            continue  # "R10.4 billion" is rand; a lone "R2" or "TRY" is no amount
         if pre == "yuan":
             continue
         currency = PREFIX_CURRENCY[pre]

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.nlp.money import find_money
+from kg.nlp.money import find_money, localize
 
 
 @pytest.mark.parametrize("text,amount,currency", [
@@ -47,3 +47,21 @@ def test_money_scale_glued_to_number(text, amount, currency):
 def test_money_singular_currency_words():
     found = find_money("signed a 11 billion dirham agreement to connect the countries by rail")
     assert [(m.currency, m.amount) for m in found] == [("AED", 11e9)]
+
+
+@pytest.mark.parametrize("text,amount,currency", [
+    ("TRANSNET yesterday signed a R10.4 billion contract with resources group South32", 10.4e9, "ZAR"),
+    ("a SR 5 billion deal", 5e9, "SAR"),
+    ("its Brazilian subsidiary invested 2 billion reais in the state", 2e9, "BRL"),
+])
+def test_money_prefixes_and_names_of_more_currencies(text, amount, currency):
+    [m] = find_money(text)
+    assert (m.amount, m.currency) == (amount, currency)
+
+
+def test_money_a_lone_capital_r_is_no_amount():
+    assert find_money("R2 and R3 are roads") == []
+
+
+def test_money_shared_names_read_as_the_article_country_currency():
+    assert localize("AED", "MA") == "MAD" and localize("INR", "PK") == "PKR" and localize("INR", "IN") == "INR"

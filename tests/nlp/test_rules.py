@@ -2,7 +2,7 @@
 import pytest
 
 from kg.build import extract_articles
-from kg.model import Agreement, Cooperation
+from kg.model import Agreement, Cooperation, Investment
 from kg.nlp.rules import REGISTRY, rule, rules_for
 from kg.read import article_from_text
 
@@ -86,3 +86,28 @@ def test_rules_a_bodys_home_place_is_no_second_party(nlp):
     label = {e.iri: e.label for e in ex.entities}
     for deal in (f for f in ex.facts if isinstance(f, Agreement)):
         assert "Dubai" not in {label[p] for p in deal.parties}
+
+
+def test_rules_investment_from_the_parse_names_the_demonyms_country(nlp):
+    text = ("Turkey currently stands as the largest investing country in Algeria.\n\n"
+            "Turkish President Recep Tayyip Erdogan announced that Turkish companies have invested $6 billion in Algeria.")
+    ex = extract(nlp, text, "2023-11-22")
+    label = {e.iri: e.label for e in ex.entities}
+    invs = [f for f in ex.facts if isinstance(f, Investment)]
+    assert any(label.get(i.investor) == "Turkey" and label.get(i.target) == "Algeria" and i.values for i in invs)
+
+
+def test_rules_investment_told_in_a_signing(nlp):
+    text = ("Japan’s Suzuki Motor Corporation (SMC) has signed a memorandum of understanding (MOU) with the State of "
+            "Gujarat to invest approximately 150 billion yen for local manufacturing of electric vehicles.")
+    ex = extract(nlp, text, "2022-03-20")
+    label = {e.iri: e.label for e in ex.entities}
+    [inv] = [f for f in ex.facts if isinstance(f, Investment)]
+    assert (label[inv.investor], label[inv.target]) == ("Suzuki Motor Corporation", "Gujarat")
+    assert [(m.amount, m.currency) for m in inv.values] == [(150e9, "JPY")]
+
+
+def test_rules_a_wish_to_invest_is_no_investment(nlp):
+    text = "Chalamila said investors from Shaanxi could invest $2 billion in Dar es Salaam region if the plan succeeds."
+    ex = extract(nlp, text, "2023-11-28")
+    assert not [f for f in ex.facts if isinstance(f, Investment)]
