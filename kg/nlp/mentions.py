@@ -129,6 +129,7 @@ class MentionFinder:
         self.titles = set(read_lexicon("public_titles"))
         self.title_words = {w for t in self.titles for w in re.split(r"[\s-]", t)}
         # the nouns titles end in ("director", "governor"): a name right beside one holds a post
+        self.portfolio = frozenset(read_lexicon("portfolio_words"))
         self.title_heads = {re.split(r"[\s-]", t)[-1] for t in self.titles} - {"of", "the", "and", "general", "state"}
         self.sectors = SectorFinder()
         self.not_names = set(read_lexicon("not_names"))
@@ -486,6 +487,16 @@ class MentionFinder:
                 and not re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Sir|Dame|Baroness)\.?\s+$", text[max(0, m.start - 12):m.start])
                 else m for m in mentions]
 
+    def _portfolio(self, span: Span) -> bool:
+        """"Minister of Transport and Communications", "Vice-President of International Relations": the
+        field of a post (words of ``portfolio_words.txt``), not an organisation."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].lower_ not in ("of", "for") or \
+                doc[span.start - 2].lower_.split("-")[-1] not in self.title_heads:
+            return False
+        words = [t.lower_ for t in span if t.lower_ not in ("and", "&", "of", ",", "the")]
+        return bool(words) and all(w in self.portfolio for w in words)
+
     def _retype_titled_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A name the NER took for a firm or a place but that holds a post is a person: "Algis Latakas,
         Director of Klaipeda State Seaport Authority", "City governor Nirat Pongsitthithaworn". Two or three
@@ -601,7 +612,8 @@ class MentionFinder:
             if ent.label_ in ("ORG", "FAC") and len(ent) > 1:
                 cut = next((t.i for t in ent if t.text == "("), ent.end)
                 inner = self._strip(doc[ent.start:cut])
-                if len(inner) > 1 and all(t.text[:1].isupper() or t.lower_ in CONNECTORS for t in inner):
+                if len(inner) > 1 and all(t.text[:1].isupper() or t.lower_ in CONNECTORS for t in inner) \
+                        and inner[-1].lower_ not in self.title_heads:  # "Queensland Premier" is a place's premier
                     org_spans.append((inner.start, inner.end))
         for start, end in self._qualified_firms(doc):
             cands.append((0, start, end, "Company", None, "firm-qualified"))
@@ -645,6 +657,8 @@ class MentionFinder:
                         cands.append((2, span.start + j, span.end, "Person", None, "ner-titled-person"))
                     continue
                 head = span[-1].text
+                if self._portfolio(span) or span[-1].lower_ in self.title_heads:
+                    continue  # "Minister of Transport and Communications"; "Hawaii Mayor" is a title
                 if head in self.event_heads:
                     cands.append((2, span.start, span.end, "Event", None, "ner-event"))
                 else:

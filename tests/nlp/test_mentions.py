@@ -152,3 +152,11 @@ def test_mentions_a_name_beside_a_title_is_a_person(nlp):
               "Algis Latakas, Director of Klaipėda State Seaport Authority, and Axel Mattern, CEO of HHM, signed.")
     classes = {m[2]: m[3] for m in doc._.nkg_mentions}
     assert classes.get("Algis Latakas") == "Person"
+
+
+def test_mentions_a_posts_portfolio_and_a_title_are_no_organisations(nlp):
+    doc = nlp("During the visit to Hamburg of Dr. Marius Skuodis, Lithuanian Minister of Transport and Communications, "
+              "the Queensland Premier said the agreement had helped.")
+    names = {m[2]: m[3] for m in doc._.nkg_mentions}
+    assert "Transport and Communications" not in names and "Queensland Premier" not in names
+    assert names.get("Queensland") == "Region"
