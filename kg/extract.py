@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .ids import entity_iri
+from .nlp.raw import RawAgreement, RawCooperation, RawEvent, RawInvestment, RawLocatedIn, RawPost, raw_fact
 from .lexicons import read_lexicon
 from .nlp.sectors import default_scheme
 from .model import (PLACE_CLASSES, Agreement, Article, Cooperation, Entity, EventInfo, Evidence,
@@ -45,6 +46,12 @@ def sentence_spans(doc, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "the state signed 18,645 MoUs", "our city signed ...": the article's place of that class signed
+ANAPHOR_SIGNER = re.compile(r"\b(?:the|our) (state|city|province|country)\s+(?:\w+\s+){0,2}?(?:signed|inked|sealed|"
+                            r"clinched|concluded)\b", re.I)
+NAMED_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?[A-Z]")  # "signed ... with Tata": the partner is named
+# "committed to invest", "will invest ... in the state": an investment in the article's own place
+INVESTMENT_AHEAD = re.compile(r"\b(?:will|to|committed|commits|pledged|plans?|agreed|in the (?:state|city|province))\b")
 # "the state", "our city": the class of the article's place they stand for
 ANAPHOR_CLASS = {"state": "Region", "province": "Region", "city": "City", "country": "Country"}
 
@@ -58,7 +65,7 @@ class Resolver:
         from .nlp.mentions import Mention
 
         self.mentions = [Mention(*m) for m in doc._.nkg_mentions or ()]
-        self.raw_facts = doc._.nkg_facts or []
+        self.raw_facts = [raw_fact(d) for d in doc._.nkg_facts or ()]
         self.sentences = sentence_spans(doc, article.text)
         self.public_titles = set(read_lexicon("public_titles"))
         self.group_of: list[int] = []  # mention index -> group index
@@ -147,15 +154,14 @@ class Resolver:
         main_event = self._main_event()
         event_dates: dict[int, str] = {}  # event group -> the date the text gives it
         for f in self.raw_facts:
-            rel = f["rel"]
-            ev = tuple(dict.fromkeys(self.evidence_at(at) for at in (f["at"], *f.get("also_at", ()))))
-            if rel == "post":
-                person = self.group_of[f["person"]]
-                of = self.group_of[f["of"]] if f["of"] is not None else None
-                title = f["title"]
+            ev = tuple(dict.fromkeys(self.evidence_at(at) for at in (f.at, *f.also_at)))
+            if isinstance(f, RawPost):
+                person = self.group_of[f.person]
+                of = self.group_of[f.of] if f.of is not None else None
+                title = f.title
                 public = title in self.public_titles or title.split()[-1] in self.public_titles or \
-                    f["rule"] == "post-envoy"  # "Ambassador to Thailand": a country's envoy is an official
-                conf = f["confidence"]
+                    f.rule == "post-envoy"  # "Ambassador to Thailand": a country's envoy is an official
+                conf = f.confidence
                 if title.split()[-1] in _SHARED_TITLES and (
                         of is None or self.groups[of]["cls"] not in PLACE_CLASSES + ("Agency",)):
                     public = False  # "its chairman Lakshmi Mittal": a chairman of no public body is no official
@@ -168,69 +174,65 @@ class Resolver:
                     public = False
                 if public:
                     officials.add(person)
-                facts.append(("post", person, title, of, ev, conf, f["rule"]))
-            elif rel == "locatedIn":
-                b = self.group_of[f["in"]]
-                a = self.group_of[f["place"]] if f["place"] is not None else \
-                    self._main_place(f["placeAnaphor"], strict=True)  # "the hub in ...": the article's city
+                facts.append(Post(person, title, of, ev, conf, f.rule))
+            elif isinstance(f, RawLocatedIn):
+                b = self.group_of[f.container]
+                a = self.group_of[f.place] if f.place is not None else \
+                    self._main_place(f.place_anaphor, strict=True)  # "the hub in ...": the article's city
                 if a is not None and a != b:
-                    facts.append(("locatedIn", a, b, ev, f["confidence"], f["rule"]))
-            elif rel == "cooperation":
-                groups = [self.group_of[p] for p in f["parties"]]
-                if f.get("anaphor"):
-                    groups.insert(0, self._main_place(f["anaphor"], strict=True))
+                    facts.append(LocatedIn(a, b, ev, f.confidence, f.rule))
+            elif isinstance(f, RawCooperation):
+                groups = [self.group_of[p] for p in f.parties]
+                if f.anaphor:
+                    groups.insert(0, self._main_place(f.anaphor, strict=True))
                 parties = self._without_home_places(tuple(dict.fromkeys(
                     g for g in groups if g is not None and self.groups[g]["cls"] not in ("Person", "Official"))))
                 if len(parties) >= 2:
-                    sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
-                    facts.append(("cooperation", parties, sectors, ev, f["confidence"], f["rule"]))
-            elif rel == "event":
-                held = self.group_of[f["heldIn"]] if f.get("heldIn") is not None else None
-                if held is None and f.get("heldInAnaphor"):  # "held in the city": the article's city
-                    held = self._main_place(f["heldInAnaphor"], strict=True)
-                if f.get("date"):
-                    event_dates.setdefault(self.group_of[f["event"]], f["date"])
-                facts.append(("event", self.group_of[f["event"]], held,
-                              f.get("date"), self.group_of[f["partOf"]] if f.get("partOf") is not None else None,
-                              ev, f["confidence"], f["rule"]))
-            elif rel == "agreement":
-                signed = self.group_of[f["signedAt"]] if f["signedAt"] is not None else main_event
-                parties = self._without_home_places(tuple(dict.fromkeys(self.group_of[p] for p in f["parties"])))
-                anaphor = re.search(r"\b(?:the|our) (state|city|province|country)\s+(?:\w+\s+){0,2}?(?:signed|inked|sealed|"
-                                    r"clinched|concluded)\b", self.evidence_at(f["at"]).text, re.I)
+                    sectors = tuple(dict.fromkeys(self.group_of[s] for s in f.sectors))
+                    facts.append(Cooperation(parties, sectors, ev, f.confidence, f.rule))
+            elif isinstance(f, RawEvent):
+                held = self.group_of[f.held_in] if f.held_in is not None else None
+                if held is None and f.held_in_anaphor:  # "held in the city": the article's city
+                    held = self._main_place(f.held_in_anaphor, strict=True)
+                if f.date:
+                    event_dates.setdefault(self.group_of[f.event], f.date)
+                facts.append(EventInfo(self.group_of[f.event], held, f.date,
+                                       self.group_of[f.part_of] if f.part_of is not None else None,
+                                       ev, f.confidence, f.rule))
+            elif isinstance(f, RawAgreement):
+                signed = self.group_of[f.signed_at] if f.signed_at is not None else main_event
+                parties = self._without_home_places(tuple(dict.fromkeys(self.group_of[p] for p in f.parties)))
+                anaphor = ANAPHOR_SIGNER.search(self.evidence_at(f.at).text)
                 if anaphor and not any(self.groups[p]["cls"] in PLACE_CLASSES for p in parties):
                     # "the state signed 18,645 MoUs"; "our city signed a ... agreement with CSCEC"
                     main_of = self._main_place(ANAPHOR_CLASS[anaphor.group(1).lower()], strict=True)
                     parties = (main_of, *parties) if main_of is not None and main_of not in parties else parties
-                sectors = tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"]))
+                sectors = tuple(dict.fromkeys(self.group_of[s] for s in f.sectors))
                 host = None
                 if len(parties) == 1 and self.groups[parties[0]]["cls"] in ("Company", "Organization") \
-                        and signed is not None and not re.search(r"\bwith\s+(?:the\s+)?[A-Z]", self.evidence_at(f["at"]).text):
+                        and signed is not None and not NAMED_PARTNER.search(self.evidence_at(f.at).text):
                     # "CPCL signed a MoU worth Rs 27,474 crore" at the state's investors' meet: with the host
                     host = self._main_place("Region")
-                if len(parties) >= 2 and not f.get("one_each"):
+                if len(parties) >= 2 and not f.one_each:
                     # signing together is cooperating, in the agreement's sectors; but "deals with two
                     # airlines - A and B" are one deal each, not a partnership of all three
-                    facts.append(("cooperation", parties, sectors, ev, 0.6, "agreement-parties"))
+                    facts.append(Cooperation(parties, sectors, ev, 0.6, "agreement-parties"))
                 # signed at a dated event the sentence names ("at the opening ceremony"): on that day
-                date = f["date"] or (event_dates.get(signed) if f["signedAt"] is not None else None)
+                date = f.date or (event_dates.get(signed) if f.signed_at is not None else None)
                 if host is not None and host not in parties:
                     parties += (host,)
-                facts.append(("agreement", parties, f["count"],
-                              tuple(Money(a, c, t) for a, c, t in f["values"]), signed, date,
-                              tuple(dict.fromkeys(self.group_of[s] for s in f["sectors"])), ev,
-                              f["confidence"], f["rule"]))
-            elif rel == "investment":
-                target = self.group_of[f["target"]] if f["target"] is not None else None
-                if target is None and f["investor"] is not None and re.search(r"\b(?:will|to|committed|commits|pledged|plans?|agreed|in the "
-                                                r"(?:state|city|province))\b", self.evidence_at(f["at"]).text):
+                facts.append(Agreement(parties, f.count, tuple(Money(a, c, t) for a, c, t in f.values), signed, date,
+                                       sectors, None, ev, f.confidence, f.rule))
+            elif isinstance(f, RawInvestment):
+                target = self.group_of[f.target] if f.target is not None else None
+                if target is None and f.investor is not None and INVESTMENT_AHEAD.search(self.evidence_at(f.at).text):
                     # "Adani Group committed to invest Rs 10,000 crore": in the place the article is about
-                    target = self._main_place(self._anaphor_class(f["at"]))
-                investor = self.group_of[f["investor"]] if f["investor"] is not None else None
+                    target = self._main_place(self._anaphor_class(f.at))
+                investor = self.group_of[f.investor] if f.investor is not None else None
                 if investor == target or (investor is not None and self.groups[investor]["cls"] in ("Person", "Official")):
                     investor = None
-                facts.append(("investment", investor, target, f["projects"],
-                              tuple(Money(a, c, t) for a, c, t in f["values"]), ev, f["confidence"], f["rule"]))
+                facts.append(Investment(investor, target, f.projects, tuple(Money(a, c, t) for a, c, t in f.values),
+                                        ev, f.confidence, f.rule))
         for g in officials:
             if self.groups[g]["cls"] == "Person":
                 self.groups[g]["cls"] = "Official"
@@ -292,59 +294,59 @@ class Resolver:
                                 r"Meet|Conference|Signing|Promotion)\b", self.groups[events[0]]["key"])
         return events[0] if first < lead_end and deal_making else None
 
-    def _facts(self, facts, iri):
+    def _facts(self, facts: list, iri: dict[int, str]) -> list:
+        """The facts over entity IRIs; the same cooperation, signing or holding told twice is one."""
         out = []
         coop: dict[frozenset, Cooperation] = {}
         agreements: list[Agreement] = []
         investments: list[Investment] = []
-        for f in facts:
-            kind = f[0]
-            if kind == "post":
-                _, person, title, of, ev, conf, rule = f
-                out.append(Post(iri[person], title, iri[of] if of is not None else None, ev, round(conf, 2), rule))
-            elif kind == "locatedIn":
-                _, a, b, ev, conf, rule = f
-                out.append(LocatedIn(iri[a], iri[b], ev, conf, rule))
-            elif kind == "cooperation":
-                _, parties, sectors, ev, conf, rule = f
-                key = frozenset(iri[p] for p in parties)
+        for f in (_with_iris(f, iri) for f in facts):
+            if isinstance(f, Cooperation):
+                key = frozenset(f.parties)
                 known = coop.get(key)
-                sec = tuple(iri[s] for s in sectors)
-                if known:
-                    coop[key] = replace(known, sectors=tuple(dict.fromkeys(known.sectors + sec)),
-                                        evidence=tuple(dict.fromkeys(known.evidence + ev)))
-                else:
-                    coop[key] = Cooperation(tuple(iri[p] for p in parties), sec, ev, conf, rule)
-            elif kind == "event":
-                _, e, held, date, part, ev, conf, rule = f
-                out.append(EventInfo(iri[e], iri[held] if held is not None else None, date,
-                                     iri[part] if part is not None else None, ev, conf, rule))
-            elif kind == "agreement":
-                _, parties, count, values, signed, date, sectors, ev, conf, rule = f
-                new = Agreement(tuple(iri[p] for p in parties), count, values,
-                                iri[signed] if signed is not None else None, date,
-                                tuple(iri[s] for s in sectors), None, ev, conf, rule)
+                coop[key] = replace(known, sectors=tuple(dict.fromkeys(known.sectors + f.sectors)),
+                                    evidence=tuple(dict.fromkeys(known.evidence + f.evidence))) if known else f
+            elif isinstance(f, Agreement):
                 for n, old in enumerate(agreements):
-                    if _same_signing(old, new):
-                        agreements[n] = _merge(old, new)
+                    if _same_signing(old, f):
+                        agreements[n] = _merge(old, f)
                         break
                 else:
-                    agreements.append(new)
-            elif kind == "investment":
-                _, investor, target, projects, values, ev, conf, rule = f
-                if investor is None and target is None:
+                    agreements.append(f)
+            elif isinstance(f, Investment):
+                if f.investor is None and f.target is None:
                     continue
-                new = Investment(iri[investor] if investor is not None else None,
-                                 iri[target] if target is not None else None, projects, values, ev, conf, rule)
                 for n, old in enumerate(investments):
-                    if _same_investment(old, new):
-                        investments[n] = replace(old, projects=old.projects or new.projects,
-                                                 values=old.values or new.values,
-                                                 evidence=tuple(dict.fromkeys(old.evidence + new.evidence)))
+                    if _same_investment(old, f):
+                        investments[n] = replace(old, projects=old.projects or f.projects, values=old.values or f.values,
+                                                 evidence=tuple(dict.fromkeys(old.evidence + f.evidence)))
                         break
                 else:
-                    investments.append(new)
+                    investments.append(f)
+            else:
+                out.append(f)
         return _drop_bodiless_posts(out) + list(coop.values()) + _fold_retellings(agreements) + investments
+
+
+def _with_iris(f, iri: dict[int, str]):
+    """A fact built over entity groups (numbers), with each group replaced by its entity's IRI."""
+    def one(g):
+        return iri[g] if g is not None else None
+
+    def many(gs):
+        return tuple(iri[g] for g in gs)
+
+    if isinstance(f, Post):
+        return replace(f, person=one(f.person), of=one(f.of), confidence=round(f.confidence, 2))
+    if isinstance(f, LocatedIn):
+        return replace(f, place=one(f.place), container=one(f.container))
+    if isinstance(f, Cooperation):
+        return replace(f, parties=many(f.parties), sectors=many(f.sectors))
+    if isinstance(f, EventInfo):
+        return replace(f, event=one(f.event), held_in=one(f.held_in), part_of=one(f.part_of))
+    if isinstance(f, Agreement):
+        return replace(f, parties=many(f.parties), signed_at=one(f.signed_at), sectors=many(f.sectors))
+    return replace(f, investor=one(f.investor), target=one(f.target))
 
 
 def _drop_bodiless_posts(facts: list) -> list:

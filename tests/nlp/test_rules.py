@@ -111,3 +111,12 @@ def test_rules_a_wish_to_invest_is_no_investment(nlp):
     text = "Chalamila said investors from Shaanxi could invest $2 billion in Dar es Salaam region if the plan succeeds."
     ex = extract(nlp, text, "2023-11-28")
     assert not [f for f in ex.facts if isinstance(f, Investment)]
+
+
+def test_rules_raw_facts_read_back_typed(nlp):
+    from kg.nlp.raw import RawAgreement, raw_fact
+
+    doc = nlp(KADUNA)
+    [deal] = [raw_fact(d) for d in doc._.nkg_facts if d["rel"] == "agreement"]
+    assert isinstance(deal, RawAgreement) and deal.count == 1 and len(deal.parties) == 2
+    assert "agreement-sectors-told-after" in deal.rules and deal.sectors
