@@ -31,7 +31,9 @@ class Mention(NamedTuple):
 
 CONNECTORS = {"and", "&", "-", "of", "for", "on", "in", "de", "–"}
 PLACE_NOUNS = {"province": "Region", "state": "Region", "city": "City", "county": "District",
-               "region": "Region", "prefecture": "City", "district": "District"}
+               "region": "Region", "prefecture": "City", "district": "District", "territory": "Region",
+               "krai": "Region", "kray": "Region", "oblast": "Region", "aimag": "Region", "governorate": "Region",
+               "emirate": "Region", "canton": "Region", "town": "City", "municipality": "City"}
 class _NoPlace:
     cls = None
 
@@ -487,6 +489,16 @@ class MentionFinder:
                 and not re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Sir|Dame|Baroness)\.?\s+$", text[max(0, m.start - 12):m.start])
                 else m for m in mentions]
 
+    def _before_title(self, span: Span) -> bool:
+        """"Indian Commerce and Industry Minister Piyush Goyal", "Provincial Party Secretary Mr Che": the NER's
+        organisation is the first words of a title."""
+        doc = span.doc
+        k = span.end
+        while k < len(doc) and k - span.end < 3 and (doc[k].lower_ in ("and", "&") or doc[k].lower_ in self.portfolio):
+            k += 1
+        return k < len(doc) and doc[k].lower_ in self.title_heads and doc[k].text[:1].isupper() and (
+            k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() or doc[k + 1].lower_ in ("of", "for")))
+
     def _portfolio(self, span: Span) -> bool:
         """"Minister of Transport and Communications", "Vice-President of International Relations": the
         field of a post (words of ``portfolio_words.txt``), not an organisation."""
@@ -657,8 +669,8 @@ class MentionFinder:
                         cands.append((2, span.start + j, span.end, "Person", None, "ner-titled-person"))
                     continue
                 head = span[-1].text
-                if self._portfolio(span) or span[-1].lower_ in self.title_heads:
-                    continue  # "Minister of Transport and Communications"; "Hawaii Mayor" is a title
+                if self._portfolio(span) or span[-1].lower_ in self.title_heads or self._before_title(span):
+                    continue  # "Minister of Transport and Communications"; "Hawaii Mayor"; "Provincial Party Secretary"
                 if head in self.event_heads:
                     cands.append((2, span.start, span.end, "Event", None, "ner-event"))
                 else:
@@ -707,4 +719,17 @@ class MentionFinder:
             if not any(m.start < p.end and p.start < m.end for m in mentions):
                 mentions.append(Mention(p.start, p.end, text[p.start:p.end], "Sector", p.text, "sector-industry"))
         mentions.sort()
-        return mentions
+        return self._vote_types(mentions)
+
+    @staticmethod
+    def _vote_types(mentions: list[Mention]) -> list[Mention]:
+        """One name, one type across the article: a name a rule typed with evidence (the gazetteer, a sector
+        list, an organisation's head word) types the statistical NER's mentions of the same name
+        ("Biotech" in a list of fields is a sector in the headline too)."""
+        strong: dict[str, Mention] = {}
+        for m in mentions:
+            if not m.rule.startswith("ner-") and m.cls != "Person" and m.text.lower() not in strong:
+                strong[m.text.lower()] = m
+        return [m._replace(cls=strong[m.text.lower()].cls, key=strong[m.text.lower()].key, rule=m.rule + "-voted")
+                if m.rule.startswith("ner-") and m.text.lower() in strong and m.cls != strong[m.text.lower()].cls
+                else m for m in mentions]

@@ -160,3 +160,17 @@ def test_mentions_a_posts_portfolio_and_a_title_are_no_organisations(nlp):
     names = {m[2]: m[3] for m in doc._.nkg_mentions}
     assert "Transport and Communications" not in names and "Queensland Premier" not in names
     assert names.get("Queensland") == "Region"
+
+
+@pytest.mark.parametrize("text,name,cls", [
+    ("Russia's Kamchatka Territory signed a memorandum of understanding with Uttar Pradesh.", "Kamchatka Territory", "Region"),
+    ("Buryatia and Maharashtra signed a memorandum of understanding on cooperation in machine building.", "Buryatia", "Region"),
+])
+def test_mentions_russian_regions_by_their_english_names(nlp, text, name, cls):
+    doc = nlp(text)
+    assert {m[2]: m[3] for m in doc._.nkg_mentions}.get(name) == cls
+
+
+def test_mentions_an_organisation_that_opens_a_title_is_none(nlp):
+    doc = nlp("An Indian delegation, which comprises Indian Commerce and Industry Minister Piyush Goyal, arrived.")
+    assert "Indian Commerce" not in {m[2] for m in doc._.nkg_mentions}
