@@ -51,7 +51,8 @@ ANAPHOR_SIGNER = re.compile(r"\b(?:the|our) (state|city|province|country)\s+(?:\
                             r"clinched|concluded)\b", re.I)
 NAMED_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?[A-Z]")  # "signed ... with Tata": the partner is named
 # "committed to invest", "will invest ... in the state": an investment in the article's own place
-INVESTMENT_AHEAD = re.compile(r"\b(?:will|to|committed|commits|pledged|plans?|agreed|in the (?:state|city|province))\b")
+INVESTMENT_AHEAD = re.compile(r"\b(?:will|to|committed|commits|pledged|plans?|agreed|offers?|offered|"
+                              r"in the (?:state|city|province))\b")
 # "the state", "our city": the class of the article's place they stand for
 ANAPHOR_CLASS = {"state": "Region", "province": "Region", "city": "City", "country": "Country"}
 

@@ -16,7 +16,7 @@ from ..lexicons import read_lexicon
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, Mention
 from .rules.cooperation import cooperation_from_parse
-from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse
+from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse, listed_amounts
 from .rules.discourse import Sentence, assemble
 from .money import find_money, localize
 from .stakes import stake_investments
@@ -46,8 +46,7 @@ _SIDE_KINDS = {"countries": ("Country",), "cities": ("City",), "regions": ("Regi
 SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(?:ed|es|ing)?|conclud(?:ed|es)|"
                      r"struck|strike|(?:reach(?:ed|es)?|(?:announc|finali[sz])(?:ed|es|e))(?=\s+(?:[\w$£€.-]+\s+){0,3}?"
                      r"(?:deal|agreement|contract|pact|partnership)))\b", re.I)
-AGREEMENT_NOUN = r"(?:agreements?|deals?|MoUs?|memorand(?:um|a)(?: of understanding)?|contracts?|pacts?|" \
-                 r"projects?|accords?|letters? of intent)"
+AGREEMENT_NOUN = "(?:" + "|".join(read_lexicon("agreement_nouns")) + ")"
 COUNTED = [re.compile(rf"\b(?P<n>{n})\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
            for n in (r"\d[\d,]*", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")]
 COUNTED.append(re.compile(rf"\b(?P<n>a|an)\s+(?!(?:number|series|host|raft|range|couple|pair|set|batch|package|slew|"
@@ -847,11 +846,15 @@ class FactFinder:
         """A sentence's facts with the parse's reading of its investment: a new fact where the text rules
         found none, the investor or target they left open ("Turkish companies' investments in Algeria" is
         Turkey's), and none where every investment word is hedged ("could invest ... if")."""
-        if not any(t.lower_ in INVESTMENT_WORDS for t in sent):
+        if not any(t.lower_ in INVESTMENT_WORDS or t.lower_ in ("offers", "offer", "offered") for t in sent):
             return found
-        if all(hedged(t, sent) for t in sent if t.lower_ in INVESTMENT_WORDS):
+        words = [t for t in sent if t.lower_ in INVESTMENT_WORDS]
+        if words and all(hedged(t, sent) for t in words):
             return [f for f in found if f["rel"] != "investment" or f["rule"].startswith("stake")]
         money = [(sent.start_char + x.start, x) for x in find_money(sent.text)]
+        listed = list(listed_amounts(sent, mentions, money))
+        if len(listed) >= 2:  # "Offers include DP World (3500 crore), RP Group (1000 crore) ..."
+            return [f for f in found if f["rel"] != "investment"] + listed
         parsed = list(investment_from_parse(sent, mentions, spans, money, self.demonyms))
         if any(f["rel"] == "agreement" for f in found):
             # "signed an MoU with the State of Gujarat to invest 150 billion yen": the deal states the investment

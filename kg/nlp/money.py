@@ -13,6 +13,7 @@ SCALES = {
     "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "mn": 1e6, "m": 1e6,
     "mln": 1e6, "crore": 1e7, "crores": 1e7, "cr": 1e7, "billion": 1e9, "bn": 1e9, "b": 1e9,
     "bln": 1e9, "bil": 1e9, "mil": 1e6, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "lakh crore": 1e12,
+    "lakh crores": 1e12,
 }
 # Symbol or code written before the number.
 PREFIX_CURRENCY = {
@@ -90,6 +91,10 @@ PREFIXED = re.compile(rf"(?<![\w$])(?:{_PREFIX})\s?{_NUM}{_SCALE}(?:\s(?P<suf2>{
 SUFFIXED = re.compile(rf"(?<![\w$.,]){_NUM}{_SCALE}\s(?:of\s)?{_SUFFIX}", re.IGNORECASE)
 
 
+# "3500 crore", "12.89 lakh crore": Indian units count rupees even when the currency is not written
+BARE_CRORE = re.compile(rf"(?<![\w$.,]){_NUM}\s?(?P<scale>lakh crores?|lakh crore|crores?|lakhs?)\b", re.IGNORECASE)
+
+
 def _amount(num: str, scale: str | None) -> float:
     value = float(num.replace(",", ""))
     return value * SCALES.get((scale or "").lower().rstrip("."), 1.0)
@@ -138,4 +143,8 @@ def find_money(text: str) -> list[MoneyMatch]:
             continue  # "100m euros" is money; "5 m" with a space is usually metres
         found.append(MoneyMatch(m.start(), m.end(), _amount(m.group("num"), scale),
                                 SUFFIX_CURRENCY[m.group("suf").lower()], m.group(0)))
+    for m in BARE_CRORE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e, *_ in found):
+            continue  # "Rs 500 crore" was read with its currency
+        found.append(MoneyMatch(m.start(), m.end(), _amount(m.group("num"), m.group("scale")), "INR", m.group(0)))
     return sorted(found)

@@ -65,3 +65,8 @@ def test_money_a_lone_capital_r_is_no_amount():
 
 def test_money_shared_names_read_as_the_article_country_currency():
     assert localize("AED", "MA") == "MAD" and localize("INR", "PK") == "PKR" and localize("INR", "IN") == "INR"
+
+
+def test_money_crores_without_a_currency_are_rupees():
+    assert [(m.amount, m.currency) for m in find_money("DP World (3500 crore) and Rs 500 crore")] == \
+        [(35e9, "INR"), (5e9, "INR")]

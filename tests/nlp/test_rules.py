@@ -120,3 +120,23 @@ def test_rules_raw_facts_read_back_typed(nlp):
     [deal] = [raw_fact(d) for d in doc._.nkg_facts if d["rel"] == "agreement"]
     assert isinstance(deal, RawAgreement) and deal.count == 1 and len(deal.parties) == 2
     assert "agreement-sectors-told-after" in deal.rules and deal.sectors
+
+
+def test_rules_deals_of_one_occasion_share_its_day(nlp):
+    text = ("Angola and Brazil signed six agreements on May 24, 2025, to strengthen bilateral ties.\n\n"
+            "Furthering security cooperation, a memorandum of understanding was signed between the Brazilian Federal "
+            "Police and Angola’s National Police.\n\n"
+            "Since Angola and Brazil signed their first trade agreement in 1984, ties have grown.")
+    ex = extract(nlp, text, "2025-05-26")
+    dates = sorted(str(f.date) for f in ex.facts if isinstance(f, Agreement))
+    assert dates.count("2025-05-24") >= 2 and "None" in dates  # the 1984 deal keeps its own time
+
+
+def test_rules_firms_listed_with_amounts_each_invest(nlp):
+    text = ("Various companies have offered an investment of 10000 crores at the investor’s conference to attract "
+            "foreign investment to Kerala. Offers include DP World (3500 crore), RP Group (1000 crore) and Aster "
+            "(500 crore).")
+    ex = extract(nlp, text, "2019-02-20")
+    label = {e.iri: e.label for e in ex.entities}
+    found = {(label.get(i.investor), m.amount) for i in ex.facts if isinstance(i, Investment) for m in i.values}
+    assert {("DP World", 35e9), ("RP Group", 10e9)} <= found

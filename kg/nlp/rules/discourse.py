@@ -195,6 +195,26 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
                                          "at": sent.start},), "cooperation-sectors-of-the-pair")
 
 
+# A time of its own: "in 1984", "last year", "since 2016", "in September 2018", "earlier"
+OWN_TIME = re.compile(r"\b(?:1[89]\d\d|20\d\d|last|previous|earlier|ago|since|former|past|next|later|upcoming)\b", re.I)
+
+
+@rule("agreement-date-of-the-occasion", kind="agreement", confidence=0.6)
+def date_of_the_occasion(state: Discourse) -> Iterator[Amendment]:
+    """Deals an article lists from one occasion share its day: where the dated signings all say the same
+    date, an undated one takes it, unless its own sentence gives another time ("signed in 1984")."""
+    dates = {f["date"] for f in state.facts if f["rel"] == "agreement" and f["date"]}
+    if len(dates) != 1:
+        return
+    (date,) = dates
+    for k, fact in enumerate(state.facts):
+        if fact["rel"] != "agreement" or fact["date"] or fact["signedAt"] is not None:
+            continue  # a deal signed at a fair or summit has that event's days, which may be several
+        n = state.sentence_at(fact["at"])
+        if n >= 0 and not OWN_TIME.search(state.sentences[n].text):
+            yield Amendment(k, "date", (date,), "agreement-date-of-the-occasion")
+
+
 def _fold(into: dict, other: dict) -> None:
     for field in _FILLS:
         if field == "parties" and len(into["parties"]) >= 2:
@@ -225,6 +245,8 @@ def assemble(sentences: list[Sentence], mentions: list, facts: list[dict]) -> li
                         if k not in folded and change.fact not in folded:
                             _fold(fact, out[k])
                             folded.add(k)
+                elif change.field == "date":
+                    fact["date"] = change.values[0]
                 else:
                     fact[change.field] = sorted(set(fact[change.field]) | set(change.values))
                 fact["rules"] = [*fact.get("rules", ()), change.rule]

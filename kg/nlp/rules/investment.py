@@ -116,3 +116,28 @@ def investment_from_parse(sent, mentions: list, spans, money: list,
                "projects": int(projects.group("n").replace(",", "")) if projects else None,
                "values": amount or [], "rule": "investment-parse", "confidence": 0.6, "verb": verb}
         return  # one investment a sentence; the regex rules handle lists of investors
+
+
+_OFFERS = re.compile(r"\b(?:invest\w*|offers?|offered|commit\w*|pledg\w*|announc\w*)\b", re.I)
+
+
+@rule("investment-listed-amounts", kind="investment", confidence=0.55, level="sentence")
+def listed_amounts(sent, mentions: list, money: list) -> Iterator[dict]:
+    """"Offers include DP World (3500 crore), RP Group (1000 crore), Lulu group (1500 crore)": each firm
+    named with its amount in brackets invests that amount (where it goes, the article says)."""
+    if not _OFFERS.search(sent.text):
+        return
+    text = sent.doc.text
+    for i, m in enumerate(mentions):
+        if not (sent.start_char <= m.start < sent.end_char) or m.cls not in ("Company", "Organization", "Country"):
+            continue
+        bracket = re.match(r"\s*\(\s*", text[m.end:m.end + 4])
+        if bracket is None:
+            continue
+        at = m.end + bracket.end()
+        amount = next((x for start, x in money if start == at), None)
+        if amount is None:
+            continue
+        yield {"rel": "investment", "investor": i, "target": None, "projects": None,
+               "values": [(amount.amount, amount.currency, amount.text)], "rule": "investment-listed-amounts",
+               "confidence": 0.55}
