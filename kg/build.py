@@ -231,6 +231,11 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
         names = ", ".join(str(i) for i in inputs if not isinstance(i, Article)) or "the input"
         raise InputError(Errors.E007.format(paths=names))
     _load_sector_scheme(kg)
+    if incremental:
+        from .store import record_build
+
+        kg.store.flush()  # what the note says is on disk, for a server that opens the folder now
+        record_build(kg, articles=sum(1 for _ in stored_hashes(kg)), written=written)
     return kg
 
 

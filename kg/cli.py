@@ -254,12 +254,15 @@ def explain(text, path, record, date, sentence, grep, fmt) -> None:
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL Update over POST.")
 @click.option("--timeout", default=10.0, show_default=True, help="Query time limit in seconds.")
 @click.option("--max-results", default=10000, show_default=True, help="Result size cap.")
-def serve(graph, host, port, allow_update, timeout, max_results) -> None:
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Another Host name to answer to, e.g. of a proxy in front (repeatable).")
+def serve(graph, host, port, allow_update, timeout, max_results, allowed_hosts) -> None:
     """Serve a SPARQL endpoint and the explorer over HTTP."""
     from .serve import serve as run
 
     try:
-        run(graph, host=host, port=port, allow_update=allow_update, timeout=timeout, max_results=max_results)
+        run(graph, host=host, port=port, allow_update=allow_update, timeout=timeout, max_results=max_results,
+            allowed_hosts=allowed_hosts)
     except KGError as e:
         _fail(e)
 
