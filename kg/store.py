@@ -91,7 +91,12 @@ def open_store(path: str | Path, *, create: bool = True) -> KnowledgeGraph:
     if not path.exists():
         if not create:
             raise GraphError(Errors.E081.format(path=path))
-        path.mkdir(parents=True)
+        try:
+            path.mkdir(parents=True)
+        except OSError as e:
+            raise GraphError(Errors.E037.format(path=path, reason=e.strerror or e)) from None
+    elif create and not os.access(path, os.W_OK | os.X_OK):
+        raise GraphError(Errors.E037.format(path=path, reason="permission denied"))
     return KnowledgeGraph.from_folder(path)
 
 
