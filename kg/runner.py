@@ -142,14 +142,13 @@ class Scheduler:
     @contextlib.asynccontextmanager
     async def slot(self, client: str, deadline: float, on_timeout: EndpointError):
         """Hold a worker slot for ``client``; wait at most until ``deadline`` (``time.monotonic``)."""
-        if self._may_start(client) and not self.waiting:
-            self._take(client)
-        else:
-            if len(self.waiting) >= self.max_waiting:
-                raise self.busy_error()
-            event = anyio.Event()
-            entry = (client, event)
-            self.waiting.append(entry)
+        event = anyio.Event()
+        entry = (client, event)
+        if len(self.waiting) >= self.max_waiting and not self._may_start(client):
+            raise self.busy_error()
+        self.waiting.append(entry)
+        self._wake()  # starts it now if a slot is free for this client
+        if not event.is_set():
             try:
                 with anyio.move_on_after(max(0.0, deadline - time.monotonic())):
                     await event.wait()
