@@ -5,28 +5,38 @@ Routes
 ``/sparql``          SPARQL 1.1 Protocol: query by GET or POST (form or
                      ``application/sparql-query``); update by POST only, and
                      only when the app was made with ``allow_update=True``.
+``/store``           SPARQL 1.1 Graph Store HTTP Protocol (:mod:`kg.gsp`):
+                     reads always, writes with ``allow_update``.
 ``/``                the graph explorer (``kg.view.render_html``, or a plain
                      list of entities when the viewer cannot be imported).
 ``/query``           an HTML form for SPARQL; results come back as a table.
 ``/entity/{path}``   one page per entity: names, links, facts and evidence.
-``/health``          JSON: status, number of triples and of named graphs.
+``/health``          JSON: status, triples, named graphs, what is served.
 
-Why each query runs in a forked child process: Oxigraph evaluates a query in
-Rust and cannot be interrupted from Python, so a thread running a runaway
-query would burn a core for ever. A forked child sees the store as it is
-(copy-on-write, nothing reloaded) and is killed when the time limit passes,
-so a slow query costs one 503, never a stuck server. Updates must change the
-server's own store, so they run in a thread: their limit only stops the
-waiting (the response says so).
+Why each query and update runs in a forked child process (:mod:`kg.runner`):
+Oxigraph evaluates in Rust and cannot be interrupted from Python, so a
+thread running a runaway query would burn a core for ever. A forked child
+sees the store as it is (copy-on-write, nothing reloaded), has no network,
+and is killed when the time limit passes, so a slow query costs one 503,
+never a stuck server. An update of an in-memory graph runs on the child's
+copy, which the server then loads in its place (a few seconds per million
+triples); an update of an on-disk store is checked in a child and applied
+by the server.
 
-Why ``SERVICE`` and ``LOAD`` are refused before Oxigraph sees the text:
-pyoxigraph ships an HTTP client and would fetch other hosts for them.
+Why ``SERVICE`` and ``LOAD`` are refused (:mod:`kg.sandbox`): pyoxigraph
+ships an HTTP client and would fetch other hosts for them. The decision is
+made on the parsed request, and the children cannot open sockets anyway.
 
-Known limits: at most one query per CPU runs at once and the others wait
-(the wait does not count against the time limit); a child's memory is not
-capped; updates work on the store's own default graph (not the union) and
-ignore ``using-graph-uri``; entity pages run their small queries in the
-server process, without the time limit.
+Queries are admitted by :class:`kg.runner.Scheduler`: the wait for a worker
+counts against the time limit, one client never holds every worker, a full
+queue answers 503 with ``Retry-After``. Requests must name a Host the server
+was started for (:mod:`kg.http_guard`, DNS rebinding), updates a same-site
+Origin; CORS is granted to reads only.
+
+Known limits: a child's memory is not capped; an update's WHERE sees the
+union of the named graphs but its DELETE and INSERT templates without GRAPH
+still write the store's own default graph; entity pages run their small
+queries in the server process, without the time limit.
 """
 from __future__ import annotations
 
@@ -62,6 +72,7 @@ from .runner import Scheduler, fork_available, run_forked
 from .sandbox import MAX_NESTING, keywords_in_text, nesting_depth, network_denied, refused_operations
 from .updates import UpdateDataset, UpdateDatasetError, with_dataset
 from .graph import KnowledgeGraph
+from .gsp import GSP_METHODS, GraphStore
 from .http_guard import CORS_READ_HEADERS, HostPolicy, SecurityHeaders
 from .vocab import ID_IRI, PREFIXES
 
@@ -414,15 +425,21 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-async def _read_body(request: Request) -> str:
+async def _read_body_bytes(request: Request) -> bytes:
+    """The request body, refused (413) past ``MAX_BODY`` bytes."""
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > MAX_BODY:
             raise EndpointError(413, Errors.E075.format(limit=MAX_BODY))
         chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _read_body(request: Request) -> str:
+    body = await _read_body_bytes(request)
     try:
-        return b"".join(chunks).decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError as e:
         raise EndpointError(400, Errors.E061.format(reason=f"the body is not UTF-8 ({e})")) from None
 
@@ -951,10 +968,13 @@ def create_app(graph: KnowledgeGraph, *, allow_update: bool = False, timeout: fl
     hosts = HostPolicy(host, allowed_hosts)
     site = Site(graph, allow_update=allow_update, timeout=timeout, max_results=max_results,
                 explorer_html=explorer_html, hosts=hosts, scheduler=scheduler)
+    store = GraphStore(site)
     routes = [
         Route("/", site.home),
         Route("/query", site.query_form),
         Route("/sparql", site.sparql, methods=["GET", "POST", "OPTIONS"]),
+        Route("/store", store.handle, methods=GSP_METHODS),
+        Route("/store/{path:path}", store.handle, methods=GSP_METHODS),
         Route("/entity/{path:path}", site.entity),
         Route("/health", site.health),
     ]
