@@ -67,7 +67,7 @@ from starlette.responses import (HTMLResponse, JSONResponse, PlainTextResponse, 
                                  Response)
 from starlette.routing import Route
 
-from .errors import EndpointError, Errors
+from .errors import EndpointError, Errors, KGError
 from .runner import Scheduler, fork_available, run_forked
 from .sandbox import MAX_NESTING, keywords_in_text, nesting_depth, network_denied, refused_operations
 from .updates import UpdateDataset, UpdateDatasetError, with_dataset
@@ -621,7 +621,7 @@ class EntityPages:
     """Builds ``/entity/...`` pages from SPARQL over the whole graph (union of all graphs)."""
 
     def __init__(self, graph: KnowledgeGraph):
-        self.store = graph.store
+        self.graph = graph  # its store is read at each page: an update or a reopened store swaps it
 
     def render(self, path: str) -> str:
         """The page of ``<ID_IRI + path>``; raises EndpointError(404) when there is no such entity."""
@@ -642,7 +642,7 @@ class EntityPages:
 
     # ---- queries
     def _query(self, sparql: str, node: ox.NamedNode):
-        return self.store.query(sparql.replace("$this", str(node)), prefixes=PREFIXES,
+        return self.graph.store.query(sparql.replace("$this", str(node)), prefixes=PREFIXES,
                                 use_default_graph_as_union=True)
 
     def _ask(self, sparql: str, node: ox.NamedNode) -> bool:
@@ -868,6 +868,32 @@ class Site:
         except EndpointError as e:
             return HTMLResponse(page("Not found", f"<h1>Not found</h1><p>{esc(e)}</p>"), e.status)
 
+    async def follow_builds(self, every: float = 1.0) -> None:
+        """For a store served read-only: when a build finishes (its note changes), serve what it built.
+
+        A read-only open sees the store as it was when opened, so a build can
+        write meanwhile; the finished build is swapped in as a whole.
+        """
+        from .store import build_stamp, open_store_read_only
+
+        path = self.graph.path
+        stamp = build_stamp(path)
+        while True:
+            await anyio.sleep(every)
+            now = build_stamp(path)
+            if now == stamp:
+                continue
+            try:
+                fresh = await anyio.to_thread.run_sync(open_store_read_only, path)
+            except KGError as e:  # keep serving what we have; try again at the next change
+                log.warning("could not reopen %s: %s", path, e)
+                continue
+            stamp = now
+            self.graph.store = fresh.store
+            self.served = served_build(self.graph)
+            self.explorer.invalidate()
+            log.info("serving the build finished at %s", self.served.get("build", {}).get("finished"))
+
     def health(self, request: Request) -> Response:
         store = self.graph.store
         graphs = sum(1 for _ in store.named_graphs())
@@ -883,7 +909,9 @@ def served_build(graph: KnowledgeGraph) -> dict:
     """What ``/health`` says is served: the graph's file or store, and the build that made it."""
     from .store import last_build
 
-    info: dict = {"source": str(graph.path) if graph.path is not None else None}
+    info: dict = {"source": str(graph.path) if graph.path is not None else None,
+                  "read_only": bool(getattr(graph, "read_only", False)),
+                  "opened": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     build = last_build(graph)
     if build:
         info["build"] = build
@@ -982,7 +1010,11 @@ def create_app(graph: KnowledgeGraph, *, allow_update: bool = False, timeout: fl
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         log.info(site.describe())
-        yield
+        async with anyio.create_task_group() as tasks:
+            if getattr(graph, "read_only", False) and graph.path is not None:
+                tasks.start_soon(site.follow_builds)
+            yield
+            tasks.cancel_scope.cancel()
 
     middleware = [Middleware(AccessLog), Middleware(SecurityHeaders, policy=hosts)]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
@@ -996,7 +1028,13 @@ def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
 
     from .graph import load
 
-    app = create_app(load(graph_path), allow_update=allow_update, timeout=timeout,
+    if Path(graph_path).is_dir() and not allow_update:
+        from .store import open_store_read_only
+
+        graph = open_store_read_only(graph_path)  # a build may write the store meanwhile
+    else:
+        graph = load(graph_path)
+    app = create_app(graph, allow_update=allow_update, timeout=timeout,
                      max_results=max_results, host=host, allowed_hosts=allowed_hosts)
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     log_config["loggers"]["kg.serve"] = {"handlers": ["default"], "level": "INFO", "propagate": False}

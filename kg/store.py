@@ -30,7 +30,8 @@ from .model import Article
 from .vocab import NKG_IRI, SCHEMA_IRI
 
 __all__ = ["BUILDS_GRAPH", "CONTENT_HASH", "pipeline_version", "content_hash", "open_store",
-           "stored_hashes", "stored_sources", "last_build", "record_build", "ArticleBatch", "write_batch", "remove_articles"]
+           "stored_hashes", "stored_sources", "last_build", "record_build",
+           "build_stamp", "open_store_read_only", "ArticleBatch", "write_batch", "remove_articles"]
 
 BUILDS_GRAPH = "https://w3id.org/newskg/graph/builds"
 CONTENT_HASH = NKG_IRI + "contentHash"
@@ -111,6 +112,32 @@ def last_build(kg: KnowledgeGraph) -> dict:
         return json.loads((Path(kg.path) / BUILD_NOTE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+def build_stamp(path: str | Path | None) -> tuple[int, int] | None:
+    """Changes when a build of the store folder finishes (the note's mtime and size)."""
+    try:
+        st = (Path(path) / BUILD_NOTE).stat()
+    except (OSError, TypeError):
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def open_store_read_only(path: str | Path) -> KnowledgeGraph:
+    """Open a store folder read-only: no lock, so a build can write it meanwhile.
+
+    The store is seen as it was when opened (articles whole: each batch is one
+    transaction); reopen it to see what was written since.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        raise GraphError(Errors.E081.format(path=path))
+    try:
+        graph = KnowledgeGraph(ox.Store.read_only(str(path)), path=path)
+    except OSError as e:
+        raise GraphError(Errors.E050.format(path=path, reason=e)) from None
+    graph.read_only = True
+    return graph
 
 
 def record_build(kg: KnowledgeGraph, **info) -> None:
