@@ -68,12 +68,12 @@ from starlette.responses import (HTMLResponse, JSONResponse, PlainTextResponse, 
 from starlette.routing import Route
 
 from .errors import EndpointError, Errors, KGError
-from .runner import Scheduler, fork_available, run_forked
-from .sandbox import MAX_NESTING, keywords_in_text, nesting_depth, network_denied, refused_operations
-from .updates import UpdateDataset, UpdateDatasetError, with_dataset
 from .graph import KnowledgeGraph
 from .gsp import GSP_METHODS, GraphStore
 from .http_guard import CORS_READ_HEADERS, HostPolicy, SecurityHeaders
+from .runner import Scheduler, fork_available, run_forked
+from .sandbox import MAX_NESTING, keywords_in_text, nesting_depth, network_denied, refused_operations
+from .updates import UpdateDataset, UpdateDatasetError, with_dataset
 from .vocab import ID_IRI, PREFIXES
 
 __all__ = ["create_app", "serve", "EndpointError", "negotiate", "check_safe"]

@@ -85,3 +85,31 @@ def test_http_guard_cors_for_reads_only(site):
 ])
 def test_http_guard_host_policy(host, allowed, header, ok):
     assert HostPolicy(host, allowed).allows(header) is ok
+
+
+def test_http_guard_explorer_runs_under_the_csp(seed_text, tmp_path):
+    """The real explorer page, served with the CSP, draws in headless Chromium with no CSP violation."""
+    from pathlib import Path
+
+    if not (Path("/usr/bin/chromium").exists() and Path("/usr/bin/chromedriver").exists()):
+        pytest.skip("needs /usr/bin/chromium and /usr/bin/chromedriver")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                f"--user-data-dir={tmp_path}"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    try:
+        with running(create_app(seed_graph(seed_text))) as base:
+            driver.get(base + "/")
+            WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!(window.nkg && nkg.stable)"))
+            driver.get(base + "/query")
+            log = [e["message"] for e in driver.get_log("browser")]
+    finally:
+        driver.quit()
+    assert not [m for m in log if "Content Security Policy" in m], log

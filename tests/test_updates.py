@@ -13,8 +13,9 @@ from kg.serve import create_app
 from kg.updates import UpdateDataset, UpdateDatasetError, with_dataset
 
 UPDATE = {"Content-Type": "application/sparql-update"}
-DOCS = """INSERT DATA { GRAPH <http://example.org/d1> { <http://example.org/d1> a <http://xmlns.com/foaf/0.1/Document> }
-                        GRAPH <http://example.org/d2> { <http://example.org/d2> a <http://xmlns.com/foaf/0.1/Document> } }"""
+FOAF_DOC = "<http://xmlns.com/foaf/0.1/Document>"
+DOCS = f"""INSERT DATA {{ GRAPH <http://example.org/d1> {{ <http://example.org/d1> a {FOAF_DOC} }}
+                         GRAPH <http://example.org/d2> {{ <http://example.org/d2> a {FOAF_DOC} }} }}"""
 
 
 @pytest.fixture()
