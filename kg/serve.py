@@ -779,6 +779,8 @@ class Site:
         self.hosts = hosts or HostPolicy()
         self.scheduler = scheduler or Scheduler()
         self.update_lock = anyio.Lock()
+        # threads for page work done in the server process (entity pages, explorer data)
+        self.workers = anyio.CapacityLimiter(max(2, os.cpu_count() or 2))
         self.served = served_build(graph)
         import rdflib.plugins.sparql.parser  # noqa: F401 - loaded once here, not in every worker
 
