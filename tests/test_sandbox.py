@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import socket
 import threading
+from collections import Counter
 from collections.abc import Iterator
 
 import httpx
@@ -185,3 +186,66 @@ def test_sandbox_brace_bomb_does_not_kill_the_server(endpoints):
     assert r.status_code in (400, 500, 503)
     assert httpx.get(ro + "/health").status_code == 200
     assert httpx.get(rw + "/health").json()["triples"] > 100
+
+
+def _fuzzed_services(n: int, seed: int = 14) -> list[str]:
+    """``n`` random SERVICE queries: mixed case, codepoint escapes, comments and line breaks between tokens,
+    confusing strings and comparisons before, nested groups around, IRI, prefixed name or variable."""
+    import random
+
+    rnd = random.Random(seed)
+    confusers = ["FILTER('!'<'>')", 'FILTER("!"<">")', "FILTER('''a'b'''<'>')", "BIND('\\'' AS ?q)",
+                 "FILTER(?x<?y)", "?s <http://e.org/p'> ?o .", "FILTER(<x:a> != <x:b>)", ""]
+
+    def keyword(word: str) -> str:
+        letters = [c.upper() if rnd.random() < 0.5 else c.lower() for c in word]
+        if rnd.random() < 0.3:
+            i = rnd.randrange(len(letters))
+            letters[i] = rnd.choice(["\\u%04X", "\\U%08X"]) % ord(letters[i])
+        return "".join(letters)
+
+    def gap() -> str:
+        return rnd.choice([" ", "\n", "\t", " # ' \" SERVICE\n", "#}\n", "  \r\n "])
+
+    out = []
+    for _ in range(n):
+        endpoint, prologue = rnd.choice([
+            ("<http://127.0.0.1:9/>", ""),
+            ("ex:svc", "PREFIX ex: <http://127.0.0.1:9/>\n"),
+            ("?e", ""),
+        ])
+        values = "VALUES ?e { <http://127.0.0.1:9/> }" if endpoint == "?e" else ""
+        silent = keyword("silent") + gap() if rnd.random() < 0.3 else ""
+        inner = f"{keyword('service')}{gap()}{silent}{endpoint}{gap()}{{ ?s ?p ?o }}"
+        for _ in range(rnd.randrange(4)):
+            inner = rnd.choice(["{{ {} }}", "OPTIONAL {{ {} }}", "{{ ?a ?b ?c }} UNION {{ {} }}",
+                                "FILTER EXISTS {{ {} }}", "MINUS {{ {} }}"]).format(inner)
+        out.append(f"{prologue}{keyword('select')} * {keyword('where')} {{ {values} {rnd.choice(confusers)}"
+                   f"{gap()}{inner}{gap()}{rnd.choice(confusers)} }}")
+    return out
+
+
+def test_sandbox_fuzzed_services_are_all_refused():
+    """300 generated obfuscations: each is refused, as SERVICE when the grammar parses it, else as unverifiable
+    (outside a worker; inside one the query would run without network)."""
+    from kg.serve import check_safe
+
+    codes = Counter()
+    for query in _fuzzed_services(300):
+        with pytest.raises(EndpointError) as caught:
+            check_safe(query)
+        codes[str(caught.value)[:6]] += 1
+    assert set(codes) <= {"[E062]", "[E079]"} and codes["[E062]"] >= 290, codes
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { ?s <http://example.org/service> ?o }",
+    "PREFIX service: <http://example.org/>\nSELECT * WHERE { ?s service:load ?o }",
+    "SELECT ?service WHERE { ?service ?p 'LOAD <http://x/>' }",
+    "SELECT * WHERE { ?s ?p ?o FILTER(?o < 3 && ?o > 1) } # SERVICE <http://x/>",
+])
+def test_sandbox_plain_words_are_no_service(query):
+    from kg.serve import check_safe
+
+    assert refused_operations(query, "query") == (set(), True)
+    check_safe(query)
