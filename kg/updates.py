@@ -12,6 +12,7 @@ request is refused: the rewrite never silently changes what an update means.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -113,7 +114,10 @@ def with_dataset(text: str, dataset: UpdateDataset, union: Sequence[str] = ()) -
         return text
     if dataset and any(op["with"] or op["using"] for op in ops):
         raise UpdateDatasetError(Errors.E077)
-    clauses = _clauses(dataset.using, dataset.using_named) if dataset else _clauses(union, union)
+    # The union can be thousands of graphs: the rewrite is checked with one placeholder graph
+    # (parsing stays as cheap as the update itself), then the placeholder is replaced.
+    marker = f"urn:newskg:union:{uuid.uuid4().hex}"
+    clauses = _clauses(dataset.using, dataset.using_named) if dataset else _clauses([marker], [marker])
     modify = [op for op in ops if op["name"] in ("Modify", "DeleteWhere")]
     sites = _where_sites(text)
     if len(sites) != len(modify):
@@ -121,7 +125,7 @@ def with_dataset(text: str, dataset: UpdateDataset, union: Sequence[str] = ()) -
     out, last, expected = [], 0, []
     for (at, start, end), op in zip(sites, modify):
         mine = not dataset and (op["with"] or op["using"])
-        added = len(dataset.using) + len(dataset.using_named) if dataset else 2 * len(union)
+        added = len(dataset.using) + len(dataset.using_named) if dataset else 2
         expected.append(op["using"] if mine else added)
         if mine:
             continue
@@ -140,4 +144,6 @@ def with_dataset(text: str, dataset: UpdateDataset, union: Sequence[str] = ()) -
         raise UpdateDatasetError(Errors.E078) from None
     if len(after) != len(modify) or [op["using"] for op in after] != expected:
         raise UpdateDatasetError(Errors.E078)
+    if not dataset:
+        rewritten = rewritten.replace(_clauses([marker], [marker]), _clauses(union, union))
     return rewritten
