@@ -57,7 +57,7 @@ def test_runner_waiting_counts_against_the_limit():
             start = time.monotonic()
             r = c.get(base + "/sparql", params={"query": "ASK { ?s ?p ?o }"})
             took = time.monotonic() - start
-        assert took < 1.5 + 0.5, took
+        assert took < 1.5 + 1.0, took
         assert r.status_code == 200 or (r.status_code == 503 and r.headers["retry-after"])
         for t in threads:
             t.join(30)
@@ -82,7 +82,7 @@ def test_runner_scheduler_deadline_covers_the_wait():
             assert caught.value is late and late.headers["Retry-After"] == "1"
             return time.monotonic() - start
 
-    assert anyio.run(main) < 0.5
+    assert anyio.run(main) < 0.8
 
 
 def test_runner_full_queue_is_503_with_retry_after_at_once():
@@ -95,7 +95,7 @@ def test_runner_full_queue_is_503_with_retry_after_at_once():
             r = c.get(base + "/sparql", params={"query": "ASK { ?s ?p ?o }"})
             took = time.monotonic() - start
         assert r.status_code == 503 and r.text.startswith("[E093] The server is busy")
-        assert int(r.headers["retry-after"]) >= 1 and took < 0.5
+        assert int(r.headers["retry-after"]) >= 1 and took < 1.0
         for t in threads:
             t.join(30)
 
