@@ -10,7 +10,7 @@ from .errors import Errors, InputError, KGError
 from .graph import REFERENCE_GRAPH, KnowledgeGraph
 from .model import PLACE_CLASSES, Article, Extraction
 from .rdf import extraction_quads, reference_quads, sector_quads
-from .read import article_from_text, read_articles
+from .read import article_from_text, check_article, read_articles
 
 SECTORS_GRAPH = "https://w3id.org/newskg/graph/sectors"
 # Characters of text per spaCy batch (about 100 MB of peak memory with the small English model).
@@ -148,6 +148,11 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
         nonlocal read
         for a in items:
             read += 1
+            try:
+                check_article(a)  # one bad article is reported and skipped, never sinks the batch
+            except InputError as e:
+                report(e)
+                continue
             yield a
 
     articles: Iterable[Article] = counted(_articles(inputs, report))
@@ -231,6 +236,11 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
         names = ", ".join(str(i) for i in inputs if not isinstance(i, Article)) or "the input"
         raise InputError(Errors.E007.format(paths=names))
     _load_sector_scheme(kg)
+    if incremental:
+        from .store import record_build
+
+        kg.store.flush()  # what the note says is on disk, for a server that opens the folder now
+        record_build(kg, articles=sum(1 for _ in stored_hashes(kg)), written=written)
     return kg
 
 

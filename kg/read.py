@@ -17,6 +17,10 @@ from .ids import article_iri
 from .model import Article
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+# spaCy's default ``max_length``: a longer text is refused by the parser, so it is skipped before.
+MAX_TEXT_CHARS = 1_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+FIELDS = ("id", "url", "title", "date", "text")
 _HEADER = re.compile(r"^(url|title|date|id):[ \t]*(.*)$", re.IGNORECASE)
 
 OnError = Callable[[InputError], None]
@@ -65,15 +69,44 @@ def article_from_text(text: str, *, url: str | None = None, title: str | None = 
     """Make an :class:`Article` from a string (the Python API's entry point)."""
     if not text or not text.strip():
         raise InputError(Errors.E004.format(path=source, line=1))
+    check_fields({"text": text, "url": url, "title": title, "date": date, "id": id}, source)
     if date is not None:
         date = _iso_date(date, source, 1)
     return Article(iri=article_iri(url, text), text=text, url=url, title=title, date=date,
                    id=id, source=source)
 
 
+def check_article(article: Article) -> None:
+    """Refuse an article no build can use: a lone surrogate in a field [E011], a text too long [E010].
+
+    ``json.loads`` turns ``"\\ud800"`` into a lone surrogate, which cannot be
+    written as UTF-8 anywhere later (hash, RDF, store), so it is caught here,
+    with the file and line of the article.
+    """
+    check_fields({name: getattr(article, name, None) for name in FIELDS}, article.source)
+    if len(article.text) > MAX_TEXT_CHARS:
+        raise InputError(Errors.E010.format(path=article.source, length=len(article.text),
+                                            limit=MAX_TEXT_CHARS))
+
+
+def check_fields(fields: dict, where: str) -> None:
+    """Raise [E011] for the first string field holding a lone surrogate."""
+    for name, value in fields.items():
+        found = _SURROGATE.search(value) if isinstance(value, str) else None
+        if found:
+            raise InputError(Errors.E011.format(where=where, field=name, code=ord(found.group()),
+                                                pos=found.start()))
+
+
 def _checked(articles: Iterable[Article], report: OnError) -> Iterator[Article]:
     try:
-        yield from articles
+        for article in articles:
+            try:
+                check_article(article)
+            except InputError as e:
+                report(e)
+                continue
+            yield article
     except InputError as e:
         report(e)
 
@@ -127,13 +160,16 @@ def _read_jsonl(path: Path, report: OnError) -> Iterator[Article]:
                 for key in ("id", "url", "title", "date", "text"):
                     if record.get(key) is not None and not isinstance(record[key], str):
                         raise InputError(Errors.E008.format(path=path, line=n, field=key))
+                check_fields({key: record.get(key) for key in FIELDS}, where)
                 text = record.get("text") or ""
                 if not text.strip():
                     raise InputError(Errors.E004.format(path=path, line=n))
                 date = _iso_date(record["date"], str(path), n) if record.get("date") else None
-                yield Article(iri=article_iri(record.get("url"), text), text=text,
-                              url=record.get("url"), title=record.get("title"), date=date,
-                              id=record.get("id") or f"{path.stem}-{n}", source=where)
+                article = Article(iri=article_iri(record.get("url"), text), text=text,
+                                  url=record.get("url"), title=record.get("title"), date=date,
+                                  id=record.get("id") or f"{path.stem}-{n}", source=where)
+                check_article(article)
+                yield article
             except InputError as e:
                 report(e)
 

@@ -5,43 +5,54 @@ Routes
 ``/sparql``          SPARQL 1.1 Protocol: query by GET or POST (form or
                      ``application/sparql-query``); update by POST only, and
                      only when the app was made with ``allow_update=True``.
+``/store``           SPARQL 1.1 Graph Store HTTP Protocol (:mod:`kg.gsp`):
+                     reads always, writes with ``allow_update``.
 ``/``                the graph explorer (``kg.view.render_html``, or a plain
                      list of entities when the viewer cannot be imported).
 ``/query``           an HTML form for SPARQL; results come back as a table.
 ``/entity/{path}``   one page per entity: names, links, facts and evidence.
-``/health``          JSON: status, number of triples and of named graphs.
+``/health``          JSON: status, triples, named graphs, what is served.
 
-Why each query runs in a forked child process: Oxigraph evaluates a query in
-Rust and cannot be interrupted from Python, so a thread running a runaway
-query would burn a core for ever. A forked child sees the store as it is
-(copy-on-write, nothing reloaded) and is killed when the time limit passes,
-so a slow query costs one 503, never a stuck server. Updates must change the
-server's own store, so they run in a thread: their limit only stops the
-waiting (the response says so).
+Why each query and update runs in a forked child process (:mod:`kg.runner`):
+Oxigraph evaluates in Rust and cannot be interrupted from Python, so a
+thread running a runaway query would burn a core for ever. A forked child
+sees the store as it is (copy-on-write, nothing reloaded), has no network,
+and is killed when the time limit passes, so a slow query costs one 503,
+never a stuck server. An update of an in-memory graph runs on the child's
+copy, which the server then loads in its place (a few seconds per million
+triples); an update of an on-disk store is checked in a child and applied
+by the server.
 
-Why ``SERVICE`` and ``LOAD`` are refused before Oxigraph sees the text:
-pyoxigraph ships an HTTP client and would fetch other hosts for them.
+Why ``SERVICE`` and ``LOAD`` are refused (:mod:`kg.sandbox`): pyoxigraph
+ships an HTTP client and would fetch other hosts for them. The decision is
+made on the parsed request, and the children cannot open sockets anyway.
 
-Known limits: at most one query per CPU runs at once and the others wait
-(the wait does not count against the time limit); a child's memory is not
-capped; updates work on the store's own default graph (not the union) and
-ignore ``using-graph-uri``; entity pages run their small queries in the
-server process, without the time limit.
+Queries are admitted by :class:`kg.runner.Scheduler`: the wait for a worker
+counts against the time limit, one client never holds every worker, a full
+queue answers 503 with ``Retry-After``. Requests must name a Host the server
+was started for (:mod:`kg.http_guard`, DNS rebinding), updates a same-site
+Origin; CORS is granted to reads only.
+
+Known limits: a child's memory is not capped; an update's WHERE sees the
+union of the named graphs but its DELETE and INSERT templates without GRAPH
+still write the store's own default graph; entity pages run their small
+queries in the server process, without the time limit.
 """
 from __future__ import annotations
 
 import concurrent.futures
 import contextlib
 import copy
+import functools
 import html
 import itertools
 import json
 import logging
-import multiprocessing
 import os
 import re
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -56,8 +67,13 @@ from starlette.responses import (HTMLResponse, JSONResponse, PlainTextResponse, 
                                  Response)
 from starlette.routing import Route
 
-from .errors import Errors, QueryError
+from .errors import EndpointError, Errors, KGError
 from .graph import KnowledgeGraph
+from .gsp import GSP_METHODS, GraphStore
+from .http_guard import CORS_READ_HEADERS, HostPolicy, SecurityHeaders
+from .runner import Scheduler, fork_available, run_forked
+from .sandbox import MAX_NESTING, keywords_in_text, nesting_depth, network_denied, refused_operations
+from .updates import UpdateDataset, UpdateDatasetError, with_dataset
 from .vocab import ID_IRI, PREFIXES
 
 __all__ = ["create_app", "serve", "EndpointError", "negotiate", "check_safe"]
@@ -67,14 +83,6 @@ log = logging.getLogger("kg.serve")
 MAX_BODY = 1 << 20  # bytes; a longer SPARQL request is a mistake or an attack
 JSON_RESULTS, TSV_RESULTS = ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.TSV
 TURTLE = ox.RdfFormat.TURTLE
-
-
-class EndpointError(QueryError):
-    """A request the endpoint refuses or cannot answer, with the HTTP status to send."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
 
 
 # ------------------------------------------------------------------ result formats
@@ -166,38 +174,30 @@ def _accepted(header: str | None) -> list[str]:
 
 
 # ------------------------------------------------------------------ safety
-# Strings, IRIs and comments, so that keywords are only looked for in the
-# query's own syntax. A quote or ``#`` after a backslash is a prefixed-name
-# escape (``ex:a\#b``), not the start of a string or comment.
-_NOT_SYNTAX = re.compile(r'''
-      (?<!\\)"""(?:[^"\\]|\\.|"(?!""))*"""
-    | (?<!\\)\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
-    | (?<!\\)"(?:[^"\\\n\r]|\\.)*"
-    | (?<!\\)'(?:[^'\\\n\r]|\\.)*'
-    | <[^<>"{}|^`\\\x00-\x20]*>
-    | (?<!\\)\#[^\n\r]*
-''', re.VERBOSE | re.DOTALL)
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_REFUSED = re.compile(r"(?<![\w?$:])(SERVICE|LOAD)(?![\w:])", re.IGNORECASE)
+def check_safe(sparql: str, kind: str = "query") -> None:
+    """Refuse ``SERVICE`` and ``LOAD``, decided on the parsed query or update (see :mod:`kg.sandbox`).
 
-
-def check_safe(sparql: str) -> None:
-    """Refuse ``SERVICE`` and ``LOAD``: Oxigraph would fetch other hosts or files for them.
-
-    Errs on the safe side: a prefixed name such as ``ex:a.service`` is refused too.
+    The old textual scan is a second opinion; either one refuses. A request
+    that rdflib's SPARQL grammar cannot parse runs only inside a worker without
+    network (Oxigraph then says what is wrong with it).
 
     >>> check_safe('SELECT * { ?s ?p "SERVICE <http://x/>" } # SERVICE')
-    >>> check_safe("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")  # doctest: +ELLIPSIS
+    >>> check_safe("SELECT * { FILTER('!'<'>') SERVICE <http://x/> { ?s ?p ?o } }")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.serve.EndpointError: [E062] SERVICE (federated query) is refused: ...
+    kg.errors.EndpointError: [E062] SERVICE (federated query) is refused: ...
     """
-    decoded = _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
-    found = _REFUSED.search(_NOT_SYNTAX.sub(" ", decoded))
-    if found and found.group(1).upper() == "SERVICE":
+    depth = nesting_depth(sparql)
+    if depth > MAX_NESTING:
+        raise EndpointError(400, Errors.E099.format(depth=depth, limit=MAX_NESTING))
+    found, parsed = refused_operations(sparql, kind)
+    found |= keywords_in_text(sparql)
+    if "SERVICE" in found:
         raise EndpointError(400, Errors.E062)
-    if found:
+    if "LOAD" in found:
         raise EndpointError(400, Errors.E065)
+    if not parsed and not network_denied():
+        raise EndpointError(400, Errors.E079.format(reason="not SPARQL 1.1 as rdflib reads it"))
 
 
 # ------------------------------------------------------------------ evaluation
@@ -244,10 +244,13 @@ class Answer:
 
 
 def evaluate(store: ox.Store, sparql: str, dataset: DatasetSpec, formats: OutputFormats,
-             max_results: int) -> Answer:
-    """Run one query and serialise its answer, refusing more than ``max_results`` rows or triples."""
+             max_results: int, base_iri: str | None = None) -> Answer:
+    """Run one query and serialise its answer, refusing more than ``max_results`` rows or triples.
+
+    ``base_iri`` resolves relative IRIs (the protocol lets the endpoint's own URL be the base).
+    """
     try:
-        answer = store.query(sparql, prefixes=PREFIXES, **dataset.options())
+        answer = store.query(sparql, prefixes=PREFIXES, base_iri=base_iri, **dataset.options())
     except SyntaxError as e:
         raise EndpointError(400, Errors.E061.format(reason=str(e).strip())) from None
     if isinstance(answer, ox.QueryBoolean):
@@ -305,63 +308,73 @@ def _capped_solutions(solutions: ox.QuerySolutions, fmt: ox.QueryResultsFormat, 
 
 
 class QueryRunner:
-    """Runs each query in a forked child process and kills it when the time limit passes."""
+    """Runs each query in a forked, sandboxed child (:func:`kg.runner.run_forked`), killed at its deadline.
 
-    def __init__(self, store: ox.Store, *, timeout: float, max_results: int):
-        self.store, self.timeout, self.max_results = store, timeout, max_results
-        methods = multiprocessing.get_all_start_methods()
-        self.context = multiprocessing.get_context("fork") if "fork" in methods else None
+    The child first checks the query (:func:`check_safe`: parsing is work an
+    attacker controls, so it is done where it can be killed), then evaluates it
+    over the store as it was at the fork.
+    """
 
-    def run(self, sparql: str, dataset: DatasetSpec, formats: OutputFormats) -> Answer:
-        """Blocking: call it from a worker thread."""
-        if self.context is None:
-            return self._run_in_thread(sparql, dataset, formats)
-        receiver, sender = self.context.Pipe(duplex=False)
-        child = self.context.Process(target=self._child, args=(sender, sparql, dataset, formats),
-                                     daemon=True, name="kg-serve-query")
-        child.start()
-        sender.close()
-        try:
-            if not receiver.poll(self.timeout):
-                child.kill()
-                raise EndpointError(503, Errors.E066.format(timeout=self.timeout))
-            outcome = receiver.recv()
-        except EOFError:
-            raise EndpointError(500, Errors.E071.format(reason="the query worker died")) from None
-        finally:
-            receiver.close()
-            child.join(1.0)
-            if child.is_alive():
-                child.kill()
-                child.join()
-        if isinstance(outcome, Answer):
-            return outcome
-        status, message = outcome
-        raise EndpointError(status, message)
+    def __init__(self, graph: KnowledgeGraph, *, timeout: float, max_results: int):
+        self.graph, self.timeout, self.max_results = graph, timeout, max_results
+        self.forks = fork_available()
 
-    def _child(self, sender, sparql: str, dataset: DatasetSpec, formats: OutputFormats) -> None:
-        """In the forked process: evaluate and send back an Answer or (status, message)."""
-        try:
-            outcome: Answer | tuple[int, str] = self._evaluate(sparql, dataset, formats)
-        except EndpointError as e:
-            outcome = (e.status, str(e))
-        except Exception as e:  # noqa: BLE001 - any failure must reach the parent as a reply
-            outcome = (500, Errors.E071.format(reason=str(e).strip() or type(e).__name__))
-        sender.send(outcome)
-        sender.close()
+    def run(self, sparql: str, dataset: DatasetSpec, formats: OutputFormats, *,
+            timeout: float | None = None, base_iri: str | None = None) -> Answer:
+        """Blocking: call it from a worker thread. ``timeout``: seconds left of the request's limit."""
+        left = self.timeout if timeout is None else timeout
+        args = (self.graph.store, sparql, dataset, formats, base_iri)
+        stopped = EndpointError(503, Errors.E066.format(timeout=self.timeout), {"Retry-After": "1"})
+        if not self.forks:
+            return self._run_in_thread(args, left, stopped)
+        return run_forked(self._evaluate, args, timeout=left, on_timeout=stopped)
 
-    def _evaluate(self, sparql: str, dataset: DatasetSpec, formats: OutputFormats) -> Answer:
-        return evaluate(self.store, sparql, dataset, formats, self.max_results)
+    def _evaluate(self, store: ox.Store, sparql: str, dataset: DatasetSpec, formats: OutputFormats,
+                  base_iri: str | None) -> Answer:
+        check_safe(sparql, "query")
+        return evaluate(store, sparql, dataset, formats, self.max_results, base_iri)
 
-    def _run_in_thread(self, sparql: str, dataset: DatasetSpec, formats: OutputFormats) -> Answer:
+    def _run_in_thread(self, args: tuple, timeout: float, stopped: EndpointError) -> Answer:
         """Without fork (not Linux/macOS): stop waiting at the limit; the query itself runs on."""
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-        future = pool.submit(self._evaluate, sparql, dataset, formats)
+        future = pool.submit(self._evaluate, *args)
         pool.shutdown(wait=False)
         try:
-            return future.result(timeout=self.timeout)
+            return future.result(timeout=max(0.0, timeout))
         except concurrent.futures.TimeoutError:
-            raise EndpointError(503, Errors.E066.format(timeout=self.timeout)) from None
+            raise stopped from None
+
+
+def _apply_update(store: ox.Store, text: str, dataset: UpdateDataset, base_iri: str | None,
+                  dump_to: str | None) -> str:
+    """In a worker: check and rewrite the update, run it; returns the text the store must run.
+
+    ``dump_to``: the store is in memory, so the worker runs the update on its
+    copy and writes the resulting store there (N-Quads) for the server to load.
+    Without it (an on-disk store, which only the server may write), the update
+    runs on an empty store, to have Oxigraph's parser and a first evaluation
+    crash here rather than in the server.
+    """
+    check_safe(text, "update")
+    union = () if dataset else [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
+    try:
+        text = with_dataset(text, dataset, union)
+    except UpdateDatasetError as e:
+        raise EndpointError(400, str(e)) from None
+    target = store if dump_to else ox.Store()
+    _run_update(target, text, base_iri)
+    if dump_to:
+        target.dump(dump_to, format=ox.RdfFormat.N_QUADS)
+    return text
+
+
+def _run_update(store: ox.Store, text: str, base_iri: str | None) -> None:
+    try:
+        store.update(text, prefixes=PREFIXES, base_iri=base_iri)
+    except SyntaxError as e:
+        raise EndpointError(400, Errors.E061.format(reason=str(e).strip())) from None
+    except (OSError, ValueError) as e:
+        raise EndpointError(500, Errors.E071.format(reason=str(e).strip())) from None
 
 
 # ------------------------------------------------------------------ protocol
@@ -373,6 +386,7 @@ class Operation:
     text: str
     dataset: DatasetSpec = field(default_factory=DatasetSpec)
     formats: OutputFormats = field(default_factory=OutputFormats)
+    using: UpdateDataset = field(default_factory=UpdateDataset)
 
 
 async def read_operation(request: Request) -> Operation:
@@ -390,7 +404,9 @@ async def read_operation(request: Request) -> Operation:
         raise EndpointError(400, Errors.E060)
     kind, text = ("query", queries[0]) if queries else ("update", updates[0])
     formats = negotiate(request.headers.get("accept"), params.get("format"))
-    return Operation(kind, text, DatasetSpec.from_params(params), formats)
+    using = UpdateDataset(*(tuple(_graph_iri(g, key).value for g in params.get(key, ()))
+                            for key in ("using-graph-uri", "using-named-graph-uri")))
+    return Operation(kind, text, DatasetSpec.from_params(params), formats, using)
 
 
 def _merge_body(params: dict[str, list[str]], media_type: str, body: str) -> None:
@@ -409,24 +425,23 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-async def _read_body(request: Request) -> str:
+async def _read_body_bytes(request: Request) -> bytes:
+    """The request body, refused (413) past ``MAX_BODY`` bytes."""
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > MAX_BODY:
             raise EndpointError(413, Errors.E075.format(limit=MAX_BODY))
         chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _read_body(request: Request) -> str:
+    body = await _read_body_bytes(request)
     try:
-        return b"".join(chunks).decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError as e:
         raise EndpointError(400, Errors.E061.format(reason=f"the body is not UTF-8 ({e})")) from None
-
-
-def _check_same_origin(request: Request) -> None:
-    """Browsers send cross-site form POSTs freely; refuse them for updates (CSRF)."""
-    origin = request.headers.get("origin")
-    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
-        raise EndpointError(403, Errors.E074.format(origin=origin))
 
 
 # ------------------------------------------------------------------ HTML
@@ -606,7 +621,7 @@ class EntityPages:
     """Builds ``/entity/...`` pages from SPARQL over the whole graph (union of all graphs)."""
 
     def __init__(self, graph: KnowledgeGraph):
-        self.store = graph.store
+        self.graph = graph  # its store is read at each page: an update or a reopened store swaps it
 
     def render(self, path: str) -> str:
         """The page of ``<ID_IRI + path>``; raises EndpointError(404) when there is no such entity."""
@@ -627,7 +642,7 @@ class EntityPages:
 
     # ---- queries
     def _query(self, sparql: str, node: ox.NamedNode):
-        return self.store.query(sparql.replace("$this", str(node)), prefixes=PREFIXES,
+        return self.graph.store.query(sparql.replace("$this", str(node)), prefixes=PREFIXES,
                                 use_default_graph_as_union=True)
 
     def _ask(self, sparql: str, node: ox.NamedNode) -> bool:
@@ -755,56 +770,93 @@ class Site:
     """Request handlers over one graph; ``create_app`` wires them to routes."""
 
     def __init__(self, graph: KnowledgeGraph, *, allow_update: bool, timeout: float,
-                 max_results: int, explorer_html: Callable[[KnowledgeGraph], str] | None):
+                 max_results: int, explorer_html: Callable[[KnowledgeGraph], str] | None,
+                 hosts: HostPolicy | None = None, scheduler: Scheduler | None = None):
         self.graph, self.allow_update, self.timeout = graph, allow_update, timeout
-        self.runner = QueryRunner(graph.store, timeout=timeout, max_results=max_results)
+        self.runner = QueryRunner(graph, timeout=timeout, max_results=max_results)
         self.explorer = Explorer(graph, explorer_html)
         self.entities = EntityPages(graph)
+        self.hosts = hosts or HostPolicy()
+        self.scheduler = scheduler or Scheduler()
+        self.update_lock = anyio.Lock()
+        # threads for page work done in the server process (entity pages, explorer data)
         self.workers = anyio.CapacityLimiter(max(2, os.cpu_count() or 2))
+        self.served = served_build(graph)
+        import rdflib.plugins.sparql.parser  # noqa: F401 - loaded once here, not in every worker
 
     async def sparql(self, request: Request) -> Response:
+        if request.method == "OPTIONS":
+            return _preflight()
         if request.method == "GET" and not request.query_params and _wants_html(request):
             return RedirectResponse("/query", status_code=303)
+        deadline = time.monotonic() + self.timeout
         op: Operation | None = None
         try:
             op = await read_operation(request)
             if op.kind == "update":
-                return await self._update(request, op)
-            check_safe(op.text)
-            answer = await anyio.to_thread.run_sync(self._run_query, op, limiter=self.workers)
+                return await self._update(request, op, deadline)
+            answer = await self._query(request, op, deadline)
         except EndpointError as e:
-            return _error_response(e, op)
+            return _error_response(e, op, cors=op is None or op.kind == "query")
         if op.formats.html:
             return HTMLResponse(query_page(op.text, answer_html(answer)))
-        return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
+        return Response(answer.body, media_type=answer.media_type, headers=CORS_READ_HEADERS)
 
-    def _run_query(self, op: Operation) -> Answer:
-        formats = OutputFormats(JSON_RESULTS, TURTLE) if op.formats.html else op.formats
-        return self.runner.run(op.text, op.dataset, formats)
+    async def _query(self, request: Request, op: Operation, deadline: float) -> Answer:
+        stopped = EndpointError(503, Errors.E066.format(timeout=self.timeout), {"Retry-After": "1"})
+        async with self.scheduler.slot(_client(request), deadline, stopped):
+            formats = OutputFormats(JSON_RESULTS, TURTLE) if op.formats.html else op.formats
+            run = functools.partial(self.runner.run, op.text, op.dataset, formats,
+                                    timeout=deadline - time.monotonic(), base_iri=_base(request))
+            return await anyio.to_thread.run_sync(run)
 
-    async def _update(self, request: Request, op: Operation) -> Response:
+    async def _update(self, request: Request, op: Operation, deadline: float) -> Response:
         if not self.allow_update:
             raise EndpointError(403, Errors.E063)
         if request.method != "POST":
             raise EndpointError(405, Errors.E064)
-        _check_same_origin(request)
-        check_safe(op.text)
+        self.hosts.check_origin(request.headers.get("origin"))
+        stopped = EndpointError(503, Errors.E073.format(timeout=self.timeout), {"Retry-After": "1"})
+        with anyio.move_on_after(max(0.0, deadline - time.monotonic())) as waited:
+            await self.update_lock.acquire()
+        if waited.cancelled_caught:
+            raise stopped
         try:
-            with anyio.fail_after(self.timeout):
-                await anyio.to_thread.run_sync(self._apply_update, op.text, abandon_on_cancel=True)
-        except TimeoutError:
-            raise EndpointError(503, Errors.E073.format(timeout=self.timeout)) from None
+            await self.run_update(op.text, op.using, _base(request), deadline, stopped)
+        finally:
+            self.update_lock.release()
         return Response(status_code=204)
 
-    def _apply_update(self, text: str) -> None:
-        try:
-            self.graph.store.update(text, prefixes=PREFIXES)
-        except SyntaxError as e:
-            raise EndpointError(400, Errors.E061.format(reason=str(e).strip())) from None
-        except (OSError, ValueError) as e:
-            raise EndpointError(500, Errors.E071.format(reason=str(e).strip())) from None
-        finally:
+    async def run_update(self, text: str, using: UpdateDataset, base_iri: str | None, deadline: float,
+                         stopped: EndpointError) -> None:
+        """Check and run an update in a killable worker; an in-memory store is swapped for its result.
+
+        Call it holding ``update_lock``.
+        """
+        on_disk = self.graph.path is not None and Path(self.graph.path).is_dir()
+        if not self.runner.forks:  # no fork: check here, run in a thread (cannot be stopped)
+            rewritten = _apply_update(self.graph.store, text, using, base_iri, None)
+            await anyio.to_thread.run_sync(_run_update, self.graph.store, rewritten, base_iri)
             self.explorer.invalidate()
+            return
+        with tempfile.TemporaryDirectory(prefix="kg-update-") as folder:
+            dump = None if on_disk else os.path.join(folder, "store.nq")
+            run = functools.partial(run_forked, _apply_update, (self.graph.store, text, using, base_iri, dump),
+                                    timeout=deadline - time.monotonic(), on_timeout=stopped)
+            rewritten = await anyio.to_thread.run_sync(run)
+            if dump is not None:
+                fresh = ox.Store()
+                await anyio.to_thread.run_sync(functools.partial(fresh.bulk_load, path=dump,
+                                                                 format=ox.RdfFormat.N_QUADS))
+                self.graph.store = fresh
+            else:
+                try:
+                    with anyio.fail_after(max(0.0, deadline - time.monotonic())):
+                        await anyio.to_thread.run_sync(_run_update, self.graph.store, rewritten, base_iri,
+                                                       abandon_on_cancel=True)
+                except TimeoutError:
+                    raise EndpointError(503, Errors.E098.format(timeout=self.timeout)) from None
+        self.explorer.invalidate()
 
     def home(self, request: Request) -> Response:
         return HTMLResponse(self.explorer.html())
@@ -818,10 +870,36 @@ class Site:
         except EndpointError as e:
             return HTMLResponse(page("Not found", f"<h1>Not found</h1><p>{esc(e)}</p>"), e.status)
 
+    async def follow_builds(self, every: float = 1.0) -> None:
+        """For a store served read-only: when a build finishes (its note changes), serve what it built.
+
+        A read-only open sees the store as it was when opened, so a build can
+        write meanwhile; the finished build is swapped in as a whole.
+        """
+        from .store import build_stamp, open_store_read_only
+
+        path = self.graph.path
+        stamp = build_stamp(path)
+        while True:
+            await anyio.sleep(every)
+            now = build_stamp(path)
+            if now == stamp:
+                continue
+            try:
+                fresh = await anyio.to_thread.run_sync(open_store_read_only, path)
+            except KGError as e:  # keep serving what we have; try again at the next change
+                log.warning("could not reopen %s: %s", path, e)
+                continue
+            stamp = now
+            self.graph.store = fresh.store
+            self.served = served_build(self.graph)
+            self.explorer.invalidate()
+            log.info("serving the build finished at %s", self.served.get("build", {}).get("finished"))
+
     def health(self, request: Request) -> Response:
         store = self.graph.store
         graphs = sum(1 for _ in store.named_graphs())
-        return JSONResponse({"status": "ok", "triples": len(store), "graphs": graphs})
+        return JSONResponse({"status": "ok", "triples": len(store), "graphs": graphs, **self.served})
 
     def describe(self) -> str:
         mode = "read-write" if self.allow_update else "read-only"
@@ -829,13 +907,44 @@ class Site:
                 f"{self.timeout:g} s, at most {self.runner.max_results} results")
 
 
+def served_build(graph: KnowledgeGraph) -> dict:
+    """What ``/health`` says is served: the graph's file or store, and the build that made it."""
+    from .store import last_build
+
+    info: dict = {"source": str(graph.path) if graph.path is not None else None,
+                  "read_only": bool(getattr(graph, "read_only", False)),
+                  "opened": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    build = last_build(graph)
+    if build:
+        info["build"] = build
+    return info
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "-"
+
+
+def _base(request: Request) -> str:
+    """The endpoint's own URL: the base IRI of relative IRIs in a request (SPARQL 1.1 Protocol 2.1.4)."""
+    return str(request.url.replace(query="", fragment=""))
+
+
+def _preflight() -> Response:
+    """CORS preflight: reads may come from any page; updates are refused later by their Origin."""
+    return Response(status_code=204, headers={
+        **CORS_READ_HEADERS, "Access-Control-Allow-Methods": "GET, POST, HEAD",
+        "Access-Control-Allow-Headers": "Content-Type, Accept", "Access-Control-Max-Age": "600"})
+
+
 def _wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def _error_response(error: EndpointError, op: Operation | None) -> Response:
+def _error_response(error: EndpointError, op: Operation | None, *, cors: bool = False) -> Response:
     """Plain text, as most SPARQL servers answer errors; the form again for HTML users."""
-    headers = {"Allow": "POST"} if error.status == 405 else None
+    headers = {**error.headers, **(CORS_READ_HEADERS if cors else {})}
+    if error.status == 405:
+        headers["Allow"] = "POST"
     if op is not None and op.formats.html:
         body = query_page(op.text, f"<p class=error>{esc(error)}</p>")
         return HTMLResponse(body, error.status, headers=headers)
@@ -870,8 +979,10 @@ class AccessLog:
 
 def create_app(graph: KnowledgeGraph, *, allow_update: bool = False, timeout: float = 10.0,
                max_results: int = 10000,
-               explorer_html: Callable[[KnowledgeGraph], str] | None = None) -> Starlette:
-    """The web app: SPARQL endpoint, explorer, query form, entity pages, health.
+               explorer_html: Callable[[KnowledgeGraph], str] | None = None,
+               host: str = "127.0.0.1", allowed_hosts: Iterable[str] = (),
+               scheduler: Scheduler | None = None) -> Starlette:
+    """The web app: SPARQL endpoint, Graph Store reads, explorer, query form, entity pages, health.
 
     Parameters
     ----------
@@ -880,13 +991,20 @@ def create_app(graph: KnowledgeGraph, *, allow_update: bool = False, timeout: fl
     timeout : seconds a query may run before it is killed and answered with 503.
     max_results : most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) in an answer; more is 413.
     explorer_html : renders the ``/`` page; by default ``kg.view.render_html``.
+    host, allowed_hosts : the address the server listens on and other names it answers to
+        (a request for any other ``Host`` is refused: DNS rebinding).
+    scheduler : admission of queries to workers (:class:`kg.runner.Scheduler`).
     """
+    hosts = HostPolicy(host, allowed_hosts)
     site = Site(graph, allow_update=allow_update, timeout=timeout, max_results=max_results,
-                explorer_html=explorer_html)
+                explorer_html=explorer_html, hosts=hosts, scheduler=scheduler)
+    store = GraphStore(site)
     routes = [
         Route("/", site.home),
         Route("/query", site.query_form),
-        Route("/sparql", site.sparql, methods=["GET", "POST"]),
+        Route("/sparql", site.sparql, methods=["GET", "POST", "OPTIONS"]),
+        Route("/store", store.handle, methods=GSP_METHODS),
+        Route("/store/{path:path}", store.handle, methods=GSP_METHODS),
         Route("/entity/{path:path}", site.entity),
         Route("/health", site.health),
     ]
@@ -894,20 +1012,32 @@ def create_app(graph: KnowledgeGraph, *, allow_update: bool = False, timeout: fl
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         log.info(site.describe())
-        yield
+        async with anyio.create_task_group() as tasks:
+            if getattr(graph, "read_only", False) and graph.path is not None:
+                tasks.start_soon(site.follow_builds)
+            yield
+            tasks.cancel_scope.cancel()
 
-    return Starlette(routes=routes, middleware=[Middleware(AccessLog)], lifespan=lifespan)
+    middleware = [Middleware(AccessLog), Middleware(SecurityHeaders, policy=hosts)]
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
 
 def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
-          allow_update: bool = False, timeout: float = 10.0, max_results: int = 10000) -> None:
+          allow_update: bool = False, timeout: float = 10.0, max_results: int = 10000,
+          allowed_hosts: Iterable[str] = ()) -> None:
     """Load a graph file or store folder and serve it with uvicorn until interrupted."""
     import uvicorn
 
     from .graph import load
 
-    app = create_app(load(graph_path), allow_update=allow_update, timeout=timeout,
-                     max_results=max_results)
+    if Path(graph_path).is_dir() and not allow_update:
+        from .store import open_store_read_only
+
+        graph = open_store_read_only(graph_path)  # a build may write the store meanwhile
+    else:
+        graph = load(graph_path)
+    app = create_app(graph, allow_update=allow_update, timeout=timeout,
+                     max_results=max_results, host=host, allowed_hosts=allowed_hosts)
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     log_config["loggers"]["kg.serve"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
     # AccessLog writes the access lines (with durations), so uvicorn's own are off.

@@ -12,8 +12,11 @@ the next build redoes whatever has no hash.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
+import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +30,8 @@ from .model import Article
 from .vocab import NKG_IRI, SCHEMA_IRI
 
 __all__ = ["BUILDS_GRAPH", "CONTENT_HASH", "pipeline_version", "content_hash", "open_store",
-           "stored_hashes", "stored_sources", "ArticleBatch", "write_batch", "remove_articles"]
+           "stored_hashes", "stored_sources", "last_build", "record_build",
+           "build_stamp", "open_store_read_only", "ArticleBatch", "write_batch", "remove_articles"]
 
 BUILDS_GRAPH = "https://w3id.org/newskg/graph/builds"
 CONTENT_HASH = NKG_IRI + "contentHash"
@@ -88,8 +92,62 @@ def open_store(path: str | Path, *, create: bool = True) -> KnowledgeGraph:
     if not path.exists():
         if not create:
             raise GraphError(Errors.E081.format(path=path))
-        path.mkdir(parents=True)
+        try:
+            path.mkdir(parents=True)
+        except OSError as e:
+            raise GraphError(Errors.E037.format(path=path, reason=e.strerror or e)) from None
+    elif create and not os.access(path, os.W_OK | os.X_OK):
+        raise GraphError(Errors.E037.format(path=path, reason="permission denied"))
     return KnowledgeGraph.from_folder(path)
+
+
+BUILD_NOTE = "newskg-build.json"  # beside RocksDB's files, which it leaves alone
+
+
+def last_build(kg: KnowledgeGraph) -> dict:
+    """The last finished build of a store folder (from its note), or ``{}``."""
+    if kg.path is None:
+        return {}
+    try:
+        return json.loads((Path(kg.path) / BUILD_NOTE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def build_stamp(path: str | Path | None) -> tuple[int, int] | None:
+    """Changes when a build of the store folder finishes (the note's mtime and size)."""
+    try:
+        st = (Path(path) / BUILD_NOTE).stat()
+    except (OSError, TypeError):
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def open_store_read_only(path: str | Path) -> KnowledgeGraph:
+    """Open a store folder read-only: no lock, so a build can write it meanwhile.
+
+    The store is seen as it was when opened (articles whole: each batch is one
+    transaction); reopen it to see what was written since.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        raise GraphError(Errors.E081.format(path=path))
+    try:
+        graph = KnowledgeGraph(ox.Store.read_only(str(path)), path=path)
+    except OSError as e:
+        raise GraphError(Errors.E050.format(path=path, reason=e)) from None
+    graph.read_only = True
+    return graph
+
+
+def record_build(kg: KnowledgeGraph, **info) -> None:
+    """Note in the store folder that a build finished, and what it did (``kg serve`` reports it)."""
+    if kg.path is None:
+        return
+    note = {"finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), **info}
+    tmp = Path(kg.path) / f".{BUILD_NOTE}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(note), encoding="utf-8")
+    os.replace(tmp, Path(kg.path) / BUILD_NOTE)
 
 
 def stored_hashes(kg: KnowledgeGraph) -> dict[str, str]:

@@ -166,3 +166,25 @@ def test_rdf_date_literal(value, datatype):
 @pytest.mark.parametrize("amount,text", [(1.66e9, "1660000000.0"), (50e9, "50000000000.0"), (0.75, "0.75")])
 def test_rdf_decimal_literal(amount, text):
     assert decimal_literal(amount) == ox.Literal(text, datatype=ox.NamedNode(XSD + "decimal"))
+
+
+def test_rdf_labels_and_titles_lose_bidi_controls():
+    """U+202E and friends reorder what a reader sees; labels and headlines drop them, evidence keeps its offsets."""
+    from kg.ids import article_iri, entity_iri
+    from kg.model import Article, Entity, Evidence, Extraction, Post
+    from kg.rdf import extraction_quads
+    from kg.textclean import BIDI_CONTROLS
+
+    text = "Wang\u202eoB, deputy mayor of Qing\u2066dao\u2069, spoke."
+    name, place = "Wang\u202eoB", "Qing\u2066dao\u2069"
+    ev = (Evidence(text, 0, len(text)),)
+    article = Article(iri=article_iri("http://e.org/1", text), text=text, url="http://e.org/1",
+                      title="\u202bHeadline\u202c \u200etitle\u200f")
+    official, city = entity_iri("Official", "Wang oB"), entity_iri("City", "Qingdao")
+    entities = (Entity(official, "Official", name, ("W\u202dB",), ev), Entity(city, "City", place, (), ev))
+    quads = extraction_quads(Extraction(article, entities, (Post(official, "deputy\u202e mayor", city, ev),)))
+    named = {q.object.value for q in quads if q.predicate.value.endswith(("label", "altLabel", "title", "headline"))}
+    assert {"WangoB", "Qingdao", "WB", "deputy mayor", "Headline title"} <= named
+    assert not any(c in v for v in named for c in BIDI_CONTROLS)
+    texts = [q.object.value for q in quads if q.predicate == nkg("text")]
+    assert texts and all(t == text for t in texts)  # evidence untouched: offsets still index the article

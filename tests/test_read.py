@@ -56,3 +56,26 @@ def test_read_folders_recursively_and_html(tmp_path):
 def test_read_missing_path():
     with pytest.raises(InputError, match=r"\[E001\]"):
         list(read_articles(["/nonexistent/x.txt"]))
+
+
+@pytest.mark.parametrize("field", ["text", "title", "url", "id"])
+def test_read_jsonl_lone_surrogate_is_reported_with_file_and_line(tmp_path, field):
+    f = tmp_path / "docs.jsonl"
+    good = {"id": "x", "url": "http://e.org/x", "title": "T", "text": "Qingdao signs deals."}
+    bad = json.dumps({**good, field: good[field] + "\ud800"})  # json writes the escape \ud800
+    assert "\\ud800" in bad
+    f.write_text(json.dumps(good) + "\n" + bad + "\n", encoding="utf-8")
+    errors = []
+    articles = list(read_articles([f], on_error=errors.append))
+    assert len(articles) == 1
+    assert [str(e) for e in errors] == [
+        f"[E011] {f}:2: field '{field}' holds a lone surrogate (U+D800) at character {len(good[field])}, "
+        "which is no Unicode text; the article is skipped. Fix the file's encoding."]
+
+
+def test_read_text_over_the_parser_limit_is_skipped_with_a_coded_warning(tmp_path):
+    f = tmp_path / "long.txt"
+    f.write_text("Qingdao signs deals. " * 50_000, encoding="utf-8")  # 1,050,000 characters
+    errors = []
+    assert list(read_articles([f, tmp_path], on_error=errors.append)) == []
+    assert str(errors[0]).startswith(f"[E010] {f}: the article has 1,050,000 characters, more than the 1,000,000")

@@ -432,7 +432,10 @@ def test_serve_result_under_cap(limited):
 
 # ------------------------------------------------------------------ pages
 def test_serve_health(base, graph):
-    assert httpx.get(base + "/health").json() == {"status": "ok", "triples": len(graph), "graphs": 2}
+    health = httpx.get(base + "/health").json()
+    assert health["source"].endswith("graph.trig")
+    assert {k: health[k] for k in ("status", "triples", "graphs")} == {"status": "ok", "triples": len(graph),
+                                                                       "graphs": 2}
 
 
 def test_serve_entity_page(base, seed_text):

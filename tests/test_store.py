@@ -137,3 +137,53 @@ def test_store_cli_build_then_query_and_stats(articles, tmp_path):
     assert r.exit_code == 0 and r.output.startswith("articles: 5")
     r = CliRunner().invoke(cli, ["build", str(articles), "--store", str(st)])
     assert r.exit_code == 0 and "5 unchanged" in r.output
+
+
+def _quads(n: int, start: int = 0) -> list[ox.Quad]:
+    p = ox.NamedNode("http://example.org/p")
+    return [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), p, ox.Literal(str(i)),
+                    ox.NamedNode(f"http://example.org/g{i}")) for i in range(start, start + n)]
+
+
+def test_store_served_while_a_build_writes_it(tmp_path):
+    """kg serve opens a store read-only while a build holds it, and serves each build once it has finished."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+    from test_serve import ROOT, free_port, wait_until_up
+
+    from kg.store import record_build
+
+    folder = tmp_path / "store"
+    writer = open_store(folder)  # the build: holds the store's lock until it is done
+    writer.store.extend(_quads(3))
+    record_build(writer, articles=3, written=3)
+    writer.store.extend(_quads(2, start=3))  # the next build has begun and written two more
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(folder), "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_until_up(base, server)  # before: [E050] the store is locked
+        health = httpx.get(base + "/health").json()
+        assert health["read_only"] is True and health["source"] == str(folder)
+        assert health["build"]["articles"] == 3
+        first = health["build"]["finished"]
+        writer.store.extend(_quads(5, start=5))
+        time.sleep(1.1)  # a later second: the next note says another time
+        record_build(writer, articles=10, written=7)  # the build finishes
+        for _ in range(50):
+            health = httpx.get(base + "/health").json()
+            if health["build"]["articles"] == 10:
+                break
+            time.sleep(0.1)
+        assert health["build"]["articles"] == 10 and health["build"]["finished"] > first
+        assert health["triples"] == 10
+        count = httpx.get(base + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
+        assert count.json()["results"]["bindings"][0]["n"]["value"] == "10"
+    finally:
+        server.terminate()
+        server.wait(10)
+    del writer
