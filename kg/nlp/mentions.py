@@ -64,6 +64,19 @@ _MONEY_PREFIX = {"Rs", "Rs.", "RM", "$", "US$", "HK$", "£", "€", "¥", "RMB",
 TRUST_POPULATION = 500000
 
 
+_HOME_PREFIX = re.compile(r"^(?:[A-Z][\w.'’]*[ -])+?(?:based|headquartered|owned|listed|registered|backed|run)\s+(?=[A-Z])")
+
+
+def _without_home_prefix(m: Mention) -> Mention:
+    """"China-based GR Investments Co. Ltd.", "Singapore-headquartered Universal Success Enterprises": the
+    firm's name starts after the description of its home."""
+    cut = _HOME_PREFIX.match(m.text) if m.cls in ("Company", "Organization", "Agency") else None
+    if cut is None:
+        return m
+    text = m.text[cut.end():]
+    return m._replace(start=m.start + cut.end(), text=text, key=text if m.key == m.text else m.key)
+
+
 def _is_cap(tok: Token) -> bool:
     t = tok.text
     if tok.is_sent_start and tok.is_stop:
@@ -704,6 +717,7 @@ class MentionFinder:
             mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
         mentions = self._retype_titled_names(text, mentions)
+        mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]
         mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in money)  # "RM15bil"
                     and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms)]

@@ -140,3 +140,19 @@ def test_rules_firms_listed_with_amounts_each_invest(nlp):
     label = {e.iri: e.label for e in ex.entities}
     found = {(label.get(i.investor), m.amount) for i in ex.facts if isinstance(i, Investment) for m in i.values}
     assert {("DP World", 35e9), ("RP Group", 10e9)} <= found
+
+
+def test_rules_a_second_title_joined_by_and_shares_the_place(nlp):
+    text = ("Meanwhile, the CM also called on Singapore Prime Minister Lawrence Wong and Foreign Minister Vivian "
+            "Balakrishnan and discussed cooperation in investment.")
+    doc = nlp(text)
+    names = [m[2] for m in doc._.nkg_mentions]
+    posts = {names[f["person"]]: names[f["of"]] if f["of"] is not None else None
+             for f in doc._.nkg_facts if f["rel"] == "post"}
+    assert posts.get("Vivian Balakrishnan") == "Singapore"
+
+
+def test_mentions_a_firms_home_is_no_part_of_its_name(nlp):
+    doc = nlp("Lim Chow Kiat, DBS Bank CEO Tan Su Shan and Singapore-headquartered Universal Success Enterprises "
+              "founder Prasoon Mukherjee attended.")
+    assert "Universal Success Enterprises" in {m[2] for m in doc._.nkg_mentions}

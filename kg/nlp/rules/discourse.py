@@ -215,6 +215,24 @@ def date_of_the_occasion(state: Discourse) -> Iterator[Amendment]:
             yield Amendment(k, "date", (date,), "agreement-date-of-the-occasion")
 
 
+@rule("post-shared-body", kind="post", confidence=0.7)
+def shared_body(state: Discourse) -> Iterator[Amendment]:
+    """"Singapore Prime Minister Lawrence Wong and Foreign Minister Vivian Balakrishnan": a post told
+    without its body right after another's, joined by "and", is of the same body."""
+    posts = sorted((state.mentions[f["person"]].start, k) for k, f in enumerate(state.facts) if f["rel"] == "post")
+    for (start_a, a), (start_b, b) in zip(posts, posts[1:]):
+        first, second = state.facts[a], state.facts[b]
+        if second["of"] is not None or first["of"] is None or state.mentions[first["of"]].cls not in PARTY[:4]:
+            continue
+        n = state.sentence_at(start_b)
+        if n < 0 or n != state.sentence_at(start_a):
+            continue
+        sent = state.sentences[n]
+        gap = sent.text[state.mentions[first["person"]].end - sent.start:start_b - sent.start]
+        if re.fullmatch(r"\s*(?:,\s*)?and\s+(?:[A-Z][\w-]*\s+){1,4}", gap):
+            yield Amendment(b, "of", (first["of"],), "post-shared-body")
+
+
 def _fold(into: dict, other: dict) -> None:
     for field in _FILLS:
         if field == "parties" and len(into["parties"]) >= 2:
@@ -233,7 +251,7 @@ def assemble(sentences: list[Sentence], mentions: list, facts: list[dict]) -> li
     state = Discourse(tuple(sentences), tuple(mentions), tuple(facts))
     out = [dict(f) for f in facts]
     folded: set[int] = set()
-    for kind in ("agreement", "cooperation"):
+    for kind in ("agreement", "cooperation", "post"):
         for r in rules_for(kind):
             for change in r.func(state):
                 if change.field == "new":
@@ -245,8 +263,8 @@ def assemble(sentences: list[Sentence], mentions: list, facts: list[dict]) -> li
                         if k not in folded and change.fact not in folded:
                             _fold(fact, out[k])
                             folded.add(k)
-                elif change.field == "date":
-                    fact["date"] = change.values[0]
+                elif change.field in ("date", "of"):
+                    fact[change.field] = change.values[0]
                 else:
                     fact[change.field] = sorted(set(fact[change.field]) | set(change.values))
                 fact["rules"] = [*fact.get("rules", ()), change.rule]
