@@ -556,14 +556,17 @@ class FactFinder:
                                          _SIDE_KINDS.get(sides.group(0).split()[-1].lower(), PARTY))
             between = re.search(r"\bbetween\s+", s_text)
             if between:
-                parties = [i for i, m in idx if m.cls in PARTY and m.start >= sent.start_char + between.end()][:2]
+                # "between Brazil's Ministry of Human Rights and Angola's Ministry of ...": the owners are no parties
+                parties = [i for i, m in idx if m.cls in PARTY and m.start >= sent.start_char + between.end()
+                           and not re.match(r"['’]s\b", text[m.end:m.end + 3])][:2]
             one_each = False  # a deal with each of the firms listed
             with_ = re.search(r"\bwith\s+", s_text[sign.end():])
             if with_:
                 after = sent.start_char + sign.end() + with_.end()
                 # "with state-owned Hindustan Aeronautics", "with India's HCL Technologies"
                 parties += [i for i, m in idx if m.cls in PARTY and m.start >= after and re.fullmatch(
-                    rf"(?:(?:the|a|an|[a-z-]+|[A-Z][\w]*['’]s|(?i:{DIRECTIONS}))\s+){{0,3}}", text[after:m.start])
+                    rf"(?:(?:the|a|an|[a-z-]+|[A-Z][\w]*['’]s|(?i:{DIRECTIONS}))\s+){{0,3}}",
+                    self._without_demonyms(text[after:m.start]))  # "with the Indian state of Goa"
                     and not re.match(r"['’]s\b", text[m.end:m.end + 3])][:1]
                 listed = re.match(r"(?P<n>\w+)\s+(?:[\w-]+\s+){0,3}?(?:-|–|—|:)\s+", text[after:sent.end_char])
                 if listed:
@@ -623,8 +626,9 @@ class FactFinder:
             return []
         at = sent.start_char + deal.end()
         parties = [i for i, m in idx if m.cls in PARTY and m.start >= at and not re.search(
-            r"\bfrom\s+$", text[max(0, m.start - 6):m.start])]
-        first = parties[0] if parties and re.fullmatch(r"(?:the\s+)?(?:[\w-]+['’]s\s+)?", text[at:mentions[parties[0]].start]) else None
+            r"\bfrom\s+$", text[max(0, m.start - 6):m.start]) and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
+        first = parties[0] if parties and re.fullmatch(r"(?:the\s+)?(?:[\w-]+(?:\s[\w-]+)?['’]s\s+)?",
+                                                       text[at:mentions[parties[0]].start]) else None
         second = next((i for i in parties[1:] if re.search(r"\band\b", text[mentions[first].end:mentions[i].start])
                        and mentions[i].start - mentions[first].end < 60), None) if first is not None else None
         if second is None:
@@ -841,6 +845,11 @@ class FactFinder:
                                and m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
         sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sents]
         return self._localize_currencies(assemble(sentences, mentions, facts), mentions, dateline[0])
+
+    def _without_demonyms(self, words: str) -> str:
+        """Demonyms lower-cased, so "the Indian state of" reads as "the indian state of"."""
+        return re.sub(r"\b[A-Z][a-z]+\b", lambda m: m.group(0).lower() if m.group(0) in self.demonyms else m.group(0),
+                      words)
 
     def _parsed_investments(self, sent, mentions: list[Mention], spans, found: list[dict]) -> list[dict]:
         """A sentence's facts with the parse's reading of its investment: a new fact where the text rules

@@ -389,9 +389,10 @@ class MentionFinder:
         out = []
         for tok in doc[:-2]:
             noun = tok.lower_
-            if noun not in PLACE_NOUNS or not tok.text[:1].isupper() or doc[tok.i + 1].lower_ != "of" or (
-                    tok.i > 0 and _is_cap(doc[tok.i - 1])):
+            if noun not in PLACE_NOUNS or doc[tok.i + 1].lower_ != "of" or (
+                    tok.i > 0 and _is_cap(doc[tok.i - 1]) and tok.text[:1].isupper()):
                 continue  # "Xinwu District of Wuxi": the noun ends a name of its own
+            lower = not tok.text[:1].isupper()  # "the Indian state of Goa", "the city of Burgas"
             end = k = tok.i + 2
             while end < len(doc) and end - k < 3 and _is_cap(doc[end]) and doc[end].text not in ("Commerce", "Industry"):
                 end += 1
@@ -399,6 +400,8 @@ class MentionFinder:
                 continue
             name = doc[k:end].text
             place = self.gaz.get(name)
+            if lower and place is None:
+                continue  # a lower-case noun only before a known place
             if place is None and (any(t.ent_type_ in ("PERSON", "ORG") and t.ent_type_ != "GPE" for t in doc[k:end])
                                   or doc[k].text in self.not_names):
                 continue

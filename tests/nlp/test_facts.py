@@ -309,7 +309,7 @@ def test_facts_an_apposition_ends_at_the_next_person(nlp):
 
 @pytest.mark.parametrize("text,place,container", [
     ("BEIJING -- The city of Xuzhou in eastern China's Jiangsu province on Friday signed a package of investment "
-     "agreements worth 33.7 billion yuan ($5.31 billion).", "Xuzhou", "Jiangsu province"),
+     "agreements worth 33.7 billion yuan ($5.31 billion).", "city of Xuzhou", "Jiangsu province"),  # the mention; its entity is Xuzhou
     ("An Investment promotion and cooperation forum was held on Friday in Xishan District of Wuxi city, east "
      "China's Jiangsu Province.", "Wuxi city", "Jiangsu Province"),
     ("An Investment promotion and cooperation forum was held on Friday in Xishan District of Wuxi city, east "
@@ -326,7 +326,7 @@ def test_facts_the_city_of_a_place_signs(nlp):
             "investment agreements worth 33.7 billion yuan ($5.31 billion) with centrally administered state-owned "
             "enterprises to stimulate the local economy.")
     [g] = of_rel(facts(nlp, text, "2012-09-08"), "agreement")
-    assert g["parties"] == ["Xuzhou"] and g["date"] == "2012-09-07"
+    assert g["parties"] == ["city of Xuzhou"] and g["date"] == "2012-09-07"
 
 
 def test_facts_investment_hoped_for_is_none(nlp):
@@ -465,3 +465,17 @@ def test_facts_located_in_a_province_of_a_country(nlp):
             "the People’s Republic of China.")
     found = {(f["place"], f["in"]) for f in of_rel(facts(nlp, text), "locatedIn")}
     assert ("Hebei Province", "People’s Republic of China") in found
+
+
+def test_facts_signing_between_two_owned_bodies_names_the_bodies(nlp):
+    text = ("The first memorandum of understanding was reached between Brazil's Ministry of Human Rights and "
+            "Citizenship and Angola's Ministry of Social Action, Family, and Woman Promotion.")
+    [deal] = of_rel(facts(nlp, text, "2025-05-26"), "agreement")
+    assert "Brazil" not in deal["parties"] and "Angola" not in deal["parties"]
+
+
+def test_facts_the_lower_case_state_of_a_place_is_a_party(nlp):
+    text = ("Russia's Kamchatka Territory signed a memorandum of understanding with the Indian state of Goa on "
+            "cooperation in coal production and tourism.")
+    [deal] = of_rel(facts(nlp, text, "2019-08-13"), "agreement")
+    assert "state of Goa" in deal["parties"]  # the mention; its entity is Goa
