@@ -180,8 +180,8 @@ class MentionFinder:
                 if head_cls:
                     # "Ministry of Commerce", "Management Committee of the Jinyi New District"
                     j = end
-                    if j + 2 < sent.end and doc[j].lower_ == "of" and not (
-                            doc[j + 1].lower_ == "the" and self.gaz.get(doc[j + 2].text) is not None):
+                    if j + 2 < sent.end and (doc[j].lower_ == "of" or doc[j].lower_ == "for" and _is_cap(doc[j + 1])) \
+                            and not (doc[j + 1].lower_ == "the" and self.gaz.get(doc[j + 2].text) is not None):
                         # "Ministry of Commerce", "Bank of China"; not "General Motors of the US"
                         k = j + 1
                         if doc[k].lower_ == "the":
@@ -189,7 +189,9 @@ class MentionFinder:
                         m = k
                         while m < sent.end and (_is_cap(doc[m]) or (doc[m].lower_ in ("and", "&", "of", ",", "'s", "’s")
                                                                    and m + 1 < sent.end and _is_cap(doc[m + 1])
-                                                                   and self.gaz.get(doc[m + 1].text) is None)):
+                                                                   and self.gaz.get(doc[m + 1].text) is None)
+                                                or doc[m].text == "," and m + 2 < sent.end and doc[m + 1].lower_ == "and"
+                                                and _is_cap(doc[m + 2])):  # "Social Action, Family, and Woman Promotion"
                             m += 1
                         while m > k and doc[m - 1].text == ",":
                             m -= 1
@@ -198,6 +200,8 @@ class MentionFinder:
                         if m > k:
                             end = m
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words)
+                    if doc[start].text in self.gaz.demonyms and tok.i - start >= 2 and head_cls == "Company":
+                        start += 1  # "Saudi Dar Al Arkan ... Company" is the firm; "Indian Air Force" keeps its nation
                     while end + 1 < sent.end and doc[end].text == "," and doc[end + 1].text.rstrip(".") in (
                             "Ltd", "Inc", "Limited", "LLC", "PLC", "Bhd", "Corp"):
                         end += 2  # "Tencent Co., Ltd."

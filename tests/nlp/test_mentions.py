@@ -174,3 +174,15 @@ def test_mentions_russian_regions_by_their_english_names(nlp, text, name, cls):
 def test_mentions_an_organisation_that_opens_a_title_is_none(nlp):
     doc = nlp("An Indian delegation, which comprises Indian Commerce and Industry Minister Piyush Goyal, arrived.")
     assert "Indian Commerce" not in {m[2] for m in doc._.nkg_mentions}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The memorandum was also signed between India's National Skill Development Corporation and Russia's Far "
+     "Eastern Agency for Attracting Investments and Supporting Exports.",
+     "Far Eastern Agency for Attracting Investments and Supporting Exports"),
+    ("The first memorandum of understanding was reached between Brazil's Ministry of Human Rights and Citizenship "
+     "and Angola's Ministry of Social Action, Family, and Woman Promotion.",
+     "Ministry of Social Action, Family, and Woman Promotion"),
+])
+def test_mentions_long_organisation_names_kept_whole(nlp, text, name):
+    assert name in {m[2] for m in nlp(text)._.nkg_mentions}
