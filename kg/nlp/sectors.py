@@ -24,8 +24,9 @@ class SectorPhrase(NamedTuple):
     described: bool = False  # a place's or firm's own industries ("industries include steel"), not a deal's
 
 
-def _frames() -> dict[str, tuple[frozenset[str], bool, bool]]:
-    """``sector_frames.txt`` as word -> (prepositions, takes a direct object, takes modifiers before it)."""
+def _frames() -> dict[str, tuple[frozenset[str], bool, bool, bool]]:
+    """``sector_frames.txt`` as word -> (prepositions, takes a direct object, takes modifiers before it,
+    weak: its list counts only with three items or more)."""
     frames = {}
     for line in read_lexicon("sector_frames"):
         word, _, where = line.partition("\t")
@@ -33,7 +34,8 @@ def _frames() -> dict[str, tuple[frozenset[str], bool, bool]]:
         for part in where.split():
             if part.startswith("prep:"):
                 preps.update(part[5:].split(","))
-        frames[word.strip()] = (frozenset(preps), "dobj" in where.split(), "pre" in where.split())
+        frames[word.strip()] = (frozenset(preps), "dobj" in where.split(), "pre" in where.split(),
+                                "weak" in where.split())
     return frames
 
 
@@ -81,7 +83,7 @@ class SectorFinder:
                     break
         return out
 
-    def _frame(self, tok) -> tuple[frozenset[str], bool, bool] | None:
+    def _frame(self, tok) -> tuple[frozenset[str], bool, bool, bool] | None:
         word = tok.lower_
         for form in (word, word[:-1], word[:-2], word[:-3], re.sub(r"ies$", "y", word)):
             if form in self.frames:
@@ -95,7 +97,7 @@ class SectorFinder:
             frame = self._frame(tok)
             if frame is None:
                 continue
-            preps, dobj, pre = frame
+            preps, dobj, pre, weak = frame
             field = tok.lower_ in self.generic or tok.lower_ in ("industry", "industries")
             holders = [tok]
             if tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ != "ADP":
@@ -109,9 +111,11 @@ class SectorFinder:
                         heads.extend((c, field, False) for c in child.children if c.dep_ in ("pobj", "pcomp"))
             if dobj and any(_LIST_SUBJECTS.match(s.text) or (s.dep_ == "nsubj" and self._frame(s))
                             for s in tok.children if s.dep_ in ("nsubj", "nsubjpass")) or (
-                    dobj and tok.dep_ in ("acl", "prep", "advcl") and tok.tag_ == "VBG"):
+                    dobj and tok.dep_ in ("acl", "prep", "advcl") and tok.tag_ == "VBG") or (
+                    dobj and weak):
                 described = any(s.dep_ == "nsubj" and s.lower_ in ("industry", "industries") for s in tok.children)
-                heads.extend((c, False, described) for c in tok.children if c.dep_ == "dobj")
+                heads.extend((c, False, described) for c in tok.children if c.dep_ == "dobj"
+                             and (not weak or len(self._items(c, sent.end)) >= 3))  # "develop trade, A, B ..."
             if pre and tok.lower_ in self.generic:
                 heads.extend((c, True, False) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "PRP$")
                 if any(c.lower_ == "other" for c in tok.lefts):  # "petroleum, power, FMCG and other sectors"
@@ -241,10 +245,11 @@ class SectorFinder:
             return False
         if span[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "VBN") or span[-1].is_stop and span[-1].text.islower():
             return False
-        if any(t.ent_type_ in ("GPE", "PERSON", "NORP", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "CARDINAL")
-               for t in span):
+        if any(t.ent_type_ in ("GPE", "PERSON", "NORP", "LOC", "FAC") and t.text[:1].isupper()
+               or t.ent_type_ in ("DATE", "MONEY", "PERCENT", "CARDINAL") for t in span):  # "cloud computing" is no person
             return False
-        capitals = [t for t in span if t.tag_ in ("NNP", "NNPS") and not (t.text.isupper() and len(t) <= 5)]
+        capitals = [t for t in span if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()
+                    and not (t.text.isupper() and len(t) <= 5)]  # "cloud" tagged NNP is still a word
         return not capitals or proper
 
 

@@ -54,3 +54,17 @@ def test_sectors_offsets_point_at_text(nlp, finder):
 ])
 def test_sectors_skip_names_places_and_things(nlp, finder, sentence):
     assert sectors(nlp, finder, sentence) == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Lastly, it includes the electronic information sector led by cloud computing, big data and artificial "
+     "intelligence.", ["electronic information", "cloud computing", "big data", "artificial intelligence"]),
+    ("The parties expressed their readiness to support initiatives to develop trade, investment, transport and "
+     "logistics.", ["trade", "investment", "transport", "logistics"]),
+])
+def test_sectors_lists_led_by_and_after_common_verbs(nlp, finder, sentence, expected):
+    assert sectors(nlp, finder, sentence) == expected
+
+
+def test_sectors_a_common_verb_with_a_short_list_names_none(nlp, finder):
+    assert sectors(nlp, finder, "The two cities will strengthen ties and friendship.") == []
