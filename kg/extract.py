@@ -69,6 +69,7 @@ class Resolver:
         self.raw_facts = [raw_fact(d) for d in doc._.nkg_facts or ()]
         self.sentences = sentence_spans(doc, article.text)
         self.public_titles = set(read_lexicon("public_titles"))
+        self.portfolio = set(read_lexicon("portfolio_words")) | {"shadow"}
         self.group_of: list[int] = []  # mention index -> group index
         self.groups: list[dict] = []
 
@@ -163,8 +164,11 @@ class Resolver:
                 public = title in self.public_titles or title.split()[-1] in self.public_titles or \
                     f.rule == "post-envoy"  # "Ambassador to Thailand": a country's envoy is an official
                 conf = f.confidence
-                if title.split()[-1] in _SHARED_TITLES and (
-                        of is None or self.groups[of]["cls"] not in PLACE_CLASSES + ("Agency",)):
+                portfolio = any(w in self.portfolio for w in title.split()[:-1])  # "foreign secretary"
+                styled = f.rule == "post-premodifier" and re.search(
+                    rf"\b{re.escape(title.title())}\s+{re.escape(self.mentions[f.person].text)}", self.evidence_at(f.at).text)
+                if title.split()[-1] in _SHARED_TITLES and not portfolio and not (styled and title in self.public_titles) \
+                        and (of is None or self.groups[of]["cls"] not in PLACE_CLASSES + ("Agency",)):
                     public = False  # "its chairman Lakshmi Mittal": a chairman of no public body is no official
                 level = "Region" if title.startswith("state ") else _TITLE_LEVEL.get(
                     title.split()[-1], _TITLE_LEVEL.get(" ".join(title.split()[-2:])))

@@ -239,3 +239,14 @@ def test_extract_headline_and_body_of_near_values_are_one_signing(nlp):
     ex = extract_text(nlp, text, "2024-04-23")
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert [m.currency for m in deal.values] == ["AED", "USD"]  # the body's more precise figures
+
+
+def test_extract_a_styled_head_of_state_and_a_portfolio_secretary_are_officials(nlp):
+    ex = extract_text(nlp, "US President George W Bush and Foreign Secretary Jack Straw met on Monday.", "2005-02-14")
+    classes = {e.label: e.cls for e in ex.entities}
+    assert classes["George W Bush"] == "Official" and classes["Jack Straw"] == "Official"
+
+
+def test_extract_a_company_chief_is_no_official(nlp):
+    ex = extract_text(nlp, "The company's chief executive Martin Sorrell said profits rose.", "2005-02-14")
+    assert {e.label: e.cls for e in ex.entities}["Martin Sorrell"] == "Person"

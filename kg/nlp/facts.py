@@ -32,7 +32,7 @@ RANK = {"District": 0, "City": 1, "Region": 2, "Country": 3}
 COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|"
                          r"work(?:ing)? together|synerg\w*|tie-up|ties with|joint ventures?|alliance)\b", re.I)
 # "race to sign", "delays in signing", "could sign": no signing took place
-IRREALIS = re.compile(r"\b(?:to|in|would|could|may|might|should|before|without|not)\s+$", re.I)
+IRREALIS = re.compile(r"\b(?:to|in|would|could|may|might|should|before|without|not)\s+(?:be\s+|have\s+been\s+)?$", re.I)
 JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to|plans to|propose to|proposes? to|agreed to|"
                         r"are set to)?\s*(?:be\s+)?(?:jointly\s+)?(?:develop|build|set up|establish|construct|operate|"
                         r"invest)\w*\b", re.I)
@@ -53,6 +53,8 @@ COUNTED.append(re.compile(rf"\b(?P<n>a|an)\s+(?!(?:number|series|host|raft|range
                           rf"string|flurry)\s+of\b)(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b(?<!s)", re.I))  # not "a number of deals"
 COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                           rf"\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
+# "former", "ex-", "then": the post was held before, not now
+PAST_TITLE = re.compile(r"\b(?:former|formerly|ex|erstwhile|one-time|onetime|then|late)\b(?:-|\s)", re.I)
 LIST_OR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 # "aimags of", "cities of", "provinces in": a plural place noun after a list of places
 PLURAL_PLACES_OF = re.compile(r"\s+(?:[a-z-]+\s+)?(?:aimags|cities|provinces|regions|states|counties|districts|prefectures|"
@@ -844,7 +846,38 @@ class FactFinder:
             recent_parties += [i for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char
                                and m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
         sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sents]
+        facts = [f for f in facts if not (f["rel"] == "post" and self._past_post(text, mentions[f["person"]], f))]
+        for f in facts:
+            if f["rel"] == "post" and f["of"] is not None and self._not_the_body(text, mentions[f["of"]]):
+                f["of"] = None
         return self._localize_currencies(assemble(sentences, mentions, facts), mentions, dateline[0])
+
+    def _not_the_body(self, text: str, place: Mention) -> bool:
+        """A place that is not the body a post is of: the employer's home ("Aberdeen-based consultancy"), a
+        word of a firm's name ("GM Europe"), or the scene ("In Bethnal Green, former MP ...")."""
+        if place.cls not in PLACE:
+            return False
+        after, before = text[place.end:place.end + 16], text[max(0, place.start - 20):place.start]
+        if re.match(r"-(?:based|headquartered|owned|registered|listed)\b", after):
+            return True
+        name_before = re.search(r"\b([A-Z][\w&]*)\s+$", before)
+        if name_before and name_before.group(1).lower() not in self.title_words and \
+                name_before.group(1) not in ("The", "In", "At", "Of", "For", "From", "And") and \
+                name_before.group(1) not in self.demonyms:
+            return True
+        return bool(re.search(r"(?:^|[.!?\n]\s*)(?:In|At|From)\s+$", before) and after.startswith(","))
+
+    @staticmethod
+    def _past_post(text: str, person: Mention, fact: dict) -> bool:
+        """"former WorldCom financial chief X", "X, an ex-Conservative chancellor,": a post no longer held."""
+        if fact["rule"] == "post-apposition":
+            after = text[person.end:person.end + 120]
+            window = re.match(r",\s*[^,;]*", after)
+            window = window.group(0) if window else ""
+        else:
+            before = text[max(fact["at"], person.start - 70):person.start]
+            window = re.split(r"[,;:(]", before)[-1]
+        return bool(PAST_TITLE.search(window))
 
     def _without_demonyms(self, words: str) -> str:
         """Demonyms lower-cased, so "the Indian state of" reads as "the indian state of"."""

@@ -479,3 +479,17 @@ def test_facts_the_lower_case_state_of_a_place_is_a_party(nlp):
             "cooperation in coal production and tourism.")
     [deal] = of_rel(facts(nlp, text, "2019-08-13"), "agreement")
     assert "state of Goa" in deal["parties"]  # the mention; its entity is Goa
+
+
+@pytest.mark.parametrize("text", [
+    "The former WorldCom financial chief Scott Sullivan testified against him.",
+    "Ken Clarke, an ex-Conservative chancellor, said the plan would fail.",
+    "Former NI minister Peter Mandelson said so.",
+])
+def test_facts_a_former_post_is_no_post(nlp, text):
+    assert of_rel(facts(nlp, text), "post") == []
+
+
+def test_facts_the_employers_home_is_no_body(nlp):
+    text = "Aberdeen-based consultancy chief John Smith said oil prices would rise."
+    assert all(p["of"] != "Aberdeen" for p in of_rel(facts(nlp, text), "post"))
