@@ -55,8 +55,8 @@ def investment_from_parse(sent, mentions: list, spans, money: list,
                           demonyms: dict[str, str] | None = None) -> Iterator[dict]:
     """Raw investment facts of one sentence; ``money`` holds (doc char offset, MoneyMatch) pairs."""
     for tok in sent:
-        if tok.lower_ not in _TRIGGERS or hedged(tok, sent):
-            continue
+        if tok.lower_ not in _TRIGGERS or hedged(tok, sent) or tok.dep_ == "compound":
+            continue  # "a UK investment banker", "investment funds": a kind of firm, not a flow
         verb = tok.tag_.startswith("VB")
         investor = target = None
         amount = None
