@@ -162,15 +162,17 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
     """A sector list told of "the two sides" or of "the MoU" a few sentences after a signing of two
     parties belongs to their cooperation (and to the agreement when the deal is named)."""
     pairs = [(k, f) for k, f in enumerate(state.facts) if f["rel"] in ("agreement", "cooperation")
-             and len({state.mentions[p].key for p in f["parties"]}) == 2]
+             and 2 <= len({state.mentions[p].key for p in f["parties"]}) <= 3]
     if not pairs:
         return
     for n, sent in enumerate(state.sentences):
         here = state.mentions_in(n)
         sectors = tuple(i for i in here if state.mentions[i].cls == "Sector" and state.mentions[i].rule != "sector-described")
-        named = {state.mentions[i].key for i in here if state.mentions[i].cls in PARTY}
         if not sectors or not PAIR_TALK.search(sent.text):
             continue
+        lo, hi = min(state.mentions[i].start for i in sectors), max(state.mentions[i].end for i in sectors)
+        named = {state.mentions[i].key for i in here if state.mentions[i].cls in PARTY
+                 and not lo <= state.mentions[i].start < hi}  # a name inside the list is a field the NER misread
         if any(f["rel"] in ("agreement", "cooperation") and state.sentence_at(f["at"]) == n and f["sectors"]
                for f in state.facts):
             continue  # the sentence's own facts took its sectors
