@@ -55,6 +55,7 @@ COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six
                           rf"\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
 # "former", "ex-", "then": the post was held before, not now
 PAST_TITLE = re.compile(r"\b(?:former|formerly|ex|erstwhile|one-time|onetime|then|late)\b(?:-|\s)", re.I)
+INVESTMENT_HINT = re.compile(r"\b(?:invest|pour|pump|inject|plough|plow|fdi|offer)", re.I)  # before the parse is read
 LIST_OR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 # "aimags of", "cities of", "provinces in": a plural place noun after a list of places
 PLURAL_PLACES_OF = re.compile(r"\s+(?:[a-z-]+\s+)?(?:aimags|cities|provinces|regions|states|counties|districts|prefectures|"
@@ -888,7 +889,7 @@ class FactFinder:
         """A sentence's facts with the parse's reading of its investment: a new fact where the text rules
         found none, the investor or target they left open ("Turkish companies' investments in Algeria" is
         Turkey's), and none where every investment word is hedged ("could invest ... if")."""
-        if not any(t.lower_ in INVESTMENT_WORDS or t.lower_ in ("offers", "offer", "offered") for t in sent):
+        if not INVESTMENT_HINT.search(sent.text):
             return found
         words = [t for t in sent if t.lower_ in INVESTMENT_WORDS]
         if words and all(hedged(t, sent) for t in words):

@@ -152,10 +152,10 @@ class MentionFinder:
         self.heads = frozenset(self.event_heads | set(self.org_heads) | set(self.district_heads))
 
     # ------------------------------------------------------------ candidates
-    def _patterned(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+    def _patterned(self, doc: Doc, sents: list[Span]) -> list[tuple[int, int, str, str]]:
         """(start_tok, end_tok, cls, rule) for events, organisations and districts."""
         out = []
-        for sent in doc.sents:
+        for sent in sents:
             tokens = list(sent)  # made once: each rule below walks the sentence again
             for tok in tokens:
                 if not _is_cap(tok):
@@ -633,7 +633,8 @@ class MentionFinder:
         self.blocked: set[int] = set()
         text = doc.text  # Doc.text joins every token anew: read it once
         cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule
-        for start, end, cls, rule in self._patterned(doc):
+        sents = list(doc.sents)  # each walk of doc.sents reads every token again: once per doc
+        for start, end, cls, rule in self._patterned(doc, sents):
             cands.append((5 if rule == "between-pair" else 0, start, end, cls, None, rule))  # the NER's name first
         for start, end, cls, key, rule in self._places(doc, text):
             cands.append((1, start, end, cls, key, rule))
@@ -729,7 +730,7 @@ class MentionFinder:
         mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in money)  # "RM15bil"
                     and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms)]
         # "Emirati and Omani companies": a demonym is no one's name ("Gibraltar" names a place too)
-        for sent in doc.sents:
+        for sent in sents:
             for p in self.sectors.find(sent):
                 # a list item outranks the statistical NER inside it ("S&T innovation")
                 mentions = [m for m in mentions if not (m.rule.startswith("ner-") and p.start <= m.start and m.end <= p.end)]

@@ -106,6 +106,17 @@ def _spaced(text: str, m: re.Match) -> bool:
 
 
 def find_money(text: str) -> list[MoneyMatch]:
+    """Every money amount in ``text``, left to right (see :func:`_find_money`); sentences are read by
+    several rules, so the answer for a text is kept."""
+    return list(_find_money(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_money(text: str) -> tuple[MoneyMatch, ...]:
+    return tuple(_scan_money(text))
+
+
+def _scan_money(text: str) -> list[MoneyMatch]:
     """Every money amount in ``text``, left to right.
 
     >>> [(m.amount, m.currency) for m in find_money("a total investment of $1.66 billion")]

@@ -61,6 +61,7 @@ class SectorFinder:
 
     def __init__(self):
         self.frames = _frames()
+        self._frame_of: dict[str, tuple | None] = {}
         self.generic = {s.lower() for s in read_lexicon("sector_generic_heads")}
         self.fixed = {s.lower() for s in read_lexicon("fixed_fields")}
         self.stop = {s.lower() for s in read_lexicon("non_sectors")}
@@ -85,10 +86,12 @@ class SectorFinder:
 
     def _frame(self, tok) -> tuple[frozenset[str], bool, bool, bool] | None:
         word = tok.lower_
-        for form in (word, word[:-1], word[:-2], word[:-3], re.sub(r"ies$", "y", word)):
-            if form in self.frames:
-                return self.frames[form]
-        return None
+        if word in self._frame_of:
+            return self._frame_of[word]
+        found = next((self.frames[form] for form in (word, word[:-1], word[:-2], word[:-3], re.sub(r"ies$", "y", word))
+                      if form in self.frames), None)
+        self._frame_of[word] = found  # words repeat: each is looked up once
+        return found
 
     def find(self, sent) -> list[SectorPhrase]:
         """Sector phrases of one sentence (a spaCy ``Span``), with character offsets in the Doc."""
