@@ -95,6 +95,7 @@ class KnowledgeGraph:
     def __init__(self, store: ox.Store | None = None, path: Path | None = None):
         self.store = store if store is not None else ox.Store()
         self.path = path
+        self.resolution = None  # what kg.resolve changed in the last build (kg.resolve.Resolution)
 
     @classmethod
     def from_folder(cls, path: Path) -> KnowledgeGraph:
