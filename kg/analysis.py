@@ -1,6 +1,7 @@
 """networkx views of a KnowledgeGraph and algorithms over them, as plain functions."""
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from .vocab import NKG_IRI
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
-__all__ = ["to_networkx", "most_connected", "class_counts", "relation_counts", "entity_graph",
+__all__ = ["to_networkx", "split_attribute", "most_connected", "class_counts", "relation_counts", "entity_graph",
            "ENTITY_CLASSES", "FACT_CLASSES", "NODE_CLASSES"]
 
 # Relations drawn as edges; fact nodes (Post, Agreement ...) sit between entities.
@@ -35,10 +36,13 @@ def to_networkx(kg: "KnowledgeGraph") -> nx.MultiDiGraph:
     """Entities and fact nodes as a ``MultiDiGraph``.
 
     Node attributes: ``label``, ``cls`` (most specific nkg class), ``evidence``
-    (list of sentences), ``articles`` (list of article IRIs), and on fact nodes
-    ``title``, ``count``, ``projects``, ``date``, ``values`` (list of
-    ``"1660000000 USD"``), ``confidence``. Edge attributes: ``relation`` (the
-    nkg property's local name) and ``article``.
+    (its sentences, one a line), ``articles`` (article IRIs, space-separated), and
+    on fact nodes ``title``, ``count``, ``projects``, ``date``, ``values``
+    (``"1660000000 USD"``, joined by ``"; "``), ``confidence``. Edge attributes:
+    ``relation`` (the nkg property's local name) and ``article``. The graph
+    attribute ``articles`` is a JSON object: article IRI -> ``{"url", "title"}``.
+    Every value is a string or a number, so ``nx.write_graphml`` and
+    ``nx.write_gexf`` take the graph as it is (:func:`split_attribute` gives the lists back).
     """
     G = nx.MultiDiGraph()
     rank = {c: i for i, c in enumerate(NODE_CLASSES)}
@@ -76,9 +80,29 @@ def to_networkx(kg: "KnowledgeGraph") -> nx.MultiDiGraph:
                 continue  # stored both ways; draw once
             if not any(d["relation"] == rel for d in G.get_edge_data(s, o, default={}).values()):
                 G.add_edge(s, o, relation=rel, article=g)
-    G.graph["articles"] = {a: {"url": url, "title": title} for a, url, title in kg.query(
+    articles = {a: {"url": url, "title": title} for a, url, title in kg.query(
         "SELECT ?a ?u ?t WHERE { ?a a nkg:Article OPTIONAL { ?a schema:url ?u } OPTIONAL { ?a schema:headline ?t } }").rows}
+    for _, data in G.nodes(data=True):
+        for key, lst in list(data.items()):
+            if isinstance(lst, list):
+                data[key] = _SEPARATORS[key].join(lst)
+    G.graph["articles"] = json.dumps(articles, ensure_ascii=False)
     return G
+
+
+_SEPARATORS = {"evidence": "\n", "articles": " ", "values": "; "}
+
+
+def split_attribute(data: dict, key: str) -> list[str]:
+    """A joined list attribute of :func:`to_networkx` (``evidence``, ``articles``, ``values``) as a list.
+
+    >>> split_attribute({"values": "2000000000 USD; 58000000 USD"}, "values")
+    ['2000000000 USD', '58000000 USD']
+    """
+    value = data.get(key) or ""
+    if isinstance(value, (list, tuple)):  # a graph made by hand, with lists
+        return list(value)
+    return value.split(_SEPARATORS[key]) if value else []
 
 
 def most_connected(G: nx.Graph, k: int = 10, *, classes: tuple[str, ...] | None = None) -> list[tuple[str, int]]:
@@ -100,11 +124,19 @@ def class_counts(kg: "KnowledgeGraph") -> Counter:
     return Counter({_local(c): k for c, k in rows if c.startswith(NKG_IRI)})
 
 
+#: Bookkeeping, not the domain: evidence sentences and their offsets, confidences, rule names.
+BOOKKEEPING = frozenset({"evidence", "text", "startChar", "endChar", "confidence", "rule", "mentions",
+                         "contentHash", "source"})
+
+
 def relation_counts(kg: "KnowledgeGraph") -> Counter:
-    """How many triples each nkg relation has (over all article graphs)."""
+    """How many triples each relation of the domain has (over all article graphs).
+
+    Evidence and provenance (:data:`BOOKKEEPING`) are left out.
+    """
     rows = kg.query("SELECT ?p (COUNT(*) AS ?k) WHERE { GRAPH ?g { ?g a nkg:Article . ?s ?p ?o } } "
                     "GROUP BY ?p").rows
-    return Counter({_local(p): k for p, k in rows if p.startswith(NKG_IRI)})
+    return Counter({_local(p): k for p, k in rows if p.startswith(NKG_IRI) and _local(p) not in BOOKKEEPING})
 
 
 def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:

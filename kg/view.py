@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .analysis import FACT_CLASSES
+from .analysis import FACT_CLASSES, split_attribute
 from .io import atomic_output
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def human_money(value: str) -> str:
 def _display_label(data: dict[str, Any]) -> str:
     """The text drawn under a node; fact nodes have no name, so say what they hold."""
     cls = data.get("cls")
-    values = "\n".join(human_money(v) for v in data.get("values", []))
+    values = "\n".join(human_money(v) for v in split_attribute(data, "values"))
     if cls == "Agreement":
         count = data.get("count")
         head = f"{count} agreements" if count else "Agreement"
@@ -107,7 +107,7 @@ def _properties(data: dict[str, Any]) -> list[tuple[str, str]]:
         if value is None or value == []:
             continue
         if key == "values":
-            text = ", ".join(human_money(v) for v in value)
+            text = ", ".join(human_money(v) for v in split_attribute(data, "values"))
         elif key == "confidence":
             text = f"{float(value):.2f}"
         elif isinstance(value, int):
@@ -277,8 +277,8 @@ def _page_data(G: nx.MultiDiGraph, *, title: str, physics: bool) -> dict[str, An
         name = label.replace("\n", ", ") if unnamed else str(data.get("label") or node)
         item = {"id": node, "label": label, "group": cls if cls in CLASS_STYLES else "Other",
                 "size": _node_size(cls, G.degree(node)), "cls": cls, "name": name,
-                "props": _properties(data), "evidence": list(data.get("evidence", [])),
-                "articles": list(data.get("articles", []))}
+                "props": _properties(data), "evidence": split_attribute(data, "evidence"),
+                "articles": split_attribute(data, "articles")}
         if data.get("date"):
             item["date"] = str(data["date"])
         if node in positions:
@@ -288,7 +288,7 @@ def _page_data(G: nx.MultiDiGraph, *, title: str, physics: bool) -> dict[str, An
              for i, (s, o, d) in enumerate(G.edges(data=True))]
     classes = [{"name": c, "shape": s, "color": col} for c, (s, col) in CLASS_STYLES.items()]
     return {"title": title, "physics": physics, "nodes": nodes, "edges": edges,
-            "articles": G.graph.get("articles", {}),
+            "articles": json.loads(G.graph.get("articles") or "{}"),
             "classes": classes + [{"name": "Other", "shape": _OTHER_STYLE[0], "color": _OTHER_STYLE[1]}],
             "options": _vis_options(physics, len(nodes))}
 
