@@ -65,7 +65,8 @@ _RANGES = [("postIn", "o", _PLACE + ("Agency", "Company", "Organization")),
            ("party", "o", _PARTY), ("cooperatesWith", "o", _PARTY), ("cooperatesWith", "s", _PARTY),
            ("investor", "o", _PARTY), ("target", "o", _PARTY + ("Sector",)),
            ("holdsPost", "s", ("Official", "Person"))]
-#: RapidFuzz ratio (0-100) from which two folded names are one: persons (same surname), organisations.
+#: RapidFuzz ratio (0-100) from which two folded names are one: given names of persons of one surname,
+#: whole names of organisations.
 PERSON_RATIO, ORG_RATIO = 88, 94
 
 
@@ -82,7 +83,7 @@ def variant_key(name: str) -> str:
     t = anyascii(name).lower()
     t = re.sub(r"[^a-z0-9 ]+", " ", t)
     for a, b in (("ks", "x"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("y", "i"),
-                 ("ie", "i"), ("ii", "i"), ("w", "v")):
+                 ("ii", "i"), ("w", "v")):
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)
     return " ".join(t.split())
@@ -176,7 +177,10 @@ def _variants(nodes: dict[str, dict], kind: str, together: set[frozenset]) -> li
                 if ka == kb:
                     same = True
                 elif kind == "person":
-                    same = ka[0] == kb[0] and fuzz.ratio(ka, kb) >= PERSON_RATIO
+                    # same surname: the given names must be near, not just share a letter or two
+                    ga, gb = ka.rsplit(" ", 1)[0], kb.rsplit(" ", 1)[0]
+                    same = ka.split()[-1] == kb.split()[-1] and ga[0] == gb[0] and min(len(ga), len(gb)) >= 4 \
+                        and fuzz.ratio(ga, gb) >= PERSON_RATIO
                 else:
                     same = fuzz.ratio(ka, kb) >= ORG_RATIO and ka.split()[-1:] == kb.split()[-1:]
                 if same:

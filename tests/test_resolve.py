@@ -145,3 +145,12 @@ def test_resolve_build_of_shared_sets_passes_the_shapes(tmp_path):
                    env={**os.environ, "PYTHONWARNINGS": "ignore"})
     done = subprocess.run([str(cli), "validate", str(trig)], capture_output=True, text=True)
     assert done.returncode == 0 and "Conforms: True" in done.stdout, done.stdout[-3000:]
+
+
+@pytest.mark.parametrize("a,b", [("Robin Williams", "Robbie Williams"), ("David Davies", "David Davis"),
+                                 ("Michael Collins", "Michelle Collins"), ("J Thomas", "Jon Thomas"),
+                                 ("Anne Robinson", "Andy Robinson")])
+def test_resolve_keeps_different_people_apart(a, b):
+    """Names seen on the whole BBC corpus that a looser match merged."""
+    g = graph_of(article(1, [("Person", a)]), article(2, [("Person", b)]))
+    assert resolve(g).merged == {}
