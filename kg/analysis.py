@@ -12,7 +12,7 @@ from .vocab import NKG_IRI
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
-__all__ = ["to_networkx", "split_attribute", "most_connected", "class_counts", "relation_counts", "entity_graph",
+__all__ = ["to_networkx", "split_attribute", "article_triples", "most_connected", "class_counts", "relation_counts", "entity_graph",
            "ENTITY_CLASSES", "FACT_CLASSES", "NODE_CLASSES"]
 
 # Relations drawn as edges; fact nodes (Post, Agreement ...) sit between entities.
@@ -127,6 +127,12 @@ def class_counts(kg: "KnowledgeGraph") -> Counter:
 #: Bookkeeping, not the domain: evidence sentences and their offsets, confidences, rule names.
 BOOKKEEPING = frozenset({"evidence", "text", "startChar", "endChar", "confidence", "rule", "mentions",
                          "contentHash", "source"})
+
+
+def article_triples(kg: "KnowledgeGraph") -> int:
+    """How many triples the article graphs hold (not the sector scheme or other reference data)."""
+    rows = kg.query("SELECT (COUNT(*) AS ?k) WHERE { GRAPH ?g { ?g a nkg:Article . ?s ?p ?o } }").rows
+    return int(rows[0][0]) if rows else 0
 
 
 def relation_counts(kg: "KnowledgeGraph") -> Counter:

@@ -218,7 +218,7 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
 
     for ex in extractions:
         iri = ex.article.iri
-        batch.add(iri, extraction_quads(ex), digests.pop(iri, None), source=ex.article.source,
+        batch.add(iri, extraction_quads(ex), digests.get(iri), source=ex.article.source,  # get: a repeat keeps its hash
                   replaces=replaced.pop(iri, None))
         _collect_places(ex, places)
         _collect_sectors(ex, sectors)
