@@ -12,7 +12,7 @@ from .vocab import NKG_IRI
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
-__all__ = ["to_networkx", "split_attribute", "article_triples", "most_connected", "class_counts", "relation_counts", "entity_graph",
+__all__ = ["to_networkx", "neighbourhood", "most_linked", "find_entities", "split_attribute", "article_triples", "most_connected", "class_counts", "relation_counts", "entity_graph",
            "ENTITY_CLASSES", "FACT_CLASSES", "NODE_CLASSES"]
 
 # Relations drawn as edges; fact nodes (Post, Agreement ...) sit between entities.
@@ -32,8 +32,8 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1]
 
 
-def to_networkx(kg: "KnowledgeGraph") -> nx.MultiDiGraph:
-    """Entities and fact nodes as a ``MultiDiGraph``.
+def to_networkx(kg: "KnowledgeGraph", only: "set[str] | None" = None) -> nx.MultiDiGraph:
+    """Entities and fact nodes as a ``MultiDiGraph`` (``only``: just these nodes and the edges among them).
 
     Node attributes: ``label``, ``cls`` (most specific nkg class), ``evidence``
     (its sentences, one a line), ``articles`` (article IRIs, space-separated), and
@@ -47,7 +47,8 @@ def to_networkx(kg: "KnowledgeGraph") -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     rank = {c: i for i, c in enumerate(NODE_CLASSES)}
     rows = kg.query(f"""
-        SELECT ?n ?c ?l ?g WHERE {{ GRAPH ?g {{ ?g a nkg:Article . ?n a ?c . OPTIONAL {{ ?n rdfs:label ?l }} }}
+        SELECT ?n ?c ?l ?g WHERE {{ {_values("n", only)} GRAPH ?g {{ ?g a nkg:Article . ?n a ?c .
+          OPTIONAL {{ ?n rdfs:label ?l }} }}
           VALUES ?c {{ {' '.join('nkg:' + c for c in NODE_CLASSES)} }} }}""").rows
     for node, cls, label, graph in rows:
         cls = _local(cls)
@@ -59,29 +60,34 @@ def to_networkx(kg: "KnowledgeGraph") -> nx.MultiDiGraph:
             data["cls"] = cls
         if graph not in data["articles"]:
             data["articles"].append(graph)
-    for node, text in kg.query("SELECT DISTINCT ?n ?t WHERE { ?n nkg:evidence/nkg:text ?t }").rows:
+    for node, text in kg.query(f"SELECT DISTINCT ?n ?t WHERE {{ {_values('n', only)} "
+                               "?n nkg:evidence/nkg:text ?t }").rows:
         if node in G and text not in G.nodes[node]["evidence"]:
             G.nodes[node]["evidence"].append(text)
     props = " ".join(f"nkg:{prop}" for prop, _ in NODE_PROPERTIES)
-    found = kg.query(f"SELECT ?p ?n ?v WHERE {{ VALUES ?p {{ {props} }} ?n ?p ?v }}").rows
+    found = kg.query(f"SELECT ?p ?n ?v WHERE {{ {_values('n', only)} VALUES ?p {{ {props} }} ?n ?p ?v }}").rows
     order = {NKG_IRI + prop: i for i, (prop, _) in enumerate(NODE_PROPERTIES)}
     for p, node, value in sorted(found, key=lambda row: order[row[0]]):  # one scan, same precedence
         if node in G:
             G.nodes[node][NODE_PROPERTIES[order[p]][1]] = value
     for node, amount, cur in kg.query(
-            "SELECT ?n ?a ?c WHERE { ?n nkg:value ?m . ?m schema:value ?a ; schema:currency ?c }").rows:
+            f"SELECT ?n ?a ?c WHERE {{ {_values('n', only)} ?n nkg:value ?m . "
+            "?m schema:value ?a ; schema:currency ?c }").rows:
         if node in G:
             G.nodes[node].setdefault("values", []).append(f"{amount:.0f} {cur}")
     values = " ".join("nkg:" + r for r in EDGE_RELATIONS)
-    for s, p, o, g in kg.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {values} }} }}").rows:
+    for s, p, o, g in kg.query(f"SELECT ?s ?p ?o ?g WHERE {{ {_values('s', only)} {_values('o', only)} "
+                               f"GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {values} }} }}").rows:
         if s in G and o in G:
             rel = _local(p)
             if rel == "cooperatesWith" and s > o:
                 continue  # stored both ways; draw once
             if not any(d["relation"] == rel for d in G.get_edge_data(s, o, default={}).values()):
                 G.add_edge(s, o, relation=rel, article=g)
+    wanted = {a for _, d in G.nodes(data=True) for a in d["articles"]} if only is not None else None
     articles = {a: {"url": url, "title": title} for a, url, title in kg.query(
-        "SELECT ?a ?u ?t WHERE { ?a a nkg:Article OPTIONAL { ?a schema:url ?u } OPTIONAL { ?a schema:headline ?t } }").rows}
+        f"SELECT ?a ?u ?t WHERE {{ {_values('a', wanted)} ?a a nkg:Article OPTIONAL {{ ?a schema:url ?u }} "
+        "OPTIONAL { ?a schema:headline ?t } }").rows}
     for _, data in G.nodes(data=True):
         for key, lst in list(data.items()):
             if isinstance(lst, list):
@@ -91,6 +97,76 @@ def to_networkx(kg: "KnowledgeGraph") -> nx.MultiDiGraph:
 
 
 _SEPARATORS = {"evidence": "\n", "articles": " ", "values": "; "}
+
+
+def _values(var: str, iris: "set[str] | None") -> str:
+    """A SPARQL ``VALUES`` block binding ``?var`` to ``iris`` (nothing when ``iris`` is None)."""
+    if iris is None:
+        return ""
+    return f"VALUES ?{var} {{ {' '.join('<' + i + '>' for i in sorted(iris) if '>' not in i)} }}"
+
+
+def neighbourhood(kg: "KnowledgeGraph", iri: str, *, limit: int = 80) -> nx.MultiDiGraph:
+    """``iri``, the fact nodes and entities next to it, and the other ends of those facts (at most
+    ``limit`` neighbours), as :func:`to_networkx` draws them: what the explorer asks a server for.
+    """
+    rels = " ".join("nkg:" + r for r in EDGE_RELATIONS)
+    near = [r[0] for r in kg.query(f"""SELECT DISTINCT ?n WHERE {{ VALUES ?p {{ {rels} }}
+        {{ <{iri}> ?p ?n }} UNION {{ ?n ?p <{iri}> }} FILTER(isIRI(?n)) }} ORDER BY ?n LIMIT {limit}""").rows]
+    facts = [r[0] for r in kg.query(f"""SELECT DISTINCT ?f WHERE {{ {_values('f', set(near))}
+        ?f a ?c . VALUES ?c {{ {' '.join('nkg:' + c for c in FACT_CLASSES)} }} }}""").rows] if near else []
+    ends = [r[0] for r in kg.query(f"""SELECT DISTINCT ?m WHERE {{ {_values('f', set(facts))} VALUES ?p {{ {rels} }}
+        {{ ?f ?p ?m }} UNION {{ ?m ?p ?f }} FILTER(isIRI(?m)) }} LIMIT {4 * limit}""").rows] if facts else []
+    return to_networkx(kg, only={iri, *near, *ends})
+
+
+def most_linked(kg: "KnowledgeGraph", k: int = 30) -> list[str]:
+    """The ``k`` entities (not sectors) with the most links to facts and other entities.
+
+    Counted by scanning the store's quads of each relation (a SPARQL GROUP BY over a large
+    store takes seconds; this takes well under one for 200,000 triples).
+    """
+    import pyoxigraph as ox
+
+    store = kg.store
+    degree: Counter = Counter()
+    for rel in EDGE_RELATIONS:
+        for q in store.quads_for_pattern(None, ox.NamedNode(NKG_IRI + rel), None, None):
+            degree[q.subject.value] += 1
+            degree[q.object.value] += 1
+    return [e for e in sorted(degree, key=lambda e: (-degree[e], e)) if _is_entity(store, e, sectors=False)][:k]
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _is_entity(store, iri: str, *, sectors: bool = True) -> bool:
+    import pyoxigraph as ox
+
+    classes = ENTITY_CLASSES if sectors else tuple(c for c in ENTITY_CLASSES if c != "Sector")
+    return any(q.object.value.removeprefix(NKG_IRI) in classes
+               for q in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(_RDF_TYPE), None, None))
+
+
+def find_entities(kg: "KnowledgeGraph", text: str, k: int = 20) -> list[str]:
+    """Entities whose label contains ``text`` (case-insensitive): exact matches, then prefixes, then shortest."""
+    import pyoxigraph as ox
+
+    needle = " ".join(text.lower().split())
+    if not needle:
+        return []
+    best: dict[str, tuple] = {}
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    for q in kg.store.quads_for_pattern(None, label, None, None):
+        name = q.object.value.lower()
+        at = name.find(needle)
+        if at < 0 or not isinstance(q.subject, ox.NamedNode):
+            continue
+        rank = (name != needle, at != 0, len(name))
+        if q.subject.value not in best or rank < best[q.subject.value]:
+            best[q.subject.value] = rank
+    ranked = sorted(best, key=lambda e: (best[e], e))
+    return [e for e in ranked if _is_entity(kg.store, e)][:k]
 
 
 def split_attribute(data: dict, key: str) -> list[str]:

@@ -755,7 +755,7 @@ class Explorer:
         render = self.render
         if render is None:
             try:
-                from .view import render_html as render
+                from .view import render_remote as render  # asks /explore/... for the rest
             except ImportError as e:
                 log.info("kg.view not available (%s); serving the plain entity list", e)
                 return entity_list_html(self.graph)
@@ -764,6 +764,10 @@ class Explorer:
         except Exception:  # noqa: BLE001 - a broken viewer must not take the site down
             log.exception("the explorer failed; serving the plain entity list")
             return entity_list_html(self.graph)
+
+
+#: What /explore/neighbours accepts as a node id: an absolute http(s) IRI, nothing SPARQL could misread.
+_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 
 
 class Site:
@@ -896,6 +900,24 @@ class Site:
             self.explorer.invalidate()
             log.info("serving the build finished at %s", self.served.get("build", {}).get("finished"))
 
+    async def explore(self, request: Request) -> Response:
+        """JSON for the explorer page: ``/explore/neighbours?id=IRI`` or ``/explore/search?q=TEXT``."""
+        from .view import neighbourhood_data, search_data
+
+        what = request.path_params["what"]
+        if what == "neighbours":
+            iri = request.query_params.get("id", "")
+            if not _IRI.fullmatch(iri):
+                return JSONResponse({"error": "Give ?id= an entity or fact IRI."}, status_code=400)
+            job, arg = neighbourhood_data, iri
+        elif what == "search":
+            job, arg = search_data, request.query_params.get("q", "")[:200]
+        else:
+            return JSONResponse({"error": "Use /explore/neighbours?id=IRI or /explore/search?q=TEXT."},
+                                status_code=404)
+        data = await anyio.to_thread.run_sync(job, self.graph, arg, limiter=self.workers)
+        return JSONResponse(data)
+
     def health(self, request: Request) -> Response:
         store = self.graph.store
         graphs = sum(1 for _ in store.named_graphs())
@@ -1007,6 +1029,7 @@ def create_app(graph: KnowledgeGraph, *, allow_update: bool = False, timeout: fl
         Route("/store/{path:path}", store.handle, methods=GSP_METHODS),
         Route("/entity/{path:path}", site.entity),
         Route("/health", site.health),
+        Route("/explore/{what}", site.explore),
     ]
 
     @contextlib.asynccontextmanager
