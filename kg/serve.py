@@ -498,10 +498,10 @@ def iri_link(iri: str, label: str | None = None) -> str:
     return text
 
 
-_EXAMPLE_QUERY = """SELECT ?person ?title ?where WHERE {
+_EXAMPLE_QUERY = """SELECT DISTINCT ?person ?title ?where WHERE {
   ?p nkg:holdsPost ?post ; rdfs:label ?person .
   ?post nkg:title ?title ; nkg:postIn/rdfs:label ?where .
-} LIMIT 50"""
+} ORDER BY ?person LIMIT 50"""
 
 _FORMAT_CHOICES = ["html", "json", "xml", "csv", "tsv", "turtle", "nt", "jsonld"]
 
@@ -791,8 +791,10 @@ class Site:
     async def sparql(self, request: Request) -> Response:
         if request.method == "OPTIONS":
             return _preflight()
-        if request.method == "GET" and not request.query_params and _wants_html(request):
-            return RedirectResponse("/query", status_code=303)
+        if request.method == "GET" and not request.query_params:
+            if _wants_html(request):
+                return RedirectResponse("/query", status_code=303)
+            return self.service_description(request)
         deadline = time.monotonic() + self.timeout
         op: Operation | None = None
         try:
@@ -866,7 +868,34 @@ class Site:
         return HTMLResponse(self.explorer.html())
 
     def query_form(self, request: Request) -> Response:
-        return HTMLResponse(query_page(request.query_params.get("query") or _EXAMPLE_QUERY))
+        """YASGUI (served from the package) with the example queries; the plain form without script."""
+        from .query_page import yasgui_page
+
+        plain = query_page(request.query_params.get("query") or _EXAMPLE_QUERY)
+        return HTMLResponse(yasgui_page(plain[plain.index("<main>") + 6:plain.index("</main>")]))
+
+    def asset(self, request: Request) -> Response:
+        from .query_page import asset
+
+        found = asset(request.path_params["name"])
+        if found is None:
+            return Response("Not found", status_code=404, media_type="text/plain")
+        return Response(found[0], media_type=found[1], headers={"Cache-Control": "public, max-age=86400"})
+
+    def service_description(self, request: Request) -> Response:
+        """SPARQL 1.1 Service Description (GET /sparql without a query), in Turtle or N-Triples."""
+        import pyoxigraph as ox
+
+        from .query_page import service_description
+
+        store = self.graph.store
+        text = service_description(str(request.url.replace(query="", fragment="")).rstrip("?"),
+                                   allow_update=self.allow_update, triples=len(store),
+                                   graphs=sum(1 for _ in store.named_graphs()))
+        if "application/n-triples" in request.headers.get("accept", ""):
+            triples = ox.parse(text.encode(), format=ox.RdfFormat.TURTLE)
+            return Response(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), media_type="application/n-triples")
+        return Response(text, media_type="text/turtle; charset=utf-8")
 
     def entity(self, request: Request) -> Response:
         try:
@@ -1030,6 +1059,7 @@ def create_app(graph: KnowledgeGraph, *, allow_update: bool = False, timeout: fl
         Route("/entity/{path:path}", site.entity),
         Route("/health", site.health),
         Route("/explore/{what}", site.explore),
+        Route("/assets/{name}", site.asset),
     ]
 
     @contextlib.asynccontextmanager
