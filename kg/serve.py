@@ -1060,6 +1060,7 @@ def create_app(graph: KnowledgeGraph, *, allow_update: bool = False, timeout: fl
         Route("/health", site.health),
         Route("/explore/{what}", site.explore),
         Route("/assets/{name}", site.asset),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
     ]
 
     @contextlib.asynccontextmanager

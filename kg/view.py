@@ -497,7 +497,10 @@ def render_remote(kg: "KnowledgeGraph", *, title: str = "newskg") -> str:
     top = most_linked(kg, TOP_ENTITIES)
     ranked = most_linked(kg, 4 * FILTER_CHOICES)
     G = to_networkx(kg, only=set(ranked))
-    overview = {"top": top, "classCounts": dict(class_counts(kg)),
+    from .analysis import NODE_CLASSES
+
+    counts = class_counts(kg)
+    overview = {"top": top, "classCounts": {c: counts[c] for c in NODE_CLASSES if counts.get(c)},
                 "places": [n for n in ranked if G.nodes[n].get("cls") in PLACE_CLASSES][:FILTER_CHOICES],
                 "sectors": [n for n in ranked if G.nodes[n].get("cls") == "Sector"][:FILTER_CHOICES]}
     return _render_page(_page_data(G, title=title, physics=True, overview=overview, remote=REMOTE), title)
