@@ -28,6 +28,7 @@ pycountry, in the same ``entities`` graph.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -124,8 +125,28 @@ def _gazetteer_vote(label: str) -> str | None:
     return cls if cls in _PLACE else None
 
 
+@functools.lru_cache(maxsize=1)
+def _head_classes() -> dict[str, str]:
+    """Last word of a name -> class, from the organisation and event head lexicons (``Ministry|Agency``)."""
+    from .lexicons import read_lexicon
+
+    heads = {}
+    for name, default in (("org_heads", "Organization"), ("event_heads", "Event")):
+        try:
+            entries = read_lexicon(name)
+        except OSError:
+            continue
+        for entry in entries:
+            word, _, cls = entry.partition("|")
+            cls = cls.strip() or default
+            if cls in COARSE:
+                heads.setdefault(word.strip().lower(), cls)
+    return heads
+
+
 def _vote(readings: list[tuple[str, int]], labels: set[str]) -> str:
-    """The class of an entity from its articles' readings (class, evidence count)."""
+    """The class of an entity from its articles' readings (class, evidence count), and half a vote
+    each from the gazetteer (places it knows) and the head-word lexicons ("... Ministry" is an Agency)."""
     fine: Counter = Counter()
     for cls, n in readings:
         fine[cls] += 1 + 0.1 * min(n, 3)
@@ -133,6 +154,10 @@ def _vote(readings: list[tuple[str, int]], labels: set[str]) -> str:
         gaz = _gazetteer_vote(label)
         if gaz and any(COARSE[c] == "place" for c, _ in readings):
             fine[gaz] += 0.5
+        words = label.split()
+        head = _head_classes().get(words[-1].lower()) if len(words) > 1 else None
+        if head:
+            fine[head] += 0.5
     kinds: Counter = Counter()
     for cls, w in fine.items():
         kinds[COARSE[cls]] += w

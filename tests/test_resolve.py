@@ -154,3 +154,10 @@ def test_resolve_keeps_different_people_apart(a, b):
     """Names seen on the whole BBC corpus that a looser match merged."""
     g = graph_of(article(1, [("Person", a)]), article(2, [("Person", b)]))
     assert resolve(g).merged == {}
+
+
+def test_resolve_head_word_lexicon_breaks_a_tie():
+    """One article reads 'Trade Ministry' as a city, one as an agency: the head word decides."""
+    g = graph_of(article(1, [("City", "Trade Ministry")]), article(2, [("Agency", "Trade Ministry")]))
+    resolve(g)
+    assert {c for _, c in types_in(g, entity_iri("Agency", "Trade Ministry"))} == {"Agency"}
