@@ -391,6 +391,10 @@ def _page_data(G: nx.MultiDiGraph, *, title: str, physics: bool, overview: dict 
                 "articles": split_attribute(data, "articles")}
         if data.get("date"):
             item["date"] = str(data["date"])
+        if data.get("article_count"):
+            item["articleCount"] = data["article_count"]
+        if data.get("evidence_count"):
+            item["evidenceCount"] = data["evidence_count"]
         if data.get("told", 1) > 1:
             item["told"] = data["told"]
         if node in positions:
@@ -492,11 +496,14 @@ REMOTE = {"neighbours": "/explore/neighbours", "search": "/explore/search"}
 def render_remote(kg: "KnowledgeGraph", *, title: str = "newskg") -> str:
     """The explorer page of a served graph of any size: it holds the overview only (found in
     SPARQL) and asks the server (:data:`REMOTE`) for each neighbourhood and search."""
-    from .analysis import class_counts, most_linked, to_networkx
+    from .analysis import class_counts, most_linked, subgraph
 
-    top = most_linked(kg, TOP_ENTITIES)
-    ranked = most_linked(kg, 4 * FILTER_CHOICES)
-    G = to_networkx(kg, only=set(ranked))
+    from .analysis import _label_index
+
+    _label_index(kg.store)  # built now, with the page, so the first search is quick too
+    ranked = most_linked(kg, max(TOP_ENTITIES, 4 * FILTER_CHOICES))
+    top = ranked[:TOP_ENTITIES]
+    G = subgraph(kg, set(ranked))
     from .analysis import NODE_CLASSES
 
     counts = class_counts(kg)
@@ -516,10 +523,10 @@ def neighbourhood_data(kg: "KnowledgeGraph", iri: str) -> dict[str, Any]:
 
 def search_data(kg: "KnowledgeGraph", text: str) -> dict[str, Any]:
     """Entities whose label contains ``text``, as page nodes (without their neighbourhoods)."""
-    from .analysis import find_entities, to_networkx
+    from .analysis import find_entities, subgraph
 
     ids = find_entities(kg, text)
-    page = _page_data(to_networkx(kg, only=set(ids)), title="", physics=True)
+    page = _page_data(subgraph(kg, set(ids)), title="", physics=True)
     rank = {i: k for k, i in enumerate(ids)}
     return {"nodes": sorted(page["nodes"], key=lambda n: rank.get(n["id"], len(rank))), "edges": [],
             "articles": page["articles"]}

@@ -103,3 +103,21 @@ def test_analysis_to_networkx_exports(sample_graph, tmp_path, fmt):
     assert back.nodes[WANG_BO]["label"] == "Wang Bo"
     assert "Wang Bo, deputy mayor" in back.nodes[WANG_BO]["evidence"]
     assert split_attribute(G.nodes[WANG_BO], "evidence")
+
+
+def test_analysis_subgraph_matches_to_networkx(sample_graph):
+    """The index-read subgraph the server sends has the attributes and edges of to_networkx."""
+    from kg.analysis import neighbourhood, subgraph
+
+    full = to_networkx(sample_graph)
+    nodes = {QINGDAO, HONG_KONG, WANG_BO} | {n for n in full if full.nodes[n]["cls"] == "Post"}
+    sub = subgraph(sample_graph, nodes)
+    assert set(sub) == nodes
+    for n in nodes:
+        for key in ("label", "cls", "values", "title", "count", "date"):
+            assert sub.nodes[n].get(key) == full.nodes[n].get(key), (n, key)
+        assert set(split_attribute(sub.nodes[n], "evidence")) == set(split_attribute(full.nodes[n], "evidence"))
+    assert {(s, o, d["relation"]) for s, o, d in sub.edges(data=True)} == \
+        {(s, o, d["relation"]) for s, o, d in full.edges(data=True) if s in nodes and o in nodes}
+    near = neighbourhood(sample_graph, WANG_BO)
+    assert QINGDAO in near and any(d["cls"] == "Post" for _, d in near.nodes(data=True))

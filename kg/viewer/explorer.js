@@ -420,7 +420,7 @@
     panelBody.appendChild(el("code", null, n.id));
     var dl = el("dl");
     n.props.forEach(function (p) { dl.appendChild(el("dt", null, p[0])); dl.appendChild(el("dd", null, p[1])); });
-    dl.appendChild(el("dt", null, "Articles")); dl.appendChild(el("dd", null, n.articles.length));
+    dl.appendChild(el("dt", null, "Articles")); dl.appendChild(el("dd", null, (n.articleCount || n.articles.length).toLocaleString()));
     if (n.told > 1) { dl.appendChild(el("dt", null, "Told by")); dl.appendChild(el("dd", null, n.told + " articles, drawn once")); }
     panelBody.appendChild(dl);
     if (state.shown !== null) {
@@ -442,7 +442,9 @@
     if (links.length > 200) ul.appendChild(el("li", {"class": "nkg-muted"}, "\u2026 and " + (links.length - 200) + " more"));
     panelBody.appendChild(ul);
 
-    panelBody.appendChild(el("h3", null, "Source sentences (" + n.evidence.length + ")"));
+    var told = n.evidenceCount && n.evidenceCount > n.evidence.length ?
+      n.evidence.length + " of " + n.evidenceCount.toLocaleString() : n.evidence.length;
+    panelBody.appendChild(el("h3", null, "Source sentences (" + told + ")"));
     n.evidence.forEach(function (s) { panelBody.appendChild(el("blockquote", {"class": "nkg-evidence"}, s)); });
     if (n.articles.length) {
       panelBody.appendChild(el("h3", null, "Articles"));
