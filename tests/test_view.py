@@ -7,6 +7,7 @@ page in headless Chromium through ``window.nkg``, the page's test API.
 from __future__ import annotations
 
 import json
+import os
 import re
 import struct
 import zlib
@@ -461,3 +462,58 @@ def test_view_browser_served_explorer_asks_for_neighbourhoods(driver, served_sto
     assert any("/explore/neighbours?id=" in u for u in fetched) and all(u.startswith(base) for u in fetched)
     ARTIFACTS.mkdir(exist_ok=True)
     driver.save_screenshot(str(ARTIFACTS / "explorer_served_store.png"))
+
+
+@pytest.mark.skipif(not os.environ.get("NEWSKG_REAL_BUILD"), reason="set NEWSKG_REAL_BUILD to a built .trig "
+                    "(e.g. kg build ../shared/corpus/bbc --jobs 2 -o bbc.trig)")
+def test_view_browser_real_build(driver, tmp_path):
+    """The explorer of a real build (the whole BBC corpus): as a file and through `kg serve`.
+
+    Screenshots: tests/artifacts/real_build_file.png, real_build_served.png.
+    """
+    import subprocess
+    import sys
+    import time
+
+    from selenium.webdriver.support.ui import WebDriverWait
+    from test_serve import free_port, wait_until_up
+
+    import pyoxigraph as ox
+
+    import kg
+    from kg.store import open_store
+
+    graph = kg.load(os.environ["NEWSKG_REAL_BUILD"])
+    page = write_html(graph, tmp_path / "real.html")
+    ARTIFACTS.mkdir(exist_ok=True)
+    started = time.perf_counter()
+    open_page(driver, page)
+    assert time.perf_counter() - started < 20 and driver.execute_script("return nkg.mode") == "overview"
+    assert driver.execute_script("return nkg.network.getScale()") > 0.2
+    hub = driver.execute_script("return nkg.visibleNodeIds()")[0]
+    assert driver.execute_async_script("var done = arguments[1]; nkg.open(arguments[0]).then(done)", hub)
+    assert panel_beside_graph(driver)
+    driver.save_screenshot(str(ARTIFACTS / "real_build_file.png"))
+    store = tmp_path / "store"
+    ox_store = open_store(store).store
+    ox_store.bulk_load(path=os.environ["NEWSKG_REAL_BUILD"], format=ox.RdfFormat.TRIG)
+    ox_store.flush()
+    del ox_store
+    port = free_port()
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "kg"), "serve", str(store), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, proc)
+        driver.get(base + "/")
+        WebDriverWait(driver, 60).until(lambda d: d.execute_script("return !!(window.nkg && nkg.ready)"))
+        name = driver.execute_script("return document.querySelector('#nkg-hubs li').childNodes[1].textContent").strip()
+        started = time.perf_counter()
+        ids = driver.execute_async_script("var done = arguments[1]; nkg.search(arguments[0]).then(done)", name)
+        assert ids and time.perf_counter() - started < 10
+        WebDriverWait(driver, 5).until(lambda d: panel_text(d))
+        assert panel_beside_graph(driver)
+        driver.save_screenshot(str(ARTIFACTS / "real_build_served.png"))
+    finally:
+        proc.terminate()
+        proc.wait(10)
