@@ -218,7 +218,7 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
 
     for ex in extractions:
         iri = ex.article.iri
-        batch.add(iri, extraction_quads(ex), digests.pop(iri, None), source=ex.article.source,
+        batch.add(iri, extraction_quads(ex), digests.get(iri), source=ex.article.source,  # get: a repeat keeps its hash
                   replaces=replaced.pop(iri, None))
         _collect_places(ex, places)
         _collect_sectors(ex, sectors)
@@ -235,6 +235,10 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
     if read == 0:
         names = ", ".join(str(i) for i in inputs if not isinstance(i, Article)) or "the input"
         raise InputError(Errors.E007.format(paths=names))
+    if written:
+        from .resolve import resolve
+
+        kg.resolution = resolve(kg)  # one IRI and one type per entity across every article graph
     _load_sector_scheme(kg)
     if incremental:
         from .store import record_build

@@ -17,9 +17,11 @@ def _fail(error: Exception) -> None:
 
 
 def format_option(fn: Callable) -> Callable:
-    """The shared ``--format table|csv|json`` option of commands that print results."""
+    """The shared ``--format`` option of commands that print results."""
     return click.option("--format", "fmt", default="table", show_default=True,
-                        type=click.Choice(["table", "csv", "json"]), help="Output format.")(fn)
+                        type=click.Choice(["table", "csv", "json", "turtle", "ntriples", "rdfxml", "jsonld"]),
+                        help="Output format; CONSTRUCT and DESCRIBE print Turtle for 'table', "
+                             "or the RDF format asked for.")(fn)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,6 +49,7 @@ def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, q
     """Build a graph from article files (.txt .html .jsonl) or folders of them."""
     from .build import build as build_graph
     from .io import check_writable, write_format
+    from .nlp import DEFAULT_MODEL
 
     try:
         if not outputs and not store:
@@ -64,27 +67,52 @@ def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, q
             from .store import open_store
 
             graph = open_store(store)
-        failed = skipped = 0
+        failed = skipped = done = 0
         started = time.perf_counter()
+
+        # Count the inputs first (files, JSON lines: no article is kept), so the bar has a total and an ETA.
+        say = (lambda text: None) if quiet else (lambda text: click.echo(text, err=True))
+        say(f"Reading {', '.join(inputs)} ...")
+        total = _count_inputs(inputs)
+        workers = f"{jobs} worker processes" if jobs > 1 else ("the Dask cluster" if dask else "this process")
+        pipeline = f"the spaCy pipeline ({model or DEFAULT_MODEL}) in {workers}"
+        say(f"{total:,} article{'s' if total != 1 else ''} to read. "
+            + (f"Articles changed since the last build of {store} go through {pipeline}." if store else
+               f"Loading {pipeline}; then each article goes through it."))
         bar = None
         if not quiet:
             from tqdm import tqdm
 
-            bar = tqdm(unit=" articles", desc="building", file=sys.stderr, mininterval=0.5)
+            bar = tqdm(total=total, unit=" articles", desc="building", file=sys.stderr, mininterval=0.5)
+        seen: set[str] = set()
+        repeated = 0
 
-        def on_error(e: KGError) -> None:
-            nonlocal failed
-            failed += 1
-            click.echo(f"warning: {e}", err=True)
-
-        def progress(ex) -> None:
+        def tick(iri: str) -> None:
+            nonlocal repeated
+            if iri in seen:
+                repeated += 1  # the same text or URL as an earlier input: one article, built once
+            seen.add(iri)
             if bar is not None:
                 bar.update(1)
+
+        def progress(ex) -> None:
+            nonlocal done
+            done += 1
+            tick(ex.article.iri)
 
         def on_skip(article) -> None:
             nonlocal skipped
             skipped += 1
-            progress(article)
+            tick(article.iri)
+
+        def on_error(e: KGError) -> None:
+            nonlocal failed
+            if strict:
+                raise e
+            failed += 1
+            click.echo(f"warning: {e}", err=True)
+            if bar is not None:
+                bar.update(1)
 
         try:
             graph = build_graph([Path(i) for i in inputs], model=model, strict=strict, on_error=on_error,
@@ -93,26 +121,78 @@ def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, q
         finally:
             if bar is not None:
                 bar.close()  # before any error line, so it starts a line of its own
+        written = []
         for output in outputs:
-            graph.save(output)
+            say(f"Writing {output} ...")
+            written.append(str(graph.save(output)))
         if html:
-            graph.show(html)
+            say(f"Writing {html} ...")
+            written.append(str(graph.show(html)))
         if not quiet:
-            n = len(graph.articles())
-            where = ", ".join([*outputs, *([store] if store else [])])
-            unchanged = f", {skipped} unchanged" if store else ""
-            click.echo(f"Built {n} article{'s' if n != 1 else ''} into {where} ({len(graph)} triples, "
-                       f"{len(graph.entities())} entities, {failed} skipped{unchanged}) in "
-                       f"{time.perf_counter() - started:.1f}s", err=True)
+            _build_summary(graph, articles=len(seen) + repeated, done=done, skipped=skipped, failed=failed,
+                           repeated=repeated, store=store, written=written,
+                           seconds=time.perf_counter() - started)
     except KGError as e:
         _fail(e)
+
+
+def _count_inputs(inputs) -> int:
+    """How many articles the inputs hold: a file each, a non-blank line of each .jsonl file."""
+    from .errors import InputError
+    from .read import iter_files
+
+    total = 0
+    try:
+        for path in iter_files([Path(i) for i in inputs]):
+            if path.suffix.lower() == ".jsonl":
+                try:
+                    with path.open("rb") as f:
+                        total += sum(1 for line in f if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    except InputError as e:
+        raise KGError(str(e)) from None
+    return total
+
+
+def _build_summary(graph, *, articles: int, done: int, skipped: int, failed: int, repeated: int,
+                   store: str | None, written: list[str], seconds: float) -> None:
+    """What a build did: articles and triples (the articles' own apart from reference data), files, next steps."""
+    from .analysis import article_triples
+
+    echo = lambda text="": click.echo(text, err=True)  # noqa: E731
+    n = len(graph.articles())
+    own = article_triples(graph)
+    notes = []
+    if repeated:
+        notes.append(f"{repeated} repeated an earlier article (same text or URL) and "
+                     f"{'was' if repeated == 1 else 'were'} built once")
+    if failed:
+        notes.append(f"{failed} could not be read (see the warnings above)")
+    if store:
+        notes.append(f"nothing rebuilt: all {skipped} unchanged" if done == 0 and skipped
+                     else f"{done} built, {skipped} unchanged")
+    echo(f"Built {n} article{'s' if n != 1 else ''} from {articles} read in {seconds:.1f}s"
+         + (f"; {'; '.join(notes)}" if notes else "") + ".")
+    echo(f"  {own:,} triples from the articles ({len(graph.entities()):,} entities), "
+         f"plus {len(graph) - own:,} of reference data (sector scheme, GeoNames and country links, entity merges).")
+    resolution = getattr(graph, "resolution", None)
+    if resolution is not None and (resolution.retyped or resolution.merged):
+        echo(f"  Entities across articles: {resolution}.")
+    target = written[0] if written else store
+    if written or store:
+        echo("Wrote: " + ", ".join([*written, *([f"{store}/ (store)"] if store else [])]))
+    echo("Next: kg stats {0}  |  kg query {0} -f queries/officials.rq  |  kg serve {0}".format(target)
+         + (f"  |  open {written[-1]}" if written and written[-1].endswith((".html", ".htm")) else ""))
 
 
 @main.command()
 @click.argument("store", type=click.Path(file_okay=False))
 @click.argument("articles", nargs=-1, required=True)
 def remove(store, articles) -> None:
-    """Drop articles (by IRI or URL) and their graphs from a store folder."""
+    """Drop articles (by IRI, URL or input file name such as 001.txt) and their graphs from a store folder."""
     from .store import open_store, remove_articles
 
     try:

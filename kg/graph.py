@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,19 @@ from .io import load_file, save_store, write_format
 from .vocab import NKG_IRI, SPARQL_PREFIXES
 
 REFERENCE_GRAPH = "https://w3id.org/newskg/graph/reference"
+#: RDF formats a CONSTRUCT or DESCRIBE answer is written in.
+RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+               "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD}
+
+
+def _shift_lines(message: str, lines: int) -> str:
+    """Line numbers of "error at L:C" in ``message`` less ``lines`` (the hidden prefix lines).
+
+    >>> _shift_lines("error at 11:26: expected one of LATERAL", 10)
+    'error at line 1, column 26: expected one of LATERAL'
+    """
+    return re.sub(r"\b(\d+):(\d+)\b", lambda m: f"line {max(1, int(m.group(1)) - lines)}, column {m.group(2)}",
+                  message, count=1)
 
 
 def term_value(term) -> Any:
@@ -48,6 +62,16 @@ class Result:
     rows: list[tuple] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[tuple[str, str, str]] = field(default_factory=list)
+    terms: list = field(default_factory=list, repr=False)  # CONSTRUCT / DESCRIBE: the pyoxigraph Triples
+
+    def serialize(self, fmt: str = "turtle") -> str:
+        """A CONSTRUCT or DESCRIBE answer as RDF: ``turtle`` (with our prefixes), ``ntriples``,
+        ``rdfxml`` or ``jsonld``."""
+        from .vocab import PREFIXES
+
+        # id: would need escaped slashes (id:entity\/qingdao): full IRIs read better
+        prefixes = {p: iri for p, iri in PREFIXES.items() if p != "id"} if fmt == "turtle" else None
+        return ox.serialize(self.terms, format=RDF_FORMATS[fmt], prefixes=prefixes).decode("utf-8")
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return (dict(zip(self.columns, row)) for row in self.rows)
@@ -62,7 +86,10 @@ class Result:
         return pd.DataFrame(self.rows, columns=self.columns)
 
     def format(self, fmt: str = "table") -> str:
-        """Render as ``table``, ``csv`` or ``json``."""
+        """Render as ``table``, ``csv`` or ``json``; a CONSTRUCT or DESCRIBE answer also as an RDF
+        format (:data:`RDF_FORMATS`), and as Turtle for ``table``."""
+        if self.kind == "graph" and (fmt in RDF_FORMATS or fmt == "table"):
+            return self.serialize("turtle" if fmt == "table" else fmt)
         if self.kind == "ask":
             return json.dumps({"boolean": self.boolean}) if fmt == "json" else str(self.boolean).lower()
         columns, rows = (self.columns, self.rows) if self.kind == "select" else (
@@ -95,6 +122,7 @@ class KnowledgeGraph:
     def __init__(self, store: ox.Store | None = None, path: Path | None = None):
         self.store = store if store is not None else ox.Store()
         self.path = path
+        self.resolution = None  # what kg.resolve changed in the last build (kg.resolve.Resolution)
 
     @classmethod
     def from_folder(cls, path: Path) -> KnowledgeGraph:
@@ -130,15 +158,19 @@ class KnowledgeGraph:
         try:
             answer = self.store.query(text, use_default_graph_as_union=True)
         except (SyntaxError, ValueError, OSError) as e:
-            raise QueryError(Errors.E040.format(reason=" ".join(str(e).split()))) from None
+            reason = " ".join(str(e).split())
+            if prefixes:  # the position in the user's own text, not after the predeclared prefixes
+                reason = _shift_lines(reason, SPARQL_PREFIXES.count("\n"))
+            raise QueryError(Errors.E040.format(reason=reason)) from None
         if isinstance(answer, (bool, ox.QueryBoolean)):
             return Result("ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             columns = [v.value for v in answer.variables]
             rows = [tuple(term_value(sol[c]) for c in columns) for sol in answer]
             return Result("select", columns=columns, rows=rows)
-        triples = [(term_value(t.subject), term_value(t.predicate), term_value(t.object)) for t in answer]
-        return Result("graph", triples=triples)
+        terms = list(answer)
+        triples = [(term_value(t.subject), term_value(t.predicate), term_value(t.object)) for t in terms]
+        return Result("graph", triples=triples, terms=terms)
 
     @property
     def dataset(self):

@@ -7,12 +7,6 @@ import unicodedata
 
 ID = "https://w3id.org/newskg/id/"
 
-# Entities are keyed by coarse kind, so a place typed City in one article
-# and Region in another is still one node.
-_COARSE = {"City": "place", "Region": "place", "Country": "place", "District": "place",
-           "Official": "person", "Person": "person",
-           "Agency": "org", "Company": "org", "Organization": "org",
-           "Event": "event", "Sector": "sector"}
 
 
 def slug(text: str) -> str:
@@ -34,12 +28,18 @@ def digest(text: str, n: int = 16) -> str:
 
 
 def entity_iri(cls: str, name: str) -> str:
-    """Entities are keyed by coarse class and name.
+    """Entities are keyed by name alone, so one name is one node in every article and build,
+    whichever class an article reads it as (:mod:`kg.resolve` settles one class by vote).
+    Sectors outside the scheme keep a namespace of their own.
 
+    >>> entity_iri("City", "Qingdao") == entity_iri("Company", "Qingdao")
+    True
     >>> entity_iri("City", "Qingdao")
-    'https://w3id.org/newskg/id/place/qingdao'
+    'https://w3id.org/newskg/id/entity/qingdao'
+    >>> entity_iri("Sector", "modern finance")
+    'https://w3id.org/newskg/id/sector/modern-finance'
     """
-    return f"{ID}{_COARSE[cls]}/{slug(name)}"
+    return f"{ID}{'sector' if cls == 'Sector' else 'entity'}/{slug(name)}"
 
 
 def article_iri(url: str | None, text: str) -> str:
@@ -49,6 +49,18 @@ def article_iri(url: str | None, text: str) -> str:
 
 def fact_iri(article: str, kind: str, key: str) -> str:
     return f"{ID}{kind.lower()}/{digest(article + '|' + key)}"
+
+
+def money_iri(owner: str, amount: float, currency: str) -> str:
+    """One money node per (record, amount, currency): $2bn and $58m of one deal stay apart.
+
+    >>> money_iri("https://w3id.org/newskg/id/agreement/ab12", 2e9, "USD")
+    'https://w3id.org/newskg/id/agreement/ab12/value/usd-2000000000'
+    >>> money_iri("x", 1.5, "EUR")
+    'x/value/eur-1.5'
+    """
+    number = f"{amount:.6f}".rstrip("0").rstrip(".")
+    return f"{owner}/value/{currency.lower()}-{number}"
 
 
 def evidence_iri(article: str, start: int, end: int) -> str:

@@ -7,14 +7,15 @@ pyoxigraph terms so a build can bulk-load them into an Oxigraph store.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from collections.abc import Iterator
 from itertools import combinations
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from .ids import evidence_iri, fact_iri
-from .model import (Agreement, Cooperation, Entity, EventInfo, Evidence, Extraction, Investment,
-                    LocatedIn, Money, Post)
+from .ids import evidence_iri, fact_iri, money_iri
+from .model import (ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES, Agreement, Cooperation, Entity,
+                    EventInfo, Evidence, Extraction, Investment, LocatedIn, Money, Post)
 from .textclean import strip_bidi
 from .vocab import GEO_IRI, NKG_IRI, PROV_IRI, SCHEMA_IRI
 
@@ -23,6 +24,7 @@ RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 SKOS_ALT = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 SKOS_BROADER = NamedNode("http://www.w3.org/2004/02/skos/core#broader")
 OWL_SAME_AS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+PARTY_CLASSES = PLACE_CLASSES + ORG_CLASSES + PERSON_CLASSES
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_DATE, XSD_YM = NamedNode(XSD + "date"), NamedNode(XSD + "gYearMonth")
 XSD_INT, XSD_DEC = NamedNode(XSD + "integer"), NamedNode(XSD + "decimal")
@@ -72,6 +74,14 @@ class ArticleWriter:
         self.article = NamedNode(extraction.article.iri)
         self.quads: list[Quad] = []
         self._evidence_done: set[tuple[int, int]] = set()
+        self._classes = {e.iri: e.cls for e in extraction.entities}
+
+    def fits(self, iri: str | None, classes: tuple[str, ...]) -> bool:
+        """Whether an entity of this article is of one of ``classes`` (the shapes' ranges).
+
+        A node the article does not type (a sector of the scheme) is let through.
+        """
+        return iri is not None and self._classes.get(iri, classes[0]) in classes
 
     def add(self, s, p, o) -> None:
         self.quads.append(Quad(s, p, o, self.article))
@@ -97,7 +107,7 @@ class ArticleWriter:
 
     def money(self, owner: NamedNode, values: tuple[Money, ...]) -> None:
         for m in values:
-            node = NamedNode(f"{owner.value}/value/{m.currency.lower()}")
+            node = NamedNode(money_iri(owner.value, m.amount, m.currency))
             self.add(owner, nkg("value"), node)
             self.add(node, RDF_TYPE, schema("MonetaryAmount"))
             self.add(node, schema("value"), decimal_literal(m.amount))
@@ -141,14 +151,19 @@ class ArticleWriter:
         self.add(post, RDF_TYPE, nkg("Post"))
         self.add(post, nkg("title"), label_literal(f.title))
         self.add(post, RDFS_LABEL, label_literal(f.title))
-        if f.of:
+        if self.fits(f.of, PLACE_CLASSES + ORG_CLASSES):  # a post is never "in" a person or an event
             self.add(post, nkg("postIn"), NamedNode(f.of))
         self.provenance(post, f)
 
     def fact_locatedin(self, f: LocatedIn, i: int) -> None:
-        self.add(NamedNode(f.place), nkg("locatedIn"), NamedNode(f.container))
+        if self.fits(f.place, PLACE_CLASSES) and self.fits(f.container, PLACE_CLASSES):
+            self.add(NamedNode(f.place), nkg("locatedIn"), NamedNode(f.container))
 
     def fact_cooperation(self, f: Cooperation, i: int) -> None:
+        parties = tuple(p for p in f.parties if self.fits(p, PARTY_CLASSES))
+        if len(parties) < 2:
+            return
+        f = replace(f, parties=parties)
         coop = self._node("cooperation", "|".join(sorted(f.parties)) + f"|{i}")
         self.add(coop, RDF_TYPE, nkg("Cooperation"))
         for p in f.parties:
@@ -162,11 +177,11 @@ class ArticleWriter:
 
     def fact_eventinfo(self, f: EventInfo, i: int) -> None:
         ev = NamedNode(f.event)
-        if f.held_in:
+        if self.fits(f.held_in, PLACE_CLASSES):
             self.add(ev, nkg("heldIn"), NamedNode(f.held_in))
         if f.date:
             self.add(ev, nkg("startDate"), date_literal(f.date))
-        if f.part_of:
+        if self.fits(f.part_of, ("Event",)):
             self.add(ev, nkg("partOf"), NamedNode(f.part_of))
         self.evidence(ev, f.evidence)
 
@@ -174,11 +189,12 @@ class ArticleWriter:
         g = self._node("agreement", str(i))
         self.add(g, RDF_TYPE, nkg("Agreement"))
         for p in f.parties:
-            self.add(g, nkg("party"), NamedNode(p))
+            if self.fits(p, PARTY_CLASSES):
+                self.add(g, nkg("party"), NamedNode(p))
         if f.count is not None:
             self.add(g, nkg("count"), Literal(str(f.count), datatype=XSD_INT))
         self.money(g, f.values)
-        if f.signed_at:
+        if self.fits(f.signed_at, ("Event",)):
             self.add(g, nkg("signedAt"), NamedNode(f.signed_at))
         if f.date:
             self.add(g, nkg("date"), date_literal(f.date))
@@ -191,9 +207,9 @@ class ArticleWriter:
     def fact_investment(self, f: Investment, i: int) -> None:
         inv = self._node("investment", str(i))
         self.add(inv, RDF_TYPE, nkg("Investment"))
-        if f.investor:
+        if self.fits(f.investor, PARTY_CLASSES):
             self.add(inv, nkg("investor"), NamedNode(f.investor))
-        if f.target:
+        if self.fits(f.target, PARTY_CLASSES + ("Sector",)):
             self.add(inv, nkg("target"), NamedNode(f.target))
         if f.projects is not None:
             self.add(inv, nkg("projectCount"), Literal(str(f.projects), datatype=XSD_INT))

@@ -498,10 +498,10 @@ def iri_link(iri: str, label: str | None = None) -> str:
     return text
 
 
-_EXAMPLE_QUERY = """SELECT ?person ?title ?where WHERE {
+_EXAMPLE_QUERY = """SELECT DISTINCT ?person ?title ?where WHERE {
   ?p nkg:holdsPost ?post ; rdfs:label ?person .
   ?post nkg:title ?title ; nkg:postIn/rdfs:label ?where .
-} LIMIT 50"""
+} ORDER BY ?person LIMIT 50"""
 
 _FORMAT_CHOICES = ["html", "json", "xml", "csv", "tsv", "turtle", "nt", "jsonld"]
 
@@ -755,7 +755,7 @@ class Explorer:
         render = self.render
         if render is None:
             try:
-                from .view import render_html as render
+                from .view import render_remote as render  # asks /explore/... for the rest
             except ImportError as e:
                 log.info("kg.view not available (%s); serving the plain entity list", e)
                 return entity_list_html(self.graph)
@@ -764,6 +764,10 @@ class Explorer:
         except Exception:  # noqa: BLE001 - a broken viewer must not take the site down
             log.exception("the explorer failed; serving the plain entity list")
             return entity_list_html(self.graph)
+
+
+#: What /explore/neighbours accepts as a node id: an absolute http(s) IRI, nothing SPARQL could misread.
+_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 
 
 class Site:
@@ -787,8 +791,10 @@ class Site:
     async def sparql(self, request: Request) -> Response:
         if request.method == "OPTIONS":
             return _preflight()
-        if request.method == "GET" and not request.query_params and _wants_html(request):
-            return RedirectResponse("/query", status_code=303)
+        if request.method == "GET" and not request.query_params:
+            if _wants_html(request):
+                return RedirectResponse("/query", status_code=303)
+            return self.service_description(request)
         deadline = time.monotonic() + self.timeout
         op: Operation | None = None
         try:
@@ -862,7 +868,34 @@ class Site:
         return HTMLResponse(self.explorer.html())
 
     def query_form(self, request: Request) -> Response:
-        return HTMLResponse(query_page(request.query_params.get("query") or _EXAMPLE_QUERY))
+        """YASGUI (served from the package) with the example queries; the plain form without script."""
+        from .query_page import yasgui_page
+
+        plain = query_page(request.query_params.get("query") or _EXAMPLE_QUERY)
+        return HTMLResponse(yasgui_page(plain[plain.index("<main>") + 6:plain.index("</main>")]))
+
+    def asset(self, request: Request) -> Response:
+        from .query_page import asset
+
+        found = asset(request.path_params["name"])
+        if found is None:
+            return Response("Not found", status_code=404, media_type="text/plain")
+        return Response(found[0], media_type=found[1], headers={"Cache-Control": "public, max-age=86400"})
+
+    def service_description(self, request: Request) -> Response:
+        """SPARQL 1.1 Service Description (GET /sparql without a query), in Turtle or N-Triples."""
+        import pyoxigraph as ox
+
+        from .query_page import service_description
+
+        store = self.graph.store
+        text = service_description(str(request.url.replace(query="", fragment="")).rstrip("?"),
+                                   allow_update=self.allow_update, triples=len(store),
+                                   graphs=sum(1 for _ in store.named_graphs()))
+        if "application/n-triples" in request.headers.get("accept", ""):
+            triples = ox.parse(text.encode(), format=ox.RdfFormat.TURTLE)
+            return Response(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), media_type="application/n-triples")
+        return Response(text, media_type="text/turtle; charset=utf-8")
 
     def entity(self, request: Request) -> Response:
         try:
@@ -895,6 +928,24 @@ class Site:
             self.served = served_build(self.graph)
             self.explorer.invalidate()
             log.info("serving the build finished at %s", self.served.get("build", {}).get("finished"))
+
+    async def explore(self, request: Request) -> Response:
+        """JSON for the explorer page: ``/explore/neighbours?id=IRI`` or ``/explore/search?q=TEXT``."""
+        from .view import neighbourhood_data, search_data
+
+        what = request.path_params["what"]
+        if what == "neighbours":
+            iri = request.query_params.get("id", "")
+            if not _IRI.fullmatch(iri):
+                return JSONResponse({"error": "Give ?id= an entity or fact IRI."}, status_code=400)
+            job, arg = neighbourhood_data, iri
+        elif what == "search":
+            job, arg = search_data, request.query_params.get("q", "")[:200]
+        else:
+            return JSONResponse({"error": "Use /explore/neighbours?id=IRI or /explore/search?q=TEXT."},
+                                status_code=404)
+        data = await anyio.to_thread.run_sync(job, self.graph, arg, limiter=self.workers)
+        return JSONResponse(data)
 
     def health(self, request: Request) -> Response:
         store = self.graph.store
@@ -1007,6 +1058,9 @@ def create_app(graph: KnowledgeGraph, *, allow_update: bool = False, timeout: fl
         Route("/store/{path:path}", store.handle, methods=GSP_METHODS),
         Route("/entity/{path:path}", site.entity),
         Route("/health", site.health),
+        Route("/explore/{what}", site.explore),
+        Route("/assets/{name}", site.asset),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
     ]
 
     @contextlib.asynccontextmanager

@@ -223,14 +223,34 @@ def _resolve(kg: KnowledgeGraph, ref: str) -> str | None:
     return None
 
 
+def _from_source(kg: KnowledgeGraph, ref: str) -> list[str]:
+    """IRIs of the articles built from the input file ``ref``: its path as given to the build,
+    its absolute path or its name (``001.txt``); every line of a ``.jsonl`` file."""
+    def same(source: str) -> bool:
+        path = source.rsplit(":", 1)[0] if source.rsplit(":", 1)[-1].isdigit() else source
+        if ref in (source, path) or Path(path).name == ref:
+            return True
+        try:
+            return Path(path).resolve() == Path(ref).resolve()
+        except OSError:
+            return False
+
+    return sorted({iri for source, iri in stored_sources(kg).items() if same(source)})
+
+
 def remove_articles(kg: KnowledgeGraph, refs: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Drop articles (by IRI or URL) with their hashes. Returns (removed IRIs, unknown refs)."""
+    """Drop articles (by IRI, URL or input file name) with their hashes. Returns (removed IRIs, unknown refs).
+
+    A file name (``001.txt``, ``news/001.txt``) removes the articles last built from that file.
+    """
     removed, unknown = [], []
     for ref in refs:
         iri = _resolve(kg, ref)
-        if iri is None:
+        iris = [iri] if iri is not None else _from_source(kg, ref)
+        if not iris:
             unknown.append(ref)
             continue
-        _drop(kg.store, iri)
-        removed.append(iri)
+        for iri in iris:
+            _drop(kg.store, iri)
+            removed.append(iri)
     return removed, unknown

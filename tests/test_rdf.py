@@ -12,6 +12,7 @@ from kg.build import SECTORS_GRAPH
 from kg.graph import REFERENCE_GRAPH
 from kg.rdf import date_literal, decimal_literal
 from kg.read import read_articles
+from kg.resolve import ENTITIES_GRAPH
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -22,7 +23,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
-QINGDAO = ox.NamedNode("https://w3id.org/newskg/id/place/qingdao")
+QINGDAO = ox.NamedNode("https://w3id.org/newskg/id/entity/qingdao")
 
 ENTITY_CLASSES = ("City", "Region", "Country", "District", "Official", "Person", "Agency", "Company",
                   "Organization", "Event", "Sector")
@@ -62,7 +63,7 @@ def test_rdf_one_named_graph_per_article(sample_graph, article):
     articles = {g for g in names
                 if ox.Quad(ox.NamedNode(g), RDF_TYPE, nkg("Article"), ox.NamedNode(g)) in sample_graph.store}
     assert articles == {article.iri}
-    assert names == {article.iri, REFERENCE_GRAPH, SECTORS_GRAPH}
+    assert names == {article.iri, REFERENCE_GRAPH, SECTORS_GRAPH, ENTITIES_GRAPH}
     assert not list(sample_graph.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
@@ -106,7 +107,7 @@ def test_rdf_evidence_offsets_slice_article_text(article_graph, article):
 
 
 def test_rdf_evidence_of_post_is_its_sentence(article_graph, article):
-    wang = ox.NamedNode("https://w3id.org/newskg/id/person/wang-bo")
+    wang = ox.NamedNode("https://w3id.org/newskg/id/entity/wang-bo")
     [post] = objects(article_graph, wang, nkg("holdsPost"))
     texts = {objects(article_graph, ev, nkg("text"))[0].value for ev in objects(article_graph, post, nkg("evidence"))}
     assert any(t.startswith("During the conference, Wang Bo, deputy mayor") for t in texts)
@@ -188,3 +189,44 @@ def test_rdf_labels_and_titles_lose_bidi_controls():
     assert not any(c in v for v in named for c in BIDI_CONTROLS)
     texts = [q.object.value for q in quads if q.predicate == nkg("text")]
     assert texts and all(t == text for t in texts)  # evidence untouched: offsets still index the article
+
+
+def _writer_graph(facts, entities):
+    from kg.ids import article_iri, entity_iri
+    from kg.model import Article, Entity, Evidence, Extraction
+    from kg.rdf import extraction_quads
+
+    text = "Fiat and GM agreed a $2bn deal; GM also paid $58m, chairman John Smith said at the Davos forum."
+    ev = (Evidence(text, 0, len(text)),)
+    ents = tuple(Entity(entity_iri(c, n), c, n, evidence=ev) for c, n in entities)
+    g = kg.KnowledgeGraph()
+    art = Article(iri=article_iri("http://example.org/fiat", text), text=text, url="http://example.org/fiat")
+    g.add_quads(extraction_quads(Extraction(art, ents, tuple(f([e.iri for e in ents], ev) for f in facts))))
+    return g
+
+
+def test_rdf_money_node_per_amount_and_currency():
+    """$2bn and $58m of one record are two money nodes, each with one value."""
+    from kg.model import Agreement, Money
+    from kg.validate import validate
+
+    deal = lambda e, ev: Agreement((e[0], e[1]), values=(Money(2e9, "USD", "$2bn"), Money(5.8e7, "USD", "$58m")),  # noqa: E731
+                                   evidence=ev)
+    g = _writer_graph([deal], [("Company", "Fiat"), ("Company", "GM")])
+    rows = g.query("SELECT ?m ?v WHERE { ?a nkg:value ?m . ?m schema:value ?v } ORDER BY ?v").rows
+    assert [v for _, v in rows] == [5.8e7, 2e9] and len({m for m, _ in rows}) == 2
+    assert validate(g)[0]
+
+
+@pytest.mark.parametrize("cls", ["Person", "Official", "Event"])
+def test_rdf_post_never_in_a_person_or_event(cls):
+    from kg.model import Post
+    from kg.validate import validate
+
+    post = lambda e, ev: Post(e[0], "chairman", e[1], ev)  # noqa: E731
+    g = _writer_graph([post], [("Official", "John Smith"), (cls, "Davos")])
+    assert g.query("ASK { ?p a nkg:Post ; nkg:title 'chairman' }").boolean
+    assert not g.query("ASK { ?p nkg:postIn ?x }").boolean
+    assert validate(g)[0]
+    kept = _writer_graph([post], [("Official", "John Smith"), ("Company", "Fiat")])
+    assert kept.query("ASK { ?p nkg:postIn ?x }").boolean

@@ -187,3 +187,28 @@ def test_store_served_while_a_build_writes_it(tmp_path):
         server.terminate()
         server.wait(10)
     del writer
+
+
+def test_store_repeated_text_is_unchanged_on_rebuild(nlp, tmp_path):
+    """Two files with one text: the rebuild runs no NLP (the repeat keeps its hash)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text("Wang Bo, deputy mayor of Qingdao, visited Hong Kong on May 28.\n",
+                                   encoding="utf-8")
+    kg.build([folder], nlp=nlp, graph=open_store(tmp_path / "st"))
+    counting, skipped = CountingNLP(nlp), []
+    kg.build([folder], nlp=counting, graph=open_store(tmp_path / "st"), on_skip=skipped.append)
+    assert counting.docs == 0 and len(skipped) == 3
+    r = CliRunner().invoke(cli, ["build", str(folder), "--store", str(tmp_path / "st")])
+    assert r.exit_code == 0 and "nothing rebuilt: all 3 unchanged" in r.output
+    assert "2 repeated an earlier article" in r.output
+
+
+def test_store_remove_by_file_name(nlp, tmp_path, articles):
+    st = tmp_path / "st"
+    kg.build([articles], nlp=nlp, graph=open_store(st))
+    r = CliRunner().invoke(cli, ["remove", str(st), "001.txt", str(articles / "002.txt")])
+    assert r.exit_code == 0, r.output
+    assert r.output.count("Removed https://w3id.org/newskg/id/article/") == 2
+    assert len(kg.load(st).articles()) == 3

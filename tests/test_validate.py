@@ -22,14 +22,14 @@ GOOD = """
 <https://w3id.org/newskg/id/article/seed> {
   <https://w3id.org/newskg/id/article/seed> a nkg:Article ;
       schema:datePublished "2024-05-30"^^xsd:date ;
-      nkg:mentions <https://w3id.org/newskg/id/person/wang-bo>, <https://w3id.org/newskg/id/place/qingdao> .
-  <https://w3id.org/newskg/id/person/wang-bo> a nkg:Official ; rdfs:label "Wang Bo" ;
+      nkg:mentions <https://w3id.org/newskg/id/entity/wang-bo>, <https://w3id.org/newskg/id/entity/qingdao> .
+  <https://w3id.org/newskg/id/entity/wang-bo> a nkg:Official ; rdfs:label "Wang Bo" ;
       nkg:evidence <https://w3id.org/newskg/id/evidence/s-527-733> ;
       nkg:holdsPost <https://w3id.org/newskg/id/post/1> .
-  <https://w3id.org/newskg/id/place/qingdao> a nkg:City ; rdfs:label "Qingdao" ;
+  <https://w3id.org/newskg/id/entity/qingdao> a nkg:City ; rdfs:label "Qingdao" ;
       nkg:evidence <https://w3id.org/newskg/id/evidence/s-527-733> .
   <https://w3id.org/newskg/id/post/1> a nkg:Post ; nkg:title "deputy mayor" ; rdfs:label "deputy mayor" ;
-      nkg:postIn <https://w3id.org/newskg/id/place/qingdao> ; nkg:confidence 0.8 ;
+      nkg:postIn <https://w3id.org/newskg/id/entity/qingdao> ; nkg:confidence 0.8 ;
       nkg:evidence <https://w3id.org/newskg/id/evidence/s-527-733> .
   <https://w3id.org/newskg/id/evidence/s-527-733> a nkg:Evidence ;
       nkg:text "During the conference, Wang Bo, deputy mayor of Qingdao, introduced Qingdao's strong industrial foundation, abundant marine resources, geographical advantages, and efforts to increase its level of openness." ;

@@ -6,6 +6,8 @@ page in headless Chromium through ``window.nkg``, the page's test API.
 """
 from __future__ import annotations
 
+import json
+import os
 import re
 import struct
 import zlib
@@ -113,10 +115,28 @@ def test_view_page_requests_nothing_outside(seed_page):
     assert "vis.Network" in page and "Qingdao" in page
 
 
-def test_view_page_shows_value_human_readably(seed_graph):
+def test_view_page_labels_facts_by_what_they_say(seed_graph):
     page = render_html(seed_graph)
-    assert "16 agreements\\nUSD 1.66 billion" in page
-    assert "USD 50 billion" in page
+    assert '"label":"Qingdao 16 agreements, $1.66bn, 2024-05"' in page
+    assert '"label":"Hong Kong investment in Qingdao, 6,444 projects, $50bn"' in page
+    assert '"label":"Hong Kong - Qingdao cooperation"' in page and '"label":"deputy mayor of Qingdao"' in page
+    assert "USD 50 billion" in page  # the panel's value, spelled out
+
+
+def test_view_same_deal_told_by_two_articles_is_drawn_once():
+    from dataclasses import replace
+
+    one = seed_extraction()
+    text = one.article.text + "\n"
+    other = replace(one, article=replace(one.article, iri=article_iri("https://example.org/again", text), text=text,
+                                         url="https://example.org/again"))
+    kg = KnowledgeGraph()
+    kg.add_quads(extraction_quads(one))
+    kg.add_quads(extraction_quads(other))
+    G = kg.to_networkx()
+    assert sum(1 for _, d in G.nodes(data=True) if d["cls"] == "Agreement") == 2
+    page = render_html(kg)
+    assert page.count('"cls":"Agreement"') == 1 and '"told":2' in page
 
 
 def test_view_escapes_markup_in_labels():
@@ -126,13 +146,24 @@ def test_view_escapes_markup_in_labels():
     assert "<script>alert(1)" not in page and "<b>bold" not in page
 
 
-def test_view_big_graph_gets_layout_without_physics():
+def test_view_big_graph_opens_on_an_overview():
     G = nx.MultiDiGraph()
     for n in range(400):
         G.add_node(n, label=f"Place {n}", cls="City")
         if n:
             G.add_edge(n, (n - 1) // 3, relation="locatedIn")
     page = render_networkx(G)
+    data = json.loads(re.search(r'id="nkg-data" type="application/json">(.*?)</script>', page, re.S).group(1))
+    assert len(data["overview"]["top"]) == 30 and data["overview"]["top"][0] == 1  # degree 4, then by name
+    assert data["overview"]["classCounts"] == {"City": 400} and data["physics"] is True
+    assert '"x":' not in page
+
+
+def test_view_small_graph_without_physics_gets_layout():
+    G = nx.MultiDiGraph([(0, 1), (1, 2)])
+    for n in G:
+        G.nodes[n].update(label=str(n), cls="City")
+    page = render_networkx(G, physics=False)
     assert '"physics":false' in page.replace(" ", "") and '"x":' in page
 
 
@@ -258,9 +289,9 @@ def test_view_browser_unchecking_class_hides_its_nodes(loaded):
     box = loaded.find_element("css selector", "#nkg-classes input[data-name='City']")
     box.click()
     visible = loaded.execute_script("return nkg.visibleNodeIds()")
-    hidden = loaded.execute_script(f"return nkg.network.body.nodes[{QINGDAO!r}].options.hidden")
+    drawn = loaded.execute_script(f"return {QINGDAO!r} in nkg.network.body.nodes")
     box.click()
-    assert QINGDAO not in visible and HONG_KONG not in visible and WANG_BO in visible and hidden
+    assert QINGDAO not in visible and HONG_KONG not in visible and WANG_BO in visible and not drawn
     assert QINGDAO in loaded.execute_script("return nkg.visibleNodeIds()")
 
 
@@ -269,8 +300,9 @@ def test_view_browser_click_opens_panel_with_values(loaded):
 
     agreement = loaded.execute_script(
         "return nkg.visibleNodeIds().filter(function (id) { return id.indexOf('/agreement/') > 0; })[0]")
-    loaded.execute_script("nkg.network.moveTo({position: nkg.network.getPositions([arguments[0]])[arguments[0]],"
-                          " scale: 1.5}); document.getElementById('nkg-panel').hidden = true;", agreement)
+    loaded.execute_script("document.getElementById('nkg-panel-close').click();"
+                          "nkg.network.moveTo({position: nkg.network.getPositions([arguments[0]])[arguments[0]],"
+                          " scale: 1.5});", agreement)
     canvas = loaded.find_element("css selector", "#nkg-graph canvas")
     x, y = loaded.execute_script(
         "var p = nkg.network.canvasToDOM(nkg.network.getPositions([arguments[0]])[arguments[0]]);"
@@ -278,6 +310,9 @@ def test_view_browser_click_opens_panel_with_values(loaded):
     size = canvas.size
     ActionChains(loaded).move_to_element_with_offset(canvas, x - size["width"] / 2, y - size["height"] / 2) \
         .click().perform()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(loaded, 5).until(lambda d: panel_text(d))  # a click waits out a double-click (expand)
     text = panel_text(loaded)
     loaded.save_screenshot(str(ARTIFACTS / "view_seed_panel.png"))
     assert "Agreement" in text and "USD 1.66 billion" in text and "16" in text
@@ -308,7 +343,7 @@ def test_view_browser_shows_markup_as_text(driver, tmp_path):
     assert driver.execute_script("return document.querySelectorAll('#nkg-panel b, #nkg-panel img').length") == 0
 
 
-def test_view_browser_big_graph_draws_without_physics(driver, tmp_path):
+def test_view_browser_big_graph_opens_on_overview_and_expands(driver, tmp_path):
     G = nx.MultiDiGraph()
     for n in range(600):
         G.add_node(n, label=f"Place {n}", cls=("City", "Region", "Company")[n % 3])
@@ -317,5 +352,168 @@ def test_view_browser_big_graph_draws_without_physics(driver, tmp_path):
     page = tmp_path / "big.html"
     page.write_text(render_networkx(G), encoding="utf-8")
     open_page(driver, page)
-    assert driver.execute_script("return nkg.network.physics.physicsEnabled") is False
-    assert len(driver.execute_script("return nkg.visibleNodeIds()")) == 600
+    assert driver.execute_script("return nkg.mode") == "overview"
+    assert len(driver.execute_script("return nkg.visibleNodeIds()")) == 30
+    added = driver.execute_async_script("var done = arguments[0]; nkg.expand(599).then(done)")
+    assert added >= 1 and 599 in driver.execute_script("return nkg.visibleNodeIds()")
+    assert driver.execute_script("return nkg.search('Place 598')")[0] == 598
+    assert 598 in driver.execute_script("return nkg.visibleNodeIds()")
+
+
+# ---------------------------------------------------------------------- a real-size graph, file and served
+
+def synthetic(nodes: int) -> KnowledgeGraph:
+    """A synthetic news graph of about ``nodes`` nodes made by bench/bench_viewer.py through the real writer."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from bench_viewer import build
+
+    return build(nodes)
+
+
+def panel_beside_graph(driver) -> bool:
+    graph, panel = driver.execute_script(
+        "return ['nkg-graph', 'nkg-panel'].map(function (id) {"
+        " var r = document.getElementById(id).getBoundingClientRect(); return [r.left, r.right]; })")
+    return panel[0] >= graph[1] - 1
+
+
+def test_view_browser_big_file_opens_on_overview_fluidly(driver, tmp_path):
+    """About 4,000 nodes in one file: an overview of hubs at once, neighbourhoods on demand."""
+    import time
+
+    page = tmp_path / "big.html"
+    write_html(synthetic(4000), page, title="4,000 nodes")
+    started = time.perf_counter()
+    open_page(driver, page)
+    seconds = time.perf_counter() - started
+    assert seconds < 15, seconds
+    assert driver.execute_script("return nkg.mode") == "overview"
+    shown = driver.execute_script("return nkg.visibleNodeIds()")
+    assert 10 <= len(shown) <= 30 and driver.execute_script("return nkg.nodeCount") > 3500
+    hub = driver.execute_script("return document.querySelector('#nkg-hubs li').textContent")
+    added = driver.execute_async_script("var done = arguments[1]; nkg.expand(arguments[0]).then(done)", shown[0])
+    assert added > 0
+    assert driver.execute_async_script("var done = arguments[1]; nkg.open(arguments[0]).then(done)", shown[0])
+    assert panel_beside_graph(driver) and hub
+    assert driver.execute_script("return nkg.network.getScale()") > 0.2  # readable, not a grey strip
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "explorer_big_file.png"))
+    assert not [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+@pytest.fixture(scope="module")
+def served_store(tmp_path_factory):
+    """`kg serve` (a real server process on 127.0.0.1) over an on-disk store of a synthetic graph."""
+    import subprocess
+    import sys
+
+    from test_serve import free_port, wait_until_up
+
+    from kg.store import open_store
+
+    folder = tmp_path_factory.mktemp("served") / "store"
+    store = open_store(folder)
+    store.add_quads(synthetic(5000).store)
+    store.store.flush()
+    articles = len(store.articles())
+    del store
+    port = free_port()
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "kg"), "serve", str(folder), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, proc)
+        yield base, articles
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_view_served_explorer_json_routes(served_store):
+    import httpx
+
+    base, _ = served_store
+    hit = httpx.get(base + "/explore/search", params={"q": "wang"}).json()["nodes"]
+    assert hit and all("wang" in n["name"].lower() for n in hit)
+    near = httpx.get(base + "/explore/neighbours", params={"id": hit[0]["id"]}).json()
+    assert hit[0]["id"] in {n["id"] for n in near["nodes"]} and near["edges"]
+    assert httpx.get(base + "/explore/neighbours", params={"id": "x> } DROP ALL"}).status_code == 400
+
+
+def test_view_browser_served_explorer_asks_for_neighbourhoods(driver, served_store):
+    """The page of `kg serve` holds the overview only and fetches each neighbourhood."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, articles = served_store
+    assert articles > 600
+    driver.get(base + "/")
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!(window.nkg && nkg.ready)"))
+    assert driver.execute_script("return nkg.mode") == "overview"
+    before = len(driver.execute_script("return nkg.visibleNodeIds()"))
+    ids = driver.execute_async_script("var done = arguments[0]; nkg.search('wang').then(done)")
+    after = driver.execute_script("return nkg.visibleNodeIds()")
+    assert ids and ids[0] in after and len(after) > before
+    WebDriverWait(driver, 5).until(lambda d: panel_text(d))
+    assert panel_beside_graph(driver)
+    fetched = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+    assert any("/explore/neighbours?id=" in u for u in fetched) and all(u.startswith(base) for u in fetched)
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "explorer_served_store.png"))
+
+
+@pytest.mark.skipif(not os.environ.get("NEWSKG_REAL_BUILD"), reason="set NEWSKG_REAL_BUILD to a built .trig "
+                    "(e.g. kg build ../shared/corpus/bbc --jobs 2 -o bbc.trig)")
+def test_view_browser_real_build(driver, tmp_path):
+    """The explorer of a real build (the whole BBC corpus): as a file and through `kg serve`.
+
+    Screenshots: tests/artifacts/real_build_file.png, real_build_served.png.
+    """
+    import subprocess
+    import sys
+    import time
+
+    from selenium.webdriver.support.ui import WebDriverWait
+    from test_serve import free_port, wait_until_up
+
+    import pyoxigraph as ox
+
+    import kg
+    from kg.store import open_store
+
+    graph = kg.load(os.environ["NEWSKG_REAL_BUILD"])
+    page = write_html(graph, tmp_path / "real.html")
+    ARTIFACTS.mkdir(exist_ok=True)
+    started = time.perf_counter()
+    open_page(driver, page)
+    assert time.perf_counter() - started < 20 and driver.execute_script("return nkg.mode") == "overview"
+    assert driver.execute_script("return nkg.network.getScale()") > 0.2
+    hub = driver.execute_script("return nkg.visibleNodeIds()")[0]
+    assert driver.execute_async_script("var done = arguments[1]; nkg.open(arguments[0]).then(done)", hub)
+    assert panel_beside_graph(driver)
+    driver.save_screenshot(str(ARTIFACTS / "real_build_file.png"))
+    store = tmp_path / "store"
+    ox_store = open_store(store).store
+    ox_store.bulk_load(path=os.environ["NEWSKG_REAL_BUILD"], format=ox.RdfFormat.TRIG)
+    ox_store.flush()
+    del ox_store
+    port = free_port()
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "kg"), "serve", str(store), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, proc)
+        driver.get(base + "/")
+        WebDriverWait(driver, 60).until(lambda d: d.execute_script("return !!(window.nkg && nkg.ready)"))
+        name = driver.execute_script("return document.querySelector('#nkg-hubs li').childNodes[1].textContent").strip()
+        started = time.perf_counter()
+        ids = driver.execute_async_script("var done = arguments[1]; nkg.search(arguments[0]).then(done)", name)
+        assert ids and time.perf_counter() - started < 10
+        WebDriverWait(driver, 5).until(lambda d: panel_text(d))
+        assert panel_beside_graph(driver)
+        driver.save_screenshot(str(ARTIFACTS / "real_build_served.png"))
+    finally:
+        proc.terminate()
+        proc.wait(10)

@@ -11,20 +11,39 @@
   var data = JSON.parse(document.getElementById("nkg-data").textContent);
   var SVG_NS = "http://www.w3.org/2000/svg";
 
-  var byId = new Map();              // node id -> node record (from the JSON)
+  var byId = new Map();              // node id -> node record (from the JSON, or fetched)
   var adjacency = new Map();         // node id -> [{edge, other, out}]
+  var edgeById = new Map();          // edge id -> edge record
+  var allEdges = [];
   var styles = new Map();            // class -> {shape, color}
+  var remote = data.remote || null;  // served page: neighbourhoods and search come from the server
+  var overview = data.overview || null;
+  var articles = data.articles || {};
   data.classes.forEach(function (c) { styles.set(c.name, c); });
-  data.nodes.forEach(function (n) { byId.set(n.id, n); adjacency.set(n.id, []); });
-  data.edges.forEach(function (e) {
-    adjacency.get(e.from).push({edge: e, other: e.to, out: true});
-    adjacency.get(e.to).push({edge: e, other: e.from, out: false});
-  });
+
+  /* Add nodes and edges (the page's own, or a neighbourhood the server sent) to the indexes. */
+  function merge(part) {
+    (part.nodes || []).forEach(function (n) {
+      if (!byId.has(n.id)) { byId.set(n.id, n); adjacency.set(n.id, []); }
+    });
+    (part.edges || []).forEach(function (e) {
+      if (edgeById.has(e.id) || !byId.has(e.from) || !byId.has(e.to)) return;
+      edgeById.set(e.id, e); allEdges.push(e);
+      adjacency.get(e.from).push({edge: e, other: e.to, out: true});
+      adjacency.get(e.to).push({edge: e, other: e.from, out: false});
+    });
+    Object.keys(part.articles || {}).forEach(function (a) { articles[a] = part.articles[a]; });
+  }
+  merge(data);
 
   var state = {
     classOn: new Map(), relationOn: new Map(), dateFrom: "", dateTo: "",
-    hops: 0, selected: null, hiddenNodes: new Set(), hiddenEdges: new Set()
+    hops: 0, selected: null, place: null, sector: null,
+    // overview mode: the nodes the reader has opened so far (null: the whole graph)
+    shown: overview ? new Set(overview.top) : null,
+    visible: new Set(), visibleEdges: new Set()
   };
+  var loaded = new Set();            // served page: nodes whose neighbourhood has been fetched
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -67,14 +86,17 @@
   }
 
   /* ------------------------------------------------------------------ network */
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+  function visNode(n, near) {
     var v = {id: n.id, label: n.label, group: n.group, size: n.size};
+    if (n.told > 1) v.borderWidth = 3;   // told by several articles, drawn once
     if (n.x !== undefined) { v.x = n.x; v.y = n.y; }
+    else if (lastPos.has(n.id)) { v.x = lastPos.get(n.id).x; v.y = lastPos.get(n.id).y; }
+    else if (near) { v.x = near.x + (Math.random() - 0.5) * 160; v.y = near.y + (Math.random() - 0.5) * 160; }
     return v;
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    return {id: e.id, from: e.from, to: e.to, label: e.label};
-  }));
+  }
+  var lastPos = new Map();   // where a node was drawn before a filter took it away
+  var nodes = new vis.DataSet([]);
+  var edges = new vis.DataSet([]);
   var container = document.getElementById("nkg-graph");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
   nkg.network = network;
@@ -97,6 +119,15 @@
   }
 
   function baseVisible(n) { return state.classOn.get(n.cls) !== false && dateOk(n); }
+  function isFact(n) { return ["Post", "Cooperation", "Agreement", "Investment"].indexOf(n.cls) >= 0; }
+  function touches(id, other) {
+    return adjacency.get(id).some(function (a) { return a.other === other; });
+  }
+  /* Place and sector filters: facts must involve the chosen place and sector. */
+  function scopeOk(n) {
+    if (!isFact(n)) return true;
+    return (!state.place || touches(n.id, state.place)) && (!state.sector || touches(n.id, state.sector));
+  }
 
   /* Nodes within state.hops of the selected node, walking only visible nodes and relations. */
   function focusSet() {
@@ -116,36 +147,97 @@
     return seen;
   }
 
-  /* Recompute hidden nodes and edges; send vis only what changed. */
-  function applyFilters() {
-    var focus = focusSet(), nodeChanges = [], edgeChanges = [];
-    data.nodes.forEach(function (n) {
-      var hide = !baseVisible(n) || (focus !== null && !focus.has(n.id));
-      if (hide !== state.hiddenNodes.has(n.id)) {
-        if (hide) state.hiddenNodes.add(n.id); else state.hiddenNodes.delete(n.id);
-        nodeChanges.push({id: n.id, hidden: hide});
+  /* The nodes and edges to draw now; vis gets only what changed (added or removed). */
+  function applyFilters(near) {
+    var focus = focusSet(), want = new Set();
+    byId.forEach(function (n) {
+      if (state.shown !== null && !state.shown.has(n.id) && !(focus && focus.has(n.id))) return;
+      if (!baseVisible(n) || !scopeOk(n) || (focus !== null && !focus.has(n.id))) return;
+      want.add(n.id);
+    });
+    if (state.place || state.sector) {   // entities only with a fact in scope, or chosen
+      want.forEach(function (id) {
+        var n = byId.get(id);
+        if (isFact(n) || id === state.place || id === state.sector || id === state.selected) return;
+        var kept = adjacency.get(id).some(function (a) { return want.has(a.other) && isFact(byId.get(a.other)); });
+        if (!kept) want.delete(id);
+      });
+    }
+    var gone = [], added = [];
+    state.visible.forEach(function (id) { if (!want.has(id)) gone.push(id); });
+    want.forEach(function (id) { if (!state.visible.has(id)) added.push(visNode(byId.get(id), near)); });
+    var wantEdges = new Set(), goneEdges = [], addedEdges = [];
+    allEdges.forEach(function (e) {
+      if (want.has(e.from) && want.has(e.to) && state.relationOn.get(e.relation) !== false) wantEdges.add(e.id);
+    });
+    state.visibleEdges.forEach(function (id) { if (!wantEdges.has(id)) goneEdges.push(id); });
+    wantEdges.forEach(function (id) {
+      if (!state.visibleEdges.has(id)) {
+        var e = edgeById.get(id);
+        addedEdges.push({id: e.id, from: e.from, to: e.to, label: e.label});
       }
     });
-    data.edges.forEach(function (e) {
-      var hide = state.relationOn.get(e.relation) === false ||
-        state.hiddenNodes.has(e.from) || state.hiddenNodes.has(e.to);
-      if (hide !== state.hiddenEdges.has(e.id)) {
-        if (hide) state.hiddenEdges.add(e.id); else state.hiddenEdges.delete(e.id);
-        edgeChanges.push({id: e.id, hidden: hide});
-      }
-    });
-    if (nodeChanges.length) nodes.update(nodeChanges);
-    if (edgeChanges.length) edges.update(edgeChanges);
+    if (goneEdges.length) edges.remove(goneEdges);
+    if (gone.length) {
+      var at = network.getPositions(gone);
+      Object.keys(at).forEach(function (id) { lastPos.set(byId.has(id) ? id : Number(id), at[id]); });
+      nodes.remove(gone);
+    }
+    if (added.length) nodes.add(added);
+    if (addedEdges.length) edges.add(addedEdges);
+    state.visible = want; state.visibleEdges = wantEdges;
     updateStats();
     if (focus !== null) network.fit({nodes: Array.from(focus), animation: {duration: 300}});
   }
 
+  function totalNodes() {
+    if (!overview) return byId.size;
+    return Object.keys(overview.classCounts).reduce(function (t, c) { return t + overview.classCounts[c]; }, 0);
+  }
+
   function updateStats() {
-    var shown = data.nodes.length - state.hiddenNodes.size;
-    var text = data.nodes.length.toLocaleString() + " nodes, " + data.edges.length.toLocaleString() + " edges";
-    if (shown !== data.nodes.length) text += " (" + shown.toLocaleString() + " nodes shown)";
+    var total = totalNodes();
+    var text = total.toLocaleString() + " nodes";
+    if (!overview) text += ", " + allEdges.length.toLocaleString() + " edges";
+    if (state.visible.size !== total) text += " (" + state.visible.size.toLocaleString() + " shown)";
     document.getElementById("nkg-stats").textContent = text;
   }
+
+  /* ------------------------------------------------------------------ expanding */
+  var MORE = 60;   // neighbours opened per click; facts bring their other ends along
+
+  function fetchJSON(url) {
+    return fetch(url, {headers: {"Accept": "application/json"}}).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.json();
+    });
+  }
+
+  function neighbourhood(id) {
+    if (!remote || loaded.has(id)) return Promise.resolve();
+    return fetchJSON(remote.neighbours + "?id=" + encodeURIComponent(id)).then(function (part) {
+      loaded.add(id); merge(part);
+    });
+  }
+
+  /* Open a node's neighbourhood (fetched first on a served page) and draw it next to the node. */
+  function expand(id) {
+    return neighbourhood(id).then(function () {
+      if (!byId.has(id)) return 0;
+      if (state.shown === null) { applyFilters(); return 0; }
+      var before = state.shown.size;
+      state.shown.add(id);
+      var links = adjacency.get(id).filter(function (a) { return !state.shown.has(a.other); });
+      links.slice(0, MORE).forEach(function (a) {
+        state.shown.add(a.other);
+        if (isFact(byId.get(a.other))) adjacency.get(a.other).forEach(function (b) { state.shown.add(b.other); });
+      });
+      var pos = state.visible.has(id) ? network.getPositions([id])[id] : null;
+      applyFilters(pos);
+      return state.shown.size - before;
+    });
+  }
+  nkg.expand = expand;
 
   /* ------------------------------------------------------------------ legend and filters */
   function checkRow(name, color, shape, count, checked, onChange) {
@@ -166,7 +258,8 @@
     return counts;
   }
 
-  var classCounts = countBy(data.nodes, "cls");
+  var classCounts = overview ? new Map(Object.keys(overview.classCounts).map(function (c) {
+    return [c, overview.classCounts[c]]; })) : countBy(Array.from(byId.values()), "cls");
   var classBox = document.getElementById("nkg-classes");
   data.classes.forEach(function (c) {
     if (!classCounts.has(c.name)) return;
@@ -182,7 +275,7 @@
       function (on) { setClassVisible(cls, on); }));
   });
 
-  var relationCounts = countBy(data.edges, "relation");
+  var relationCounts = countBy(allEdges, "relation");
   var relationBox = document.getElementById("nkg-relations");
   Array.from(relationCounts.keys()).sort().forEach(function (rel) {
     state.relationOn.set(rel, true);
@@ -205,7 +298,7 @@
     state.relationOn.set(rel, !!on); syncBox(relationBox, rel, !!on); applyFilters();
   }
 
-  var dates = data.nodes.filter(function (n) { return n.date; }).map(function (n) {
+  var dates = Array.from(byId.values()).filter(function (n) { return n.date; }).map(function (n) {
     return n.date.length === 7 ? n.date + "-01" : n.date;
   }).sort();
   var fromInput = document.getElementById("nkg-date-from"), toInput = document.getElementById("nkg-date-to");
@@ -221,6 +314,49 @@
   }
   fromInput.addEventListener("change", function () { setDateRange(fromInput.value, toInput.value); });
   toInput.addEventListener("change", function () { setDateRange(fromInput.value, toInput.value); });
+
+  /* Place and sector filters (the most connected ones), and the overview's list of hubs. */
+  function fillChoices(selectId, ids, onChange) {
+    var select = document.getElementById(selectId);
+    ids.filter(function (id) { return byId.has(id); }).map(function (id) { return byId.get(id); })
+      .sort(function (a, b) { return a.name.localeCompare(b.name); })
+      .forEach(function (n) { select.appendChild(el("option", {value: n.id}, n.name)); });
+    if (select.options.length <= 1) select.parentNode.hidden = true;
+    select.addEventListener("change", function () { onChange(select.value || null); });
+    return select;
+  }
+  function placesIn(cls) {
+    return Array.from(byId.values()).filter(function (n) { return cls.indexOf(n.cls) >= 0; })
+      .sort(function (a, b) { return adjacency.get(b.id).length - adjacency.get(a.id).length; })
+      .slice(0, 60).map(function (n) { return n.id; });
+  }
+  var placeSelect = fillChoices("nkg-place", overview ? overview.places : placesIn(["City", "Region", "Country", "District"]),
+    function (id) { setPlace(id); });
+  var sectorSelect = fillChoices("nkg-sector", overview ? overview.sectors : placesIn(["Sector"]),
+    function (id) { setSector(id); });
+  function setPlace(id) {
+    state.place = id || null; placeSelect.value = id || "";
+    return (id ? expand(id) : Promise.resolve()).then(function () { applyFilters(); });
+  }
+  function setSector(id) {
+    state.sector = id || null; sectorSelect.value = id || "";
+    return (id ? expand(id) : Promise.resolve()).then(function () { applyFilters(); });
+  }
+  var hubs = document.getElementById("nkg-hubs");
+  if (overview) {
+    overview.top.forEach(function (id) {
+      var n = byId.get(id);
+      if (!n) return;
+      var li = el("li");
+      li.appendChild(shapeIcon(styleOf(n).shape, styleOf(n).color, 11));
+      li.appendChild(document.createTextNode(" " + n.name + " "));
+      li.appendChild(el("small", null, n.cls));
+      li.addEventListener("click", function () { open(id); });
+      hubs.appendChild(li);
+    });
+  } else {
+    hubs.parentNode.hidden = true;
+  }
 
   var hopsSelect = document.getElementById("nkg-hops");
   function setHops(hops) {
@@ -256,7 +392,7 @@
     showTooltip(parts, p.pointer.DOM);
   });
   network.on("hoverEdge", function (p) {
-    var e = data.edges[p.edge];   // edge ids are their index
+    var e = edgeById.get(p.edge);
     showTooltip([el("div", {"class": "nkg-tip-label"}, e.relation),
       el("div", null, byId.get(e.from).name + " \u2192 " + byId.get(e.to).name)], p.pointer.DOM);
   });
@@ -284,8 +420,14 @@
     panelBody.appendChild(el("code", null, n.id));
     var dl = el("dl");
     n.props.forEach(function (p) { dl.appendChild(el("dt", null, p[0])); dl.appendChild(el("dd", null, p[1])); });
-    dl.appendChild(el("dt", null, "Articles")); dl.appendChild(el("dd", null, n.articles.length));
+    dl.appendChild(el("dt", null, "Articles")); dl.appendChild(el("dd", null, (n.articleCount || n.articles.length).toLocaleString()));
+    if (n.told > 1) { dl.appendChild(el("dt", null, "Told by")); dl.appendChild(el("dd", null, n.told + " articles, drawn once")); }
     panelBody.appendChild(dl);
+    if (state.shown !== null) {
+      var more = el("button", {type: "button", "class": "nkg-expand"}, "Show its neighbours");
+      more.addEventListener("click", function () { open(n.id); });
+      panelBody.appendChild(more);
+    }
 
     var links = adjacency.get(n.id);
     panelBody.appendChild(el("h3", null, "Neighbours (" + links.length + ")"));
@@ -300,13 +442,15 @@
     if (links.length > 200) ul.appendChild(el("li", {"class": "nkg-muted"}, "\u2026 and " + (links.length - 200) + " more"));
     panelBody.appendChild(ul);
 
-    panelBody.appendChild(el("h3", null, "Source sentences (" + n.evidence.length + ")"));
+    var told = n.evidenceCount && n.evidenceCount > n.evidence.length ?
+      n.evidence.length + " of " + n.evidenceCount.toLocaleString() : n.evidence.length;
+    panelBody.appendChild(el("h3", null, "Source sentences (" + told + ")"));
     n.evidence.forEach(function (s) { panelBody.appendChild(el("blockquote", {"class": "nkg-evidence"}, s)); });
     if (n.articles.length) {
       panelBody.appendChild(el("h3", null, "Articles"));
       var al = el("ul");
       n.articles.forEach(function (a) {
-        var li = el("li"), meta = (data.articles || {})[a] || {};
+        var li = el("li"), meta = articles[a] || {};
         if (meta.url && /^https?:\/\//.test(meta.url)) {
           var link = el("a", {"href": meta.url, "target": "_blank", "rel": "noopener noreferrer"}, meta.title || meta.url);
           li.appendChild(link);
@@ -317,10 +461,13 @@
       });
       panelBody.appendChild(al);
     }
-    panel.hidden = false;
+    if (panel.hidden) { panel.hidden = false; resized(); }
   }
 
-  function closePanel() { panel.hidden = true; }
+  /* The panel sits beside the graph (never over it): the graph's canvas follows its box. */
+  function resized() { network.setSize("100%", "100%"); network.redraw(); }
+  if (window.ResizeObserver) new ResizeObserver(resized).observe(container);
+  function closePanel() { panel.hidden = true; resized(); }
   document.getElementById("nkg-panel-close").addEventListener("click", function () {
     closePanel(); network.unselectAll(); state.selected = null; if (state.hops) applyFilters();
   });
@@ -329,7 +476,9 @@
     var n = byId.get(id);
     if (!n) return false;
     state.selected = id;
-    if (state.hops) applyFilters();
+    if (state.shown !== null && !state.shown.has(id)) state.shown.add(id);
+    if (state.hops || !state.visible.has(id)) applyFilters();
+    if (!state.visible.has(id)) return false;
     network.selectNodes([id]);
     if (!state.hops) {
       network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: {duration: 300}});
@@ -341,17 +490,20 @@
   network.on("click", function (p) {
     if (p.nodes.length) selectNode(p.nodes[0]);
   });
+  network.on("doubleClick", function (p) {
+    if (p.nodes.length) expand(p.nodes[0]).then(function () { selectNode(p.nodes[0]); });
+  });
 
   /* ------------------------------------------------------------------ search */
   var searchInput = document.getElementById("nkg-search"), results = document.getElementById("nkg-results");
 
-  /* Visible nodes whose label contains text: exact match, then prefix, then by degree. */
+  /* Nodes (of visible classes and dates) whose label contains text: exact match, then prefix, then by degree. */
   function matches(text) {
     var q = text.trim().toLowerCase();
     if (!q) return [];
     var found = [];
-    data.nodes.forEach(function (n) {
-      if (state.hiddenNodes.has(n.id)) return;
+    byId.forEach(function (n) {
+      if (!baseVisible(n)) return;
       var name = n.name.toLowerCase(), at = name.indexOf(q);
       if (at < 0) return;
       found.push({id: n.id, rank: name === q ? 0 : at === 0 ? 1 : 2, degree: adjacency.get(n.id).length});
@@ -367,20 +519,44 @@
       li.appendChild(shapeIcon(styleOf(n).shape, styleOf(n).color, 11));
       li.appendChild(document.createTextNode(" " + n.name + " "));
       li.appendChild(el("small", null, n.cls));
-      li.addEventListener("click", function () { selectNode(id); });
+      li.addEventListener("click", function () { open(id); });
       results.appendChild(li);
     });
     if (ids.length > 12) results.appendChild(el("li", {"class": "nkg-muted"}, (ids.length - 12) + " more\u2026"));
   }
 
+  /* Draw a node with its neighbourhood and select it. */
+  function open(id) {
+    return expand(id).then(function () { return selectNode(id); });
+  }
+
+  /* Embedded page: the matching ids, at once. Served page: a promise of them (the server searches). */
   function search(text) {
+    if (remote) {
+      return fetchJSON(remote.search + "?q=" + encodeURIComponent(text)).then(function (part) {
+        merge(part);
+        var ids = (part.nodes || []).map(function (n) { return n.id; });
+        listResults(ids);
+        return ids.length ? open(ids[0]).then(function () { return ids; }) : ids;
+      });
+    }
     var ids = matches(text);
     listResults(ids);
-    if (ids.length) selectNode(ids[0]);
+    if (ids.length) open(ids[0]);
     return ids;
   }
 
-  searchInput.addEventListener("input", function () { listResults(matches(searchInput.value)); });
+  var typing = null;
+  searchInput.addEventListener("input", function () {
+    if (!remote) { listResults(matches(searchInput.value)); return; }
+    clearTimeout(typing);
+    typing = setTimeout(function () {
+      if (searchInput.value.trim().length < 2) return;
+      fetchJSON(remote.search + "?q=" + encodeURIComponent(searchInput.value)).then(function (part) {
+        merge(part); listResults((part.nodes || []).map(function (n) { return n.id; }));
+      });
+    }, 200);
+  });
   searchInput.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") { ev.preventDefault(); search(searchInput.value); }
   });
@@ -393,11 +569,16 @@
   nkg.setDateRange = setDateRange;
   nkg.setHops = setHops;
   nkg.visibleNodeIds = function () {
-    return data.nodes.filter(function (n) { return !state.hiddenNodes.has(n.id); }).map(function (n) { return n.id; });
+    return Array.from(state.visible);
   };
   nkg.visibleEdgeIds = function () {
-    return data.edges.filter(function (e) { return !state.hiddenEdges.has(e.id); }).map(function (e) { return e.id; });
+    return Array.from(state.visibleEdges);
   };
-  nkg.nodeCount = data.nodes.length;
-  updateStats();
+  nkg.setPlace = setPlace;
+  nkg.setSector = setSector;
+  nkg.open = open;
+  nkg.nodeCount = totalNodes();
+  nkg.mode = overview ? "overview" : "whole";
+  applyFilters();
+  if (overview) network.once("stabilized", function () { network.fit(); });
 })();
