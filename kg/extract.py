@@ -14,6 +14,7 @@ from dataclasses import replace
 from .ids import entity_iri
 from .nlp.raw import RawAgreement, RawCooperation, RawEvent, RawInvestment, RawLocatedIn, RawPost, raw_fact
 from .lexicons import read_lexicon
+from .nlp.gazetteer import default_gazetteer
 from .nlp.sectors import default_scheme
 from .model import (PLACE_CLASSES, Agreement, Article, Cooperation, Entity, EventInfo, Evidence,
                     Extraction, Investment, LocatedIn, Money, Post)
@@ -244,8 +245,9 @@ class Resolver:
         entities = []
         for g, grp in enumerate(self.groups):
             label = self._label(grp)
+            name = grp["key"] if grp["cls"] in PLACE_CLASSES else label
             iri[g] = (grp["cls"] == "Sector" and default_scheme().concept(label)) or \
-                entity_iri(grp["cls"], grp["key"] if grp["cls"] in PLACE_CLASSES else label)
+                entity_iri(grp["cls"], name, known_place=default_gazetteer().get(name) is not None)
             aliases = tuple(sorted({n for n in grp["names"] if n != label} |
                                    ({grp["key"]} if grp["key"] != label else set())))
             evidence = tuple(dict.fromkeys(self.evidence_at(self.mentions[i].start) for i in grp["mentions"]))[:3]

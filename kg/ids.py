@@ -27,19 +27,23 @@ def digest(text: str, n: int = 16) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
 
 
-def entity_iri(cls: str, name: str) -> str:
+def entity_iri(cls: str, name: str, *, known_place: bool = False) -> str:
     """Entities are keyed by name alone, so one name is one node in every article and build,
     whichever class an article reads it as (:mod:`kg.resolve` settles one class by vote).
-    Sectors outside the scheme keep a namespace of their own.
+    A name the gazetteer knows keeps the place namespace it has always had (IRIs are stable);
+    sectors outside the scheme keep a namespace of their own.
 
-    >>> entity_iri("City", "Qingdao") == entity_iri("Company", "Qingdao")
+    >>> entity_iri("City", "Qingdao", known_place=True) == entity_iri("Company", "Qingdao", known_place=True)
     True
-    >>> entity_iri("City", "Qingdao")
-    'https://w3id.org/newskg/id/entity/qingdao'
+    >>> entity_iri("City", "Qingdao", known_place=True)
+    'https://w3id.org/newskg/id/place/qingdao'
+    >>> entity_iri("Company", "Tencent Cloud")
+    'https://w3id.org/newskg/id/entity/tencent-cloud'
     >>> entity_iri("Sector", "modern finance")
     'https://w3id.org/newskg/id/sector/modern-finance'
     """
-    return f"{ID}{'sector' if cls == 'Sector' else 'entity'}/{slug(name)}"
+    namespace = "sector" if cls == "Sector" else "place" if known_place else "entity"
+    return f"{ID}{namespace}/{slug(name)}"
 
 
 def article_iri(url: str | None, text: str) -> str:

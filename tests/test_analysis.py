@@ -8,7 +8,7 @@ from kg.analysis import (ENTITY_CLASSES, FACT_CLASSES, class_counts, entity_grap
                          relation_counts, split_attribute, to_networkx)
 
 ID = "https://w3id.org/newskg/id/"
-QINGDAO, HONG_KONG, WANG_BO = ID + "entity/qingdao", ID + "entity/hong-kong", ID + "entity/wang-bo"
+QINGDAO, HONG_KONG, WANG_BO = ID + "place/qingdao", ID + "place/hong-kong", ID + "entity/wang-bo"
 
 
 @pytest.fixture(scope="module")

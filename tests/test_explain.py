@@ -133,7 +133,7 @@ def test_explain_json_parses(nlp):
     [s] = doc["sentences"]
     assert s["raw_facts"][0]["rule"] == "signing"
     assert s["mentions"][1]["entity"] == {"label": "Qingdao", "cls": "City",
-                                          "iri": "https://w3id.org/newskg/id/entity/qingdao"}
+                                          "iri": "https://w3id.org/newskg/id/place/qingdao"}
     assert s["facts"][0]["fields"]["parties"][0]["label"] == "Qingdao"
     assert doc["rules"][0] == {"name": "signing", "kind": "agreement", "confidence": 0.75,
                                "raw": 1, "amended": 0, "final": 1}

@@ -15,7 +15,7 @@ from kg.graph import REFERENCE_GRAPH, KnowledgeGraph, Result, load
 from kg.io import WRITE_FORMATS
 
 ID = "https://w3id.org/newskg/id/"
-QINGDAO, HONG_KONG = ID + "entity/qingdao", ID + "entity/hong-kong"
+QINGDAO, HONG_KONG = ID + "place/qingdao", ID + "place/hong-kong"
 
 OFFICIALS = """SELECT ?name ?title WHERE { ?p a nkg:Official ; rdfs:label ?name ;
                                            nkg:holdsPost/nkg:title ?title } ORDER BY ?name"""

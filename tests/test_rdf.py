@@ -23,7 +23,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
-QINGDAO = ox.NamedNode("https://w3id.org/newskg/id/entity/qingdao")
+QINGDAO = ox.NamedNode("https://w3id.org/newskg/id/place/qingdao")
 
 ENTITY_CLASSES = ("City", "Region", "Country", "District", "Official", "Person", "Agency", "Company",
                   "Organization", "Event", "Sector")

@@ -36,9 +36,9 @@ from kg.serve import create_app, entity_list_html
 
 ROOT = Path(__file__).resolve().parent.parent
 NKG = "https://w3id.org/newskg/ontology#"
-QINGDAO = entity_iri("City", "Qingdao")
-HONG_KONG = entity_iri("City", "Hong Kong")
-SHANDONG = entity_iri("Region", "Shandong")
+QINGDAO = entity_iri("City", "Qingdao", known_place=True)
+HONG_KONG = entity_iri("City", "Hong Kong", known_place=True)
+SHANDONG = entity_iri("Region", "Shandong", known_place=True)
 WANG_BO = entity_iri("Official", "Wang Bo")
 CONFERENCE = entity_iri("Event", "Qingdao-Hong Kong Economic and Trade Cooperation Conference")
 WEEK = entity_iri("Event", "Hong Kong-Macao-Shandong Week")
@@ -440,12 +440,12 @@ def test_serve_health(base, graph):
 
 def test_serve_entity_page(base, seed_text):
     start, end = find_sentence(seed_text, POST_SENTENCE)
-    r = httpx.get(base + "/entity/entity/qingdao")
+    r = httpx.get(base + "/entity/place/qingdao")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     page = r.text
     assert "<h1>Qingdao</h1>" in page and "Tsingtao" in page
     assert "deputy mayor" in page and html.escape(seed_text[start:end]) in page
-    assert "href='/entity/entity/wang-bo'" in page and "href='/entity/entity/shandong'" in page
+    assert "href='/entity/entity/wang-bo'" in page and "href='/entity/place/shandong'" in page
     assert "https://sws.geonames.org/1797929/" in page and "36.06488" in page
     assert "1,660,000,000 USD" in page and "6444" in page
     assert f"href='{URL}'" in page and "Qingdao, Hong Kong to deepen cooperation" in page
@@ -453,7 +453,7 @@ def test_serve_entity_page(base, seed_text):
 
 def test_serve_entity_page_event(base):
     page = httpx.get(base + "/entity/entity/qingdao-hong-kong-economic-and-trade-cooperation-conference").text
-    assert "held in" in page and "2024-05-28" in page and "href='/entity/entity/hong-kong'" in page
+    assert "held in" in page and "2024-05-28" in page and "href='/entity/place/hong-kong'" in page
 
 
 @pytest.mark.parametrize("path", ["/entity/entity/atlantis", "/entity/entity/<script>"])
