@@ -363,6 +363,20 @@ class FactFinder:
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "comma", "confidence": 0.7})
         told = {(f["place"], f["in"]) for f in out}
         out += [f for f in self._listed_places_of(text, places) if (f["place"], f["in"]) not in told]
+        told = {(f["place"], f["in"]) for f in out}
+        out += [f for f in self._place_noun_of(text, places) if (f["place"], f["in"]) not in told]
+        return out
+
+    def _place_noun_of(self, text: str, places: list[tuple[int, Mention]]) -> list[dict]:
+        """"China's southwestern city of Chengdu", "the Mekong Delta province of Long An": the place a
+        "city of", "province of" names lies in the larger place written before it."""
+        out = []
+        for (i, a), (j, b) in zip(places, places[1:]):
+            if b.rule != "place-noun-of" or a.key == b.key:
+                continue
+            if re.fullmatch(rf"(?:['’]s)?\s+(?:(?:{DIRECTIONS}|[a-z-]+)\s+){{0,2}}", text[a.end:b.start], re.I) \
+                    and self._rank(a) > self._rank(b):
+                out.append({"rel": "locatedIn", "place": j, "in": i, "rule": "place-noun-of", "confidence": 0.75})
         return out
 
     def _listed_places_of(self, text: str, places: list[tuple[int, Mention]]) -> list[dict]:

@@ -493,3 +493,10 @@ def test_facts_a_former_post_is_no_post(nlp, text):
 def test_facts_the_employers_home_is_no_body(nlp):
     text = "Aberdeen-based consultancy chief John Smith said oil prices would rise."
     assert all(p["of"] != "Aberdeen" for p in of_rel(facts(nlp, text), "post"))
+
+
+def test_facts_located_in_a_city_of_a_place(nlp):
+    text = ("The governments of China's southwestern city of Chengdu and Izmir also signed a letter of intent to "
+            "establish partnership.")
+    found = {(f["place"], f["in"]) for f in of_rel(facts(nlp, text, "2019-09-07"), "locatedIn")}
+    assert ("city of Chengdu", "China") in found
