@@ -167,7 +167,9 @@ class FactFinder:
                 continue
             # Apposition: "Wang Bo, deputy mayor of Qingdao, ..."
             after = text[m.end:sent.end_char]
-            app = re.match(r",\s*(?:the\s+)?(?P<phrase>[^,;()]+(?:,\s*(?:and\s+)?[a-z][^,;()]*)?)", after)
+            # "Nurzhan Nurzhigitov, Akim (Governor) of the Zhambyl Region": a short gloss may follow the title
+            app = re.match(r",\s*(?:the\s+)?(?P<phrase>[^,;()]+(?:\([^()]{1,24}\)[^,;()]*)?(?:,\s*(?:and\s+)?[a-z][^,;()]*)?)",
+                           after)
             if app:
                 phrase_start = m.end + app.start("phrase")
                 phrase = app.group("phrase")
@@ -196,7 +198,8 @@ class FactFinder:
                     if title:
                         s = phrase_start + part_start
                         of = self._mention_after(mentions, s + len(title), s + len(part), PARTY)
-                        if of is not None and not re.fullmatch(r"\s*|\s*(?:[A-Za-z-]+\s+){0,3}?(?:of|in|at|for|to|with)\b.*",
+                        if of is not None and not re.fullmatch(r"\s*|\s*(?:\([^()]{1,24}\)\s*)?(?:[A-Za-z-]+\s+){0,3}?"
+                                                                r"(?:of|in|at|for|to|with)\b.*",
                                                                 text[s + len(title):mentions[of].start], re.S):
                             of = None  # "Hanif Salim, Indonesian Consul General, on March 1 visited Dong Nai"
                         of = country if of is None else of

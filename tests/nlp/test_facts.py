@@ -500,3 +500,10 @@ def test_facts_located_in_a_city_of_a_place(nlp):
             "establish partnership.")
     found = {(f["place"], f["in"]) for f in of_rel(facts(nlp, text, "2019-09-07"), "locatedIn")}
     assert ("city of Chengdu", "China") in found
+
+
+def test_facts_post_with_a_glossed_title(nlp):
+    text = ("According to Nurzhan Nurzhigitov, Akim (Governor) of the Zhambyl Region, the region has a good "
+            "experience in long-term partnership.")
+    posts = {(p["person"], p["title"], p["of"]) for p in of_rel(facts(nlp, text, "2023-04-27"), "post")}
+    assert ("Nurzhan Nurzhigitov", "akim", "Zhambyl Region") in posts
