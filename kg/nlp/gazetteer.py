@@ -101,10 +101,12 @@ def default_gazetteer() -> Gazetteer:
                 if alt not in places and not alt.isupper():  # "WEF" is a code, not a name people write
                     put(alt, place)
     # First-level divisions override small cities of the same name.
+    kinds = {sub.code: sub.type.lower() for sub in pycountry.subdivisions}
     for sub in pycountry.subdivisions:
         kind = sub.type.lower()
-        if sub.parent_code is not None or kind not in REGION_TYPES | MINOR_REGION_TYPES:
-            continue
+        top = sub.parent_code is None or kinds.get(sub.parent_code, "").startswith("geographical")
+        if not top or kind not in REGION_TYPES | MINOR_REGION_TYPES:
+            continue  # a province of Indonesia sits under a "geographical unit", and is first-level still
         local = re.split(r"\s*\[|,\s", ascii_name(sub.name))[0]  # "Catalunya [Cataluna]", "Asturias, Principado de"
         name = _SUBDIVISION_SUFFIX.sub("", local).strip()
         name = english.get(name, name)
@@ -112,6 +114,9 @@ def default_gazetteer() -> Gazetteer:
         if known is not None and known.cls == "City" and (known.population >= 1000000 or kind in MINOR_REGION_TYPES):
             continue  # Beijing, Shanghai: municipalities are written as cities; Kisumu County's town is Kisumu
         put(name, Place(name, "Region", country=sub.country_code), override=True)
+        short = re.sub(r"-do$", "", name)  # "Gyeongsangbuk-do" is written "Gyeongsangbuk" too
+        if short != name and short not in places:
+            put(short, places.get(name) or Place(name, "Region", country=sub.country_code))
     # Countries override everything, except territories written as cities.
     for country in gc.get_countries().values():
         cls = "City" if country["iso"] in ("HK", "MO") else "Country"

@@ -60,3 +60,12 @@ def test_gazetteer_demonym_names_the_most_populous_country(gaz, demonym, country
 def test_gazetteer_first_level_divisions_and_accents(name, canonical, cls):
     place = default_gazetteer().get(name)
     assert place is not None and (place.name, place.cls) == (canonical, cls)
+
+
+@pytest.mark.parametrize("name,canonical", [
+    ("West Java", "West Java"),              # an Indonesian province under a geographical unit
+    ("Gyeongsangbuk", "Gyeongsangbuk-do"),   # a Korean province without its "-do"
+])
+def test_gazetteer_provinces_by_their_english_and_short_names(name, canonical):
+    place = default_gazetteer().get(name)
+    assert place is not None and (place.name, place.cls) == (canonical, "Region")
