@@ -47,7 +47,8 @@ SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(
                      r"struck|strike|(?:reach(?:ed|es)?|(?:announc|finali[sz])(?:ed|es|e))(?=\s+(?:[\w$£€.-]+\s+){0,3}?"
                      r"(?:deal|agreement|contract|pact|partnership)))\b", re.I)
 AGREEMENT_NOUN = "(?:" + "|".join(read_lexicon("agreement_nouns")) + ")"
-COUNTED = [re.compile(rf"\b(?P<n>{n})\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
+COUNTED = [re.compile(rf"\b(?P<n>{n})[\s-]+(?!(?:year|month|week|day|hour)s?\b)(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b",
+                      re.I)  # "a two year deal" is one deal
            for n in (r"\d[\d,]*", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")]
 COUNTED.append(re.compile(rf"\b(?P<n>a|an)\s+(?!(?:number|series|host|raft|range|couple|pair|set|batch|package|slew|"
                           rf"string|flurry)\s+of\b)(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b(?<!s)", re.I))  # not "a number of deals"
@@ -55,6 +56,7 @@ COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six
                           rf"\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
 # "former", "ex-", "then": the post was held before, not now
 PAST_TITLE = re.compile(r"\b(?:former|formerly|ex|erstwhile|one-time|onetime|then|late)\b(?:-|\s)", re.I)
+PER_UNIT = re.compile(r"\s*(?:a|an|per|each)\s+(?:head|month|year|week|day|person|share|unit|tonne|ton|barrel)\b", re.I)
 INVESTMENT_HINT = re.compile(r"\b(?:invest|pour|pump|inject|plough|plow|fdi|offer)", re.I)  # before the parse is read
 LIST_OR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 # "aimags of", "cities of", "provinces in": a plural place noun after a list of places
@@ -911,6 +913,11 @@ class FactFinder:
         words = [t for t in sent if t.lower_ in INVESTMENT_WORDS]
         if words and all(hedged(t, sent) for t in words):
             return [f for f in found if f["rel"] != "investment" or f["rule"].startswith("stake")]
+        for f in found:  # "$40 a head", "50 a month": a rate, not an amount invested
+            if f["rel"] == "investment" and f["values"]:
+                f["values"] = [v for v in f["values"] if sent.text.find(v[2]) < 0
+                               or not PER_UNIT.match(sent.text, sent.text.find(v[2]) + len(v[2]))]
+        found = [f for f in found if not (f["rel"] == "investment" and not f["values"] and f["investor"] is None)]
         money = [(sent.start_char + x.start, x) for x in find_money(sent.text)]
         listed = list(listed_amounts(sent, mentions, money))
         if len(listed) >= 2:  # "Offers include DP World (3500 crore), RP Group (1000 crore) ..."

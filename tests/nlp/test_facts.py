@@ -507,3 +507,13 @@ def test_facts_post_with_a_glossed_title(nlp):
             "experience in long-term partnership.")
     posts = {(p["person"], p["title"], p["of"]) for p in of_rel(facts(nlp, text, "2023-04-27"), "post")}
     assert ("Nurzhan Nurzhigitov", "akim", "Zhambyl Region") in posts
+
+
+def test_facts_a_duration_is_no_count_of_deals(nlp):
+    [deal] = of_rel(facts(nlp, "Chelsea signed a two year deal with the club on Monday.", "2005-02-14"), "agreement")
+    assert deal["count"] in (None, 1)
+
+
+def test_facts_a_rate_is_no_investment(nlp):
+    text = "Households invested $40 a head in the scheme, the Treasury said."
+    assert all(not f["values"] for f in of_rel(facts(nlp, text, "2005-02-14"), "investment"))
