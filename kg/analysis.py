@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from .schema import ENTITY_CLASSES, FACT_CLASSES, NODE_CLASSES
 from .vocab import NKG_IRI
 
 if TYPE_CHECKING:
@@ -18,10 +19,7 @@ __all__ = ["to_networkx", "subgraph", "neighbourhood", "most_linked", "find_enti
 # Relations drawn as edges; fact nodes (Post, Agreement ...) sit between entities.
 EDGE_RELATIONS = ("holdsPost", "postIn", "locatedIn", "cooperatesWith", "party", "sector",
                   "heldIn", "partOf", "signedAt", "investor", "target")
-FACT_CLASSES = ("Post", "Cooperation", "Agreement", "Investment")
-NODE_CLASSES = ("Official", "Person", "City", "Region", "Country", "District", "Agency",
-                "Company", "Organization", "Event", "Sector") + FACT_CLASSES
-ENTITY_CLASSES = tuple(c for c in NODE_CLASSES if c not in FACT_CLASSES)
+# FACT_CLASSES, NODE_CLASSES (most specific first) and ENTITY_CLASSES come from kg.schema.
 # nkg property -> node attribute; a later property wins when a node has both.
 NODE_PROPERTIES = (("title", "title"), ("count", "count"), ("projectCount", "projects"),
                    ("date", "date"), ("startDate", "date"), ("confidence", "confidence"))

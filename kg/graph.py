@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from .errors import Errors, GraphError, QueryError
 from .io import load_file, save_store, write_format
+from .schema import FACT_CLASSES, specificity, subclasses
 from .vocab import NKG_IRI, SPARQL_PREFIXES
 
 REFERENCE_GRAPH = "https://w3id.org/newskg/graph/reference"
@@ -186,26 +187,25 @@ class KnowledgeGraph:
 
     def entities(self, cls: str | None = None) -> list[dict[str, Any]]:
         """Entities (IRI, class, label), optionally of one class (``"City"``, ``"Place"``...)."""
-        classes = _subclasses(cls) if cls else None
+        classes = subclasses(cls) if cls else None
         where = f"VALUES ?c {{ {' '.join('nkg:' + c for c in classes)} }}" if classes else ""
         rows = self.query(f"""
             SELECT ?e ?c (SAMPLE(?l) AS ?label) WHERE {{
               {where} GRAPH ?g {{ ?g a nkg:Article . ?e a ?c ; rdfs:label ?l . }}
               FILTER(STRSTARTS(STR(?c), "{NKG_IRI}"))
-              FILTER(?c NOT IN (nkg:Article, nkg:Evidence, nkg:Post, nkg:Cooperation,
-                                nkg:Agreement, nkg:Investment))
+              FILTER(?c NOT IN ({', '.join('nkg:' + c for c in _NOT_ENTITIES)}))
             }} GROUP BY ?e ?c ORDER BY ?label""").rows
         best: dict[str, dict] = {}
         for iri, c, label in rows:
             c = c.removeprefix(NKG_IRI)
             known = best.get(iri)
-            if known is None or _SPECIFIC.index(c) < _SPECIFIC.index(known["class"]):
+            if known is None or specificity(c) < specificity(known["class"]):
                 best[iri] = {"iri": iri, "class": c, "label": label}
         return sorted(best.values(), key=lambda e: e["label"].lower())
 
     def facts(self, kind: str | None = None) -> list[dict[str, Any]]:
         """Fact nodes (Post, Cooperation, Agreement, Investment) with their properties."""
-        kinds = [kind] if kind else ["Post", "Cooperation", "Agreement", "Investment"]
+        kinds = [kind] if kind else list(FACT_CLASSES)
         out = []
         for k in kinds:
             rows = self.query(f"""
@@ -237,14 +237,7 @@ class KnowledgeGraph:
         return write_html(self, path, **options)
 
 
-_SPECIFIC = ["Official", "City", "Region", "Country", "District", "Agency", "Company", "Event",
-             "Sector", "Person", "Organization", "Place"]
-_PARENTS = {"Place": ["City", "Region", "Country", "District"], "Person": ["Official"],
-            "Organization": ["Agency", "Company"]}
-
-
-def _subclasses(cls: str) -> list[str]:
-    return [cls] + _PARENTS.get(cls, [])
+_NOT_ENTITIES = ("Article", "Evidence") + FACT_CLASSES  # nkg classes of nodes that are no entity
 
 
 def load(path: str | Path) -> KnowledgeGraph:

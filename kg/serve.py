@@ -73,6 +73,7 @@ from .gsp import GSP_METHODS, GraphStore
 from .http_guard import CORS_READ_HEADERS, HostPolicy, SecurityHeaders
 from .runner import Scheduler, fork_available, run_forked
 from .sandbox import MAX_NESTING, keywords_in_text, nesting_depth, network_denied, refused_operations
+from .schema import FACT_KINDS
 from .updates import UpdateDataset, UpdateDatasetError, with_dataset
 from .vocab import ID_IRI, PREFIXES
 
@@ -595,8 +596,7 @@ _Q_EVIDENCE = """SELECT DISTINCT ?text ?start ?article ?url ?headline WHERE {
 } ORDER BY ?article ?start"""
 
 _PROVENANCE = ("confidence", "rule")
-_KIND_TITLES = {"Post": "Posts", "Cooperation": "Cooperations", "Agreement": "Agreements",
-                "Investment": "Investments"}
+_KIND_TITLES = {k.cls: k.plural for k in FACT_KINDS if k.cls}
 _PROP_NAMES = {
     ("out", "locatedIn"): "located in", ("in", "locatedIn"): "contains",
     ("out", "heldIn"): "held in", ("in", "heldIn"): "hosts",

@@ -27,9 +27,11 @@ from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .analysis import FACT_CLASSES, split_attribute
-from .model import PLACE_CLASSES
+from .analysis import split_attribute
 from .io import atomic_output
+from .model import PLACE_CLASSES
+from .schema import CLASS_STYLES, FACT_CLASSES
+from .schema import OTHER_STYLE as _OTHER_STYLE
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -42,26 +44,7 @@ PHYSICS_LIMIT = 300
 # Entities the overview shows first; places and sectors offered as filters.
 TOP_ENTITIES, FILTER_CHOICES = 30, 60
 
-# class -> (vis shape, colour). Shape families: places are blue round/angular
-# shapes, people red stars/dots, organisations green, fact nodes warm and small.
-CLASS_STYLES: dict[str, tuple[str, str]] = {
-    "Official": ("star", "#d62728"),
-    "Person": ("dot", "#ff9896"),
-    "City": ("dot", "#1f77b4"),
-    "Region": ("hexagon", "#17becf"),
-    "Country": ("square", "#1a3a6b"),
-    "District": ("triangleDown", "#6baed6"),
-    "Agency": ("diamond", "#2ca02c"),
-    "Company": ("square", "#8fbc3f"),
-    "Organization": ("triangle", "#00796b"),
-    "Event": ("star", "#9467bd"),
-    "Sector": ("hexagon", "#e377c2"),
-    "Post": ("triangleDown", "#f4a259"),
-    "Cooperation": ("diamond", "#8c9eb5"),
-    "Agreement": ("square", "#ff7f0e"),
-    "Investment": ("triangle", "#c9a400"),
-}
-_OTHER_STYLE = ("dot", "#999999")
+# CLASS_STYLES (class -> (vis shape, colour)) and the style of other classes come from kg.schema.
 
 _PROPERTY_NAMES = (("title", "Title"), ("count", "Agreements"), ("projects", "Projects"),
                    ("values", "Value"), ("date", "Date"), ("confidence", "Confidence"))

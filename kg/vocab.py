@@ -1,10 +1,16 @@
 """The newskg vocabulary (``nkg:``), a closed namespace as rdflib's DefinedNamespace.
 
 ``ontology/newskg.ttl`` defines each term; an unknown term raises
-``AttributeError`` instead of silently minting a typo.
+``AttributeError`` instead of silently minting a typo. :class:`SCHEMA` and
+:class:`GEO` close the few schema.org and WGS84 terms the graph uses (rdflib's
+own ``SDO`` is open and its ``WGS`` uses ``https:``). :class:`OxTerms` gives the
+same closed namespaces as pyoxigraph ``NamedNode`` objects, for the RDF writer.
 """
 from __future__ import annotations
 
+from typing import Any
+
+from pyoxigraph import NamedNode
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
@@ -79,3 +85,50 @@ class NKG(DefinedNamespace):
     confidence: URIRef
     rule: URIRef
     mentions: URIRef
+
+
+class SCHEMA(DefinedNamespace):
+    """The schema.org terms the graph uses."""
+
+    _NS = Namespace(SCHEMA_IRI)
+    _fail = True
+
+    MonetaryAmount: URIRef
+    currency: URIRef
+    datePublished: URIRef
+    headline: URIRef
+    identifier: URIRef
+    url: URIRef
+    value: URIRef
+
+
+class GEO(DefinedNamespace):
+    """The WGS84 terms of the reference graph's coordinates."""
+
+    _NS = Namespace(GEO_IRI)
+    _fail = True
+
+    lat: URIRef
+    long: URIRef
+
+
+class OxTerms:
+    """The terms of a closed rdflib namespace as pyoxigraph nodes, each made once.
+
+    >>> OxTerms(NKG).City.value
+    'https://w3id.org/newskg/ontology#City'
+    >>> OxTerms(NKG).Cty
+    Traceback (most recent call last):
+    ...
+    AttributeError: term 'Cty' not in namespace 'https://w3id.org/newskg/ontology#'
+    """
+
+    def __init__(self, namespace: type[DefinedNamespace]):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        node = NamedNode(str(getattr(self._namespace, name)))  # AttributeError when not defined
+        setattr(self, name, node)  # later lookups are a plain attribute read
+        return node
