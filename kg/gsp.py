@@ -28,6 +28,7 @@ from starlette.responses import PlainTextResponse, Response
 
 from .errors import EndpointError, Errors
 from .http_guard import CORS_READ_HEADERS
+from .protocol import accepted, preflight, prefixes_for, read_body_bytes
 from .runner import run_forked
 
 if TYPE_CHECKING:
@@ -69,9 +70,8 @@ def _exists(store: ox.Store, graph) -> bool:
 
 
 def _accepted_format(accept: str | None) -> ox.RdfFormat:
-    from .serve import _accepted
 
-    for media in _accepted(accept):
+    for media in accepted(accept):
         fmt = ox.RdfFormat.from_media_type(media)
         if fmt is not None and fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
             return fmt
@@ -114,9 +114,8 @@ class GraphStore:
         cors = request.method in READ_METHODS
         try:
             if request.method == "OPTIONS":
-                from .serve import _preflight
 
-                return _preflight()
+                return preflight()
             graph = _target(request)
             if cors:
                 return self._read(request, graph)
@@ -134,10 +133,9 @@ class GraphStore:
         if len(quads) > cap:
             raise EndpointError(413, Errors.E067.format(limit=cap, unit="triples"))
         fmt = _accepted_format(request.headers.get("accept"))
-        from .serve import _prefixes_for
 
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-        body = ox.serialize(triples, format=fmt, prefixes=_prefixes_for(fmt)) or b""
+        body = ox.serialize(triples, format=fmt, prefixes=prefixes_for(fmt)) or b""
         headers = {**CORS_READ_HEADERS, "Content-Length": str(len(body))}
         if request.method == "HEAD":
             return Response(None, media_type=fmt.media_type, headers=headers)
@@ -150,11 +148,10 @@ class GraphStore:
         site.hosts.check_origin(request.headers.get("origin"))
         deadline = time.monotonic() + site.timeout
         stopped = EndpointError(503, Errors.E073.format(timeout=site.timeout), {"Retry-After": "1"})
-        from .serve import _read_body_bytes
 
         triples = None
         if request.method in ("PUT", "POST"):
-            body = await _read_body_bytes(request)
+            body = await read_body_bytes(request)
             base = graph.value if isinstance(graph, ox.NamedNode) else None
             content_type = request.headers.get("content-type", "")
             run = functools.partial(run_forked, _parse_body, (body, content_type, base),

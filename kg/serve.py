@@ -71,6 +71,11 @@ from .errors import EndpointError, Errors, KGError
 from .graph import KnowledgeGraph
 from .gsp import GSP_METHODS, GraphStore
 from .http_guard import CORS_READ_HEADERS, HostPolicy, SecurityHeaders
+from .protocol import MAX_BODY  # noqa: F401 (kg.serve.MAX_BODY, as before)
+from .protocol import accepted as _accepted
+from .protocol import preflight as _preflight
+from .protocol import prefixes_for as _prefixes_for
+from .protocol import read_body_bytes as _read_body_bytes
 from .runner import Scheduler, fork_available, run_forked
 from .sandbox import MAX_NESTING, keywords_in_text, nesting_depth, network_denied, refused_operations
 from .schema import FACT_KINDS
@@ -81,7 +86,6 @@ __all__ = ["create_app", "serve", "EndpointError", "negotiate", "check_safe"]
 
 log = logging.getLogger("kg.serve")
 
-MAX_BODY = 1 << 20  # bytes; a longer SPARQL request is a mistake or an attack
 JSON_RESULTS, TSV_RESULTS = ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.TSV
 TURTLE = ox.RdfFormat.TURTLE
 
@@ -154,24 +158,6 @@ def _named_format(names: list[str]) -> OutputFormats:
             return OutputFormats(results or JSON_RESULTS, graph or TURTLE)
     known = ", ".join(["html", *FORMAT_NAMES])
     raise EndpointError(400, Errors.E068.format(value=names[0], known=known))
-
-
-def _accepted(header: str | None) -> list[str]:
-    """Media types of an Accept header, best first (ties keep their order)."""
-    ranked = []
-    for i, part in enumerate((header or "").split(",")):
-        media, *params = (p.strip() for p in part.split(";"))
-        q = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        if media and q > 0:
-            ranked.append((-q, i, media.lower()))
-    return [media for _, _, media in sorted(ranked)]
 
 
 # ------------------------------------------------------------------ safety
@@ -264,10 +250,6 @@ def evaluate(store: ox.Store, sparql: str, dataset: DatasetSpec, formats: Output
         raise EndpointError(413, Errors.E067.format(limit=max_results, unit="triples"))
     body = ox.serialize(triples, format=formats.graph, prefixes=_prefixes_for(formats.graph))
     return Answer(body, formats.graph.media_type, "graph")
-
-
-def _prefixes_for(fmt: ox.RdfFormat) -> dict[str, str] | None:
-    return PREFIXES if fmt in (TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3) else None
 
 
 class _RowCap:
@@ -424,17 +406,6 @@ def _merge_body(params: dict[str, list[str]], media_type: str, body: str) -> Non
 
 def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
-
-
-async def _read_body_bytes(request: Request) -> bytes:
-    """The request body, refused (413) past ``MAX_BODY`` bytes."""
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise EndpointError(413, Errors.E075.format(limit=MAX_BODY))
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 async def _read_body(request: Request) -> str:
@@ -978,13 +949,6 @@ def _client(request: Request) -> str:
 def _base(request: Request) -> str:
     """The endpoint's own URL: the base IRI of relative IRIs in a request (SPARQL 1.1 Protocol 2.1.4)."""
     return str(request.url.replace(query="", fragment=""))
-
-
-def _preflight() -> Response:
-    """CORS preflight: reads may come from any page; updates are refused later by their Origin."""
-    return Response(status_code=204, headers={
-        **CORS_READ_HEADERS, "Access-Control-Allow-Methods": "GET, POST, HEAD",
-        "Access-Control-Allow-Headers": "Content-Type, Accept", "Access-Control-Max-Age": "600"})
 
 
 def _wants_html(request: Request) -> bool:
