@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from .schema import ENTITY_CLASSES, FACT_CLASSES, NODE_CLASSES
+from .terms import term_value
 from .vocab import NKG_IRI
 
 if TYPE_CHECKING:
@@ -144,8 +145,6 @@ def subgraph(kg: "KnowledgeGraph", nodes: "set[str]", *, evidence: int = 10, art
         for prop, attr in NODE_PROPERTIES:
             value = next((q.object for q in store.quads_for_pattern(node, N(prop), None, None)), None)
             if value is not None:
-                from .graph import term_value
-
                 data[attr] = term_value(value)
         for q in store.quads_for_pattern(node, N("value"), None, None):
             amount = next((x.object.value for x in store.quads_for_pattern(q.object, ox.NamedNode("https://schema.org/value"), None, None)), None)

@@ -1,11 +1,20 @@
-"""The build step: articles -> spaCy -> extractions -> quads in a KnowledgeGraph."""
+"""The build step: articles -> spaCy -> extractions -> quads in a KnowledgeGraph.
+
+:func:`build` is a pipeline of named steps, each a method of :class:`Build`:
+
+    read -> skip_unchanged (incremental builds) -> extract (an executor, kg.executors)
+         -> write (store batches, reference graph) -> finish (entity resolution, sector scheme, build note)
+"""
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
+from . import executors
+from .batching import BATCH_CHARS, article_batches, article_doc, extract_articles  # noqa: F401 (API)
 from .errors import Errors, InputError, KGError
 from .graph import REFERENCE_GRAPH, KnowledgeGraph
 from .model import Article, Extraction
@@ -14,13 +23,9 @@ from .read import article_from_text, check_article, read_articles
 from .schema import CLASS_TREE
 
 SECTORS_GRAPH = "https://w3id.org/newskg/graph/sectors"
-# Characters of text per spaCy batch (about 100 MB of peak memory with the small English model).
-BATCH_CHARS = 30_000
 # Articles between flushes of an on-disk store's write buffers (RocksDB memtables):
 # unflushed, they hold about 120 kB per article in memory until the store is closed.
 FLUSH_EVERY = 256
-# Non-breaking and thin spaces split names in spaCy's tokenizer ("in\xa0Hong Kong").
-_SPACES = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
 
 
 def _articles(inputs: Iterable[str | Path | Article],
@@ -44,71 +49,18 @@ def _articles(inputs: Iterable[str | Path | Article],
         yield from read_articles(paths, on_error=on_error)
 
 
-def article_batches(articles: Iterable[Article], size: int,
-                    max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
-    """Batches of at most ``size`` articles and, unless one article is longer, ``max_chars`` characters.
-
-    spaCy's peak memory grows with the text of the batch it parses, so batches
-    bounded by length keep memory flat when a corpus holds a few very long articles.
-    """
-    batch: list[Article] = []
-    chars = 0
-    for article in articles:
-        if batch and (len(batch) >= size or chars + len(article.text) > max_chars):
-            yield batch
-            batch, chars = [], 0
-        batch.append(article)
-        chars += len(article.text)
-    if batch:
-        yield batch
-
-
-def article_doc(nlp, article: Article):
-    """The unparsed Doc of an article, as every build makes it: spaces normalised, its date set.
-
-    Run the pipeline on it with ``nlp(doc)`` or ``nlp.pipe``; ``kg explain`` does the same.
-    """
-    doc = nlp.make_doc(article.text.translate(_SPACES))  # same length: offsets still point into article.text
-    doc._.nkg_published = article.date
-    return doc
-
-
-def extract_articles(articles: Iterable[Article], nlp, *, batch_size: int = 32,
-                     zone_size: int = 256) -> Iterator[Extraction]:
-    """Run the pipeline over articles, one Extraction each, streaming.
-
-    Articles go through ``nlp.pipe`` in :func:`article_batches`. Each run of
-    ``zone_size`` articles is parsed inside one spaCy memory zone
-    (:meth:`spacy.Language.memory_zone`): the strings its docs add to the
-    vocabulary are freed afterwards, so memory stays flat over a long stream.
-    Extractions hold plain Python values, never spaCy objects, so they outlive the zone.
-    """
-    from .extract import extract
-
-    def docs(batch: list[Article]):
-        for a in batch:
-            yield article_doc(nlp, a), a
-
-    stream = iter(articles)
-    while zone := list(islice(stream, zone_size)):
-        with nlp.memory_zone():
-            for batch in article_batches(zone, batch_size):
-                for doc, article in nlp.pipe(docs(batch), as_tuples=True, batch_size=len(batch)):
-                    yield extract(article, doc)
-
-
-def _model_name(nlp) -> str:
+def _model_name(nlp: Any) -> str:
     """The ``lang_name`` of a given pipeline, hashed into each article's content hash."""
     meta = getattr(nlp, "meta", {}) or {}
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}"
 
 
-def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None = None,
+def build(inputs: Iterable[str | Path | Article], *, nlp: Any = None, model: str | None = None,
           graph: KnowledgeGraph | None = None, strict: bool = False,
           on_error: Callable[[KGError], None] | None = None,
           progress: Callable[[Extraction], None] | None = None,
           jobs: int = 1, batch_size: int = 32, incremental: bool | None = None,
-          on_skip: Callable[[Article], None] | None = None, pool=None,
+          on_skip: Callable[[Article], None] | None = None, pool: Any = None,
           dask: str | None = None) -> KnowledgeGraph:
     """Build a knowledge graph from files, folders, article texts or :class:`Article` objects.
 
@@ -125,128 +77,176 @@ def build(inputs: Iterable[str | Path | Article], *, nlp=None, model: str | None
     transaction per batch; an on-disk store is flushed every ``FLUSH_EVERY`` articles
     (memory stays flat) and compacted at the end of a build that wrote that many.
     """
-    from .nlp import DEFAULT_MODEL, load_pipeline
-    from .store import (ArticleBatch, content_hash, pipeline_version, stored_hashes, stored_sources,
-                        write_batch)
+    from .nlp import DEFAULT_MODEL
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     if jobs < 1:
         raise KGError(Errors.E083.format(jobs=jobs))
-
-    def report(error: KGError) -> None:
-        if strict:
-            raise error
-        (on_error or (lambda e: print(f"warning: {e}", file=sys.stderr)))(error)
-
     kg = graph if graph is not None else KnowledgeGraph()
     if incremental is None:
         incremental = kg.path is not None and Path(kg.path).is_dir()
-    model_name = model or (_model_name(nlp) if nlp is not None else DEFAULT_MODEL)
-    read = 0
+    plan = executors.Plan(model=model or (_model_name(nlp) if nlp is not None else DEFAULT_MODEL),
+                          batch_size=batch_size, jobs=jobs, nlp=nlp, pool=pool, scheduler=dask)
+    run = Build(kg, plan, executors.choose(jobs=jobs, scheduler=dask, pool=pool), strict=strict,
+                on_error=on_error, on_skip=on_skip, progress=progress)
+    articles = run.read(inputs)
+    if incremental:
+        articles = run.skip_unchanged(articles)
+    run.write(run.extract(articles))
+    return run.finish(inputs, incremental)
 
-    def counted(items: Iterable[Article]) -> Iterator[Article]:
-        nonlocal read
-        for a in items:
-            read += 1
-            try:
-                check_article(a)  # one bad article is reported and skipped, never sinks the batch
-            except InputError as e:
-                report(e)
+
+class Build:
+    """One build's state, shared by its steps: counts, content hashes, replaced articles."""
+
+    def __init__(self, kg: KnowledgeGraph, plan: executors.Plan, executor: str, *, strict: bool = False,
+                 on_error: Callable[[KGError], None] | None = None,
+                 on_skip: Callable[[Article], None] | None = None,
+                 progress: Callable[[Extraction], None] | None = None):
+        self.kg, self.plan, self.executor = kg, plan, executor
+        self.on_skip, self.progress = on_skip, progress
+        self.written = 0  # articles written to the graph
+        self.digests: dict[str, str] = {}  # article IRI -> content hash to record (incremental)
+        self.replaced: dict[str, str] = {}  # new article IRI -> older article from the same source
+
+        self.reporter = _Reporter(strict, on_error)
+
+    # ------------------------------------------------------------------ steps
+    def read(self, inputs: Iterable[str | Path | Article]) -> Iterator[Article]:
+        """Step 1: the articles of ``inputs``, checked; a bad one is reported and skipped."""
+        return _read(inputs, self.reporter)
+
+    @property
+    def read_count(self) -> int:
+        """Articles read so far, good or bad."""
+        return self.reporter.read
+
+    def skip_unchanged(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Step 2 (incremental builds): drop articles whose content hash the store already holds."""
+        from .store import content_hash, pipeline_version, stored_hashes, stored_sources
+
+        version = pipeline_version(self.plan.model)
+        done, sources, seen = stored_hashes(self.kg), stored_sources(self.kg), set()
+        for a in articles:
+            seen.add(a.iri)
+            old = sources.get(a.source)
+            if old and old != a.iri and old not in seen:  # the file now holds another article
+                self.replaced[a.iri] = old
+                done.pop(old, None)
+            h = content_hash(a, version)
+            if done.get(a.iri) == h:
+                if self.on_skip:
+                    self.on_skip(a)
                 continue
+            self.digests[a.iri] = h
             yield a
 
-    articles: Iterable[Article] = counted(_articles(inputs, report))
-
-    digests: dict[str, str] = {}
-    replaced: dict[str, str] = {}  # new article IRI -> IRI of the older article from the same source
-    if incremental:
-        version = pipeline_version(model_name)
-        done, sources, seen = stored_hashes(kg), stored_sources(kg), set()
-
-        def changed(items: Iterable[Article]) -> Iterator[Article]:
-            for a in items:
-                seen.add(a.iri)
-                old = sources.get(a.source)
-                if old and old != a.iri and old not in seen:  # the file now holds another article
-                    replaced[a.iri] = old
-                    done.pop(old, None)
-                h = content_hash(a, version)
-                if done.get(a.iri) == h:
-                    if on_skip:
-                        on_skip(a)
-                    continue
-                digests[a.iri] = h
-                yield a
-
-        articles = changed(articles)
-
-    def extract_all(todo: Iterable[Article]) -> Iterator[Extraction]:
-        it = iter(todo)
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Step 3: one extraction per article, in order, by the chosen executor (none if nothing to do)."""
+        it = iter(articles)
         first = next(it, None)
         if first is None:  # nothing changed: no pipeline, no workers
             return
-        todo = chain([first], it)
-        chunk = max(1, min(batch_size, 8))  # small tasks keep every worker busy to the end
-        if pool is not None:
-            yield from pool.extract(todo, batch_size=chunk, in_flight=4 * pool.jobs)
-        elif dask:
-            from .distributed import extract_dask
+        yield from executors.get(self.executor)(chain([first], it), self.plan)
 
-            yield from extract_dask(todo, scheduler=dask, model=model_name, batch_size=chunk)
-        elif jobs > 1:
-            from .parallel import extract_parallel
+    def write(self, extractions: Iterable[Extraction]) -> None:
+        """Step 4: quads into the store ``batch_size`` articles per transaction, with reference quads."""
+        writer = _BatchWriter(self.kg)
+        for ex in extractions:
+            iri = ex.article.iri
+            writer.batch.add(iri, extraction_quads(ex), self.digests.get(iri),  # get: a repeat keeps its hash
+                             source=ex.article.source, replaces=self.replaced.pop(iri, None))
+            _collect_places(ex, writer.places)
+            _collect_sectors(ex, writer.sectors)
+            if self.progress:
+                self.progress(ex)
+            if len(writer.batch) >= self.plan.batch_size:
+                writer.flush()
+        writer.flush()
+        self.written = writer.written
+        if self.kg.path is not None and self.written >= FLUSH_EVERY:
+            # Each flush left small files that every lookup must check: compact them once, at the end
+            # of a large build (a few seconds per million triples); small builds leave it to RocksDB.
+            self.kg.store.flush()
+            self.kg.store.optimize()
 
-            yield from extract_parallel(todo, model=model_name, jobs=jobs, batch_size=chunk)
-        else:
-            yield from extract_articles(todo, nlp or load_pipeline(model_name), batch_size=batch_size)
+    def finish(self, inputs: Iterable[str | Path | Article], incremental: bool) -> KnowledgeGraph:
+        """Step 5: fail a build that read nothing; resolve entities; load the sector scheme; note the build."""
+        if self.read_count == 0:
+            names = ", ".join(str(i) for i in inputs if not isinstance(i, Article)) or "the input"
+            raise InputError(Errors.E007.format(paths=names))
+        if self.written:
+            from .resolve import resolve
 
-    extractions = extract_all(articles)
-    batch, places, sectors = ArticleBatch(), {}, {}
-    written = unflushed = 0  # articles written; of them, since the store's buffers were last flushed
+            self.kg.resolution = resolve(self.kg)  # one IRI and one type per entity across every article graph
+        _load_sector_scheme(self.kg)
+        if incremental:
+            from .store import record_build, stored_hashes
 
-    def flush() -> None:
-        nonlocal batch, places, sectors, written, unflushed
-        if len(batch):
-            write_batch(kg, batch, chain(reference_quads(places, REFERENCE_GRAPH),
-                                         sector_quads(sectors, REFERENCE_GRAPH)))
-            written += len(batch)
-            unflushed += len(batch)
-            if kg.path is not None and unflushed >= FLUSH_EVERY:
-                kg.store.flush()
-                unflushed = 0
-        batch, places, sectors = ArticleBatch(), {}, {}
+            self.kg.store.flush()  # what the note says is on disk, for a server that opens the folder now
+            record_build(self.kg, articles=sum(1 for _ in stored_hashes(self.kg)), written=self.written)
+        return self.kg
 
-    for ex in extractions:
-        iri = ex.article.iri
-        batch.add(iri, extraction_quads(ex), digests.get(iri), source=ex.article.source,  # get: a repeat keeps its hash
-                  replaces=replaced.pop(iri, None))
-        _collect_places(ex, places)
-        _collect_sectors(ex, sectors)
-        if progress:
-            progress(ex)
-        if len(batch) >= batch_size:
-            flush()
-    flush()
-    if kg.path is not None and written >= FLUSH_EVERY:
-        # Each flush left small files that every lookup must check: compact them once, at the end
-        # of a large build (a few seconds per million triples); small builds leave it to RocksDB.
-        kg.store.flush()
-        kg.store.optimize()
-    if read == 0:
-        names = ", ".join(str(i) for i in inputs if not isinstance(i, Article)) or "the input"
-        raise InputError(Errors.E007.format(paths=names))
-    if written:
-        from .resolve import resolve
 
-        kg.resolution = resolve(kg)  # one IRI and one type per entity across every article graph
-    _load_sector_scheme(kg)
-    if incremental:
-        from .store import record_build
+class _Reporter:
+    """Reports bad articles (raises them when strict) and counts the articles read.
 
-        kg.store.flush()  # what the note says is on disk, for a server that opens the folder now
-        record_build(kg, articles=sum(1 for _ in stored_hashes(kg)), written=written)
-    return kg
+    It holds no graph: a reported error's traceback keeps the reading frame, and
+    with it this object, alive as long as the caller keeps the error.
+    """
+
+    def __init__(self, strict: bool, on_error: Callable[[KGError], None] | None):
+        self.strict, self.on_error, self.read = strict, on_error, 0
+
+    def __call__(self, error: KGError) -> None:
+        """A bad article: raised when strict, else told to ``on_error`` (default: a line on stderr)."""
+        if self.strict:
+            raise error
+        (self.on_error or (lambda e: print(f"warning: {e}", file=sys.stderr)))(error)
+
+
+def _read(inputs: Iterable[str | Path | Article], report: _Reporter) -> Iterator[Article]:
+    """The checked articles of ``inputs``, counted in ``report.read``; bad ones go to ``report``."""
+    for a in _articles(inputs, report):
+        report.read += 1
+        try:
+            check_article(a)  # one bad article is reported and skipped, never sinks the batch
+        except InputError as e:
+            report(e)
+            continue
+        yield a
+
+
+class _BatchWriter:
+    """The open batch of article graphs and its reference quads; :meth:`flush` writes them in one transaction."""
+
+    def __init__(self, kg: KnowledgeGraph):
+        self.kg = kg
+        self.written = 0  # articles written
+        self.unflushed = 0  # of them, since the store's buffers were last flushed
+        self._fresh()
+
+    def _fresh(self) -> None:
+        from .store import ArticleBatch
+
+        self.batch = ArticleBatch()
+        self.places: dict[str, tuple[int | None, float | None, float | None]] = {}
+        self.sectors: dict[str, str] = {}
+
+    def flush(self) -> None:
+        """Write the open batch, if any; flush an on-disk store's buffers every ``FLUSH_EVERY`` articles."""
+        from .store import write_batch
+
+        if len(self.batch):
+            write_batch(self.kg, self.batch, chain(reference_quads(self.places, REFERENCE_GRAPH),
+                                                   sector_quads(self.sectors, REFERENCE_GRAPH)))
+            self.written += len(self.batch)
+            self.unflushed += len(self.batch)
+            if self.kg.path is not None and self.unflushed >= FLUSH_EVERY:
+                self.kg.store.flush()
+                self.unflushed = 0
+        self._fresh()
 
 
 def _collect_places(ex: Extraction, places: dict) -> None:

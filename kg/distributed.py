@@ -24,7 +24,9 @@ from .parallel import in_order, run_batch
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["extract_dask"]
+    from .executors import Plan
+
+__all__ = ["extract_dask", "extract_distributed"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -47,6 +49,7 @@ def _extract_batch(model: str, articles: list[Article]) -> list[Extraction]:
 
 
 def _connect(scheduler: str, timeout: float | None) -> Client:
+    """A client of ``scheduler``; [E090] without dask, [E089] when it cannot be reached."""
     try:
         from distributed import Client
     except ImportError as e:
@@ -102,3 +105,8 @@ def extract_dask(articles: Iterable[Article], *, scheduler: str | Client, model:
     finally:
         if owned:
             client.close()
+
+
+def extract_distributed(articles: Iterable[Article], plan: Plan) -> Iterator[Extraction]:
+    """The ``dask`` executor (:mod:`kg.executors`): ``plan.scheduler``'s cluster, ``plan.task_size`` articles a task."""
+    yield from extract_dask(articles, scheduler=plan.scheduler, model=plan.model, batch_size=plan.task_size)

@@ -78,6 +78,7 @@ class Errors(metaclass=_Coded):
     E102 = "No sentence {n}: the article has {count} (numbered from 1 in kg explain's output)."
     E103 = "No sentence contains {word!r}. Check the spelling, or leave --grep out to see every sentence."
     E104 = "Give kg explain a text to explain or -f FILE, exactly one of them."
+    E110 = "No executor {name!r}. Use one of: {known}, or register one with kg.executors.register."
 
 
     E092 = "Host {host!r} is not served here. Use the address the server was started for, or start it with --allowed-host {name} when a proxy forwards that name."

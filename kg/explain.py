@@ -1,7 +1,7 @@
 """Why a fact is there or missing: the mentions, rules and facts of each sentence.
 
 :func:`explain` runs the pipeline on one article exactly as a build does
-(:func:`kg.build.article_doc`, then :func:`kg.extract.extract`) and lays out,
+(:func:`kg.batching.article_doc`, then :func:`kg.extract.extract`) and lays out,
 sentence by sentence,
 
 - the mentions found in it: text, class, the rule that typed it, and the
@@ -186,7 +186,7 @@ def explain(article: Article, nlp=None, *, sentence: int | None = None, grep: st
     InputError
         ``sentence`` out of range, or no sentence contains ``grep``.
     """
-    from .build import article_doc
+    from .batching import article_doc
     from .nlp import load_pipeline
 
     nlp = load_pipeline() if nlp is None else nlp

@@ -7,10 +7,11 @@ graph per article. ``.dataset`` gives the same data as an rdflib ``Dataset``
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import pyoxigraph as ox
 from .errors import Errors, GraphError, QueryError
 from .io import load_file, save_store, write_format
 from .schema import FACT_CLASSES, specificity, subclasses
+from .terms import term_value  # noqa: F401 (kg.graph.term_value, as before)
 from .vocab import NKG_IRI, SPARQL_PREFIXES
 
 REFERENCE_GRAPH = "https://w3id.org/newskg/graph/reference"
@@ -36,22 +38,6 @@ def _shift_lines(message: str, lines: int) -> str:
     """
     return re.sub(r"\b(\d+):(\d+)\b", lambda m: f"line {max(1, int(m.group(1)) - lines)}, column {m.group(2)}",
                   message, count=1)
-
-
-def term_value(term) -> Any:
-    """A SPARQL term as a plain Python value (IRI and literal text as str, numbers as numbers)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value.rsplit("#", 1)[-1]
-        if dt in ("integer", "int", "long"):
-            return int(term.value)
-        if dt in ("decimal", "double", "float"):
-            return float(term.value)
-        if dt == "boolean":
-            return term.value == "true"
-        return term.value
-    return term.value
 
 
 @dataclass
@@ -225,16 +211,28 @@ class KnowledgeGraph:
         return save_store(self.store, path, fmt, keeps)
 
     def to_networkx(self):
-        """The entity and fact graph as a networkx ``MultiDiGraph``."""
-        from .analysis import to_networkx
-
-        return to_networkx(self)
+        """The entity and fact graph as a networkx ``MultiDiGraph`` (the ``networkx`` view, :mod:`kg.analysis`)."""
+        return view("networkx")(self)
 
     def show(self, path: str | Path, **options) -> Path:
-        """Write the interactive HTML explorer to ``path``."""
-        from .view import write_html
+        """Write the interactive HTML explorer to ``path`` (the ``html`` view, :mod:`kg.view`)."""
+        return view("html")(self, path, **options)
 
-        return write_html(self, path, **options)
+
+#: Views of a graph that live in the front ends: name -> (module, function), imported on
+#: first use, so this module imports no front end (they import it).
+VIEWS: dict[str, tuple[str, str]] = {"networkx": ("kg.analysis", "to_networkx"),
+                                     "html": ("kg.view", "write_html")}
+
+
+def view(name: str) -> Callable[..., Any]:
+    """The view function registered as ``name`` in :data:`VIEWS`.
+
+    >>> view("networkx").__module__
+    'kg.analysis'
+    """
+    module, function = VIEWS[name]
+    return getattr(importlib.import_module(module), function)
 
 
 _NOT_ENTITIES = ("Article", "Evidence") + FACT_CLASSES  # nkg classes of nodes that are no entity

@@ -13,13 +13,16 @@ import functools
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from .build import article_batches
+from .batching import article_batches, extract_articles
 from .errors import Errors, KGError
 from .model import Article, Extraction
 
-__all__ = ["WorkerPool", "extract_parallel", "in_order", "run_batch"]
+if TYPE_CHECKING:
+    from .executors import Plan
+
+__all__ = ["WorkerPool", "extract_parallel", "extract_processes", "in_order", "run_batch"]
 
 Handle = TypeVar("Handle")
 
@@ -34,19 +37,18 @@ def _pipeline(model: str) -> Any:
 
 def run_batch(nlp: Any, articles: list[Article]) -> list[Extraction]:
     """One batch of articles through a loaded pipeline, as a worker runs it."""
-    from .build import extract_articles
-
     return list(extract_articles(articles, nlp, batch_size=max(1, len(articles))))
 
 
 def _extract_batch(model: str, articles: list[Article]) -> list[Extraction]:
+    """Runs in a worker: one batch through the worker's pipeline."""
     return run_batch(_pipeline(model), articles)
 
 
 def in_order(articles: Iterable[Article], *, batch_size: int, window: int,
              submit: Callable[[list[Article]], Handle], wait: Callable[[Handle], list[Extraction]],
              error: str, cancel: Callable[[list[Handle]], Any] | None = None) -> Iterator[Extraction]:
-    """Submit ``articles`` in :func:`~kg.build.article_batches` and yield their extractions in input order.
+    """Submit ``articles`` in :func:`~kg.batching.article_batches` and yield their extractions in input order.
 
     At most ``window`` batches are submitted and not yet collected, so memory
     stays flat. A worker failure other than a :class:`KGError` becomes one
@@ -117,3 +119,11 @@ def extract_parallel(articles: Iterable[Article], *, model: str, jobs: int,
     """Extract with ``jobs`` fresh worker processes (closed when the iterator ends)."""
     with WorkerPool(model, jobs) as pool:
         yield from pool.extract(articles, batch_size=batch_size)
+
+
+def extract_processes(articles: Iterable[Article], plan: Plan) -> Iterator[Extraction]:
+    """The ``processes`` executor (:mod:`kg.executors`): ``plan.pool`` if given, else ``plan.jobs`` fresh workers."""
+    if plan.pool is not None:
+        yield from plan.pool.extract(articles, batch_size=plan.task_size, in_flight=4 * plan.pool.jobs)
+    else:
+        yield from extract_parallel(articles, model=plan.model, jobs=plan.jobs, batch_size=plan.task_size)
