@@ -24,6 +24,7 @@ import json
 import textwrap
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import Errors, InputError
 from .model import Article, Extraction, Money
@@ -49,6 +50,8 @@ KINDS = {"Post": "post", "LocatedIn": "locatedIn", "Cooperation": "cooperation",
 
 @dataclass(frozen=True)
 class MentionNote:
+    """A mention in a sentence: its text, class and the rule that typed it."""
+
     index: int  # in doc._.nkg_mentions
     text: str
     cls: str
@@ -70,6 +73,8 @@ class RoleFiller:
 
 @dataclass(frozen=True)
 class RawFactNote:
+    """A raw fact a rule found in the sentence, before entities are merged."""
+
     rel: str
     rule: str
     confidence: float
@@ -81,6 +86,8 @@ class RawFactNote:
 
 @dataclass(frozen=True)
 class FactNote:
+    """A final fact of the sentence, with its entities' labels."""
+
     kind: str
     rule: str
     confidence: float
@@ -89,6 +96,8 @@ class FactNote:
 
 @dataclass(frozen=True)
 class SentenceNote:
+    """One sentence explained: its mentions, raw facts and final facts."""
+
     n: int  # 1-based
     start: int
     end: int
@@ -112,6 +121,8 @@ class RuleUse:
 
 @dataclass(frozen=True)
 class Explanation:
+    """What :func:`explain` returns: the article and its chosen sentences."""
+
     article: Article
     sentence_count: int  # sentences in the whole article
     sentences: tuple[SentenceNote, ...]
@@ -163,7 +174,7 @@ def select_sentences(texts: list[str], sentence: int | None = None, grep: str | 
     return chosen
 
 
-def explain(article: Article, nlp=None, *, sentence: int | None = None, grep: str | None = None) -> Explanation:
+def explain(article: Article, nlp: Any = None, *, sentence: int | None = None, grep: str | None = None) -> Explanation:
     """Run the pipeline on ``article`` and explain the sentences chosen by ``sentence`` and ``grep``.
 
     Parameters

@@ -160,7 +160,7 @@ class KnowledgeGraph:
         return Result("graph", triples=triples, terms=terms)
 
     @property
-    def dataset(self):
+    def dataset(self) -> Any:
         """The graph as an rdflib ``Dataset`` over the same Oxigraph store."""
         from oxrdflib import OxigraphStore
         from rdflib import Dataset
@@ -210,11 +210,11 @@ class KnowledgeGraph:
         fmt, keeps = write_format(path)
         return save_store(self.store, path, fmt, keeps)
 
-    def to_networkx(self):
+    def to_networkx(self) -> Any:
         """The entity and fact graph as a networkx ``MultiDiGraph`` (the ``networkx`` view, :mod:`kg.analysis`)."""
         return view("networkx")(self)
 
-    def show(self, path: str | Path, **options) -> Path:
+    def show(self, path: str | Path, **options: Any) -> Path:
         """Write the interactive HTML explorer to ``path`` (the ``html`` view, :mod:`kg.view`)."""
         return view("html")(self, path, **options)
 

@@ -111,6 +111,7 @@ class GraphStore:
         self.site = site
 
     async def handle(self, request: Request) -> Response:
+        """Answer one ``/store`` request: GET/HEAD read a graph, PUT/POST/DELETE change it (when allowed)."""
         cors = request.method in READ_METHODS
         try:
             if request.method == "OPTIONS":

@@ -24,6 +24,7 @@ def slug(text: str) -> str:
 
 
 def digest(text: str, n: int = 16) -> str:
+    """The first ``n`` hex digits of the SHA-1 of ``text``."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
 
 
@@ -52,6 +53,7 @@ def article_iri(url: str | None, text: str) -> str:
 
 
 def fact_iri(article: str, kind: str, key: str) -> str:
+    """A fact node's IRI: its kind, and a digest of its article and key."""
     return f"{ID}{kind.lower()}/{digest(article + '|' + key)}"
 
 
@@ -68,4 +70,5 @@ def money_iri(owner: str, amount: float, currency: str) -> str:
 
 
 def evidence_iri(article: str, start: int, end: int) -> str:
+    """An evidence sentence's IRI: its article's digest and its character offsets."""
     return f"{ID}evidence/{digest(article, 12)}-{start}-{end}"

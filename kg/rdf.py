@@ -15,7 +15,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 from .ids import evidence_iri, fact_iri, money_iri
 from .model import (ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES, Agreement, Cooperation, Entity,
-                    EventInfo, Evidence, Extraction, Investment, LocatedIn, Money, Post)
+                    EventInfo, Evidence, Extraction, Fact, Investment, LocatedIn, Money, Post)
 from .schema import kind_of
 from .textclean import strip_bidi
 from .vocab import GEO, NKG, SCHEMA, OxTerms
@@ -72,10 +72,11 @@ class ArticleWriter:
         """
         return iri is not None and self._classes.get(iri, classes[0]) in classes
 
-    def add(self, s, p, o) -> None:
+    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        """One triple in the article's named graph."""
         self.quads.append(Quad(s, p, o, self.article))
 
-    def evidence(self, node, evidence: tuple[Evidence, ...]) -> None:
+    def evidence(self, node: NamedNode, evidence: tuple[Evidence, ...]) -> None:
         """Link ``node`` to its evidence sentences; each sentence's own triples go in once."""
         for ev in evidence:
             ev_node = NamedNode(evidence_iri(self.article.value, ev.start, ev.end))
@@ -88,13 +89,15 @@ class ArticleWriter:
                 self.add(ev_node, N.endChar, Literal(str(ev.end), datatype=XSD_INT))
                 self.add(ev_node, WAS_DERIVED_FROM, self.article)
 
-    def provenance(self, node, fact) -> None:
+    def provenance(self, node: NamedNode, fact: Fact) -> None:
+        """A fact node's evidence, confidence and rule."""
         self.evidence(node, fact.evidence)
         self.add(node, N.confidence, decimal_literal(fact.confidence))
         if fact.rule:
             self.add(node, N.rule, Literal(fact.rule))
 
     def money(self, owner: NamedNode, values: tuple[Money, ...]) -> None:
+        """``owner nkg:value`` one schema:MonetaryAmount node per currency."""
         for m in values:
             node = NamedNode(money_iri(owner.value, m.amount, m.currency))
             self.add(owner, N.value, node)
@@ -123,6 +126,7 @@ class ArticleWriter:
         return self.quads
 
     def entity(self, e: Entity) -> None:
+        """An entity the article mentions: its class, label, aliases and evidence."""
         node = NamedNode(e.iri)
         self.add(self.article, N.mentions, node)
         self.add(node, RDF_TYPE, getattr(N, e.cls))
@@ -135,6 +139,7 @@ class ArticleWriter:
         return NamedNode(fact_iri(self.article.value, kind, key))
 
     def fact_post(self, f: Post, i: int) -> None:
+        """``person nkg:holdsPost post``; the post node with its title and where it is held."""
         post = self._node("post", f"{f.person}|{f.title}|{f.of}")
         self.add(NamedNode(f.person), N.holdsPost, post)
         self.add(post, RDF_TYPE, N.Post)
@@ -145,10 +150,12 @@ class ArticleWriter:
         self.provenance(post, f)
 
     def fact_locatedin(self, f: LocatedIn, i: int) -> None:
+        """``place nkg:locatedIn container``: one triple, no node of its own."""
         if self.fits(f.place, PLACE_CLASSES) and self.fits(f.container, PLACE_CLASSES):
             self.add(NamedNode(f.place), N.locatedIn, NamedNode(f.container))
 
     def fact_cooperation(self, f: Cooperation, i: int) -> None:
+        """A Cooperation node with its parties and sectors, and ``nkg:cooperatesWith`` both ways per pair."""
         parties = tuple(p for p in f.parties if self.fits(p, PARTY_CLASSES))
         if len(parties) < 2:
             return
@@ -165,6 +172,7 @@ class ArticleWriter:
         self.provenance(coop, f)
 
     def fact_eventinfo(self, f: EventInfo, i: int) -> None:
+        """Where, when and within what an event is held, on the event itself."""
         ev = NamedNode(f.event)
         if self.fits(f.held_in, PLACE_CLASSES):
             self.add(ev, N.heldIn, NamedNode(f.held_in))
@@ -175,6 +183,7 @@ class ArticleWriter:
         self.evidence(ev, f.evidence)
 
     def fact_agreement(self, f: Agreement, i: int) -> None:
+        """An Agreement node: parties, count, values, venue, date, sectors, kind."""
         g = self._node("agreement", str(i))
         self.add(g, RDF_TYPE, N.Agreement)
         for p in f.parties:
@@ -194,6 +203,7 @@ class ArticleWriter:
         self.provenance(g, f)
 
     def fact_investment(self, f: Investment, i: int) -> None:
+        """An Investment node: investor, target, project count, values."""
         inv = self._node("investment", str(i))
         self.add(inv, RDF_TYPE, N.Investment)
         if self.fits(f.investor, PARTY_CLASSES):

@@ -75,7 +75,7 @@ COARSE: dict[str, str] = {c.name: c.coarse for c in _ENTITY_CLASSES}
 class FactKind:
     """A kind of fact: its dataclass, the node it becomes in RDF and how the front ends show it."""
 
-    name: str  # registry key and the IRI segment of its nodes: "post"
+    name: str  # registry key, as rules name their kind (kg.nlp.rules): "post", "locatedIn"
     dataclass: type  # the kg.model dataclass extraction yields
     cls: str | None  # ontology class of its own node ("Post"), None when written on entities
     label: str  # "Post"
@@ -86,8 +86,8 @@ class FactKind:
 
     @property
     def writer(self) -> str:
-        """The :class:`kg.rdf.ArticleWriter` method writing it: ``fact_<name>``."""
-        return "fact_" + self.name
+        """The :class:`kg.rdf.ArticleWriter` method writing it: ``fact_`` and its dataclass's name."""
+        return "fact_" + self.dataclass.__name__.lower()
 
     @property
     def properties(self) -> tuple[str, ...]:
@@ -111,11 +111,11 @@ def register(kind: FactKind) -> FactKind:
 
 register(FactKind("post", model.Post, "Post", "Post", "Posts", ("triangleDown", "#f4a259"),
                   relations=("holdsPost", "postIn"), attributes=("title",)))
-register(FactKind("locatedin", model.LocatedIn, None, "Located in", "Located in", None,
+register(FactKind("locatedIn", model.LocatedIn, None, "Located in", "Located in", None,
                   relations=("locatedIn",)))
 register(FactKind("cooperation", model.Cooperation, "Cooperation", "Cooperation", "Cooperations",
                   ("diamond", "#8c9eb5"), relations=("party", "cooperatesWith", "sector")))
-register(FactKind("eventinfo", model.EventInfo, None, "Event details", "Event details", None,
+register(FactKind("event", model.EventInfo, None, "Event details", "Event details", None,
                   relations=("heldIn", "partOf"), attributes=("startDate",)))
 register(FactKind("agreement", model.Agreement, "Agreement", "Agreement", "Agreements",
                   ("square", "#ff7f0e"), relations=("party", "signedAt", "sector", "value"),
@@ -157,7 +157,7 @@ def entity_class(name: str) -> EntityClass:
 
 
 def fact_kind(name: str) -> FactKind:
-    """The registered fact kind ``name`` (``"post"``); ``KeyError`` if there is none.
+    """The registered fact kind ``name`` (``"post"``, as a rule names it); ``KeyError`` if there is none.
 
     >>> fact_kind("agreement").cls
     'Agreement'

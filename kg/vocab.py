@@ -37,6 +37,8 @@ SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items(
 
 
 class NKG(DefinedNamespace):
+    """The newskg ontology's terms (``ontology/newskg.ttl``); ``tests/test_ontology.py`` holds them equal."""
+
     _NS = Namespace(NKG_IRI)
     _fail = True
 

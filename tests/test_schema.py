@@ -52,6 +52,13 @@ def test_schema_registers_every_fact_dataclass():
     assert {k.dataclass for k in schema.FACT_KINDS} == set(typing.get_args(model.Fact))
 
 
+def test_schema_kind_names_are_the_rules_kind_names():
+    """Rules name their fact kind (kg.nlp.rules); every name they may use is a registered kind."""
+    from kg.nlp.rules import FACT_KINDS
+
+    assert set(FACT_KINDS) == {k.name for k in schema.FACT_KINDS}
+
+
 def test_schema_register_refuses_a_second_kind_of_one_name():
     with pytest.raises(ValueError, match="already registered"):
         schema.register(schema.fact_kind("post"))
