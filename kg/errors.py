@@ -17,6 +17,8 @@ class _Coded(type):
 
 
 class Errors(metaclass=_Coded):
+    """Error messages by code: ``Errors.E030.format(...)`` starts with ``[E030]``."""
+
     E001 = "{path}: no such file or folder."
     E002 = "{path}: cannot read it ({reason})."
     E003 = "{path}:{line}: not a JSON object ({reason}). Each line of a .jsonl file must be one JSON object."

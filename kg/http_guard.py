@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import EndpointError, Errors
@@ -70,12 +71,14 @@ class HostPolicy:
             self.names |= LOOPBACK_NAMES
 
     def allows(self, host_header: str | None) -> bool:
+        """Whether a Host header (or an Origin's host) names this server."""
         if not host_header:
             return False
         name = _hostname(host_header)
         return name in self.names or (self.any_ip and _is_ip(name))
 
     def check_host(self, host_header: str | None) -> None:
+        """Refuse (400, [E092]) a request for a host name this server was not started for."""
         if not self.allows(host_header):
             name = _hostname(host_header or "") or "NAME"
             raise EndpointError(400, Errors.E092.format(host=host_header or "", name=name))
@@ -92,10 +95,10 @@ class HostPolicy:
 class SecurityHeaders:
     """ASGI middleware: refuse unknown Host names; add nosniff and the CSP to every response."""
 
-    def __init__(self, app, policy: HostPolicy):
+    def __init__(self, app: Any, policy: HostPolicy):
         self.app, self.policy = app, policy
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

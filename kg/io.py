@@ -8,6 +8,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -157,7 +158,7 @@ def write_format(path: str | Path) -> tuple[ox.RdfFormat, bool]:
 
 
 @atomic_output
-def save_store(store: ox.Store, out, fmt: ox.RdfFormat, keeps_graphs: bool) -> None:
+def save_store(store: ox.Store, out: Any, fmt: ox.RdfFormat, keeps_graphs: bool) -> None:
     """Serialise ``store``; formats without named graphs get all graphs merged."""
     if keeps_graphs:
         store.dump(out, format=fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_QUADS else None)

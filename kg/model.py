@@ -38,6 +38,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Money:
+    """An amount of money in units of an ISO 4217 currency, as the article wrote it."""
+
     amount: float  # in units: 1.66 billion is 1660000000.0
     currency: str  # ISO 4217
     text: str = ""
@@ -45,6 +47,8 @@ class Money:
 
 @dataclass(frozen=True)
 class Entity:
+    """A place, person, organisation, event or sector an article mentions."""
+
     iri: str
     cls: str  # one of ENTITY_CLASSES
     label: str
@@ -54,6 +58,8 @@ class Entity:
 
 @dataclass(frozen=True)
 class Post:
+    """A person holds a post (a title), of a place or organisation."""
+
     person: str
     title: str
     of: str | None
@@ -64,6 +70,8 @@ class Post:
 
 @dataclass(frozen=True)
 class LocatedIn:
+    """A place lies in a larger one."""
+
     place: str
     container: str
     evidence: tuple[Evidence, ...] = ()
@@ -73,6 +81,8 @@ class LocatedIn:
 
 @dataclass(frozen=True)
 class Cooperation:
+    """Parties working together, in some sectors."""
+
     parties: tuple[str, ...]
     sectors: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
@@ -82,6 +92,8 @@ class Cooperation:
 
 @dataclass(frozen=True)
 class EventInfo:
+    """Where, when and within what an event is held."""
+
     event: str
     held_in: str | None = None
     date: str | None = None  # YYYY-MM-DD or YYYY-MM
@@ -93,6 +105,8 @@ class EventInfo:
 
 @dataclass(frozen=True)
 class Agreement:
+    """Agreements signed between parties: how many, worth what, where, when, in what sectors."""
+
     parties: tuple[str, ...] = ()
     count: int | None = None
     values: tuple[Money, ...] = ()
@@ -107,6 +121,8 @@ class Agreement:
 
 @dataclass(frozen=True)
 class Investment:
+    """An investor puts money or projects into a target."""
+
     investor: str | None = None
     target: str | None = None
     projects: int | None = None

@@ -20,7 +20,8 @@ import math
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import anyio
 
@@ -33,6 +34,7 @@ NICE = 10
 
 
 def fork_available() -> bool:
+    """Whether this platform can fork (the sandboxed query workers need it)."""
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -51,7 +53,7 @@ def _child(sender, fn: Callable, args: tuple) -> None:
     sender.close()
 
 
-def run_forked(fn: Callable, args: tuple, *, timeout: float, on_timeout: EndpointError):
+def run_forked(fn: Callable, args: tuple, *, timeout: float, on_timeout: EndpointError) -> Any:
     """Blocking: ``fn(*args)`` in a forked, sandboxed child killed after ``timeout`` seconds.
 
     Returns what ``fn`` returned (it must pickle); raises what it raised as an
@@ -135,12 +137,13 @@ class Scheduler:
         self._wake()
 
     def busy_error(self) -> EndpointError:
+        """503 with a Retry-After that grows with the queue."""
         retry = 1 + len(self.waiting) // max(1, self.slots)
         return EndpointError(503, Errors.E093.format(waiting=len(self.waiting), retry=retry),
                              {"Retry-After": str(retry)})
 
     @contextlib.asynccontextmanager
-    async def slot(self, client: str, deadline: float, on_timeout: EndpointError):
+    async def slot(self, client: str, deadline: float, on_timeout: EndpointError) -> AsyncIterator[None]:
         """Hold a worker slot for ``client``; wait at most until ``deadline`` (``time.monotonic``)."""
         event = anyio.Event()
         entry = (client, event)

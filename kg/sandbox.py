@@ -25,6 +25,7 @@ import re
 import struct
 import sys
 import threading
+from typing import Any
 
 __all__ = ["refused_operations", "deny_network", "network_denied", "parse_update", "nesting_depth",
            "MAX_NESTING"]
@@ -76,7 +77,7 @@ def _deep(fn, *args):
     return out["value"]
 
 
-def parse_update(text: str):
+def parse_update(text: str) -> Any:
     """rdflib's parse tree of an update (raises on a syntax error)."""
     from rdflib.plugins.sparql.parser import parseUpdate
 

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -140,7 +141,7 @@ def open_store_read_only(path: str | Path) -> KnowledgeGraph:
     return graph
 
 
-def record_build(kg: KnowledgeGraph, **info) -> None:
+def record_build(kg: KnowledgeGraph, **info: Any) -> None:
     """Note in the store folder that a build finished, and what it did (``kg serve`` reports it)."""
     if kg.path is None:
         return
