@@ -37,6 +37,8 @@ import pyoxigraph as ox
 from anyascii import anyascii
 
 from .ids import ID, slug
+from .schema import CLASS_TREE
+from .schema import COARSE as _SCHEMA_COARSE
 from .vocab import NKG_IRI
 
 __all__ = ["ENTITIES_GRAPH", "Resolution", "resolve", "variant_key", "unmerge"]
@@ -50,15 +52,14 @@ ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 ISO_CODE = ox.NamedNode("https://schema.org/identifier")
 EU_COUNTRY = "http://publications.europa.eu/resource/authority/country/"
 
-COARSE = {"City": "place", "Region": "place", "Country": "place", "District": "place",
-          "Official": "person", "Person": "person",
-          "Agency": "org", "Company": "org", "Organization": "org", "Event": "event"}
+# The classes resolved, by coarse kind (kg.schema); sectors keep their scheme's IRIs.
+COARSE = {c: kind for c, kind in _SCHEMA_COARSE.items() if kind != "sector"}
 # A tie between coarse kinds goes to the first; within one, to the most specific class.
 _KIND_ORDER = ["place", "org", "person", "event"]
 _FINE_ORDER = ["Official", "Country", "Region", "City", "District", "Agency", "Company", "Event",
                "Person", "Organization"]
 # Facts whose ends must be of these classes once every entity has one type (ontology/shapes.ttl).
-_PLACE = ("City", "Region", "Country", "District")
+_PLACE = CLASS_TREE["Place"]
 _PARTY = _PLACE + ("Agency", "Company", "Organization", "Official", "Person")
 _RANGES = [("postIn", "o", _PLACE + ("Agency", "Company", "Organization")),
            ("locatedIn", "o", _PLACE), ("locatedIn", "s", _PLACE),
