@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .ids import entity_iri
 from .nlp.raw import RawAgreement, RawCooperation, RawEvent, RawInvestment, RawLocatedIn, RawPost, raw_fact
@@ -18,6 +19,9 @@ from .nlp.gazetteer import default_gazetteer
 from .nlp.sectors import default_scheme
 from .model import (PLACE_CLASSES, Agreement, Article, Cooperation, Entity, EventInfo, Evidence,
                     Extraction, Investment, LocatedIn, Money, Post)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 COARSE = {"City": "place", "Region": "place", "Country": "place", "District": "place",
           "Official": "person", "Person": "person", "Agency": "org", "Company": "org",
@@ -31,7 +35,7 @@ CLASS_ORDER = ["Official", "Country", "Region", "City", "District", "Agency", "C
                "Organization", "Event", "Sector", "Person"]
 
 
-def sentence_spans(doc, text: str) -> list[tuple[int, int]]:
+def sentence_spans(doc: "Doc", text: str) -> list[tuple[int, int]]:
     """Sentence character spans of ``text`` (the doc's text), trimmed of surrounding whitespace and split
     at blank lines."""
     spans = []
@@ -76,6 +80,7 @@ class Resolver:
 
     # ------------------------------------------------------------ entities
     def evidence_at(self, pos: int) -> Evidence:
+        """The sentence around character ``pos``, as evidence."""
         for s, e in self.sentences:
             if s <= pos < e:
                 return Evidence(self.text[s:e], s, e)
@@ -125,6 +130,7 @@ class Resolver:
         return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
 
     def group(self) -> None:
+        """Group the mentions into entities: one group per (coarse class, key), aliases folded in."""
         alias = self._alias_target()
         index: dict[tuple[str, str], int] = {}
         for i, m in enumerate(self.mentions):
@@ -148,6 +154,7 @@ class Resolver:
 
     # --------------------------------------------------------------- facts
     def run(self) -> Extraction:
+        """The article's entities and facts: raw facts mapped onto entity groups, then onto IRIs."""
         self.group()
         officials: set[int] = set()
         facts = []
@@ -440,6 +447,6 @@ def _merge(a: Agreement, b: Agreement) -> Agreement:
                    evidence=tuple(dict.fromkeys(a.evidence + b.evidence)))
 
 
-def extract(article: Article, doc) -> Extraction:
+def extract(article: Article, doc: "Doc") -> Extraction:
     """Entities and facts of one processed article."""
     return Resolver(article, doc).run()

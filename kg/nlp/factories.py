@@ -18,6 +18,8 @@ for _name, _default in (("nkg_mentions", None), ("nkg_facts", None), ("nkg_publi
 
 
 class MentionComponent:
+    """``nkg_mentions``: typed mentions of a Doc, kept as plain tuples in ``doc._.nkg_mentions``."""
+
     def __init__(self, finder: MentionFinder):
         self.finder = finder
 
@@ -27,6 +29,8 @@ class MentionComponent:
 
 
 class FactComponent:
+    """``nkg_facts``: raw facts of a Doc, kept as plain dicts in ``doc._.nkg_facts``."""
+
     def __init__(self, finder: FactFinder):
         self.finder = finder
 
@@ -49,9 +53,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @Language.factory("nkg_mentions", requires=["doc.ents", "token.is_sent_start"], assigns=["doc._.nkg_mentions"])
 def make_mentions(nlp: Language, name: str) -> MentionComponent:
+    """The mention finder over the shared gazetteer."""
     return MentionComponent(MentionFinder(default_gazetteer()))
 
 
 @Language.factory("nkg_facts", requires=["doc._.nkg_mentions"], assigns=["doc._.nkg_facts"])
 def make_facts(nlp: Language, name: str) -> FactComponent:
+    """The fact rules, with the gazetteer's demonyms."""
     return FactComponent(FactFinder(default_gazetteer().demonyms))

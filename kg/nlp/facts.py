@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..lexicons import read_lexicon
 from .dates import resolve_date
@@ -161,7 +161,8 @@ class FactFinder:
         return text if title and any(t in self.titles or t.split("-")[-1] in self.titles for t in
                                      [text, title[-1]]) else None
 
-    def posts(self, doc: Doc, text: str, mentions: list[Mention], sent) -> list[dict]:
+    def posts(self, doc: Doc, text: str, mentions: list[Mention], sent: Span) -> list[dict]:
+        """Posts told in one sentence: apposition, premodifier, envoys, national titles."""
         out = []
         in_sent = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
         for i, m in in_sent:
@@ -311,7 +312,8 @@ class FactFinder:
     def _rank(self, m: Mention) -> int:
         return 4 if m.key in self.supranational else RANK[m.cls]
 
-    def located_in(self, doc: Doc, text: str, mentions: list[Mention], sent) -> list[dict]:
+    def located_in(self, doc: Doc, text: str, mentions: list[Mention], sent: Span) -> list[dict]:
+        """Places the sentence puts inside larger ones: "X in Y", "Y's X", "X, Y", lists "of" Y."""
         out = []
         places = [(i, m) for i, m in enumerate(mentions)
                   if sent.start_char <= m.start < sent.end_char and m.cls in PLACE]
@@ -416,8 +418,9 @@ class FactFinder:
         place = next((i for i, x in enumerate(mentions) if x.start < m.end(1) + 1 and x.cls in PLACE), None)
         return place, resolve_date(m.group(2), published) if m.group(2) else None
 
-    def events(self, doc: Doc, text: str, mentions: list[Mention], sent, published: str | None,
+    def events(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, published: str | None,
                last_event: dict[str, int], dateline: tuple[int | None, str | None] = (None, None)) -> list[dict]:
+        """Where and when the sentence's named events took place, and what they were part of."""
         out = []
         s_text = text[sent.start_char:sent.end_char]
         events = [(i, m) for i, m in enumerate(mentions)
@@ -533,8 +536,9 @@ class FactFinder:
                 break
         return chosen[::-1] if len(chosen) == 2 else []
 
-    def deals(self, doc: Doc, text: str, mentions: list[Mention], sent, published: str | None,
+    def deals(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, published: str | None,
               last_event: dict[str, int], next_sent_sectors: list[int], recent_parties: list[int]) -> list[dict]:
+        """Signings (with parties, count, value, occasion, date, sectors) and investments of one sentence."""
         s_text = text[sent.start_char:sent.end_char]
         idx = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
         money = [(sent.start_char + x.start, x) for x in find_money(s_text)]
@@ -762,7 +766,7 @@ class FactFinder:
                  "rule": "investment-sentence", "confidence": 0.6}]
 
     # ----------------------------------------------------------- cooperation
-    def cooperation(self, doc: Doc, text: str, mentions: list[Mention], sent, recent_parties: list[int]) -> list[dict]:
+    def cooperation(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, recent_parties: list[int]) -> list[dict]:
         """"A will deepen cooperation with B", "the two sides ... cooperation", "joining hands with B"."""
         idx = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
         cue = None
@@ -832,6 +836,7 @@ class FactFinder:
 
     # ------------------------------------------------------------------ all
     def find(self, doc: Doc, mentions: list[Mention], published: str | None) -> list[dict]:
+        """All raw facts of a Doc: sentence rules, then the document-level assembly."""
         facts: list[dict] = []
         last_event: dict[str, int] = {}
         recent_parties: list[int] = []

@@ -29,6 +29,7 @@ MINOR_REGION_TYPES = {"land", "prefecture", "county", "governorate", "department
 
 @dataclass(frozen=True)
 class Place:
+    """A place of the gazetteer: canonical name, class, GeoNames id and coordinates."""
     name: str  # canonical name (stable IRI)
     cls: str  # City | Region | Country
     geonames_id: int | None = None

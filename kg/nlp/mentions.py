@@ -21,6 +21,7 @@ from .sectors import SectorFinder
 
 
 class Mention(NamedTuple):
+    """A typed name in the text: character span, class, canonical key and the rule that typed it."""
     start: int  # character offsets in doc.text
     end: int
     text: str  # the name as written, honorifics and "'s" stripped
@@ -630,6 +631,7 @@ class MentionFinder:
         return i if i - start >= 2 and doc[i - 1].text in PARENT_HEADS else None
 
     def find(self, doc: Doc) -> list[Mention]:
+        """Every mention of a Doc, in text order: candidates by priority, then retyping votes and sector lists."""
         self.blocked: set[int] = set()
         text = doc.text  # Doc.text joins every token anew: read it once
         cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule

@@ -48,6 +48,7 @@ SUFFIX_CURRENCY = {
 
 
 class MoneyMatch(NamedTuple):
+    """An amount found in text: span, value in units, ISO 4217 currency, the text as written."""
     start: int
     end: int
     amount: float

@@ -30,6 +30,7 @@ class RawFact:
 
 @dataclass(frozen=True)
 class RawPost(RawFact):
+    """A person holds a post: title, and the body or place it is of."""
     person: int = -1
     title: str = ""
     of: int | None = None
@@ -37,6 +38,7 @@ class RawPost(RawFact):
 
 @dataclass(frozen=True)
 class RawLocatedIn(RawFact):
+    """A place lies in a larger one."""
     place: int | None = None
     container: int = -1
     place_anaphor: str | None = None  # "the hub in ...": the article's place of this class
@@ -44,6 +46,7 @@ class RawLocatedIn(RawFact):
 
 @dataclass(frozen=True)
 class RawCooperation(RawFact):
+    """Parties cooperate, in the sectors named."""
     parties: tuple[int, ...] = ()
     sectors: tuple[int, ...] = ()
     anaphor: str | None = None  # "the state will strengthen cooperation with Japan"
@@ -51,6 +54,7 @@ class RawCooperation(RawFact):
 
 @dataclass(frozen=True)
 class RawEvent(RawFact):
+    """Where and when an event took place, and what it was part of."""
     event: int = -1
     held_in: int | None = None
     held_in_anaphor: str | None = None
@@ -60,6 +64,7 @@ class RawEvent(RawFact):
 
 @dataclass(frozen=True)
 class RawAgreement(RawFact):
+    """A signing: parties, count, values, occasion, date and sectors."""
     parties: tuple[int, ...] = ()
     count: int | None = None
     values: Values = ()
@@ -71,6 +76,7 @@ class RawAgreement(RawFact):
 
 @dataclass(frozen=True)
 class RawInvestment(RawFact):
+    """An investment flow or stock: investor, target, projects and values."""
     investor: int | None = None
     target: int | None = None
     projects: int | None = None

@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicons import read_lexicon
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from spacy.tokens import Span
 
 _INDUSTRY_NOUN = re.compile(r"\b(?:firms|companies|industry|industries|sector|market)\b")
 _WORDS_BEFORE = re.compile(r"(?:[a-z][\w&-]*\s+){1,3}$")
 
 
 class SectorPhrase(NamedTuple):
+    """A sector phrase: character span in the Doc and the phrase lower-cased."""
     start: int
     end: int
     text: str  # as written, lower-cased
@@ -93,7 +99,7 @@ class SectorFinder:
         self._frame_of[word] = found  # words repeat: each is looked up once
         return found
 
-    def find(self, sent) -> list[SectorPhrase]:
+    def find(self, sent: "Span") -> list[SectorPhrase]:
         """Sector phrases of one sentence (a spaCy ``Span``), with character offsets in the Doc."""
         heads: list[tuple[object, bool, bool]] = []  # (list head, capitals may be sectors, described industries)
         for tok in sent:
@@ -268,7 +274,8 @@ class SectorScheme:
         self.labels = labels
 
     @classmethod
-    def load(cls, path) -> "SectorScheme":
+    def load(cls, path: "str | Path") -> "SectorScheme":
+        """The scheme of a SKOS Turtle file: every prefLabel and altLabel, lower-cased."""
         import pyoxigraph as ox
 
         store = ox.Store()
@@ -281,9 +288,11 @@ class SectorScheme:
         return cls(labels)
 
     def concept(self, phrase: str) -> str | None:
+        """The concept IRI a written phrase names, if the scheme has it."""
         return self.labels.get(phrase.lower())
 
     def broader(self, phrase: str) -> str | None:
+        """The concept a new phrase belongs under, by its head words."""
         words = re.split(r"\s+", phrase.lower())
         for n in range(1, len(words)):
             found = self.labels.get(" ".join(words[n:]))

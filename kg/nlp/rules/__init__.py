@@ -22,6 +22,7 @@ LEVELS = ("sentence", "document")
 
 @dataclass(frozen=True)
 class Rule:
+    """A registered rule: its name, fact kind, confidence, function and level."""
     name: str
     kind: str
     confidence: float

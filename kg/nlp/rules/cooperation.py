@@ -10,10 +10,13 @@ trigger word (``cooperation_triggers.txt``) and the objects of "with",
 from __future__ import annotations
 
 from itertools import combinations
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
 from . import rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 PARTY = ("City", "Region", "Country", "District", "Agency", "Company", "Organization")
 _TRIGGERS = frozenset(read_lexicon("cooperation_triggers"))
@@ -42,7 +45,7 @@ def _clause(tok):
 
 
 @rule("cooperation-parse", kind="cooperation", confidence=0.65, level="sentence")
-def cooperation_from_parse(sent, mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
+def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
     """Raw cooperation facts of one sentence (a spaCy ``Span``); ``spans`` maps characters to mentions."""
     for tok in sent:
         if tok.lower_ not in _TRIGGERS:

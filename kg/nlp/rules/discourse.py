@@ -28,6 +28,7 @@ SIGNER_GAP = re.compile(r"\b(?:between|by|with|and)\s+(?:the\s+)?(?:[A-Za-z.'’
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence of the article: character span and text."""
     start: int
     end: int
     text: str
@@ -42,9 +43,11 @@ class Discourse:
     facts: tuple[dict, ...]
 
     def sentence_at(self, pos: int) -> int:
+        """The number of the sentence holding character ``pos`` (-1 if none)."""
         return next((n for n, s in enumerate(self.sentences) if s.start <= pos < s.end), -1)
 
     def mentions_in(self, n: int) -> list[int]:
+        """The mentions (by index) of sentence ``n``."""
         s = self.sentences[n]
         return [i for i, m in enumerate(self.mentions) if s.start <= m.start < s.end]
 

@@ -10,10 +10,13 @@ amounts ("$40 a head") state no investment (``hedges.txt``).
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
 from . import rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 PLACE = ("City", "Region", "Country", "District")
 PARTY = PLACE + ("Agency", "Company", "Organization")
@@ -28,7 +31,7 @@ def _mention_of(tok, spans) -> int | None:
     return next((i for start, end, i in spans if start <= tok.idx < end), None)
 
 
-def hedged(tok, sent) -> bool:
+def hedged(tok: "Token", sent: "Span") -> bool:
     """A trigger under a modal, a negation, a condition or a wish."""
     node = tok
     for _ in range(4):
@@ -51,7 +54,7 @@ def _demonym_owner(tok, mentions: list, demonyms: dict[str, str]) -> int | None:
 
 
 @rule("investment-parse", kind="investment", confidence=0.6, level="sentence")
-def investment_from_parse(sent, mentions: list, spans, money: list,
+def investment_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, int, int]], money: list,
                           demonyms: dict[str, str] | None = None) -> Iterator[dict]:
     """Raw investment facts of one sentence; ``money`` holds (doc char offset, MoneyMatch) pairs."""
     for tok in sent:
@@ -122,7 +125,7 @@ _OFFERS = re.compile(r"\b(?:invest\w*|offers?|offered|commit\w*|pledg\w*|announc
 
 
 @rule("investment-listed-amounts", kind="investment", confidence=0.55, level="sentence")
-def listed_amounts(sent, mentions: list, money: list) -> Iterator[dict]:
+def listed_amounts(sent: "Span", mentions: list, money: list) -> Iterator[dict]:
     """"Offers include DP World (3500 crore), RP Group (1000 crore), Lulu group (1500 crore)": each firm
     named with its amount in brackets invests that amount (where it goes, the article says)."""
     if not _OFFERS.search(sent.text):
