@@ -29,6 +29,7 @@ SIGNER_GAP = re.compile(r"\b(?:between|by|with|and)\s+(?:the\s+)?(?:[A-Za-z.'’
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of the article: character span and text."""
+
     start: int
     end: int
     text: str
@@ -54,7 +55,8 @@ class Discourse:
 
 @dataclass(frozen=True)
 class Amendment:
-    """Add ``values`` to the field ``field`` of fact number ``fact``."""
+    """A change to fact number ``fact``: add ``values`` to a list field ("parties", "sectors"), set a
+    single field ("date", "of"), fold the facts ``values`` into it ("fold"), or add new facts ("new")."""
 
     fact: int
     field: str
