@@ -17,15 +17,13 @@ from .nlp.raw import RawAgreement, RawCooperation, RawEvent, RawInvestment, RawL
 from .lexicons import read_lexicon
 from .nlp.gazetteer import default_gazetteer
 from .nlp.sectors import default_scheme
+from .schema import COARSE  # entity class -> coarse kind: mentions are grouped within one kind
 from .model import (PLACE_CLASSES, Agreement, Article, Cooperation, Entity, EventInfo, Evidence,
                     Extraction, Investment, LocatedIn, Money, Post)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-COARSE = {"City": "place", "Region": "place", "Country": "place", "District": "place",
-          "Official": "person", "Person": "person", "Agency": "org", "Company": "org",
-          "Organization": "org", "Event": "event", "Sector": "sector"}
 # The level of government a bare title speaks for ("Chief Minister X" of the state).
 _TITLE_LEVEL = {"mayor": "City", "governor": "Region", "besar": "Region", "chief minister": "Region"}
 # Titles that companies use as much as governments: public only when held in a place or agency.

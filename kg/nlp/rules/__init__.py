@@ -14,7 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-FACT_KINDS = ("post", "locatedIn", "cooperation", "event", "agreement", "investment")
+from ... import schema
+
+FACT_KINDS = tuple(k.name for k in schema.FACT_KINDS)  # "post", "locatedIn", ... as kg.schema registers them
+PLACES = tuple(c for c in schema.subclasses("Place") if c != "Place")  # City, Region, Country, District
+# Classes that can be a party to a deal, a cooperation or an investment: places and organisations
+PARTY = PLACES + tuple(schema.subclasses("Organization"))
 
 
 LEVELS = ("sentence", "document")

@@ -13,12 +13,11 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
-from . import rule
+from . import PARTY, rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-PARTY = ("City", "Region", "Country", "District", "Agency", "Company", "Organization")
 _TRIGGERS = frozenset(read_lexicon("cooperation_triggers"))
 _PARTNER_PREPS = ("with", "between", "among", "amongst")
 

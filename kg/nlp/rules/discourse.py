@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from . import rule, rules_for
+from . import PARTY, PLACES, rule, rules_for
 
-PARTY = ("City", "Region", "Country", "District", "Agency", "Company", "Organization")
 # A sentence that goes on about the deal just told: "The MoU aims ...", "The deals span ...", "It covers ..."
 DEAL_SUBJECT = re.compile(r"^\W*(?:(?:The|This|These|Those|Both|Such|Each|All|Its|Their)\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:agreements?|deals?|MoUs?|MOUs?|memorand\w*|pacts?|accords?|contracts?|projects?|"
@@ -229,7 +228,7 @@ def shared_body(state: Discourse) -> Iterator[Amendment]:
     posts = sorted((state.mentions[f["person"]].start, k) for k, f in enumerate(state.facts) if f["rel"] == "post")
     for (start_a, a), (start_b, b) in zip(posts, posts[1:]):
         first, second = state.facts[a], state.facts[b]
-        if second["of"] is not None or first["of"] is None or state.mentions[first["of"]].cls not in PARTY[:4]:
+        if second["of"] is not None or first["of"] is None or state.mentions[first["of"]].cls not in PLACES:
             continue
         n = state.sentence_at(start_b)
         if n < 0 or n != state.sentence_at(start_a):

@@ -13,13 +13,12 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
-from . import rule
+from . import PARTY, rule
+from . import PLACES as PLACE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-PLACE = ("City", "Region", "Country", "District")
-PARTY = PLACE + ("Agency", "Company", "Organization")
 INVESTMENT_WORDS = _TRIGGERS = frozenset(read_lexicon("investment_triggers"))
 _HEDGES = frozenset(read_lexicon("hedges"))
 _PER_UNIT = re.compile(r"^\s*(?:a|an|per|each)\s+(?:head|month|year|week|day|person|share|unit|tonne|ton|barrel)\b", re.I)
