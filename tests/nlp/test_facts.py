@@ -517,3 +517,8 @@ def test_facts_a_duration_is_no_count_of_deals(nlp):
 def test_facts_a_rate_is_no_investment(nlp):
     text = "Households invested $40 a head in the scheme, the Treasury said."
     assert all(not f["values"] for f in of_rel(facts(nlp, text, "2005-02-14"), "investment"))
+
+
+def test_facts_ties_that_end_are_no_cooperation(nlp):
+    text = "Fiat and General Motors agreed to dissolve their alliance, ending a partnership formed in 2000."
+    assert of_rel(facts(nlp, text, "2005-02-14"), "cooperation") == []

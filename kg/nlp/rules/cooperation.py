@@ -9,6 +9,7 @@ trigger word (``cooperation_triggers.txt``) and the objects of "with",
 """
 from __future__ import annotations
 
+import re
 from itertools import combinations
 from typing import TYPE_CHECKING, Iterator
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 _TRIGGERS = frozenset(read_lexicon("cooperation_triggers"))
 _PARTNER_PREPS = ("with", "between", "among", "amongst")
+_ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|unwind\w*|broke up|break(?:s|ing)? up|"
+                    r"pull(?:s|ed|ing)? out of)\b", re.I)
 
 
 def _mention_of(tok, spans: list[tuple[int, int, int]]) -> int | None:
@@ -46,6 +49,8 @@ def _clause(tok):
 @rule("cooperation-parse", kind="cooperation", confidence=0.65, level="sentence")
 def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
     """Raw cooperation facts of one sentence (a spaCy ``Span``); ``spans`` maps characters to mentions."""
+    if _ENDED.search(sent.text):
+        return  # "agreed to dissolve their alliance": ties that end are no cooperation
     for tok in sent:
         if tok.lower_ not in _TRIGGERS:
             continue
