@@ -50,3 +50,11 @@ def write_seed_articles(folder: Path, n: int) -> Path:
     for i, paragraph in enumerate(paragraphs[:n], 1):
         (folder / f"{i:03d}.txt").write_text(f"date: 2024-05-30\n\n{paragraph}\n", encoding="utf-8")
     return folder
+
+
+def extract_text(nlp, text: str, date: str = "2024-05-15"):
+    """The extraction of one article made of ``text``, through the build's own path."""
+    from kg.build import extract_articles
+    from kg.read import article_from_text
+
+    return next(extract_articles([article_from_text(text, url="http://example.org/article", date=date)], nlp))

@@ -1,5 +1,6 @@
 """Extraction on real sentences from the seed article."""
 import pytest
+from conftest import extract_text
 
 from kg.build import extract_articles
 from kg.model import Agreement, Cooperation, EventInfo, Investment, LocatedIn, Post
@@ -25,11 +26,6 @@ def extraction(nlp):
 
 def by_label(extraction):
     return {e.label: e for e in extraction.entities}
-
-
-def extract_text(nlp, text: str, date: str):
-    """The extraction of one article made of ``text``."""
-    return next(extract_articles([article_from_text(text, url="http://example.org/article", date=date)], nlp))
 
 
 def test_extract_places_typed(extraction):

@@ -1,19 +1,14 @@
 """Registered rules and the document-level assembly (kg.nlp.rules)."""
 import pytest
+from conftest import extract_text as extract
 
-from kg.build import extract_articles
 from kg.model import Agreement, Cooperation, Investment
 from kg.nlp.rules import REGISTRY, rule, rules_for
-from kg.read import article_from_text
 
 KADUNA = ("Malam Uba Sani, the Governor of Kaduna State, had the honor of signing a Memorandum of Understanding (MoU) "
           "with the Hebei Province of the People’s Republic of China.\n\n"
           "The MoU aims to foster exchanges and cooperation across various sectors including economy, trade, solid "
           "minerals, science and technology, energy, transportation, agriculture, and infrastructure.")
-
-
-def extract(nlp, text: str, date: str = "2024-05-15"):
-    return next(extract_articles([article_from_text(text, url="http://example.org/a", date=date)], nlp))
 
 
 def test_rules_registered_by_kind():
