@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ..lexicons import read_lexicon
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, Mention
+from .rules.agreement import agreements_from_parse
 from .rules.cooperation import cooperation_from_parse
 from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse, listed_amounts
 from .rules.discourse import Sentence, assemble
@@ -866,6 +867,7 @@ class FactFinder:
             found += self.located_in(doc, text, mentions, sent)
             found += self.events(doc, text, mentions, sent, published, last_event, dateline)
             found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)
+            found = self._parsed_agreements(sent, mentions, spans, found)
             found += self.cooperation(doc, text, mentions, sent, recent_parties)
             found = self._parsed_investments(sent, mentions, spans, found)
             told = {frozenset(mentions[p].key for p in f["parties"]) for f in found if f["rel"] == "cooperation"}
@@ -915,6 +917,33 @@ class FactFinder:
         """Demonyms lower-cased, so "the Indian state of" reads as "the indian state of"."""
         return re.sub(r"\b[A-Z][a-z]+\b", lambda m: m.group(0).lower() if m.group(0) in self.demonyms else m.group(0),
                       words)
+
+    @staticmethod
+    def _parsed_agreements(sent, mentions: list[Mention], spans, found: list[dict]) -> list[dict]:
+        """A sentence's facts with the parse's reading of its signings: the parties the text rules left
+        open ("Another memorandum was signed by A and B"), and a signing they missed ("a signing ceremony
+        between A and B", "A signed a deal with B, while C signed one with D")."""
+        parsed = [p for p in agreements_from_parse(sent, mentions, spans) if len(p["parties"]) >= 2]
+        if not parsed:
+            return found
+        told = [f for f in found if f["rel"] == "agreement"]
+        keys = lambda f: {mentions[i].key for i in f["parties"]}  # noqa: E731
+        for f in told:
+            if len(keys(f)) < 2:
+                match = next((p for p in parsed if keys(f) <= keys(p)), None)
+                if match is not None:
+                    f["parties"] = sorted(set(f["parties"]) | set(match["parties"]))
+                    parsed.remove(match)
+            else:
+                parsed = [p for p in parsed if not keys(p) & keys(f)]
+        money = [(sent.start_char + x.start, x) for x in find_money(sent.text)]
+        for p in parsed:
+            start, end = p["clause"]
+            found.append({"rel": "agreement", "parties": p["parties"], "count": p["count"],
+                          "values": [(x.amount, x.currency, x.text) for at, x in money if start <= at < end],
+                          "signedAt": None, "date": None, "sectors": p["sectors"], "one_each": False,
+                          "rule": p["rule"], "confidence": p["confidence"]})
+        return found
 
     def _parsed_investments(self, sent, mentions: list[Mention], spans, found: list[dict]) -> list[dict]:
         """A sentence's facts with the parse's reading of its investment: a new fact where the text rules

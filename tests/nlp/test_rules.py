@@ -151,3 +151,30 @@ def test_mentions_a_firms_home_is_no_part_of_its_name(nlp):
     doc = nlp("Lim Chow Kiat, DBS Bank CEO Tan Su Shan and Singapore-headquartered Universal Success Enterprises "
               "founder Prasoon Mukherjee attended.")
     assert "Universal Success Enterprises" in {m[2] for m in doc._.nkg_mentions}
+
+
+def _deal_parties(ex) -> list[set[str]]:
+    label = {e.iri: e.label for e in ex.entities}
+    return [{label[p] for p in f.parties} for f in ex.facts if isinstance(f, Agreement)]
+
+
+def test_rules_each_signing_clause_has_its_own_parties(nlp):
+    text = ("Oman-based Asyad, a logistics group, signed an agreement with Saudi Bahri, a transportation and "
+            "logistics company, while Minerals Development Oman signed a deal with the Kingdom’s Maaden Phosphate Co. "
+            "to boost cooperation in the mining sector.")
+    deals = _deal_parties(extract(nlp, text, "2021-07-12"))
+    assert {"Asyad", "Saudi Bahri"} in deals
+    assert any({"Minerals Development Oman"} < d and not any("Kingdom" in p for p in d) for d in deals)
+
+
+def test_rules_a_passive_signing_takes_its_agents_as_parties(nlp):
+    text = ("Another memorandum was signed by Fisheries Development Oman and Saudi Arabia’s National Aquaculture "
+            "Group, or Naqwa, to boost cooperation in fisheries.")
+    [parties] = _deal_parties(extract(nlp, text, "2021-07-12"))
+    assert "Fisheries Development Oman" in parties and "Saudi Arabia" not in parties and len(parties) == 2
+
+
+def test_rules_a_signing_ceremony_between_two_parties_is_a_signing(nlp):
+    text = ("Mulki also attended a signing ceremony between ADC and Manaseer Group to establish a facility "
+            "manufacturing fertilisers, various chemicals and gypsum.")
+    assert [{"ADC", "Manaseer Group"}] == _deal_parties(extract(nlp, text, "2017-05-21"))

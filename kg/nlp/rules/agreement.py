@@ -1,0 +1,147 @@
+"""Signings read from the parse: every signing clause of a sentence with its own parties.
+
+"Oman-based Asyad signed an agreement with Saudi Bahri, while Minerals
+Development Oman signed a deal with the Kingdom's Maaden Phosphate Co." tells
+of two signings, each with two parties. A signing is a verb of
+``signing_verbs.txt`` whose object (or passive subject) is an agreement noun of
+``agreement_nouns.txt``; its parties are the verb's subject, the objects of
+"with", "between" and "among" under the verb or the noun, and the passive's
+agent ("signed by A and B"). An owner ("the Kingdom's") is no party; a generic
+head ("the governments of A and B") stands for the places it names.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from ...lexicons import read_lexicon
+from . import PARTY, rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_VERBS = frozenset(w for w in read_lexicon("signing_verbs") if " " not in w)
+_PHRASAL = {tuple(w.split()) for w in read_lexicon("signing_verbs") if " " in w}  # ("entered", "into")
+_SIGNING_NOUNS = frozenset({"signing", "signings"})
+_NOUN = re.compile(r"(?:" + "|".join(read_lexicon("agreement_nouns")) + r")\b", re.I)
+_PARTNER_PREPS = ("with", "between", "among", "amongst")
+# heads that stand for the parties they are "of": "the governments of Jiangsu and Macau"
+_STAND_INS = frozenset({"government", "governments", "authorities", "authority", "leaders", "delegations",
+                        "delegation", "representatives", "officials", "city", "cities", "province", "provinces",
+                        "state", "states", "region", "regions", "municipality", "county", "counties"})
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15,
+            "twenty": 20}
+
+
+def _agreement_noun(tok: "Token", sent: "Span") -> bool:
+    return tok.tag_.startswith("NN") and bool(_NOUN.match(sent.doc.text, tok.idx))
+
+
+def _conjoined(tok: "Token") -> list["Token"]:
+    """``tok`` and its conjuncts, less an owner ("Saudi Arabia's National Aquaculture Group", misparsed as a
+    conjunct) and a second name ("National Aquaculture Group, or Naqwa")."""
+    return sorted([t for t in (tok, *tok.conjuncts) if t is tok or not (
+        any(c.dep_ == "case" for c in t.children) or (t.i > 0 and t.nbor(-1).lower_ == "or"))], key=lambda t: t.i)
+
+
+def _of_object(tok: "Token", sent: "Span") -> "Token | None":
+    """The agreement noun ``tok`` is "of": "the signing of six MoUs", "three of the agreements"."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and _agreement_noun(obj, sent):
+                return obj
+    return None
+
+
+def _signed_noun(verb: "Token", sent: "Span") -> "Token | None":
+    """The agreement noun the verb signs: its object or passive subject ("three of the agreements")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and (verb.lower_, child.lower_) in _PHRASAL:  # "entered into an MoU"
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and _agreement_noun(obj, sent):
+                return obj
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            if _agreement_noun(child, sent):
+                return child
+            if _of_object(child, sent) is not None:  # "three of the agreements"
+                return _of_object(child, sent)
+    return None
+
+
+def _subjects(verb: "Token") -> list["Token"]:
+    node = verb
+    for _ in range(2):
+        subj = [t for c in node.children if c.dep_ == "nsubj" for t in _conjoined(c)]
+        if subj or node.dep_ != "conj":
+            return subj
+        node = node.head  # "A signed X and inked Y": the conjoined verb shares its subject
+    return []
+
+
+def _partners(holders: list["Token"]) -> list["Token"]:
+    found: list["Token"] = []
+    for holder in holders:
+        for child in holder.children:
+            if (child.dep_ == "prep" and child.lower_ in _PARTNER_PREPS) or child.dep_ == "agent":
+                found += [t for c in child.children if c.dep_ == "pobj" for t in _conjoined(c)]
+    return found
+
+
+def _stood_for(tok: "Token") -> list["Token"]:
+    """The tokens a party slot names: itself, or what a generic head is "of"."""
+    if tok.lower_ in _STAND_INS:
+        return [t for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for c in p.children if c.dep_ == "pobj" for t in _conjoined(c)]
+    return [tok]
+
+
+def _count(noun: "Token") -> int | None:
+    for child in noun.children:
+        if child.dep_ in ("nummod", "det") and child.lower_ in _NUMBERS:
+            return _NUMBERS[child.lower_]
+        if child.dep_ == "nummod" and child.text.replace(",", "").isdigit():
+            return int(child.text.replace(",", ""))
+    return 1 if noun.tag_ in ("NN", "NNP") else None
+
+
+def signing_clauses(sent: "Span") -> list[tuple["Token", "Token | None"]]:
+    """(signing word, agreement noun) of every signing the sentence tells, in order: a verb with its
+    agreement noun, or the noun "signing" ("the signing of six MoUs", "a signing ceremony between ...",
+    where the noun may be left unsaid)."""
+    found = []
+    for tok in sent:
+        if tok.tag_.startswith("VB") and (tok.lower_ in _VERBS or any(v == tok.lower_ for v, _ in _PHRASAL)):
+            noun = _signed_noun(tok, sent)
+            if noun is not None:
+                found.append((tok, noun))
+        elif tok.tag_.startswith("NN") and tok.lower_ in _SIGNING_NOUNS:
+            found.append((tok, _of_object(tok, sent)))
+    return found
+
+
+@rule("agreement-signed-verb", kind="agreement", confidence=0.7, level="sentence")
+def agreements_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
+    """Raw agreements of one sentence, one per signing clause; ``spans`` maps characters to mentions."""
+    clauses = signing_clauses(sent)
+    verbs = {v.i for v, _ in clauses}
+    for verb, noun in clauses:
+        inner = {t.i for v in verb.subtree if v.i in verbs and v.i != verb.i for t in v.subtree}
+        clause = [t for t in verb.subtree if t.i not in inner]
+        if verb.tag_.startswith("NN"):  # "the signing (ceremony) of ... between A and B": no subject
+            holders = [verb, noun] + ([verb.head] if verb.dep_ == "compound" else [])
+            slots = _partners([h for h in holders if h is not None])
+        else:
+            slots = _subjects(verb) + _partners([verb, noun])
+        parties: list[int] = []
+        for tok in slots:
+            for t in _stood_for(tok):
+                i = next((i for start, end, i in spans if start <= t.idx < end), None)
+                if i is not None and mentions[i].cls in PARTY and i not in parties:
+                    parties.append(i)
+        chars = {t.idx for t in clause}
+        sectors = [i for start, end, i in spans if mentions[i].cls == "Sector" and start in chars]
+        yield {"rel": "agreement", "parties": parties, "count": _count(noun) if noun is not None else None, "verb": verb.idx,
+               "clause": (min(t.idx for t in clause), max(t.idx + len(t) for t in clause)),
+               "sectors": sectors, "rule": "agreement-signed-verb", "confidence": 0.7}
