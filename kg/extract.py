@@ -60,6 +60,16 @@ INVESTMENT_AHEAD = re.compile(r"\b(?:will|to|committed|commits|pledged|plans?|ag
 ANAPHOR_CLASS = {"state": "Region", "province": "Region", "city": "City", "country": "Country"}
 
 
+
+def _abbreviates(short: str, name: str) -> bool:
+    """"ADC" for "Aqaba Development Corporation", "EEC" for "Cebu Provincial Economic Enterprise Council":
+    a word of the name starts as the short form does. "MILAN (AP)" is a dateline and its agency, no acronym.
+
+    >>> _abbreviates("EEC", "Cebu Provincial Economic Enterprise Council"), _abbreviates("AP", "MILAN")
+    (True, False)
+    """
+    return any(w[:1].lower() == short[:1].lower() for w in re.findall(r"\w[\w'’-]*", name))
+
 class Resolver:
     """Groups an article's mentions into entities and maps facts onto them."""
 
@@ -95,7 +105,9 @@ class Resolver:
         for i, m in enumerate(self.mentions):
             after = self.text[m.end:m.end + 16]
             acro = re.match(r"\s*\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)", after)  # two capitals: "PSK", "InvestHK"
-            if acro and m.cls not in ("Person", "Sector"):
+            # the capitalised words the name may have lost: "Indian" of "Indian Oil Corporation"
+            before = re.search(r"(?:[A-Z][\w'’-]*\s+){0,4}$", self.text[max(0, m.start - 60):m.start]).group(0).split()
+            if acro and m.cls not in ("Person", "Sector") and _abbreviates(acro.group(1), " ".join(before + [m.text])):
                 long_forms[acro.group(1)] = i
         bodies = [(j, n.key) for j, n in enumerate(self.mentions) if n.cls in ("Agency", "Organization")]
         for i, m in enumerate(self.mentions):

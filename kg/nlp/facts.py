@@ -38,12 +38,11 @@ JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to
                         r"are set to)?\s*(?:be\s+)?(?:jointly\s+)?(?:develop|build|set up|establish|construct|operate|"
                         r"invest)\w*\b", re.I)
 BUSINESS_TIE = re.compile(r"joint venture|partnership|alliance|tie-up", re.I)
-BOTH_SIDES = re.compile(r"\b(?:the two sides|both sides|both parties|the two parties|two parties|the two cities|"
-                        r"the two places|the two regions|the two provinces|the two countries|both cities|both countries|"
-                        r"the two companies|the two firms)\b", re.I)
+_SIDE_NOUNS = {line.split()[0]: tuple(line.split()[1:]) for line in read_lexicon("side_nouns")}
+# "the two sides", "both nations", "both the cities", "two parties": the parties told before
+BOTH_SIDES = re.compile(rf"\b(?:the two|both(?: the)?|two(?= parties))\s+(?:[a-z]+\s+)?(?:{'|'.join(_SIDE_NOUNS)})\b", re.I)
 # "the two countries" are countries, "the two firms" companies; "the two sides" any party
-_SIDE_KINDS = {"countries": ("Country",), "cities": ("City",), "regions": ("Region",), "provinces": ("Region",),
-               "companies": ("Company",), "firms": ("Company",)}
+_SIDE_KINDS = {noun: kinds for noun, kinds in _SIDE_NOUNS.items() if kinds != ("*",)}
 SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(?:ed|es|ing)?|conclud(?:ed|es)|"
                      r"struck|strike|(?:reach(?:ed|es)?|(?:announc|finali[sz])(?:ed|es|e))(?=\s+(?:[\w$£€.-]+\s+){0,3}?"
                      r"(?:deal|agreement|contract|pact|partnership)))\b", re.I)
@@ -97,7 +96,11 @@ EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:opening|closing|signing|inaugu
 ENVOY = re.compile(r"(?P<title>\b(?:ambassador|envoy|consul[- ]general|consul|high commissioner|"
                    r"trade commissioner|representative)\s+(?:to|in)\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))\s+"
                    r"(?:(?:[A-Z][a-z]+'?|Dr\.?)\s+){0,3}$", re.I)
-DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,30}),\s*((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?[^\n]{0,20}?(?:—|--|–)")
+# a wire dateline: the place in capitals, then a date or the agency, then a dash or a colon:
+# "SHENZHEN, Dec. 10 (Xinhua) --", "MILAN (AP) —", "NEW DELHI:", "RABAT - ", "LANZHOU, China, July 10 /PRNewswire/ --"
+DATELINE = re.compile(r"\s*([A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+){0,3})(,[^\n—–:]{0,60}?|\s*\([^()\n]{1,60}\))?"
+                      r"\s*(?:—|--|–|-\s|:\s|\([^()\n]{1,60}\)\s*(?:—|--|–|-\s|:\s)?)")
+DATELINE_DAY = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
 NATIONAL_POST = re.compile(r"\b(?:minister|president|premier|chancellor|ambassador|envoy|king|queen|senator|"
                            r"lawmaker|mp|leader|secretary|governor|consul|consul[- ]general)$")
 PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|event) of\s+(?:the\s+)?$", re.I)
@@ -422,7 +425,8 @@ class FactFinder:
         if not m:
             return None, None
         place = next((i for i, x in enumerate(mentions) if x.start < m.end(1) + 1 and x.cls in PLACE), None)
-        return place, resolve_date(m.group(2), published) if m.group(2) else None
+        day = DATELINE_DAY.search(m.group(2) or "")
+        return place, resolve_date(day.group(0), published) if day else None
 
     def events(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, published: str | None,
                last_event: dict[str, int], dateline: tuple[int | None, str | None] = (None, None)) -> list[dict]:
@@ -589,8 +593,9 @@ class FactFinder:
             between = re.search(r"\bbetween\s+", s_text)
             if between:
                 # "between Brazil's Ministry of Human Rights and Angola's Ministry of ...": the owners are no parties
-                parties = [i for i, m in idx if m.cls in PARTY and m.start >= sent.start_char + between.end()
-                           and not re.match(r"['’]s\b", text[m.end:m.end + 3])][:2]
+                named = [i for i, m in idx if m.cls in PARTY and m.start >= sent.start_char + between.end()
+                         and not re.match(r"['’]s\b", text[m.end:m.end + 3])][:2]
+                parties = named or parties  # "between the two nations": the sides told before
             one_each = False  # a deal with each of the firms listed
             with_ = re.search(r"\bwith\s+", s_text[sign.end():])
             if with_:

@@ -178,3 +178,19 @@ def test_rules_a_signing_ceremony_between_two_parties_is_a_signing(nlp):
     text = ("Mulki also attended a signing ceremony between ADC and Manaseer Group to establish a facility "
             "manufacturing fertilisers, various chemicals and gypsum.")
     assert [{"ADC", "Manaseer Group"}] == _deal_parties(extract(nlp, text, "2017-05-21"))
+
+
+def test_rules_the_two_nations_are_the_countries_told_before(nlp):
+    text = ("Turkey currently stands as the largest investing country in Algeria, contributing significantly to job "
+            "creation. President Erdogan's visit to Algeria, his first since 2020, saw the signing of 12 cooperation "
+            "agreements between the two nations.")
+    assert {"Turkey", "Algeria"} in _deal_parties(extract(nlp, text, "2023-11-22"))
+
+
+def test_rules_a_dateline_and_its_agency_are_no_party(nlp):
+    text = ("MILAN (AP) — German airline Lufthansa on Thursday signed a deal with the Italian government for a "
+            "41-percent minority share in the long-struggling ITA Airways, formerly Alitalia.")
+    ex = extract(nlp, text, "2024-05-25")
+    assert all("Milan" not in parties for parties in _deal_parties(ex))
+    milan = next(e for e in ex.entities if e.label == "Milan")
+    assert "AP" not in milan.aliases  # "(AP)" after a dateline is the agency, not the city's acronym

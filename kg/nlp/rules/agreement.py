@@ -137,7 +137,12 @@ def agreements_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, i
         parties: list[int] = []
         for tok in slots:
             for t in _stood_for(tok):
+                # "the main Catalan employers' confederation, Foment del Treball,": the name in apposition
                 i = next((i for start, end, i in spans if start <= t.idx < end), None)
+                if i is None:
+                    i = next((i for a in t.children if a.dep_ == "appos" and a.left_edge.i > 0
+                              and a.doc[a.left_edge.i - 1].text != "("  # "the Bertoua city council (Cameroon)"
+                              for start, end, i in spans if start <= a.idx < end), None)
                 if i is not None and mentions[i].cls in PARTY and i not in parties:
                     parties.append(i)
         chars = {t.idx for t in clause}
