@@ -251,7 +251,30 @@ class FactFinder:
                         of = self._country_of(mentions, text[max(sent.start_char, start - 30):start])
                     out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-premodifier",
                                 "confidence": 0.75})
+                    continue
+            out += self._title_of_body_before(text, mentions, in_sent, i, m)
         return out
+
+    def _title_of_body_before(self, text: str, mentions: list[Mention], in_sent, i: int, m: Mention) -> list[dict]:
+        """"Governor of the Xilingol League Ho Jio Liang", "Vice Governor of Tongliao city Cheng Guanli": the
+        title and its body written before the name, the body right before it."""
+        body = next((j for j, x in in_sent if x.cls in PARTY and x.end <= m.start
+                     and not text[x.end:m.start].strip()), None)
+        if body is None:
+            return []
+        pre = re.search(r"((?:[A-Za-z'.-]+\s+){1,6})of\s+(?:the\s+)?$", text[max(0, mentions[body].start - 80):
+                                                                         mentions[body].start])
+        if not pre:
+            return []
+        words = pre.group(1).split()
+        k = len(words)
+        while k > 0 and words[k - 1].lower() in self.title_words:
+            k -= 1
+        title = " ".join(w.lower() for w in words[k:])
+        if not title or not (title in self.titles or title.split()[-1] in self.titles):
+            return []
+        return [{"rel": "post", "person": i, "title": title, "of": body, "rule": "post-title-of-body-before",
+                 "confidence": 0.7}]
 
     def _unnamed_post(self, text: str, mentions: list[Mention], sent) -> tuple[str, int] | None:
         """A sentence that opens with "India's defence minister" and names no one: (title, place)."""

@@ -34,6 +34,13 @@ def test_facts_post_premodifier(nlp):
     assert (post["person"], post["title"], post["of"]) == ("Zheng Deyan", "mayor", "Yantai")
 
 
+def test_facts_post_title_of_a_body_before_the_name(nlp):
+    found = of_rel(facts(nlp, "The forum is being attended by Governor of the Xilingol League  Ho Jio Liang and Vice "
+                              "Governor of Tongliao city Cheng Guanli."), "post")
+    assert {(f["person"], f["title"]) for f in found} == {("Ho Jio Liang", "governor"), ("Cheng Guanli", "vice governor")}
+    assert {f["of"] for f in found} == {"Xilingol League", "Tongliao city"}
+
+
 def test_facts_post_coordinated(nlp):
     found = of_rel(facts(nlp, "Hui Jianlin, a member of the standing committee of the CPC Jiangsu Provincial Committee and also "
                               "head of the United Front Work of the CPC Jiangsu Provincial Committee, called the city an important gateway."), "post")
