@@ -24,7 +24,11 @@ two names. :func:`resolve` runs after a build over every article graph:
    IRIs stay stable as articles arrive.
 
 Countries also get ISO 3166 codes and the EU country authority IRI from
-pycountry, in the same ``entities`` graph.
+pycountry, in the same ``entities`` graph; companies and organisations whose
+name is exactly that of a company of the major stock indices
+(:mod:`kg.reference`, from the ``pytickersymbols`` package) get its English
+Wikipedia page as ``schema:sameAs`` and its ISINs as ``nkg:isin`` there too.
+Places keep their GeoNames links in the reference graph.
 """
 from __future__ import annotations
 
@@ -39,9 +43,9 @@ from anyascii import anyascii
 from .ids import ID, slug
 from .schema import CLASS_TREE
 from .schema import COARSE as _SCHEMA_COARSE
-from .vocab import NKG_IRI
+from .vocab import NKG, NKG_IRI, SCHEMA, OxTerms
 
-__all__ = ["ENTITIES_GRAPH", "Resolution", "resolve", "variant_key", "unmerge"]
+__all__ = ["ENTITIES_GRAPH", "Resolution", "resolve", "variant_key", "unmerge", "link_companies"]
 
 ENTITIES_GRAPH = "https://w3id.org/newskg/graph/entities"
 _G = ox.NamedNode(ENTITIES_GRAPH)
@@ -51,6 +55,9 @@ PREF_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
 ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 ISO_CODE = ox.NamedNode("https://schema.org/identifier")
 EU_COUNTRY = "http://publications.europa.eu/resource/authority/country/"
+_N, _S = OxTerms(NKG), OxTerms(SCHEMA)
+#: The classes whose entities may be linked to a listed company (not agencies: no government body is listed).
+LINKED_CLASSES = ("Company", "Organization")
 
 # The classes resolved, by coarse kind (kg.schema); sectors keep their scheme's IRIs.
 COARSE = {c: kind for c, kind in _SCHEMA_COARSE.items() if kind != "sector"}
@@ -99,10 +106,11 @@ class Resolution:
     retyped: dict[str, str] = field(default_factory=dict)  # entity IRI -> class it now has
     merged: dict[str, str] = field(default_factory=dict)  # variant IRI -> entity IRI
     dropped: int = 0  # facts' triples dropped because an end no longer fits
+    linked: dict[str, str] = field(default_factory=dict)  # entity IRI -> listed company's Wikipedia page
 
     def __str__(self) -> str:
         return (f"{self.entities} entities; {len(self.retyped)} given one type by vote, "
-                f"{len(self.merged)} spelling variants merged")
+                f"{len(self.merged)} spelling variants merged, {len(self.linked)} linked to listed companies")
 
 
 def _mentions(store: ox.Store) -> list[tuple[str, str, str, str, int]]:
@@ -306,6 +314,7 @@ def resolve(kg, *, fuzzy: bool = True) -> Resolution:
     out.entities = len(classes)
     out.dropped = _drop_misfits(store)
     _country_codes(store, {e for e, c in classes.items() if c == "Country"}, labels)
+    out.linked = link_companies(store, {e for e, c in classes.items() if c in LINKED_CLASSES}, labels)
     return out
 
 
@@ -343,6 +352,35 @@ def _country_codes(store: ox.Store, countries: set[str], labels: dict[str, Count
             break
 
 
+def link_companies(store: ox.Store, entities: set[str], labels: dict[str, Counter]) -> dict[str, str]:
+    """Link each of ``entities`` that names exactly one listed company (:func:`kg.reference.lookup`).
+
+    Writes ``schema:sameAs`` (the company's English Wikipedia page) and ``nkg:isin`` in the entities
+    graph, after dropping the links of an earlier resolution (an entity retyped or renamed since
+    loses its link). An entity whose labels name two different companies gets none. Returns
+    entity IRI -> the page it was linked to (or the listed name, for a company without a page).
+    """
+    from .reference import lookup
+
+    for q in list(store.quads_for_pattern(None, _S.sameAs, None, _G)) + \
+            list(store.quads_for_pattern(None, _N.isin, None, _G)):
+        store.remove(q)
+    linked: dict[str, str] = {}
+    for e in sorted(entities):
+        found = {c for c in map(lookup, labels[e]) if c is not None}
+        if len(found) != 1:
+            continue
+        company = found.pop()
+        node = ox.NamedNode(e)
+        if company.wikipedia:
+            store.add(ox.Quad(node, _S.sameAs, ox.NamedNode(company.wikipedia), _G))
+        for isin in company.isins:
+            store.add(ox.Quad(node, _N.isin, ox.Literal(isin), _G))
+        if company.wikipedia or company.isins:
+            linked[e] = company.wikipedia or company.name
+    return linked
+
+
 def unmerge(kg, variant: str) -> int:
     """Undo the merge of ``variant`` (an IRI listed by ``owl:sameAs`` in the entities graph).
 
@@ -350,7 +388,8 @@ def unmerge(kg, variant: str) -> int:
     is ``variant`` gets ``variant`` back; returns the number of articles changed.
     """
     store: ox.Store = kg.store
-    links = list(store.quads_for_pattern(ox.NamedNode(variant), SAME_AS, None, _G))
+    links = [q for q in store.quads_for_pattern(ox.NamedNode(variant), SAME_AS, None, _G)
+             if q.object.value.startswith(ID)]
     if not links:
         return 0
     canon = links[0].object

@@ -87,6 +87,7 @@ class NKG(DefinedNamespace):
     confidence: URIRef
     rule: URIRef
     mentions: URIRef
+    isin: URIRef
 
 
 class SCHEMA(DefinedNamespace):
@@ -100,6 +101,7 @@ class SCHEMA(DefinedNamespace):
     datePublished: URIRef
     headline: URIRef
     identifier: URIRef
+    sameAs: URIRef
     url: URIRef
     value: URIRef
 
