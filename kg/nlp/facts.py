@@ -392,9 +392,13 @@ class FactFinder:
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "district-of", "confidence": 0.8})
             elif re.fullmatch(rf"\s+in\s+(?:(?:the\s+)?{DIRECTIONS}\s+)?", between, re.I) and self._rank(b) > self._rank(a):
                 out.append({"rel": "locatedIn", "place": i, "in": jj, "rule": "in-larger", "confidence": 0.85})
-            elif re.fullmatch(r"['’]s\s+", between) and self._rank(a) > self._rank(b):
+            elif re.fullmatch(r"['’]s\s+(?:(?:[a-z-]+\s+){0,2}(?:city|town|port|province|state|region|county|"
+                              r"district|capital)\s+)?", between) and self._rank(a) > self._rank(b):
+                # "Georgia's Batumi", "Georgia's coastal city Batumi"
                 out.append({"rel": "locatedIn", "place": j, "in": i, "rule": "possessive", "confidence": 0.85})
-            elif re.fullmatch(r",\s*", between) and not re.match(r"\s*(?:,|and)\s+[A-Z]", text[b.end:b.end + 8]) \
+            elif re.fullmatch(r",\s*", between) and not re.match(  # a list goes on; "LANZHOU, China, July 10" ends
+                    r"\s*(?:,|and)\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)[A-Z]",
+                    text[b.end:b.end + 16]) \
                     and not re.search(r"(?:,|\band)\s*$", text[max(0, a.start - 6):a.start]) and (
                     self._rank(b) > self._rank(a) or self._rank(b) == self._rank(a) == RANK["City"] and re.search(
                         r"\b(?:in|at|near)\s+$", text[max(0, a.start - 6):a.start])):
@@ -881,6 +885,7 @@ class FactFinder:
         text = doc.text  # Doc.text joins every token anew: read it once
         dateline = self.dateline(text, mentions, published)
         published = dateline[1] or published  # "today" in a wire story is the dateline's day
+        places = mentions  # "LANZHOU, China, July 10 --": the dateline still says where its place is
         if dateline[0] is not None:  # the dateline says where the story was filed, not who acted
             mentions = [m._replace(cls="Dateline") if i == dateline[0] else m for i, m in enumerate(mentions)]
         spans = [(m.start, m.end, i) for i, m in enumerate(mentions)]
@@ -892,7 +897,7 @@ class FactFinder:
             found = self.posts(doc, text, mentions, sent)
             found += self._named_next(text, mentions, sent, unnamed)
             unnamed = self._unnamed_post(text, mentions, sent)
-            found += self.located_in(doc, text, mentions, sent)
+            found += self.located_in(doc, text, places, sent)
             found += self.events(doc, text, mentions, sent, published, last_event, dateline)
             found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)
             found = self._parsed_agreements(sent, mentions, spans, found)

@@ -281,8 +281,20 @@ class MentionFinder:
                     if self.gaz.get(name) is None and self.gaz.get(doc[start:tok.i + 1].text) is None and \
                             (before is None or before.cls not in ("Country", "Region")) and \
                             doc[start].text not in self.not_names and \
-                            doc[tok.i - 1].text not in self.heads:
+                            doc[tok.i - 1].text not in self.heads and doc[tok.i - 1].text not in self.gaz.demonyms:
                         out.append((start, tok.i + 1, cls, "place-noun"))
+                # "Georgia's coastal city Batumi", "the Belarusian city Brest": the name after the noun
+                if cls and tok.text.islower() and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1]) and \
+                        tok.i > sent.start and (doc[tok.i - 1].text in self.gaz.demonyms or doc[tok.i - 1].tag_ == "JJ"
+                                                or doc[tok.i - 1].tag_ == "POS"):
+                    end = tok.i + 1
+                    while end < sent.end and _is_cap(doc[end]) and end - tok.i <= 3:
+                        end += 1
+                    words = doc[tok.i + 1:end]
+                    if not any(w.lower_ in self.title_words or w.text in self.heads or w.text in self.not_names
+                               for w in words) and \
+                            (end == sent.end or doc[end].tag_ != "POS"):
+                        out.append((tok.i + 1, end, cls, "place-noun-before"))
             # "Aero India 2005 air show": a capitalised name before a lower-case event noun
             for tok in tokens:
                 if tok.lower_ in _EVENT_NOUNS and tok.text.islower() and tok.i > sent.start:

@@ -67,6 +67,12 @@ def test_facts_post_in_a_unit_of_a_named_body(nlp):
      "Kuantan and a Green Resource Manufacturing Eco-Park worth RM380 million in Bentong.", "Gambang", "Kuantan"),
     ("The claim was made at the latest hearing in the US bankruptcy court in Houston, Texas, where Yukos, had filed "
      "for Chapter 11 bankruptcy protection.", "Houston", "Texas"),
+    # the name after "coastal city" is a city, inside the place that owns it
+    ("Georgia’s coastal city Batumi has formed a close bond with the historical Belarusian city Brest.",
+     "Batumi", "Georgia"),
+    # a dateline's place, then the country: a date follows, not a list
+    ("LANZHOU, China, July 10, 2018 /PRNewswire/ -- The 24th China Lanzhou Investment and Trade Fair opened.",
+     "LANZHOU", "China"),
 ])
 def test_facts_located_in(nlp, text, place, container):
     assert (place, container) in [(f["place"], f["in"]) for f in of_rel(facts(nlp, text), "locatedIn")]
