@@ -100,6 +100,8 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
             break  # "Menteri Besar Datuk Seri Wan Rosdy ... and Pahang State Assembly": a person sits here
         if tok.lower_ == "of" and i - 1 >= sent_start and doc[i - 1].lower_ in titles:
             break
+        if tok.text in ("-", "–", "—", "--") and tok.whitespace_ and i > 0 and doc[i - 1].whitespace_:
+            break  # "BANDUNG - West Java Provincial Government": a dateline, then the name
         if tok.text == ")" and i - 3 >= sent_start and doc[i - 2].text == "(" and _is_cap(doc[i - 1]) \
                 and _is_cap(doc[i - 3]) and i + 1 < end:
             i -= 3  # "Golden Sea Farm (Thai) Co Ltd": a bracketed word inside the name
@@ -149,6 +151,7 @@ class MentionFinder:
         self.title_heads = {re.split(r"[\s-]", t)[-1] for t in self.titles} - {"of", "the", "and", "general", "state"}
         self.sectors = SectorFinder()
         self.not_names = set(read_lexicon("not_names"))
+        self.relationship_words = frozenset(read_lexicon("relationship_words"))
         self.prefixes = dict(line.split("|") for line in read_lexicon("name_prefixes"))
         self.heads = frozenset(self.event_heads | set(self.org_heads) | set(self.district_heads))
 
@@ -730,6 +733,8 @@ class MentionFinder:
             span = doc[start:end]
             if span.text in self.not_names or span[-1].text in ("and", "&") or span.text.endswith(" and"):
                 continue
+            if span[0].text in self.relationship_words and span[-1].lower_ in PLACE_NOUNS:
+                continue  # "Sister Province" is a tie, no place
             if rule == "place-noun":
                 key = span[:-1].text  # "Binh Duong province" is Binh Duong
             if cls in ("Agency", "Organization"):

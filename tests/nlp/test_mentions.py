@@ -31,6 +31,10 @@ def mentions(nlp, text):
      "Company"),
     ("Since Blinkx launched it has faced increased competition from firms such as Google, Copernic, Enfish, X1 and Apple.",
      "Enfish", "Company"),
+    # a dateline before a dash is no word of the name after it; "Sister Province" names no province
+    ("BANDUNG - West Java Provincial Government and Gyeongsangbuk-do Provincial Government of South Korea formally "
+     "cooperate with Sister Province.", "West Java Provincial Government", "Agency"),
+    ("Georgia’s coastal city Batumi has formed a close bond with the historical Belarusian city Brest.", "Brest", "City"),
 ])
 def test_mentions_typed(nlp, text, name, cls):
     assert mentions(nlp, text).get(name) == cls
@@ -186,3 +190,9 @@ def test_mentions_an_organisation_that_opens_a_title_is_none(nlp):
 ])
 def test_mentions_long_organisation_names_kept_whole(nlp, text, name):
     assert name in {m[2] for m in nlp(text)._.nkg_mentions}
+
+
+def test_mentions_a_relationship_is_no_place(nlp):
+    found = mentions(nlp, "BANDUNG - West Java Provincial Government and Gyeongsangbuk-do Provincial Government of "
+                          "South Korea formally cooperate with Sister Province.")
+    assert not any(name.startswith("Sister") for name in found)

@@ -194,3 +194,10 @@ def test_rules_a_dateline_and_its_agency_are_no_party(nlp):
     assert all("Milan" not in parties for parties in _deal_parties(ex))
     milan = next(e for e in ex.entities if e.label == "Milan")
     assert "AP" not in milan.aliases  # "(AP)" after a dateline is the agency, not the city's acronym
+
+
+def test_rules_the_signing_of_the_deal_retells_it(nlp):
+    text = ("Japan’s Suzuki Motor Corporation (SMC) has signed a memorandum of understanding (MOU) with the State of "
+            "Gujarat to invest approximately 150 billion yen for local manufacturing of electric vehicles.\n\n"
+            "The signing of the MoU is a very important step for India’s EV ambitions.")
+    assert len(_deal_parties(extract(nlp, text, "2022-03-20"))) == 1

@@ -125,6 +125,10 @@ RETELLING = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:agreement
 # "Under the freshly-signed MoU", "the newly signed agreement": a participle before the deal names one told already
 SIGNED_DEAL = re.compile(r"\b(?:the|its|their|this|freshly|newly|recently|already)[\s-]+(?:signed|inked|sealed)\s+"
                          r"(?:agreement|deal|MoU|MOU|memorandum|pact|accord|contract)\b(?!s)", re.I)
+# "The signing of the MoU is a very important step", "With the signing of the pact": the signing told before
+SIGNING_OF_THE_DEAL = re.compile(r"\b(?:the|its|this)\s+signing\s+of\s+(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}?"
+                                 r"(?:agreement|deal|MoU|MOU|MoA|MOA|memorandum|pact|accord|contract|letter of intent|"
+                                 r"LoI)\b(?!s)", re.I)
 _FILLS = ("count", "values", "signedAt", "date", "sectors", "parties")
 
 
@@ -137,7 +141,8 @@ def definite_retelling(state: Discourse) -> Iterator[Amendment]:
         if fact["rel"] != "agreement" or (fact["count"] or 1) != 1:
             continue
         n = state.sentence_at(fact["at"])
-        if n < 0 or not (RETELLING.match(state.sentences[n].text) or SIGNED_DEAL.search(state.sentences[n].text)):
+        told = state.sentences[n].text if n >= 0 else ""
+        if not (RETELLING.match(told) or SIGNED_DEAL.search(told) or SIGNING_OF_THE_DEAL.search(told)):
             continue
         earlier = [j for j, f in enumerate(state.facts[:k]) if f["rel"] == "agreement" and (f["count"] or 1) == 1
                    and f["at"] < fact["at"]]
