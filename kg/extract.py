@@ -18,7 +18,7 @@ from .lexicons import read_lexicon
 from .nlp.gazetteer import default_gazetteer
 from .nlp.sectors import default_scheme
 from .schema import COARSE  # entity class -> coarse kind: mentions are grouped within one kind
-from .model import (PLACE_CLASSES, Agreement, Article, Cooperation, Entity, EventInfo, Evidence,
+from .model import (ORG_CLASSES, PLACE_CLASSES, Agreement, Article, Cooperation, Entity, EventInfo, Evidence,
                     Extraction, Investment, LocatedIn, Money, Post)
 
 if TYPE_CHECKING:
@@ -120,6 +120,14 @@ class Resolver:
             if m.cls in ("Agency", "Organization") and len(words) >= 2:
                 # "the Municipal Party Committee" after "the Jinhua Municipal Party Committee": one body
                 longer = {key: j for j, key in bodies if key.endswith(" " + m.key)}
+                if len(longer) == 1:
+                    target[i] = next(iter(longer.values()))
+                    continue
+            if m.cls in ORG_CLASSES or (m.cls == "Person" and len(words) == 1):
+                # "Nestle" for "Nestle SA", "Dubai Chamber" for "Dubai Chamber of Commerce and Industry", "Lulu"
+                # (taken for a person) for "Lulu group": the article's one longer name that starts with it
+                longer = {n.key: j for j, n in enumerate(self.mentions)
+                          if n.cls in ORG_CLASSES and n.key.lower().startswith(m.key.lower() + " ")}
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue

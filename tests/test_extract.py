@@ -246,3 +246,12 @@ def test_extract_a_styled_head_of_state_and_a_portfolio_secretary_are_officials(
 def test_extract_a_company_chief_is_no_official(nlp):
     ex = extract_text(nlp, "The company's chief executive Martin Sorrell said profits rose.", "2005-02-14")
     assert {e.label: e.cls for e in ex.entities}["Martin Sorrell"] == "Person"
+
+
+def test_extract_a_short_name_is_the_longer_firm_it_starts(nlp):
+    text = ("SAO PAULO, Aug 21 (Reuters) - Nestle SA said on Wednesday it will invest 1 billion reais (about $250 "
+            "million) in Brazil’s Sao Paulo state over the next three years.\n\n"
+            "Nestle has 15 factories in Brazil, eight of them in Sao Paulo.")
+    ex = extract_text(nlp, text, "2019-08-21")
+    nestle = [e for e in ex.entities if e.label.startswith("Nestle")]
+    assert len(nestle) == 1 and "Nestle" in {nestle[0].label, *nestle[0].aliases}
