@@ -15,12 +15,14 @@ Routes
 
 What a request asks and how to answer it is read by :mod:`kg.protocol`
 (operations, content negotiation); queries run in :mod:`kg.query_runner`,
-updates in :mod:`kg.update_runner`, each in a forked, sandboxed worker
-(:mod:`kg.runner`) killed at the time limit, so a slow request costs one 503,
-never a stuck server. ``SERVICE`` and ``LOAD`` are refused
-(:mod:`kg.sandbox`): pyoxigraph ships an HTTP client and would fetch other
-hosts for them; the decision is made on the parsed request, and the workers
-cannot open sockets anyway.
+updates in :mod:`kg.update_runner`, in sandboxed workers killed at the time
+limit (forked, :mod:`kg.runner`; a store folder's updates in a writer process
+of their own), so a slow request costs one 503, never a stuck server. A store
+folder is served read-only, even with ``allow_update``: its writer takes the
+write lock for each update, and a build may write the folder meanwhile.
+``SERVICE`` and ``LOAD`` are refused (:mod:`kg.sandbox`): pyoxigraph ships an
+HTTP client and would fetch other hosts for them; the decision is made on the
+parsed request, and the workers cannot open sockets anyway.
 
 Queries are admitted by :class:`kg.runner.Scheduler`: the wait for a worker
 counts against the time limit, one client never holds every worker, a full
@@ -54,7 +56,7 @@ from starlette.responses import (HTMLResponse, JSONResponse, PlainTextResponse, 
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import EndpointError, Errors, KGError
+from .errors import EndpointError, Errors, GraphError, KGError
 from .graph import KnowledgeGraph
 from .gsp import GSP_METHODS, GraphStore
 from .http_guard import CORS_READ_HEADERS, HostPolicy, SecurityHeaders
@@ -85,6 +87,8 @@ class Site:
         self.graph, self.allow_update, self.timeout = graph, allow_update, timeout
         self.runner = QueryRunner(graph, timeout=timeout, max_results=max_results)
         self.updates = UpdateRunner(graph, timeout=timeout)
+        if allow_update and self.updates.folder is not None and not getattr(graph, "read_only", False):
+            raise GraphError(Errors.E098.format(path=graph.path))  # its lock would stop the writer
         self.explorer = Explorer(graph, explorer_html)
         self.entities = EntityPages(graph)
         self.hosts = hosts or HostPolicy()
@@ -361,10 +365,8 @@ def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
 
     from .graph import load
 
-    if Path(graph_path).is_dir() and not allow_update:
-        from .store import open_store_read_only
-
-        graph = open_store_read_only(graph_path)  # a build may write the store meanwhile
+    if Path(graph_path).is_dir():
+        graph = _open_served_store(Path(graph_path), allow_update)
     else:
         graph = load(graph_path)
     app = create_app(graph, allow_update=allow_update, timeout=timeout,
@@ -373,3 +375,12 @@ def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
     log_config["loggers"]["kg.serve"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
     # AccessLog writes the access lines (with durations), so uvicorn's own are off.
     uvicorn.run(app, host=host, port=port, log_config=log_config, access_log=False)
+
+
+def _open_served_store(folder: Path, allow_update: bool) -> KnowledgeGraph:
+    """A store folder opened read-only: a build may write it, and each update's writer takes its lock."""
+    from .store import open_store, open_store_read_only
+
+    if allow_update and not any(folder.iterdir()):  # a new, empty folder: make the store first
+        open_store(folder)  # and close it at once, releasing its lock
+    return open_store_read_only(folder)
