@@ -90,7 +90,7 @@ class Errors(metaclass=_Coded):
     E096 = "Unsupported Content-Type {value!r} for a graph. Send Turtle, N-Triples, RDF/XML or JSON-LD."
     E097 = "The graph does not parse as {fmt}: {reason}"
     E099 = "The request nests groups or brackets {depth} deep; at most {limit} are allowed. Flatten it."
-    E098 = "The update ran longer than {timeout:g} s; an update of an on-disk store cannot be stopped and may still complete. Split it into smaller updates."
+    E098 = "The store folder {path} is open for writing in this process, so the server's update worker cannot write it. Serve it opened with kg.store.open_store_read_only (as kg serve does)."
 
 
 class KGError(Exception):

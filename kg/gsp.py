@@ -107,7 +107,7 @@ def _parse_body(body: bytes, media_type: str, base_iri: str | None) -> bytes:
 class GraphStore:
     """The ``/store`` handler over a :class:`~kg.serve.Site` (its graph, limits, lock and host policy)."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site) -> None:
         self.site = site
 
     async def handle(self, request: Request) -> Response:
@@ -142,15 +142,15 @@ class GraphStore:
             return Response(None, media_type=fmt.media_type, headers=headers)
         return Response(body, media_type=fmt.media_type, headers=headers)
 
-    async def _write(self, request: Request, graph) -> Response:
+    async def _write(self, request: Request, graph: ox.NamedNode | ox.DefaultGraph) -> Response:
+        """PUT, POST or DELETE one graph, in the store itself or, for a store folder, by its writer process."""
         site = self.site
         if not site.allow_update:
             raise EndpointError(403, Errors.E063)
         site.hosts.check_origin(request.headers.get("origin"))
         deadline = time.monotonic() + site.timeout
         stopped = EndpointError(503, Errors.E073.format(timeout=site.timeout), {"Retry-After": "1"})
-
-        triples = None
+        data = b""
         if request.method in ("PUT", "POST"):
             body = await read_body_bytes(request)
             base = graph.value if isinstance(graph, ox.NamedNode) else None
@@ -158,27 +158,18 @@ class GraphStore:
             run = functools.partial(run_forked, _parse_body, (body, content_type, base),
                                     timeout=deadline - time.monotonic(), on_timeout=stopped)
             data = await anyio.to_thread.run_sync(run)
-            triples = [ox.Quad(t.subject, t.predicate, t.object, graph)
-                       for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
         with anyio.move_on_after(max(0.0, deadline - time.monotonic())) as waited:
             await site.update_lock.acquire()
         if waited.cancelled_caught:
             raise stopped
         try:
-            store = site.graph.store
-            existed = _exists(store, graph) and (
-                isinstance(graph, ox.NamedNode) or next(iter(store.quads_for_pattern(
-                    None, None, None, graph)), None) is not None)
-            if request.method == "DELETE":
-                if not existed:
-                    raise EndpointError(404, Errors.E095.format(graph=graph))
-                _clear(store, graph)
+            existed = _has_content(site.graph.store, graph)
+            if request.method == "DELETE" and not existed:
+                raise EndpointError(404, Errors.E095.format(graph=graph))
+            if site.updates.folder is not None:
+                await site.updates.write(_as_update(request.method, graph, data), None, deadline, stopped)
             else:
-                if request.method == "PUT":
-                    _clear(store, graph)
-                if isinstance(graph, ox.NamedNode):
-                    store.add_graph(graph)
-                store.extend(triples or [])
+                _apply(site.graph.store, request.method, graph, data)
             site.explorer.invalidate()
         finally:
             site.update_lock.release()
@@ -188,7 +179,48 @@ class GraphStore:
         return Response(status_code=201, headers=location)
 
 
-def _clear(store: ox.Store, graph) -> None:
+def _has_content(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> bool:
+    """A named graph that exists (empty or not), or a default graph holding a triple."""
+    return _exists(store, graph) and (isinstance(graph, ox.NamedNode) or next(
+        iter(store.quads_for_pattern(None, None, None, graph)), None) is not None)
+
+
+def _apply(store: ox.Store, method: str, graph: ox.NamedNode | ox.DefaultGraph, data: bytes) -> None:
+    """The write on a store in this process: DELETE or PUT clear the graph, PUT or POST add ``data``."""
+    if method in ("PUT", "DELETE"):
+        _clear(store, graph)
+    if method == "DELETE":
+        return
+    if isinstance(graph, ox.NamedNode):
+        store.add_graph(graph)
+    store.extend([ox.Quad(t.subject, t.predicate, t.object, graph)
+                  for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)])
+
+
+def _as_update(method: str, graph: ox.NamedNode | ox.DefaultGraph, data: bytes) -> str:
+    """The write as one SPARQL update, for a store folder's writer: all of it applies, or nothing.
+
+    ``data`` is N-Triples from :func:`_parse_body`, whose terms SPARQL reads as they are.
+
+    >>> _as_update("PUT", ox.NamedNode("http://g/1"), b"")
+    'DROP SILENT GRAPH <http://g/1> ;\\nCREATE SILENT GRAPH <http://g/1>'
+    >>> _as_update("POST", ox.DefaultGraph(), b'<http://s> <http://p> "o" .')
+    'INSERT DATA { <http://s> <http://p> "o" . }'
+    """
+    named = isinstance(graph, ox.NamedNode)
+    target = f"GRAPH <{graph.value}>" if named else "DEFAULT"
+    operations = []
+    if method in ("PUT", "DELETE"):
+        operations.append(f"DROP SILENT {target}")
+    if method in ("PUT", "POST") and named:
+        operations.append(f"CREATE SILENT {target}")
+    if data:
+        triples = data.decode("utf-8")
+        operations.append(f"INSERT DATA {{ {target} {{ {triples} }} }}" if named else f"INSERT DATA {{ {triples} }}")
+    return " ;\n".join(operations)
+
+
+def _clear(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> None:
     if isinstance(graph, ox.DefaultGraph):
         store.clear_graph(graph)
     elif store.contains_named_graph(graph):

@@ -22,7 +22,7 @@ from .schema import FACT_KINDS
 from .vocab import ID_IRI, PREFIXES
 
 if TYPE_CHECKING:
-    from .serve import Answer
+    from .query_runner import Answer
 
 log = logging.getLogger("kg.serve")
 
@@ -201,7 +201,7 @@ def _prop_name(direction: str, iri: str) -> str:
 class EntityPages:
     """Builds ``/entity/...`` pages from SPARQL over the whole graph (union of all graphs)."""
 
-    def __init__(self, graph: KnowledgeGraph):
+    def __init__(self, graph: KnowledgeGraph) -> None:
         self.graph = graph  # its store is read at each page: an update or a reopened store swaps it
 
     def render(self, path: str) -> str:
@@ -320,16 +320,18 @@ def _article_link(article, headline, url) -> str:
 class Explorer:
     """The ``/`` page, rendered once by ``kg.view`` (imported on first use) and cached."""
 
-    def __init__(self, graph: KnowledgeGraph, render: Callable[[KnowledgeGraph], str] | None):
+    def __init__(self, graph: KnowledgeGraph, render: Callable[[KnowledgeGraph], str] | None) -> None:
         self.graph, self.render = graph, render
         self.cached: str | None = None
 
     def html(self) -> str:
+        """The page, rendered on first use after a change."""
         if self.cached is None:
             self.cached = self._render()
         return self.cached
 
     def invalidate(self) -> None:
+        """Forget the page: the graph changed (an update, a finished build)."""
         self.cached = None
 
     def _render(self) -> str:

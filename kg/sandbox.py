@@ -14,7 +14,8 @@ Two independent locks, so that one mistake does not open the door:
    connection. Linux on x86-64 and arm64 only; elsewhere lock 1 stands alone.
 
 pyoxigraph 0.5 has no switch to turn federation off (its HTTP client is
-compiled in), hence the filter.
+compiled in), hence the filter. :func:`check_safe` is the endpoint's decision:
+both checks, and a cap on nesting, as coded HTTP errors.
 """
 from __future__ import annotations
 
@@ -27,8 +28,10 @@ import sys
 import threading
 from typing import Any
 
+from .errors import EndpointError, Errors
+
 __all__ = ["refused_operations", "deny_network", "network_denied", "parse_update", "nesting_depth",
-           "MAX_NESTING"]
+           "MAX_NESTING", "check_safe"]
 
 MAX_NESTING = 128  # groups and brackets inside each other; real queries stay under 20
 
@@ -224,3 +227,31 @@ def keywords_in_text(text: str) -> set[str]:
     """
     decoded = _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
     return {m.group(1).upper() for m in _KEYWORDS.finditer(_NOT_SYNTAX.sub(" ", decoded))}
+
+
+
+# ------------------------------------------------------------------ the endpoint's decision
+def check_safe(sparql: str, kind: str = "query") -> None:
+    """Refuse ``SERVICE`` and ``LOAD``, decided on the parsed query or update, and deep nesting.
+
+    The textual scan is a second opinion; either one refuses. A request
+    that rdflib's SPARQL grammar cannot parse runs only inside a worker without
+    network (Oxigraph then says what is wrong with it).
+
+    >>> check_safe('SELECT * { ?s ?p "SERVICE <http://x/>" } # SERVICE')
+    >>> check_safe("SELECT * { FILTER('!'<'>') SERVICE <http://x/> { ?s ?p ?o } }")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.EndpointError: [E062] SERVICE (federated query) is refused: ...
+    """
+    depth = nesting_depth(sparql)
+    if depth > MAX_NESTING:
+        raise EndpointError(400, Errors.E099.format(depth=depth, limit=MAX_NESTING))
+    found, parsed = refused_operations(sparql, kind)
+    found |= keywords_in_text(sparql)
+    if "SERVICE" in found:
+        raise EndpointError(400, Errors.E062)
+    if "LOAD" in found:
+        raise EndpointError(400, Errors.E065)
+    if not parsed and not network_denied():
+        raise EndpointError(400, Errors.E079.format(reason="not SPARQL 1.1 as rdflib reads it"))

@@ -1,4 +1,4 @@
-"""``kg serve``: a SPARQL 1.1 Protocol endpoint and HTML pages over a built graph.
+"""``kg serve``: the routes of a SPARQL 1.1 Protocol endpoint and HTML pages over a built graph, and its lifecycle.
 
 Routes
 ------
@@ -13,19 +13,16 @@ Routes
 ``/entity/{path}``   one page per entity: names, links, facts and evidence.
 ``/health``          JSON: status, triples, named graphs, what is served.
 
-Why each query and update runs in a forked child process (:mod:`kg.runner`):
-Oxigraph evaluates in Rust and cannot be interrupted from Python, so a
-thread running a runaway query would burn a core for ever. A forked child
-sees the store as it is (copy-on-write, nothing reloaded), has no network,
-and is killed when the time limit passes, so a slow query costs one 503,
-never a stuck server. An update of an in-memory graph runs on the child's
-copy, which the server then loads in its place (a few seconds per million
-triples); an update of an on-disk store is checked in a child and applied
-by the server.
-
-Why ``SERVICE`` and ``LOAD`` are refused (:mod:`kg.sandbox`): pyoxigraph
-ships an HTTP client and would fetch other hosts for them. The decision is
-made on the parsed request, and the children cannot open sockets anyway.
+What a request asks and how to answer it is read by :mod:`kg.protocol`
+(operations, content negotiation); queries run in :mod:`kg.query_runner`,
+updates in :mod:`kg.update_runner`, in sandboxed workers killed at the time
+limit (forked, :mod:`kg.runner`; a store folder's updates in a writer process
+of their own), so a slow request costs one 503, never a stuck server. A store
+folder is served read-only, even with ``allow_update``: its writer takes the
+write lock for each update, and a build may write the folder meanwhile.
+``SERVICE`` and ``LOAD`` are refused (:mod:`kg.sandbox`): pyoxigraph ships an
+HTTP client and would fetch other hosts for them; the decision is made on the
+parsed request, and the workers cannot open sockets anyway.
 
 Queries are admitted by :class:`kg.runner.Scheduler`: the wait for a worker
 counts against the time limit, one client never holds every worker, a full
@@ -40,379 +37,42 @@ queries in the server process, without the time limit.
 """
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import copy
 import functools
-import itertools
 import logging
 import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs
 
 import anyio
-import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import (HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse,
                                  Response)
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import EndpointError, Errors, KGError
+from .errors import EndpointError, Errors, GraphError, KGError
 from .graph import KnowledgeGraph
 from .gsp import GSP_METHODS, GraphStore
 from .http_guard import CORS_READ_HEADERS, HostPolicy, SecurityHeaders
 from .pages import _EXAMPLE_QUERY, EntityPages, Explorer, answer_html, esc, page, query_page
 from .pages import entity_list_html  # noqa: F401 (kg.serve.entity_list_html, as before)
 from .protocol import MAX_BODY  # noqa: F401 (kg.serve.MAX_BODY, as before)
-from .protocol import accepted as _accepted
-from .protocol import preflight as _preflight
-from .protocol import prefixes_for as _prefixes_for
-from .protocol import read_body_bytes as _read_body_bytes
-from .runner import Scheduler, fork_available, run_forked
-from .sandbox import MAX_NESTING, keywords_in_text, nesting_depth, network_denied, refused_operations
-from .updates import UpdateDataset, UpdateDatasetError, with_dataset
-from .vocab import PREFIXES
+from .protocol import JSON_RESULTS, TURTLE, Operation, OutputFormats, preflight, read_operation
+from .protocol import negotiate  # noqa: F401 (kg.serve.negotiate, as before)
+from .query_runner import Answer, QueryRunner
+from .runner import Scheduler
+from .sandbox import check_safe  # noqa: F401 (kg.serve.check_safe, as before)
+from .update_runner import UpdateRunner
 
 __all__ = ["create_app", "serve", "EndpointError", "negotiate", "check_safe"]
 
 log = logging.getLogger("kg.serve")
-
-JSON_RESULTS, TSV_RESULTS = ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.TSV
-TURTLE = ox.RdfFormat.TURTLE
-
-
-# ------------------------------------------------------------------ result formats
-@dataclass(frozen=True)
-class OutputFormats:
-    """What to answer with: one format for SELECT/ASK, one for CONSTRUCT/DESCRIBE.
-
-    The query type is only known once Oxigraph has parsed the query, so both
-    are chosen up front.
-    """
-
-    results: ox.QueryResultsFormat = JSON_RESULTS
-    graph: ox.RdfFormat = TURTLE
-    html: bool = False
-
-
-# ``format=`` names (SPARQLWrapper sends json, xml, turtle, n3, csv, tsv, json-ld, rdf+xml)
-FORMAT_NAMES: dict[str, tuple[ox.QueryResultsFormat | None, ox.RdfFormat | None]] = {
-    "json": (JSON_RESULTS, ox.RdfFormat.JSON_LD),
-    "xml": (ox.QueryResultsFormat.XML, ox.RdfFormat.RDF_XML),
-    "csv": (ox.QueryResultsFormat.CSV, None),
-    "tsv": (TSV_RESULTS, None),
-    "turtle": (None, TURTLE), "ttl": (None, TURTLE),
-    "n3": (None, ox.RdfFormat.N3),
-    "nt": (None, ox.RdfFormat.N_TRIPLES), "ntriples": (None, ox.RdfFormat.N_TRIPLES),
-    "n-triples": (None, ox.RdfFormat.N_TRIPLES),
-    "json-ld": (None, ox.RdfFormat.JSON_LD), "jsonld": (None, ox.RdfFormat.JSON_LD),
-    "nq": (None, ox.RdfFormat.N_QUADS), "nquads": (None, ox.RdfFormat.N_QUADS),
-    "n-quads": (None, ox.RdfFormat.N_QUADS),
-    "trig": (None, ox.RdfFormat.TRIG),
-    "rdf": (None, ox.RdfFormat.RDF_XML), "rdf+xml": (None, ox.RdfFormat.RDF_XML),
-}
-
-
-def negotiate(accept: str | None, format_names: list[str] | None = None) -> OutputFormats:
-    """Pick the output formats from ``format=`` values, else from the Accept header.
-
-    >>> negotiate("text/csv").results.name
-    'SPARQL Results in CSV'
-    >>> negotiate("application/sparql-results+xml;q=0.5, text/tab-separated-values").results.name
-    'SPARQL Results in TSV'
-    >>> negotiate("*/*") == OutputFormats()
-    True
-    >>> negotiate(None, ["turtle"]).graph.name
-    'Turtle'
-    """
-    if format_names:
-        return _named_format(format_names)
-    results, graph = None, None
-    for media in _accepted(accept):
-        if media == "text/html" and results is None and graph is None:
-            return OutputFormats(html=True)
-        results = results or ox.QueryResultsFormat.from_media_type(media)
-        graph = graph or ox.RdfFormat.from_media_type(media)
-    return OutputFormats(results or JSON_RESULTS, graph or TURTLE)
-
-
-def _named_format(names: list[str]) -> OutputFormats:
-    """The first ``format=`` value we know, by short name or by media type."""
-    for name in (n.strip().lower() for n in names):
-        if name == "html":
-            return OutputFormats(html=True)
-        results, graph = FORMAT_NAMES.get(name, (None, None))
-        if "/" in name:
-            results = ox.QueryResultsFormat.from_media_type(name)
-            graph = ox.RdfFormat.from_media_type(name)
-        if results or graph:
-            return OutputFormats(results or JSON_RESULTS, graph or TURTLE)
-    known = ", ".join(["html", *FORMAT_NAMES])
-    raise EndpointError(400, Errors.E068.format(value=names[0], known=known))
-
-
-# ------------------------------------------------------------------ safety
-def check_safe(sparql: str, kind: str = "query") -> None:
-    """Refuse ``SERVICE`` and ``LOAD``, decided on the parsed query or update (see :mod:`kg.sandbox`).
-
-    The old textual scan is a second opinion; either one refuses. A request
-    that rdflib's SPARQL grammar cannot parse runs only inside a worker without
-    network (Oxigraph then says what is wrong with it).
-
-    >>> check_safe('SELECT * { ?s ?p "SERVICE <http://x/>" } # SERVICE')
-    >>> check_safe("SELECT * { FILTER('!'<'>') SERVICE <http://x/> { ?s ?p ?o } }")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    kg.errors.EndpointError: [E062] SERVICE (federated query) is refused: ...
-    """
-    depth = nesting_depth(sparql)
-    if depth > MAX_NESTING:
-        raise EndpointError(400, Errors.E099.format(depth=depth, limit=MAX_NESTING))
-    found, parsed = refused_operations(sparql, kind)
-    found |= keywords_in_text(sparql)
-    if "SERVICE" in found:
-        raise EndpointError(400, Errors.E062)
-    if "LOAD" in found:
-        raise EndpointError(400, Errors.E065)
-    if not parsed and not network_denied():
-        raise EndpointError(400, Errors.E079.format(reason="not SPARQL 1.1 as rdflib reads it"))
-
-
-# ------------------------------------------------------------------ evaluation
-@dataclass(frozen=True)
-class DatasetSpec:
-    """The RDF dataset of a request (``default-graph-uri`` / ``named-graph-uri``).
-
-    Without ``default-graph-uri`` the default graph is the union of all graphs.
-    """
-
-    default_graphs: tuple[str, ...] = ()
-    named_graphs: tuple[str, ...] = ()
-
-    @classmethod
-    def from_params(cls, params: dict[str, list[str]]) -> DatasetSpec:
-        spec = cls(tuple(params.get("default-graph-uri", ())), tuple(params.get("named-graph-uri", ())))
-        spec.options()  # validate the IRIs now, in the server, not in the worker
-        return spec
-
-    def options(self) -> dict:
-        """Keyword arguments for ``Store.query``."""
-        opts: dict = {"use_default_graph_as_union": not self.default_graphs}
-        if self.default_graphs:
-            opts["default_graph"] = [_graph_iri(g, "default-graph-uri") for g in self.default_graphs]
-        if self.named_graphs:
-            opts["named_graphs"] = [_graph_iri(g, "named-graph-uri") for g in self.named_graphs]
-        return opts
-
-
-def _graph_iri(value: str, param: str) -> ox.NamedNode:
-    try:
-        return ox.NamedNode(value)
-    except ValueError as e:
-        raise EndpointError(400, Errors.E076.format(value=value, param=param, reason=e)) from None
-
-
-@dataclass(frozen=True)
-class Answer:
-    """A serialised query answer; ``kind`` is "boolean", "solutions" or "graph"."""
-
-    body: bytes
-    media_type: str
-    kind: str
-
-
-def evaluate(store: ox.Store, sparql: str, dataset: DatasetSpec, formats: OutputFormats,
-             max_results: int, base_iri: str | None = None) -> Answer:
-    """Run one query and serialise its answer, refusing more than ``max_results`` rows or triples.
-
-    ``base_iri`` resolves relative IRIs (the protocol lets the endpoint's own URL be the base).
-    """
-    try:
-        answer = store.query(sparql, prefixes=PREFIXES, base_iri=base_iri, **dataset.options())
-    except SyntaxError as e:
-        raise EndpointError(400, Errors.E061.format(reason=str(e).strip())) from None
-    if isinstance(answer, ox.QueryBoolean):
-        return Answer(answer.serialize(format=formats.results), formats.results.media_type, "boolean")
-    if isinstance(answer, ox.QuerySolutions):
-        body = _capped_solutions(answer, formats.results, max_results)
-        return Answer(body, formats.results.media_type, "solutions")
-    triples = list(itertools.islice(answer, max_results + 1))
-    if len(triples) > max_results:
-        raise EndpointError(413, Errors.E067.format(limit=max_results, unit="triples"))
-    body = ox.serialize(triples, format=formats.graph, prefixes=_prefixes_for(formats.graph))
-    return Answer(body, formats.graph.media_type, "graph")
-
-
-class _RowCap:
-    """A write target for TSV results that stops the serialiser after ``limit`` rows.
-
-    TSV writes one line per solution (plus a header), so counting newlines
-    counts rows while Oxigraph streams them, without a second evaluation.
-    """
-
-    def __init__(self, limit: int):
-        self.limit, self.lines, self.over = limit, 0, False
-        self.buffer = bytearray()
-
-    def write(self, data: bytes) -> int:
-        self.lines += data.count(b"\n")
-        self.buffer += data
-        if self.lines > self.limit + 1:
-            self.over = True
-            raise OverflowError("result cap reached")
-        return len(data)
-
-    def flush(self) -> None:
-        pass
-
-
-def _capped_solutions(solutions: ox.QuerySolutions, fmt: ox.QueryResultsFormat, limit: int) -> bytes:
-    """Serialise at most ``limit`` solutions in ``fmt`` (as TSV first, then converted)."""
-    cap = _RowCap(limit)
-    try:
-        solutions.serialize(cap, format=TSV_RESULTS)
-    except Exception:
-        if not cap.over:
-            raise
-    if cap.over:
-        raise EndpointError(413, Errors.E067.format(limit=limit, unit="rows"))
-    if fmt == TSV_RESULTS:
-        return bytes(cap.buffer)
-    return ox.parse_query_results(bytes(cap.buffer), format=TSV_RESULTS).serialize(format=fmt)
-
-
-class QueryRunner:
-    """Runs each query in a forked, sandboxed child (:func:`kg.runner.run_forked`), killed at its deadline.
-
-    The child first checks the query (:func:`check_safe`: parsing is work an
-    attacker controls, so it is done where it can be killed), then evaluates it
-    over the store as it was at the fork.
-    """
-
-    def __init__(self, graph: KnowledgeGraph, *, timeout: float, max_results: int):
-        self.graph, self.timeout, self.max_results = graph, timeout, max_results
-        self.forks = fork_available()
-
-    def run(self, sparql: str, dataset: DatasetSpec, formats: OutputFormats, *,
-            timeout: float | None = None, base_iri: str | None = None) -> Answer:
-        """Blocking: call it from a worker thread. ``timeout``: seconds left of the request's limit."""
-        left = self.timeout if timeout is None else timeout
-        args = (self.graph.store, sparql, dataset, formats, base_iri)
-        stopped = EndpointError(503, Errors.E066.format(timeout=self.timeout), {"Retry-After": "1"})
-        if not self.forks:
-            return self._run_in_thread(args, left, stopped)
-        return run_forked(self._evaluate, args, timeout=left, on_timeout=stopped)
-
-    def _evaluate(self, store: ox.Store, sparql: str, dataset: DatasetSpec, formats: OutputFormats,
-                  base_iri: str | None) -> Answer:
-        check_safe(sparql, "query")
-        return evaluate(store, sparql, dataset, formats, self.max_results, base_iri)
-
-    def _run_in_thread(self, args: tuple, timeout: float, stopped: EndpointError) -> Answer:
-        """Without fork (not Linux/macOS): stop waiting at the limit; the query itself runs on."""
-        pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-        future = pool.submit(self._evaluate, *args)
-        pool.shutdown(wait=False)
-        try:
-            return future.result(timeout=max(0.0, timeout))
-        except concurrent.futures.TimeoutError:
-            raise stopped from None
-
-
-def _apply_update(store: ox.Store, text: str, dataset: UpdateDataset, base_iri: str | None,
-                  dump_to: str | None) -> str:
-    """In a worker: check and rewrite the update, run it; returns the text the store must run.
-
-    ``dump_to``: the store is in memory, so the worker runs the update on its
-    copy and writes the resulting store there (N-Quads) for the server to load.
-    Without it (an on-disk store, which only the server may write), the update
-    runs on an empty store, to have Oxigraph's parser and a first evaluation
-    crash here rather than in the server.
-    """
-    check_safe(text, "update")
-    union = () if dataset else [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
-    try:
-        text = with_dataset(text, dataset, union)
-    except UpdateDatasetError as e:
-        raise EndpointError(400, str(e)) from None
-    target = store if dump_to else ox.Store()
-    _run_update(target, text, base_iri)
-    if dump_to:
-        target.dump(dump_to, format=ox.RdfFormat.N_QUADS)
-    return text
-
-
-def _run_update(store: ox.Store, text: str, base_iri: str | None) -> None:
-    try:
-        store.update(text, prefixes=PREFIXES, base_iri=base_iri)
-    except SyntaxError as e:
-        raise EndpointError(400, Errors.E061.format(reason=str(e).strip())) from None
-    except (OSError, ValueError) as e:
-        raise EndpointError(500, Errors.E071.format(reason=str(e).strip())) from None
-
-
-# ------------------------------------------------------------------ protocol
-@dataclass(frozen=True)
-class Operation:
-    """One parsed SPARQL Protocol request."""
-
-    kind: str  # "query" | "update"
-    text: str
-    dataset: DatasetSpec = field(default_factory=DatasetSpec)
-    formats: OutputFormats = field(default_factory=OutputFormats)
-    using: UpdateDataset = field(default_factory=UpdateDataset)
-
-
-async def read_operation(request: Request) -> Operation:
-    """Parse GET ``?query=``, POST forms and POST ``application/sparql-query|update`` bodies."""
-    params: dict[str, list[str]] = {}
-    for key, value in request.query_params.multi_items():
-        params.setdefault(key, []).append(value)
-    if request.method == "POST":
-        _merge_body(params, _media_type(request), await _read_body(request))
-    queries = [q for q in params.get("query", []) if q.strip()]
-    updates = [u for u in params.get("update", []) if u.strip()]
-    if len(queries) + len(updates) > 1:
-        raise EndpointError(400, Errors.E072.format(count=len(queries) + len(updates)))
-    if not queries and not updates:
-        raise EndpointError(400, Errors.E060)
-    kind, text = ("query", queries[0]) if queries else ("update", updates[0])
-    formats = negotiate(request.headers.get("accept"), params.get("format"))
-    using = UpdateDataset(*(tuple(_graph_iri(g, key).value for g in params.get(key, ()))
-                            for key in ("using-graph-uri", "using-named-graph-uri")))
-    return Operation(kind, text, DatasetSpec.from_params(params), formats, using)
-
-
-def _merge_body(params: dict[str, list[str]], media_type: str, body: str) -> None:
-    if media_type == "application/x-www-form-urlencoded":
-        for key, values in parse_qs(body, keep_blank_values=True).items():
-            params.setdefault(key, []).extend(values)
-    elif media_type == "application/sparql-query":
-        params.setdefault("query", []).append(body)
-    elif media_type == "application/sparql-update":
-        params.setdefault("update", []).append(body)
-    else:
-        raise EndpointError(415, Errors.E070.format(value=media_type))
-
-
-def _media_type(request: Request) -> str:
-    return request.headers.get("content-type", "").split(";")[0].strip().lower()
-
-
-async def _read_body(request: Request) -> str:
-    body = await _read_body_bytes(request)
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise EndpointError(400, Errors.E061.format(reason=f"the body is not UTF-8 ({e})")) from None
-
 
 #: What /explore/neighbours accepts as a node id: an absolute http(s) IRI, nothing SPARQL could misread.
 _IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
@@ -423,9 +83,12 @@ class Site:
 
     def __init__(self, graph: KnowledgeGraph, *, allow_update: bool, timeout: float,
                  max_results: int, explorer_html: Callable[[KnowledgeGraph], str] | None,
-                 hosts: HostPolicy | None = None, scheduler: Scheduler | None = None):
+                 hosts: HostPolicy | None = None, scheduler: Scheduler | None = None) -> None:
         self.graph, self.allow_update, self.timeout = graph, allow_update, timeout
         self.runner = QueryRunner(graph, timeout=timeout, max_results=max_results)
+        self.updates = UpdateRunner(graph, timeout=timeout)
+        if allow_update and self.updates.folder is not None and not getattr(graph, "read_only", False):
+            raise GraphError(Errors.E098.format(path=graph.path))  # its lock would stop the writer
         self.explorer = Explorer(graph, explorer_html)
         self.entities = EntityPages(graph)
         self.hosts = hosts or HostPolicy()
@@ -437,8 +100,9 @@ class Site:
         import rdflib.plugins.sparql.parser  # noqa: F401 - loaded once here, not in every worker
 
     async def sparql(self, request: Request) -> Response:
+        """``/sparql``: a query or an update; without one, the service description (or the query page)."""
         if request.method == "OPTIONS":
-            return _preflight()
+            return preflight()
         if request.method == "GET" and not request.query_params:
             if _wants_html(request):
                 return RedirectResponse("/query", status_code=303)
@@ -465,6 +129,7 @@ class Site:
             return await anyio.to_thread.run_sync(run)
 
     async def _update(self, request: Request, op: Operation, deadline: float) -> Response:
+        """One update at a time (the lock), from this site only; the wait counts against the limit."""
         if not self.allow_update:
             raise EndpointError(403, Errors.E063)
         if request.method != "POST":
@@ -476,43 +141,14 @@ class Site:
         if waited.cancelled_caught:
             raise stopped
         try:
-            await self.run_update(op.text, op.using, _base(request), deadline, stopped)
+            await self.updates.run(op.text, op.using, _base(request), deadline, stopped)
+            self.explorer.invalidate()
         finally:
             self.update_lock.release()
         return Response(status_code=204)
 
-    async def run_update(self, text: str, using: UpdateDataset, base_iri: str | None, deadline: float,
-                         stopped: EndpointError) -> None:
-        """Check and run an update in a killable worker; an in-memory store is swapped for its result.
-
-        Call it holding ``update_lock``.
-        """
-        on_disk = self.graph.path is not None and Path(self.graph.path).is_dir()
-        if not self.runner.forks:  # no fork: check here, run in a thread (cannot be stopped)
-            rewritten = _apply_update(self.graph.store, text, using, base_iri, None)
-            await anyio.to_thread.run_sync(_run_update, self.graph.store, rewritten, base_iri)
-            self.explorer.invalidate()
-            return
-        with tempfile.TemporaryDirectory(prefix="kg-update-") as folder:
-            dump = None if on_disk else os.path.join(folder, "store.nq")
-            run = functools.partial(run_forked, _apply_update, (self.graph.store, text, using, base_iri, dump),
-                                    timeout=deadline - time.monotonic(), on_timeout=stopped)
-            rewritten = await anyio.to_thread.run_sync(run)
-            if dump is not None:
-                fresh = ox.Store()
-                await anyio.to_thread.run_sync(functools.partial(fresh.bulk_load, path=dump,
-                                                                 format=ox.RdfFormat.N_QUADS))
-                self.graph.store = fresh
-            else:
-                try:
-                    with anyio.fail_after(max(0.0, deadline - time.monotonic())):
-                        await anyio.to_thread.run_sync(_run_update, self.graph.store, rewritten, base_iri,
-                                                       abandon_on_cancel=True)
-                except TimeoutError:
-                    raise EndpointError(503, Errors.E098.format(timeout=self.timeout)) from None
-        self.explorer.invalidate()
-
     def home(self, request: Request) -> Response:
+        """``/``: the explorer page."""
         return HTMLResponse(self.explorer.html())
 
     def query_form(self, request: Request) -> Response:
@@ -523,6 +159,7 @@ class Site:
         return HTMLResponse(yasgui_page(plain[plain.index("<main>") + 6:plain.index("</main>")]))
 
     def asset(self, request: Request) -> Response:
+        """``/assets/NAME``: the query page's script and style, from the package."""
         from .query_page import asset
 
         found = asset(request.path_params["name"])
@@ -546,6 +183,7 @@ class Site:
         return Response(text, media_type="text/turtle; charset=utf-8")
 
     def entity(self, request: Request) -> Response:
+        """``/entity/PATH``: one entity's page, or a 404 page."""
         try:
             return HTMLResponse(self.entities.render(request.path_params["path"]))
         except EndpointError as e:
@@ -596,11 +234,13 @@ class Site:
         return JSONResponse(data)
 
     def health(self, request: Request) -> Response:
+        """``/health``: triples, named graphs and what is served (JSON)."""
         store = self.graph.store
         graphs = sum(1 for _ in store.named_graphs())
         return JSONResponse({"status": "ok", "triples": len(store), "graphs": graphs, **self.served})
 
     def describe(self) -> str:
+        """One log line: size, mode and limits of this endpoint."""
         mode = "read-write" if self.allow_update else "read-only"
         return (f"newskg endpoint: {len(self.graph)} triples, {mode}, query time limit "
                 f"{self.timeout:g} s, at most {self.runner.max_results} results")
@@ -646,16 +286,16 @@ def _error_response(error: EndpointError, op: Operation | None, *, cors: bool = 
 class AccessLog:
     """ASGI middleware: one log line per request with method, path, status and duration."""
 
-    def __init__(self, app):
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         start, status = time.perf_counter(), 500
 
-        async def send_and_note(message) -> None:
+        async def send_and_note(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
@@ -725,10 +365,8 @@ def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
 
     from .graph import load
 
-    if Path(graph_path).is_dir() and not allow_update:
-        from .store import open_store_read_only
-
-        graph = open_store_read_only(graph_path)  # a build may write the store meanwhile
+    if Path(graph_path).is_dir():
+        graph = _open_served_store(Path(graph_path), allow_update)
     else:
         graph = load(graph_path)
     app = create_app(graph, allow_update=allow_update, timeout=timeout,
@@ -737,3 +375,12 @@ def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
     log_config["loggers"]["kg.serve"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
     # AccessLog writes the access lines (with durations), so uvicorn's own are off.
     uvicorn.run(app, host=host, port=port, log_config=log_config, access_log=False)
+
+
+def _open_served_store(folder: Path, allow_update: bool) -> KnowledgeGraph:
+    """A store folder opened read-only: a build may write it, and each update's writer takes its lock."""
+    from .store import open_store, open_store_read_only
+
+    if allow_update and not any(folder.iterdir()):  # a new, empty folder: make the store first
+        open_store(folder)  # and close it at once, releasing its lock
+    return open_store_read_only(folder)

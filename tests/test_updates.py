@@ -105,24 +105,3 @@ def test_updates_with_dataset_refuses_what_it_cannot_place():
     assert with_dataset("CLEAR ALL", UpdateDataset(("http://u/",))) == "CLEAR ALL"
     text = "INSERT DATA { <http://a/b> <http://a/c> 'WHERE {' } ; DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }"
     assert with_dataset(text, UpdateDataset(("http://u/",))).endswith("USING <http://u/> WHERE { ?s ?p ?o }")
-
-
-def test_updates_of_an_on_disk_store(tmp_path):
-    """A store folder served with allow_update: the update is checked in a worker and applied by the server."""
-    import pyoxigraph as ox
-
-    from kg.store import open_store
-
-    graph = open_store(tmp_path / "store")
-    graph.store.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p"),
-                            ox.Literal("1"), ox.NamedNode("http://example.org/g")))
-    with running(create_app(graph, allow_update=True)) as base:
-        tag = ("INSERT { GRAPH <http://example.org/tags> { ?s <http://example.org/seen> true } } "
-               "WHERE { ?s <http://example.org/p> ?o }")
-        assert update(base, tag).status_code == 204
-        assert ask(base, "ASK { GRAPH <http://example.org/tags> { <http://example.org/a> ?p true } }")
-        r = update(base, "LOAD <http://127.0.0.1:9/x.ttl>")
-        assert r.status_code == 400 and r.text.startswith("[E065]")
-        r = update(base, "INSERT { ?s ?p ?o } WHERE " + "{" * 3000 + "?s ?p ?o" + "}" * 3000)
-        assert r.status_code == 400 and r.text.startswith("[E099]")
-        assert httpx.get(base + "/health").json()["triples"] == 2
