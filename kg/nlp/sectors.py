@@ -53,7 +53,7 @@ _RUN_TAGS = {"JJ", "NN", "NNS", "NNP", "NNPS", "VBG", "HYPH"}
 _COPULAS = {"is", "are", "was", "were", "include", "includes", "included", "cover", "covers", "covered"}
 _LIST_SUBJECTS = re.compile(r"^(?:agreements?|deals?|mous?|memorand\w*|projects?|cooperation|partnerships?|"
                             r"industr\w+|sectors?|areas?|fields?|investments?|pacts?|accords?|contracts?|"
-                            r"documents?|programmes?|programs?|plans?|initiatives?|talks|ties)$", re.I)
+                            r"documents?|programmes?|programs?|plans?|initiatives?|talks|ties|arrangements?)$", re.I)
 
 
 class SectorFinder:
@@ -129,8 +129,12 @@ class SectorFinder:
                 heads.extend((c, True, False) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "PRP$")
                 if any(c.lower_ == "other" for c in tok.lefts):  # "petroleum, power, FMCG and other sectors"
                     heads.extend((c, True, False) for c in tok.conjuncts if c.i < tok.i)
-            if tok.lower_ in self.generic and tok.dep_ == "nsubj" and tok.head.lower_ in _COPULAS:
-                heads.extend((c, True, True) for c in tok.head.rights if c.dep_ in ("attr", "dobj"))  # "the industries are A, B"
+            field_word = tok.lower_ in self.generic or tok.lower_ in ("industry", "industries")
+            subject = tok
+            if field_word and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "nsubj":
+                subject = tok.head.head  # "Some of the key areas ... are A, B and C"
+            if field_word and subject.dep_ == "nsubj" and subject.head.lower_ in _COPULAS:
+                heads.extend((c, True, True) for c in subject.head.rights if c.dep_ in ("attr", "dobj"))  # "the industries are A, B"
             if tok.lower_ in self.generic and tok.dep_ == "dobj" and any(
                     c.dep_ == "nsubj" and c.tag_ == "PRP" for c in tok.head.children) and self._frame(tok.head):
                 heads.append((tok, True, False))  # "They cover fields in A, B and C"
@@ -150,11 +154,24 @@ class SectorFinder:
                 phrase = self._phrase(head.doc, start, end, proper)
                 if phrase is not None:
                     found.append(phrase._replace(described=described))
+        found = [part for phrase in found for part in self._split_slash(phrase)]
         kept: list[SectorPhrase] = []
         for s in sorted(set(found), key=lambda p: (p.start, -p.end)):
             if not any(s.start < k.end and k.start < s.end for k in kept):
                 kept.append(s)
         return kept
+
+    def _split_slash(self, phrase: SectorPhrase) -> list[SectorPhrase]:
+        """"retail/wholesale", "branding/city marketing": two fields written as one."""
+        if "/" not in phrase.text or re.search(r"\s/|/\s", phrase.text):
+            return [phrase]
+        out, at = [], phrase.start
+        for part in phrase.text.split("/"):
+            if part.strip() and part.strip() not in self.stop:
+                lead = len(part) - len(part.lstrip())
+                out.append(phrase._replace(start=at + lead, end=at + len(part.rstrip()), text=part.strip()))
+            at += len(part) + 1
+        return out or [phrase]
 
     def _under_field(self, tok) -> bool:
         """Whether a word hangs (within three steps) under a field word: "areas of economic development

@@ -36,6 +36,9 @@ def sectors(nlp, finder, text: str) -> list[str]:
      "manufacturing, new materials, information technology, green energy, as well as culture and tourism.",
      ["high-end equipment manufacturing", "new materials", "information technology", "green energy", "culture",
       "tourism"]),
+    # the industries a plan names, as the complement of "are"
+    ("The industries identified in the plan are information technology, food processing, equipment manufacturing "
+     "and automobiles.", ["information technology", "food processing", "equipment manufacturing", "automobiles"]),
 ])
 def test_sectors_lists_under_frames(nlp, finder, sentence, expected):
     assert sectors(nlp, finder, sentence) == expected
@@ -68,3 +71,11 @@ def test_sectors_lists_led_by_and_after_common_verbs(nlp, finder, sentence, expe
 
 def test_sectors_a_common_verb_with_a_short_list_names_none(nlp, finder):
     assert sectors(nlp, finder, "The two cities will strengthen ties and friendship.") == []
+
+
+def test_sectors_two_written_with_a_slash_and_no_judging_word(nlp, finder):
+    found = sectors(nlp, finder, "The agreement aims to boost cooperation and knowledge sharing in several identified "
+                                 "sectors and areas, namely food, water & energy, logistics, supply chain management, "
+                                 "healthcare, branding/city marketing, retail/wholesale.")
+    assert {"food", "logistics", "healthcare", "retail", "wholesale"} <= set(found)
+    assert "identified" not in found and "retail/wholesale" not in found
