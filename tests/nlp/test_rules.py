@@ -201,3 +201,12 @@ def test_rules_the_signing_of_the_deal_retells_it(nlp):
             "Gujarat to invest approximately 150 billion yen for local manufacturing of electric vehicles.\n\n"
             "The signing of the MoU is a very important step for India’s EV ambitions.")
     assert len(_deal_parties(extract(nlp, text, "2022-03-20"))) == 1
+
+
+def test_rules_would_in_reported_speech_is_a_plan_told(nlp):
+    text = ("On Aug. 9, he unveiled during a trip to China that Huawei Technologies Co Ltd would invest $800 million "
+            "to build a second plant in Sao Paulo.")
+    [inv] = [f for f in extract(nlp, text, "2019-08-21").facts if isinstance(f, Investment)]
+    assert [round(v.amount) for v in inv.values] == [800_000_000]
+    hedged = "If the deal goes ahead, Huawei Technologies Co Ltd would invest $800 million in Sao Paulo."
+    assert not [f for f in extract(nlp, hedged, "2019-08-21").facts if isinstance(f, Investment)]

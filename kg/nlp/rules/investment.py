@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 INVESTMENT_WORDS = _TRIGGERS = frozenset(read_lexicon("investment_triggers"))
 _HEDGES = frozenset(read_lexicon("hedges"))
+_REPORTING = frozenset(read_lexicon("reporting_verbs"))
 _PER_UNIT = re.compile(r"^\s*(?:a|an|per|each)\s+(?:head|month|year|week|day|person|share|unit|tonne|ton|barrel)\b", re.I)
 _SIGNING = {"signed", "signs", "sign", "inked", "sealed", "signing"}
 _PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?projects\b", re.I)
@@ -34,8 +35,10 @@ def hedged(tok: "Token", sent: "Span") -> bool:
     """A trigger under a modal, a negation, a condition or a wish."""
     node = tok
     for _ in range(4):
+        reported = node.dep_ == "ccomp" and node.head.lower_ in _REPORTING  # "said it would invest": a plan told
         if any(c.dep_ in ("aux", "neg", "mark") and c.lower_ in _HEDGES | {"not", "n't", "never", "no"}
-               for c in node.children) or node.lower_ in _HEDGES or any(c.dep_ == "neg" for c in node.children):
+               and not (reported and c.lower_ == "would") for c in node.children) \
+                or node.lower_ in _HEDGES or any(c.dep_ == "neg" for c in node.children):
             return True
         if node.head.i == node.i:
             break
