@@ -259,6 +259,13 @@ class MentionFinder:
                     if doc[end - 1].text not in self.heads:  # "Ministry ... Committee" is the head rule's
                         out.append((tok.i, end, cls, "name-prefix"))
             out += self._firm_list(doc, tokens, sent.end)
+            # "Lulu group", "the Tata group": a business group named before a lower-case "group"
+            for tok in tokens:
+                if tok.text in ("group", "conglomerate") and tok.i > sent.start and doc[tok.i - 1].tag_ in ("NNP", "NNPS") \
+                        and doc[tok.i - 1].text not in self.gaz.demonyms and self.gaz.get(doc[tok.i - 1].text) is None:
+                    start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words)
+                    if start < tok.i and doc[start].text not in self.not_names:
+                        out.append((start, tok.i + 1, "Company", "org-head"))
             # "between PM Access World and ...": the first of the two names
             for tok in tokens:
                 if tok.lower_ == "between" and tok.i + 2 < sent.end:

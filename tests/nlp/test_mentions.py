@@ -35,6 +35,9 @@ def mentions(nlp, text):
     ("BANDUNG - West Java Provincial Government and Gyeongsangbuk-do Provincial Government of South Korea formally "
      "cooperate with Sister Province.", "West Java Provincial Government", "Agency"),
     ("Georgia’s coastal city Batumi has formed a close bond with the historical Belarusian city Brest.", "Brest", "City"),
+    # a business group named before a lower-case "group"; "The group" names none
+    ("Offers include DP World (3500 crore), RP Group (1000 crore), Lulu group (1500 crore).", "Lulu group", "Company"),
+    ("The group said profits rose.", "The group", None),
 ])
 def test_mentions_typed(nlp, text, name, cls):
     assert mentions(nlp, text).get(name) == cls

@@ -210,3 +210,13 @@ def test_rules_would_in_reported_speech_is_a_plan_told(nlp):
     assert [round(v.amount) for v in inv.values] == [800_000_000]
     hedged = "If the deal goes ahead, Huawei Technologies Co Ltd would invest $800 million in Sao Paulo."
     assert not [f for f in extract(nlp, hedged, "2019-08-21").facts if isinstance(f, Investment)]
+
+
+def test_rules_the_parts_of_a_total_go_where_the_total_goes(nlp):
+    text = ("Various companies have offered an investment of 10000 crores at the investor’s conference held in Dubai "
+            "to attract foreign investment to Kerala. Offers include DP World (3500 crore), RP Group (1000 crore), "
+            "Lulu group (1500 crore) and other small scale investors (3500 crore).")
+    ex = extract(nlp, text, "2019-01-01")
+    label = {e.iri: e.label for e in ex.entities}
+    parts = {label[f.investor]: label.get(f.target) for f in ex.facts if isinstance(f, Investment) and f.investor}
+    assert parts.get("Lulu group") == "Kerala" and parts.get("DP World") == "Kerala"

@@ -244,6 +244,29 @@ def shared_body(state: Discourse) -> Iterator[Amendment]:
             yield Amendment(b, "of", (first["of"],), "post-shared-body")
 
 
+@rule("investment-target-told-before", kind="investment", confidence=0.55)
+def target_told_before(state: Discourse) -> Iterator[Amendment]:
+    """"Various companies have offered an investment of 10000 crores ... to Kerala. Offers include DP World
+    (3500 crore), RP Group (1000 crore) ...": the parts of a total told just before go where the total goes.
+    A part names its investor and an amount below the total's, in the same currency."""
+    for k, fact in enumerate(state.facts):
+        if fact["rel"] != "investment" or fact.get("target") is not None or fact.get("investor") is None \
+                or not fact.get("values"):
+            continue
+        n = state.sentence_at(fact["at"])
+        totals = [f for f in state.facts[:k] if f["rel"] == "investment" and f.get("target") is not None
+                  and f.get("values") and n - 1 <= state.sentence_at(f["at"]) <= n]
+        if not totals:
+            continue
+        total = totals[-1]
+        ceiling = {}
+        for amount, currency, _ in total["values"]:
+            ceiling[currency] = max(amount, ceiling.get(currency, 0))
+        if all(currency in ceiling and amount < ceiling[currency] for amount, currency, _ in fact["values"]) and \
+                state.mentions[total["target"]].key != state.mentions[fact["investor"]].key:
+            yield Amendment(k, "target", (total["target"],), "investment-target-told-before")
+
+
 def _fold(into: dict, other: dict) -> None:
     for field in _FILLS:
         if field == "parties" and len(into["parties"]) >= 2:
@@ -262,9 +285,9 @@ def assemble(sentences: list[Sentence], mentions: list, facts: list[dict]) -> li
     state = Discourse(tuple(sentences), tuple(mentions), tuple(facts))
     out = [dict(f) for f in facts]
     folded: set[int] = set()
-    for kind in ("agreement", "cooperation", "post"):
+    for kind in ("agreement", "cooperation", "post", "investment"):
         for r in rules_for(kind):
-            for change in r.func(state):
+            for change in list(r.func(state)):  # a rule reads the state as it was, not its own amendments
                 if change.field == "new":
                     out.extend(dict(f) for f in change.values)
                     continue
@@ -274,10 +297,10 @@ def assemble(sentences: list[Sentence], mentions: list, facts: list[dict]) -> li
                         if k not in folded and change.fact not in folded:
                             _fold(fact, out[k])
                             folded.add(k)
-                elif change.field in ("date", "of"):
+                elif change.field in ("date", "of", "target"):
                     fact[change.field] = change.values[0]
                 else:
                     fact[change.field] = sorted(set(fact[change.field]) | set(change.values))
                 fact["rules"] = [*fact.get("rules", ()), change.rule]
-            state = Discourse(state.sentences, state.mentions, tuple(f for f in out))
+            state = Discourse(state.sentences, state.mentions, tuple(dict(f) for f in out))
     return [f for k, f in enumerate(out) if k not in folded]
