@@ -220,3 +220,15 @@ def test_rules_the_parts_of_a_total_go_where_the_total_goes(nlp):
     label = {e.iri: e.label for e in ex.entities}
     parts = {label[f.investor]: label.get(f.target) for f in ex.facts if isinstance(f, Investment) and f.investor}
     assert parts.get("Lulu group") == "Kerala" and parts.get("DP World") == "Kerala"
+
+
+def test_rules_a_meeting_among_listed_places_pairs_them_all(nlp):
+    text = ("A six-sided cooperation meeting among Sukhbaatar, Dornod and Khentii aimags of Mongolia and Xilingol "
+            "League, Tongliao and Chifeng or Ulankhad cities of Inner Mongolia, People's Republic of China kicked off "
+            "on August 8 in Sukhbaatar aimag.")
+    ex = extract(nlp, text, "2019-08-09")
+    label = {e.iri: e.label for e in ex.entities}
+    pairs = {frozenset(label[p] for p in f.parties) for f in ex.facts if isinstance(f, Cooperation)}
+    assert {frozenset({"Sukhbaatar", "Dornod"}), frozenset({"Khentii", "Tongliao"})} <= pairs
+    # the countries the lists are "of" are no members; "or Ulankhad" is Chifeng's other name
+    assert not any(p & {"Mongolia", "Inner Mongolia", "China", "Ulankhad"} for p in pairs)

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 _TRIGGERS = frozenset(read_lexicon("cooperation_triggers"))
 _PARTNER_PREPS = ("with", "between", "among", "amongst")
+_PLURAL_PLACES = frozenset({"aimags", "cities", "provinces", "regions", "states", "counties", "districts",
+                            "prefectures", "towns", "municipalities", "oblasts", "governorates", "territories"})
 _ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|unwind\w*|broke up|break(?:s|ing)? up|"
                     r"pull(?:s|ed|ing)? out of)\b", re.I)
 
@@ -34,6 +36,22 @@ def _mention_of(tok, spans: list[tuple[int, int, int]]) -> int | None:
 
 def _conjoined(tok) -> list:
     return sorted([tok, *tok.conjuncts], key=lambda t: t.i)
+
+
+def _members(noun, spans: list[tuple[int, int, int]]) -> list:
+    """The places a plural place noun lists: "Sukhbaatar, Dornod and Khentii aimags of Mongolia" (the names
+    before it; "of" names their country), "the cities of Batumi and Brest" (the names after "of"); a name
+    after "or" is the same place's other name."""
+    named = [t for c in noun.lefts if c.dep_ in ("nmod", "compound", "amod") for t in c.subtree
+             if _mention_of(t, spans) is not None]
+    of = [c for p in noun.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    if named:  # the country "of" names is no member, but what the parse hung on it is
+        members = named + [t for c in of for t in c.conjuncts]
+        members += [t for a in noun.rights if a.dep_ == "appos" for c in a.lefts if c.dep_ in ("nmod", "compound")
+                    for t in _members(a, spans)]  # a second list in apposition; "cities of Inner Mongolia" names none
+    else:
+        members = [t for c in of for t in _conjoined(c)]
+    return [t for t in members if not (t.i > 0 and t.nbor(-1).lower_ == "or")]
 
 
 def _clause(tok):
@@ -61,12 +79,14 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
             node = node.head
             chain.append(node)
         partners = []
+        among = False  # "a meeting among A, B and C": the listed parties cooperate with one another
         for holder in chain:
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in _PARTNER_PREPS:
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
                             partners += _conjoined(obj)
+                            among = among or prep.lower_ in ("among", "amongst", "between")
         subjects = []
         for v in (verb, verb.head if verb.dep_ in ("xcomp", "conj", "advcl") else None):
             if v is None:
@@ -78,6 +98,7 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
                 break
         def parties(tokens) -> list[int]:
             found = []
+            tokens = [m for t in tokens for m in ([t] if t.lower_ not in _PLURAL_PLACES else _members(t, spans))]
             for t in tokens:
                 i = _mention_of(t, spans)
                 if i is not None and mentions[i].cls in PARTY and i not in found:
@@ -85,7 +106,9 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
             return found
 
         subj, part = parties(subjects), parties(partners)
-        if subj and part:
+        if among and len(part) >= 2:
+            pairs = list(combinations(part, 2))
+        elif subj and part:
             pairs = [(a, b) for a in subj[:1] for b in part]
             if len(subj) > 1 and len(part) == 1:
                 pairs = [(a, part[0]) for a in subj]
