@@ -196,11 +196,13 @@ class Resolver:
                 if title.split()[-1] in _SHARED_TITLES and not portfolio and not (styled and title in self.public_titles) \
                         and (of is None or self.groups[of]["cls"] not in PLACE_CLASSES + ("Agency",)):
                     public = False  # "its chairman Lakshmi Mittal": a chairman of no public body is no official
-                level = "Region" if title.startswith("state ") else _TITLE_LEVEL.get(
+                level = "Region" if title.split()[0] in ("state", "provincial", "regional") else \
+                    "City" if title.split()[0] in ("municipal", "city") else _TITLE_LEVEL.get(
                     title.split()[-1], _TITLE_LEVEL.get(" ".join(title.split()[-2:])))
                 if of is None and level:
                     # "Chief Minister X" of the state the article is about; national titles get no default
                     of, conf = self._main_place(level, strict=True), conf - 0.2
+
                 if of is not None and self.groups[of]["cls"] in ("Company", "Organization"):
                     public = False
                 if public:

@@ -255,3 +255,11 @@ def test_extract_a_short_name_is_the_longer_firm_it_starts(nlp):
     ex = extract_text(nlp, text, "2019-08-21")
     nestle = [e for e in ex.entities if e.label.startswith("Nestle")]
     assert len(nestle) == 1 and "Nestle" in {nestle[0].label, *nestle[0].aliases}
+
+
+def test_extract_a_provincial_title_is_of_the_province_told(nlp):
+    text = "A delegation from Zhejiang province, led by Provincial Party Secretary Mr Che Jun, visited Norway this week."
+    ex = extract_text(nlp, text, "2008-06-10")
+    label = {e.iri: e.label for e in ex.entities}
+    [post] = [f for f in ex.facts if isinstance(f, Post)]
+    assert label[post.person] == "Che Jun" and label.get(post.of) == "Zhejiang"
