@@ -617,7 +617,8 @@ class FactFinder:
             if not parties and sides:
                 parties = self._last_two(mentions, recent_parties,
                                          _SIDE_KINDS.get(sides.group(0).split()[-1].lower(), PARTY))
-            between = re.search(r"\bbetween\s+", s_text)
+            between = next((b for b in re.finditer(r"\bbetween\s+", s_text)
+                            if self._of_the_signing(sent, sent.start_char + b.start())), None)
             if between:
                 # "between Brazil's Ministry of Human Rights and Angola's Ministry of ...": the owners are no parties
                 named = [i for i, m in idx if m.cls in PARTY and m.start >= sent.start_char + between.end()
@@ -631,6 +632,7 @@ class FactFinder:
                 parties += [i for i, m in idx if m.cls in PARTY and m.start >= after and re.fullmatch(
                     rf"(?:(?:the|a|an|[a-z-]+|[A-Z][\w]*['’]s|(?i:{DIRECTIONS}))\s+){{0,3}}",
                     self._without_demonyms(text[after:m.start]))  # "with the Indian state of Goa"
+                    and not re.search(r"\b(?:in|from|of|at)\s", text[after:m.start])  # "with companies in Zhejiang"
                     and not re.match(r"['’]s\b", text[m.end:m.end + 3])][:1]
                 listed = re.match(r"(?P<n>\w+)\s+(?:[\w-]+\s+){0,3}?(?:-|–|—|:)\s+", text[after:sent.end_char])
                 if listed:
@@ -667,6 +669,18 @@ class FactFinder:
             # "Pahang is set to receive RM1.2 billion in investments from Thailand following the signing of ..."
             out += self._investments(text, idx, money, sent, s_text)
         return out
+
+    @staticmethod
+    def _of_the_signing(sent: Span, at: int) -> bool:
+        """Whether "between" at char ``at`` belongs to the signing: "signed between A and B", "12 agreements
+        between the two nations", "a signing ceremony between"; not "strengthening ties between A and B"."""
+        tok = next((t for t in sent if t.idx == at), None)
+        if tok is None:
+            return True
+        head = tok.head
+        if head.tag_.startswith("VB"):
+            return bool(SIGNING.fullmatch(head.text))
+        return bool(re.fullmatch(AGREEMENT_NOUN, head.text, re.I)) or head.lower_ in ("signing", "ceremony", "signings")
 
     @staticmethod
     def _listed(text: str, candidates, at: int) -> list[int]:

@@ -232,3 +232,16 @@ def test_rules_a_meeting_among_listed_places_pairs_them_all(nlp):
     assert {frozenset({"Sukhbaatar", "Dornod"}), frozenset({"Khentii", "Tongliao"})} <= pairs
     # the countries the lists are "of" are no members; "or Ulankhad" is Chifeng's other name
     assert not any(p & {"Mongolia", "Inner Mongolia", "China", "Ulankhad"} for p in pairs)
+
+
+def test_rules_between_of_another_clause_names_no_signer(nlp):
+    text = ("Following his official visit to Brazil, Angolan President João Lourenço signed six cooperation pacts on "
+            "May 24, 2025, alongside Brazilian President Luiz Inácio Lula da Silva, marking another milestone in "
+            "strengthening bilateral ties between Luanda and Brasília.")
+    assert all(not ({"Luanda", "Brasília"} & parties) for parties in _deal_parties(extract(nlp, text, "2025-05-26")))
+
+
+def test_rules_the_partners_home_is_no_party(nlp):
+    text = ("On March 28, the city signed investment agreements with companies in neighboring Zhejiang Province for "
+            "22 projects totaling 26.6 billion yuan in Hangzhou.")
+    assert all("Zhejiang" not in parties for parties in _deal_parties(extract(nlp, text, "2023-04-03")))
