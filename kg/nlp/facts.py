@@ -101,6 +101,11 @@ ENVOY = re.compile(r"(?P<title>\b(?:ambassador|envoy|consul[- ]general|consul|hi
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+){0,3})(,[^\n—–:]{0,60}?|\s*\([^()\n]{1,60}\))?"
                       r"\s*(?:—|--|–|-\s|:\s|\([^()\n]{1,60}\)\s*(?:—|--|–|-\s|:\s)?)")
 DATELINE_DAY = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
+# "Erbil, Kurdistan Region, Iraq ( – ": places in plain case, then a dash (no colon: that may open a sentence)
+DATELINE_PLAIN = re.compile(r"\s*([A-Z][\w'’.-]+(?:,?\s+[A-Z][\w'’.-]+){0,5})()\s*(?:\([^()\n]{1,40}\)\s*)?"
+                            r"(?:\(\s*)?(?:—|--|–)\s")
+# "[India], January 30 (ANI):", "(Xinhua) --": a news agency credited before the story
+AGENCY_CREDIT = re.compile(r"\(([A-Z][\w .&/-]{1,40})\)\s*(?::|--|—|–|-\s)")
 NATIONAL_POST = re.compile(r"\b(?:minister|president|premier|chancellor|ambassador|envoy|king|queen|senator|"
                            r"lawmaker|mp|leader|secretary|governor|consul|consul[- ]general)$")
 PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|event) of\s+(?:the\s+)?$", re.I)
@@ -448,12 +453,23 @@ class FactFinder:
     @staticmethod
     def dateline(text: str, mentions: list[Mention], published: str | None) -> tuple[int | None, str | None]:
         """The place and date of a wire dateline ("BANGKOK, March 6 —", "SHENZHEN, Dec. 10 (Xinhua) --")."""
-        m = DATELINE.match(text)
+        m = DATELINE.match(text) or DATELINE_PLAIN.match(text)
         if not m:
             return None, None
         place = next((i for i, x in enumerate(mentions) if x.start < m.end(1) + 1 and x.cls in PLACE), None)
         day = DATELINE_DAY.search(m.group(2) or "")
         return place, resolve_date(day.group(0), published) if day else None
+
+    @staticmethod
+    def credits(text: str, mentions: list[Mention]) -> set[int]:
+        """The mentions a dateline holds besides its place ("Erbil, Kurdistan Region, Iraq ( –") and the
+        news agencies credited before a story ("(ANI):", "(Xinhua) --"): no one who acted."""
+        spans = []
+        m = DATELINE.match(text) or DATELINE_PLAIN.match(text)
+        if m and any(x.cls in PLACE and x.end <= m.end() for x in mentions):  # "Mr Smith –" is no dateline
+            spans.append((0, m.end()))
+        spans += [(c.start(), c.end()) for c in AGENCY_CREDIT.finditer(text, 0, 400)]
+        return {i for i, x in enumerate(mentions) if any(a <= x.start and x.end <= b for a, b in spans)}
 
     def events(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, published: str | None,
                last_event: dict[str, int], dateline: tuple[int | None, str | None] = (None, None)) -> list[dict]:
@@ -900,8 +916,9 @@ class FactFinder:
         dateline = self.dateline(text, mentions, published)
         published = dateline[1] or published  # "today" in a wire story is the dateline's day
         places = mentions  # "LANZHOU, China, July 10 --": the dateline still says where its place is
-        if dateline[0] is not None:  # the dateline says where the story was filed, not who acted
-            mentions = [m._replace(cls="Dateline") if i == dateline[0] else m for i, m in enumerate(mentions)]
+        masked = self.credits(text, mentions) | ({dateline[0]} if dateline[0] is not None else set())
+        if masked:  # the dateline says where the story was filed, not who acted
+            mentions = [m._replace(cls="Dateline") if i in masked else m for i, m in enumerate(mentions)]
         spans = [(m.start, m.end, i) for i, m in enumerate(mentions)]
         for n, sent in enumerate(sents):
             nxt = sents[n + 1] if n + 1 < len(sents) else None

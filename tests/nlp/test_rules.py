@@ -245,3 +245,13 @@ def test_rules_the_partners_home_is_no_party(nlp):
     text = ("On March 28, the city signed investment agreements with companies in neighboring Zhejiang Province for "
             "22 projects totaling 26.6 billion yuan in Hangzhou.")
     assert all("Zhejiang" not in parties for parties in _deal_parties(extract(nlp, text, "2023-04-03")))
+
+
+def test_rules_a_plain_case_dateline_and_an_agency_credit_name_no_party(nlp):
+    text = ("Erbil, Kurdistan Region, Iraq ( – The Kurdistan Federation of Chambers of Commerce and Industry and the "
+            "United States Chamber of Commerce signed a memorandum of understanding on June 23, 2019.")
+    [parties] = _deal_parties(extract(nlp, text, "2019-06-23"))
+    assert not parties & {"Erbil", "Kurdistan Region", "Iraq"}
+    text = ("Bhubaneswar (Odisha) [India], January 30 (ANI): The grand two-day Utkarsh Odisha - Make in Odisha Conclave "
+            "2025 concluded on Wednesday with MoUs signed worth Rs 12.89 Lakh crores.")
+    assert all("ANI" not in parties for parties in _deal_parties(extract(nlp, text, "2025-01-30")))
