@@ -35,6 +35,11 @@ PLACE_NOUNS = {"province": "Region", "state": "Region", "city": "City", "county"
                "region": "Region", "prefecture": "City", "district": "District", "territory": "Region",
                "krai": "Region", "kray": "Region", "oblast": "Region", "aimag": "Region", "governorate": "Region",
                "emirate": "Region", "canton": "Region", "town": "City", "municipality": "City"}
+# lower-case words inside place names: "Dar es Salaam", "Rio de Janeiro", "Bandar Seri Begawan" has none
+_NAME_PARTICLES = frozenset({"es", "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "el", "al",
+                             "van", "von", "der", "den", "bin", "upon", "on"})
+
+
 class _NoPlace:
     cls = None
 
@@ -284,8 +289,10 @@ class MentionFinder:
                 if cls and tok.i > sent.start and _is_cap(doc[tok.i - 1]) and not (
                         tok.text[0].isupper() and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1])):
                     start = tok.i - 1
-                    while start > sent.start and _is_cap(doc[start - 1]) and tok.i - start < 3:
-                        start -= 1
+                    while start > sent.start and tok.i - start < 4 and (_is_cap(doc[start - 1]) or (
+                            doc[start - 1].text in _NAME_PARTICLES and start - 2 >= sent.start
+                            and _is_cap(doc[start - 2]))):
+                        start -= 1  # "Dar es Salaam region": a name's lower-case particle
                     name = doc[start:tok.i].text
                     before = self.gaz.get(doc[tok.i - 1].text)
                     if self.gaz.get(name) is None and self.gaz.get(doc[start:tok.i + 1].text) is None and \

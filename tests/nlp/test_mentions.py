@@ -38,6 +38,9 @@ def mentions(nlp, text):
     # a business group named before a lower-case "group"; "The group" names none
     ("Offers include DP World (3500 crore), RP Group (1000 crore), Lulu group (1500 crore).", "Lulu group", "Company"),
     ("The group said profits rose.", "The group", None),
+    # a lower-case particle inside a place's name
+    ("Shaanxi province in northwest China and Tanzania's Dar es Salaam region on Monday signed an agreement.",
+     "Salaam region", None),
 ])
 def test_mentions_typed(nlp, text, name, cls):
     assert mentions(nlp, text).get(name) == cls
