@@ -29,8 +29,7 @@ import networkx as nx
 
 from .analysis import split_attribute
 from .io import atomic_output
-from .model import PLACE_CLASSES
-from .schema import CLASS_STYLES, FACT_CLASSES
+from .schema import CLASS_STYLES, FACT_CLASSES, PLACE_CLASSES
 from .schema import OTHER_STYLE as _OTHER_STYLE
 
 if TYPE_CHECKING:
