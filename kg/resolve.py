@@ -36,6 +36,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from anyascii import anyascii
@@ -44,6 +45,9 @@ from .ids import ID, slug
 from .schema import COARSE as _SCHEMA_COARSE
 from .schema import ORG_CLASSES, PARTY_CLASSES, PERSON_CLASSES, PLACE_CLASSES, VOTE_ORDER
 from .vocab import NKG, NKG_IRI, SCHEMA, OxTerms
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
 
 __all__ = ["ENTITIES_GRAPH", "Resolution", "resolve", "variant_key", "unmerge", "link_companies"]
 
@@ -239,7 +243,7 @@ def _rename(store: ox.Store, graph: ox.NamedNode, old: ox.NamedNode, new: ox.Nam
         store.add(ox.Quad(s, q.predicate, o, graph))
 
 
-def resolve(kg, *, fuzzy: bool = True) -> Resolution:
+def resolve(kg: KnowledgeGraph, *, fuzzy: bool = True) -> Resolution:
     """Give every entity of ``kg``'s article graphs one IRI and one type; merge spelling variants.
 
     Safe to run again: a resolved graph is left as it is, and new articles join the
@@ -380,7 +384,7 @@ def link_companies(store: ox.Store, entities: set[str], labels: dict[str, Counte
     return linked
 
 
-def unmerge(kg, variant: str) -> int:
+def unmerge(kg: KnowledgeGraph, variant: str) -> int:
     """Undo the merge of ``variant`` (an IRI listed by ``owl:sameAs`` in the entities graph).
 
     Each article graph where the merged entity is labelled with a name whose own IRI

@@ -519,6 +519,6 @@ def _write_page(kg: "KnowledgeGraph", out: IO[bytes], **options) -> None:
     out.write(render_html(kg, **options).encode("utf-8"))
 
 
-def write_html(kg: "KnowledgeGraph", path: str | Path, **options) -> Path:
+def write_html(kg: "KnowledgeGraph", path: str | Path, **options: Any) -> Path:
     """Write the explorer page to ``path`` (atomically); ``options`` go to :func:`render_html`."""
     return _write_page(kg, path, **options)
