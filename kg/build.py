@@ -20,7 +20,7 @@ from .graph import REFERENCE_GRAPH, KnowledgeGraph
 from .model import Article, Extraction
 from .rdf import extraction_quads, reference_quads, sector_quads
 from .read import article_from_text, check_article, read_articles
-from .schema import CLASS_TREE
+from .schema import PLACE_CLASSES
 
 SECTORS_GRAPH = "https://w3id.org/newskg/graph/sectors"
 # Articles between flushes of an on-disk store's write buffers (RocksDB memtables):
@@ -255,7 +255,7 @@ def _collect_places(ex: Extraction, places: dict) -> None:
 
     gaz = default_gazetteer()
     for e in ex.entities:
-        if e.cls in CLASS_TREE["Place"] and e.iri not in places:
+        if e.cls in PLACE_CLASSES and e.iri not in places:
             for name in (e.label, *e.aliases):
                 p = gaz.get(name)
                 if p is not None and p.geonames_id:

@@ -45,7 +45,8 @@ def main() -> None:
               help="Run spaCy on the Dask cluster of this scheduler (needs newskg[dask]).")
 @click.option("--strict", is_flag=True, help="Fail on the first bad article instead of skipping it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def build(inputs, outputs, store, html, model, jobs, batch_size, dask, strict, quiet) -> None:
+def build(inputs: tuple[str, ...], outputs: tuple[str, ...], store: str | None, html: str | None,
+          model: str | None, jobs: int, batch_size: int, dask: str | None, strict: bool, quiet: bool) -> None:
     """Build a graph from article files (.txt .html .jsonl) or folders of them."""
     from .build import build as build_graph
     from .io import check_writable, write_format
@@ -191,7 +192,7 @@ def _build_summary(graph, *, articles: int, done: int, skipped: int, failed: int
 @main.command()
 @click.argument("store", type=click.Path(file_okay=False))
 @click.argument("articles", nargs=-1, required=True)
-def remove(store, articles) -> None:
+def remove(store: str, articles: tuple[str, ...]) -> None:
     """Drop articles (by IRI, URL or input file name such as 001.txt) and their graphs from a store folder."""
     from .store import open_store, remove_articles
 
@@ -211,7 +212,7 @@ def remove(store, articles) -> None:
               help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
 @click.option("--batch", default=1, show_default=True, type=int, help="Graphs sent concurrently.")
 @click.option("--timeout", default=60.0, show_default=True, help="HTTP timeout in seconds.")
-def push(graph, endpoint, batch, timeout) -> None:
+def push(graph: str, endpoint: str, batch: int, timeout: float) -> None:
     """Upload every named graph of a graph file or store to a Graph Store (PUT replaces)."""
     from .graph import load
     from .push import push as run
@@ -234,7 +235,7 @@ def _check_html(path: str) -> None:
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a file.")
 @format_option
-def query(graph, sparql, query_file, fmt) -> None:
+def query(graph: str, sparql: str | None, query_file: str | None, fmt: str) -> None:
     """Run a SPARQL query (common prefixes such as nkg: are predeclared)."""
     from .graph import load
 
@@ -253,7 +254,7 @@ def query(graph, sparql, query_file, fmt) -> None:
 @main.command()
 @click.argument("graph", type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
-def show(graph, output) -> None:
+def show(graph: str, output: str) -> None:
     """Write the interactive HTML explorer of a graph (one self-contained file)."""
     from .graph import load
 
@@ -268,7 +269,7 @@ def show(graph, output) -> None:
 @main.command()
 @click.argument("graph", type=click.Path())
 @click.option("-k", "--top", default=10, show_default=True, help="How many most connected entities.")
-def stats(graph, top) -> None:
+def stats(graph: str, top: int) -> None:
     """Counts by class and relation, and the most connected entities."""
     from .analysis import ENTITY_CLASSES, class_counts, entity_graph, most_connected, relation_counts
     from .graph import load
@@ -292,7 +293,7 @@ def stats(graph, top) -> None:
 
 @main.command()
 @click.argument("graph", type=click.Path())
-def validate(graph) -> None:
+def validate(graph: str) -> None:
     """Check a graph against the SHACL shapes in ontology/shapes.ttl."""
     from .graph import load
     from .validate import validate as run
@@ -314,7 +315,8 @@ def validate(graph) -> None:
 @click.option("-n", "--sentence", type=int, help="Show only sentence N (1-based).")
 @click.option("--grep", help="Show only the sentences containing this word or phrase.")
 @click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
-def explain(text, path, record, date, sentence, grep, fmt) -> None:
+def explain(text: str | None, path: str | None, record: str | None, date: str | None, sentence: int | None,
+            grep: str | None, fmt: str) -> None:
     """Show the mentions, rules and facts of each sentence: why a fact is there or missing."""
     from . import explain as ex
     from .read import article_from_text
@@ -338,7 +340,8 @@ def explain(text, path, record, date, sentence, grep, fmt) -> None:
 @click.option("--max-results", default=10000, show_default=True, help="Result size cap.")
 @click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
               help="Another Host name to answer to, e.g. of a proxy in front (repeatable).")
-def serve(graph, host, port, allow_update, timeout, max_results, allowed_hosts) -> None:
+def serve(graph: str, host: str, port: int, allow_update: bool, timeout: float, max_results: int,
+          allowed_hosts: tuple[str, ...]) -> None:
     """Serve a SPARQL endpoint and the explorer over HTTP."""
     from .serve import serve as run
 

@@ -2,16 +2,22 @@
 
 Entities and facts refer to each other by entity IRI (a string), so an
 :class:`Extraction` is self-contained, picklable and free of RDF.
+
+The class lists below are :mod:`kg.schema`'s, kept here under their old names
+for the modules that import them from ``kg.model``; new code reads ``kg.schema``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Union
 
-PLACE_CLASSES = ("City", "Region", "Country", "District")
-PERSON_CLASSES = ("Official", "Person")
-ORG_CLASSES = ("Agency", "Company", "Organization")
-ENTITY_CLASSES = PLACE_CLASSES + PERSON_CLASSES + ORG_CLASSES + ("Event", "Sector")
+from . import schema
+
+#: Aliases of :mod:`kg.schema`'s class lists (read by :mod:`kg.extract` and :mod:`kg.nlp.mentions`).
+PLACE_CLASSES = schema.PLACE_CLASSES
+PERSON_CLASSES = schema.PERSON_CLASSES
+ORG_CLASSES = schema.ORG_CLASSES
+ENTITY_CLASSES = schema.ENTITY_CLASSES
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from pyoxigraph import Literal, NamedNode, Quad
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 from .ids import evidence_iri, fact_iri, money_iri
-from .model import (ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES, Agreement, Cooperation, Entity,
-                    EventInfo, Evidence, Extraction, Fact, Investment, LocatedIn, Money, Post)
-from .schema import kind_of
+from .model import (Agreement, Cooperation, Entity, EventInfo, Evidence, Extraction, Fact, Investment,
+                    LocatedIn, Money, Post)
+from .schema import ORG_CLASSES, PARTY_CLASSES, PLACE_CLASSES, kind_of
 from .textclean import strip_bidi
 from .vocab import GEO, NKG, SCHEMA, OxTerms
 
@@ -28,7 +28,6 @@ SKOS_ALT, SKOS_BROADER = OxTerms(SKOS).altLabel, OxTerms(SKOS).broader
 OWL_SAME_AS = OxTerms(OWL).sameAs
 WAS_DERIVED_FROM = OxTerms(PROV).wasDerivedFrom
 GEO_LAT, GEO_LONG = OxTerms(GEO).lat, OxTerms(GEO).long
-PARTY_CLASSES = PLACE_CLASSES + ORG_CLASSES + PERSON_CLASSES
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_DATE, XSD_YM = NamedNode(XSD + "date"), NamedNode(XSD + "gYearMonth")
 XSD_INT, XSD_DEC = NamedNode(XSD + "integer"), NamedNode(XSD + "decimal")

@@ -36,14 +36,18 @@ import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from anyascii import anyascii
 
 from .ids import ID, slug
-from .schema import CLASS_TREE
 from .schema import COARSE as _SCHEMA_COARSE
+from .schema import ORG_CLASSES, PARTY_CLASSES, PERSON_CLASSES, PLACE_CLASSES, VOTE_ORDER
 from .vocab import NKG, NKG_IRI, SCHEMA, OxTerms
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
 
 __all__ = ["ENTITIES_GRAPH", "Resolution", "resolve", "variant_key", "unmerge", "link_companies"]
 
@@ -61,19 +65,18 @@ LINKED_CLASSES = ("Company", "Organization")
 
 # The classes resolved, by coarse kind (kg.schema); sectors keep their scheme's IRIs.
 COARSE = {c: kind for c, kind in _SCHEMA_COARSE.items() if kind != "sector"}
-# A tie between coarse kinds goes to the first; within one, to the most specific class.
+# A tie between coarse kinds goes to the first; within one, to the first class of kg.schema's
+# VOTE_ORDER (the larger place, the more specific organisation).
 _KIND_ORDER = ["place", "org", "person", "event"]
-_FINE_ORDER = ["Official", "Country", "Region", "City", "District", "Agency", "Company", "Event",
-               "Person", "Organization"]
 # Facts whose ends must be of these classes once every entity has one type (ontology/shapes.ttl).
-_PLACE = CLASS_TREE["Place"]
-_PARTY = _PLACE + ("Agency", "Company", "Organization", "Official", "Person")
-_RANGES = [("postIn", "o", _PLACE + ("Agency", "Company", "Organization")),
+_PLACE = PLACE_CLASSES
+_PARTY = PARTY_CLASSES
+_RANGES = [("postIn", "o", _PLACE + ORG_CLASSES),
            ("locatedIn", "o", _PLACE), ("locatedIn", "s", _PLACE),
            ("heldIn", "o", _PLACE), ("partOf", "o", ("Event",)), ("signedAt", "o", ("Event",)),
            ("party", "o", _PARTY), ("cooperatesWith", "o", _PARTY), ("cooperatesWith", "s", _PARTY),
            ("investor", "o", _PARTY), ("target", "o", _PARTY + ("Sector",)),
-           ("holdsPost", "s", ("Official", "Person"))]
+           ("holdsPost", "s", PERSON_CLASSES)]
 #: RapidFuzz ratio (0-100) from which two folded names are one: given names of persons of one surname,
 #: whole names of organisations.
 PERSON_RATIO, ORG_RATIO = 88, 94
@@ -173,7 +176,7 @@ def _vote(readings: list[tuple[str, int]], labels: set[str]) -> str:
     kind = max(kinds, key=lambda k: (kinds[k], -_KIND_ORDER.index(k)))
     if kind == "person":
         return "Official" if fine["Official"] else "Person"
-    return max((c for c in fine if COARSE[c] == kind), key=lambda c: (fine[c], -_FINE_ORDER.index(c)))
+    return max((c for c in fine if COARSE[c] == kind), key=lambda c: (fine[c], -VOTE_ORDER.index(c)))
 
 
 def _stored_merges(store: ox.Store) -> dict[str, str]:
@@ -240,7 +243,7 @@ def _rename(store: ox.Store, graph: ox.NamedNode, old: ox.NamedNode, new: ox.Nam
         store.add(ox.Quad(s, q.predicate, o, graph))
 
 
-def resolve(kg, *, fuzzy: bool = True) -> Resolution:
+def resolve(kg: KnowledgeGraph, *, fuzzy: bool = True) -> Resolution:
     """Give every entity of ``kg``'s article graphs one IRI and one type; merge spelling variants.
 
     Safe to run again: a resolved graph is left as it is, and new articles join the
@@ -381,7 +384,7 @@ def link_companies(store: ox.Store, entities: set[str], labels: dict[str, Counte
     return linked
 
 
-def unmerge(kg, variant: str) -> int:
+def unmerge(kg: KnowledgeGraph, variant: str) -> int:
     """Undo the merge of ``variant`` (an IRI listed by ``owl:sameAs`` in the entities graph).
 
     Each article graph where the merged entity is labelled with a name whose own IRI

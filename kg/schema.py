@@ -8,21 +8,26 @@ Python API
 styles from here. ``tests/test_schema.py`` checks every class and property
 named here against ``ontology/newskg.ttl``.
 
-Adding a fact kind is one :func:`register` call here (with its dataclass in
-:mod:`kg.model` and its ``fact_<name>`` writer in :mod:`kg.rdf`), its rules and
-lexicon, and its ontology terms; see ARCHITECTURE.md.
+Adding a fact kind is one :func:`register` call here (naming its dataclass in
+:mod:`kg.model` and thereby its ``fact_<name>`` writer in :mod:`kg.rdf`), its
+rules and lexicon, and its ontology terms; see ARCHITECTURE.md.
 
-This module imports nothing but :mod:`kg.model`, so any step may read it.
+This module imports nothing of newskg (a fact kind names its :mod:`kg.model`
+dataclass, it does not import it), so any step may read it; :mod:`kg.model`
+takes its class lists from here.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from . import model
+if TYPE_CHECKING:
+    from .model import Fact
 
-__all__ = ["EntityClass", "FactKind", "ENTITY_CLASSES", "CLASS_TREE", "COARSE", "FACT_KINDS",
-           "FACT_CLASSES", "NODE_CLASSES", "CLASS_STYLES", "OTHER_STYLE", "register", "entity_class",
-           "fact_kind", "kind_of", "subclasses", "specificity", "superclass", "coarse"]
+__all__ = ["EntityClass", "FactKind", "ENTITY_CLASSES", "CLASS_TREE", "COARSE", "PLACE_CLASSES",
+           "PERSON_CLASSES", "ORG_CLASSES", "PARTY_CLASSES", "VOTE_ORDER", "FACT_KINDS", "FACT_CLASSES",
+           "NODE_CLASSES", "CLASS_STYLES", "OTHER_STYLE", "register", "entity_class", "fact_kind", "kind_of",
+           "classes_of", "subclasses", "specificity", "superclass", "coarse"]
 
 
 @dataclass(frozen=True)
@@ -34,18 +39,20 @@ class EntityClass:
     coarse: str  # the family extraction merges mentions by ("place"), see kg.extract
     label: str  # for people: "City"
     style: tuple[str, str]  # (vis-network shape, colour) in the explorer
+    vote: int = 0  # entity resolution's tie-break within a coarse kind: lower wins, then the order below
 
 
 # Most specific first: a node typed both ``Official`` and ``Person`` (or, in two
 # articles, ``Person`` and ``City``) is shown as the first of them, by the Python
 # API, the networkx view and the explorer alike. Order is also the legend's order.
+# ``vote``: when entity resolution's vote between places is a tie, the larger place wins.
 _ENTITY_CLASSES = (
     EntityClass("Official", "Person", "person", "Official", ("star", "#d62728")),
     EntityClass("Person", None, "person", "Person", ("dot", "#ff9896")),
-    EntityClass("City", "Place", "place", "City", ("dot", "#1f77b4")),
-    EntityClass("Region", "Place", "place", "Region", ("hexagon", "#17becf")),
-    EntityClass("Country", "Place", "place", "Country", ("square", "#1a3a6b")),
-    EntityClass("District", "Place", "place", "District", ("triangleDown", "#6baed6")),
+    EntityClass("City", "Place", "place", "City", ("dot", "#1f77b4"), vote=2),
+    EntityClass("Region", "Place", "place", "Region", ("hexagon", "#17becf"), vote=1),
+    EntityClass("Country", "Place", "place", "Country", ("square", "#1a3a6b"), vote=0),
+    EntityClass("District", "Place", "place", "District", ("triangleDown", "#6baed6"), vote=3),
     EntityClass("Agency", "Organization", "org", "Agency", ("diamond", "#2ca02c")),
     EntityClass("Company", "Organization", "org", "Company", ("square", "#8fbc3f")),
     EntityClass("Organization", None, "org", "Organization", ("triangle", "#00796b")),
@@ -71,12 +78,35 @@ for _c in _ENTITY_CLASSES:
 COARSE: dict[str, str] = {c.name: c.coarse for c in _ENTITY_CLASSES}
 
 
+def classes_of(kind: str) -> tuple[str, ...]:
+    """The entity classes of one coarse kind, most specific first.
+
+    >>> classes_of("org")
+    ('Agency', 'Company', 'Organization')
+    """
+    return tuple(c.name for c in _ENTITY_CLASSES if c.coarse == kind)
+
+
+#: Places (City, Region, Country, District): the subclasses of the abstract ``Place``.
+PLACE_CLASSES: tuple[str, ...] = classes_of("place")
+#: Persons (Official, Person).
+PERSON_CLASSES: tuple[str, ...] = classes_of("person")
+#: Organisations (Agency, Company, Organization).
+ORG_CLASSES: tuple[str, ...] = classes_of("org")
+#: What a party of a cooperation or an agreement, or an investor, may be (the shapes' ranges):
+#: a place, an organisation or a person.
+PARTY_CLASSES: tuple[str, ...] = PLACE_CLASSES + ORG_CLASSES + PERSON_CLASSES
+#: Entity resolution's tie-break between classes of one coarse kind, first wins: ``vote``, then
+#: specificity (Country, Region, City, District; Agency, Company, Organization; Official, Person).
+VOTE_ORDER: tuple[str, ...] = tuple(c.name for c in sorted(_ENTITY_CLASSES, key=lambda c: c.vote))
+
+
 @dataclass(frozen=True)
 class FactKind:
     """A kind of fact: its dataclass, the node it becomes in RDF and how the front ends show it."""
 
     name: str  # registry key, as rules name their kind (kg.nlp.rules): "post", "locatedIn"
-    dataclass: type  # the kg.model dataclass extraction yields
+    dataclass: str  # name of the kg.model dataclass extraction yields: "Post"
     cls: str | None  # ontology class of its own node ("Post"), None when written on entities
     label: str  # "Post"
     plural: str  # "Posts", a heading on entity pages
@@ -87,7 +117,7 @@ class FactKind:
     @property
     def writer(self) -> str:
         """The :class:`kg.rdf.ArticleWriter` method writing it: ``fact_`` and its dataclass's name."""
-        return "fact_" + self.dataclass.__name__.lower()
+        return "fact_" + self.dataclass.lower()
 
     @property
     def properties(self) -> tuple[str, ...]:
@@ -97,7 +127,7 @@ class FactKind:
 
 
 _KINDS: dict[str, FactKind] = {}
-_BY_DATACLASS: dict[type, FactKind] = {}
+_BY_DATACLASS: dict[str, FactKind] = {}
 
 
 def register(kind: FactKind) -> FactKind:
@@ -109,18 +139,18 @@ def register(kind: FactKind) -> FactKind:
     return kind
 
 
-register(FactKind("post", model.Post, "Post", "Post", "Posts", ("triangleDown", "#f4a259"),
+register(FactKind("post", "Post", "Post", "Post", "Posts", ("triangleDown", "#f4a259"),
                   relations=("holdsPost", "postIn"), attributes=("title",)))
-register(FactKind("locatedIn", model.LocatedIn, None, "Located in", "Located in", None,
+register(FactKind("locatedIn", "LocatedIn", None, "Located in", "Located in", None,
                   relations=("locatedIn",)))
-register(FactKind("cooperation", model.Cooperation, "Cooperation", "Cooperation", "Cooperations",
+register(FactKind("cooperation", "Cooperation", "Cooperation", "Cooperation", "Cooperations",
                   ("diamond", "#8c9eb5"), relations=("party", "cooperatesWith", "sector")))
-register(FactKind("event", model.EventInfo, None, "Event details", "Event details", None,
+register(FactKind("event", "EventInfo", None, "Event details", "Event details", None,
                   relations=("heldIn", "partOf"), attributes=("startDate",)))
-register(FactKind("agreement", model.Agreement, "Agreement", "Agreement", "Agreements",
+register(FactKind("agreement", "Agreement", "Agreement", "Agreement", "Agreements",
                   ("square", "#ff7f0e"), relations=("party", "signedAt", "sector", "value"),
                   attributes=("count", "date", "agreementKind")))
-register(FactKind("investment", model.Investment, "Investment", "Investment", "Investments",
+register(FactKind("investment", "Investment", "Investment", "Investment", "Investments",
                   ("triangle", "#c9a400"), relations=("investor", "target", "value"),
                   attributes=("projectCount",)))
 
@@ -165,13 +195,14 @@ def fact_kind(name: str) -> FactKind:
     return _KINDS[name]
 
 
-def kind_of(fact: model.Fact) -> FactKind:
-    """The registered kind of a fact dataclass instance.
+def kind_of(fact: Fact) -> FactKind:
+    """The registered kind of a fact dataclass instance (by its class's name).
 
-    >>> kind_of(model.LocatedIn("a", "b")).writer
+    >>> from kg.model import LocatedIn
+    >>> kind_of(LocatedIn("a", "b")).writer
     'fact_locatedin'
     """
-    return _BY_DATACLASS[type(fact)]
+    return _BY_DATACLASS[type(fact).__name__]
 
 
 def subclasses(cls: str) -> list[str]:

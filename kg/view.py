@@ -29,8 +29,7 @@ import networkx as nx
 
 from .analysis import split_attribute
 from .io import atomic_output
-from .model import PLACE_CLASSES
-from .schema import CLASS_STYLES, FACT_CLASSES
+from .schema import CLASS_STYLES, FACT_CLASSES, PLACE_CLASSES
 from .schema import OTHER_STYLE as _OTHER_STYLE
 
 if TYPE_CHECKING:
@@ -520,6 +519,6 @@ def _write_page(kg: "KnowledgeGraph", out: IO[bytes], **options) -> None:
     out.write(render_html(kg, **options).encode("utf-8"))
 
 
-def write_html(kg: "KnowledgeGraph", path: str | Path, **options) -> Path:
+def write_html(kg: "KnowledgeGraph", path: str | Path, **options: Any) -> Path:
     """Write the explorer page to ``path`` (atomically); ``options`` go to :func:`render_html`."""
     return _write_page(kg, path, **options)
