@@ -390,12 +390,15 @@ class FactFinder:
             while k + 1 < len(places) and re.fullmatch(r"['’]s\s+", text[places[k][1].end:places[k + 1][1].start]):
                 k += 1
             jj, bb = places[k]
-            if re.fullmatch(rf"(?:\s+city)?(?:\s+in|,)\s+(?:the\s+)?{DIRECTIONS}\s+", between, re.I) and k > n + 1 \
+            if re.fullmatch(rf"(?:\s+city)?(?:,?\s+in|,)\s+(?:the\s+)?{DIRECTIONS}\s+", between, re.I) and k > n + 1 \
                     and self._rank(bb) > self._rank(a):
                 out.append({"rel": "locatedIn", "place": i, "in": jj, "rule": "in-possessive", "confidence": 0.8})
-            elif re.fullmatch(r"\s+of\s+", between) and a.cls == "District" and self._rank(b) > self._rank(a):
+            elif re.fullmatch(r"\s+of\s+(?:the\s+)?", between) and (a.cls == "District" or b.cls == "Country" and (
+                    a.rule == "place-noun" or re.search(r"\s(?:region|province|state|county|city|prefecture)$", a.text, re.I))) \
+                    and self._rank(b) > self._rank(a):  # "the Voronezh region of the Russian Federation"
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "district-of", "confidence": 0.8})
-            elif re.fullmatch(rf"\s+in\s+(?:(?:the\s+)?{DIRECTIONS}\s+)?", between, re.I) and self._rank(b) > self._rank(a):
+            elif re.fullmatch(rf"\s+in\s+(?:(?:the\s+)?{DIRECTIONS}\s+(?:(?:part\s+)?of\s+(?:the\s+)?)?)?", between, re.I) \
+                    and self._rank(b) > self._rank(a):  # "Nordland county in the north of Norway"
                 out.append({"rel": "locatedIn", "place": i, "in": jj, "rule": "in-larger", "confidence": 0.85})
             elif re.fullmatch(r"['’]s\s+(?:(?:[a-z-]+\s+){0,2}(?:city|town|port|province|state|region|county|"
                               r"district|capital)\s+)?", between) and self._rank(a) > self._rank(b):
@@ -413,6 +416,12 @@ class FactFinder:
         out += [f for f in self._listed_places_of(text, places) if (f["place"], f["in"]) not in told]
         told = {(f["place"], f["in"]) for f in out}
         out += [f for f in self._place_noun_of(text, places) if (f["place"], f["in"]) not in told]
+        for i, b in places:  # "the Indian state of Goa": in the country the demonym names, as the article names it
+            if b.rule == "place-noun-of" and b.cls != "Country":
+                country = self._country_of(mentions, text[max(sent.start_char, b.start - 30):b.start])
+                if country is not None and (i, country) not in told and mentions[country].key != b.key:
+                    out.append({"rel": "locatedIn", "place": i, "in": country, "rule": "demonym-place-noun-of",
+                                "confidence": 0.7})
         return out
 
     def _place_noun_of(self, text: str, places: list[tuple[int, Mention]]) -> list[dict]:

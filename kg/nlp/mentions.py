@@ -436,6 +436,9 @@ class MentionFinder:
             place = self.gaz.get(name)
             if lower and place is None:
                 continue  # a lower-case noun only before a known place
+            if place is not None and place.cls == "Country" and PLACE_NOUNS[noun] != "Country" and tok.i > 0 \
+                    and _is_cap(doc[tok.i - 1]) and doc[tok.i - 1].text not in self.gaz.demonyms:
+                continue  # "the Omaheke region of Namibia": a named region, in the country "of" names
             if place is None and (any(t.ent_type_ in ("PERSON", "ORG") and t.ent_type_ != "GPE" for t in doc[k:end])
                                   or doc[k].text in self.not_names):
                 continue

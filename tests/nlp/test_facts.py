@@ -73,6 +73,15 @@ def test_facts_post_in_a_unit_of_a_named_body(nlp):
     # a dateline's place, then the country: a date follows, not a list
     ("LANZHOU, China, July 10, 2018 /PRNewswire/ -- The 24th China Lanzhou Investment and Trade Fair opened.",
      "LANZHOU", "China"),
+    ("Zhejiang has a special relationship with Nordland county in the north of Norway as “sister regions”.",
+     "Nordland county", "Norway"),
+    ("Ghanzi is a district in western Botswana, bordering the Omaheke region of Namibia.", "Omaheke region",
+     "Namibia"),
+    ("Taiyuan, in north China's Shanxi Province, signed investment agreements in Shanghai over the weekend.",
+     "Taiyuan", "Shanxi Province"),
+    # the country a demonym names, as the article names it
+    ("Russia's Kamchatka Territory signed a memorandum of understanding with the Indian state of Goa. India and "
+     "Russia agreed.", "state of Goa", "India"),
 ])
 def test_facts_located_in(nlp, text, place, container):
     assert (place, container) in [(f["place"], f["in"]) for f in of_rel(facts(nlp, text), "locatedIn")]
