@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # The level of government a bare title speaks for ("Chief Minister X" of the state).
+# one party buying another: a deal, no cooperation of the two
+ACQUISITION = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in read_lexicon("acquisition_words")) + r")\b", re.I)
 _TITLE_LEVEL = {"mayor": "City", "governor": "Region", "besar": "Region", "chief minister": "Region"}
 # Titles that companies use as much as governments: public only when held in a place or agency.
 _SHARED_TITLES = {"chairman", "chairwoman", "chairperson", "president", "director", "chief", "head", "member",
@@ -246,7 +248,7 @@ class Resolver:
                         and signed is not None and not NAMED_PARTNER.search(self.evidence_at(f.at).text):
                     # "CPCL signed a MoU worth Rs 27,474 crore" at the state's investors' meet: with the host
                     host = self._main_place("Region")
-                if len(parties) >= 2 and not f.one_each:
+                if len(parties) >= 2 and not f.one_each and not ACQUISITION.search(self.evidence_at(f.at).text):
                     # signing together is cooperating, in the agreement's sectors; but "deals with two
                     # airlines - A and B" are one deal each, not a partnership of all three
                     facts.append(Cooperation(parties, sectors, ev, 0.6, "agreement-parties"))

@@ -324,7 +324,7 @@ def resolve(kg: KnowledgeGraph, *, fuzzy: bool = True) -> Resolution:
 def _drop_misfits(store: ox.Store) -> int:
     """Drop facts' triples whose ends are not of the class the shapes ask for, in their article's graph.
 
-    Also drops a cooperation left with fewer than two parties.
+    Also drops a cooperation left with fewer than two parties, and a post left with no holder.
     """
     before = len(store)
     for prop, end, allowed in _RANGES:
@@ -336,6 +336,9 @@ def _drop_misfits(store: ox.Store) -> int:
     store.update(f"""DELETE {{ GRAPH ?g {{ ?c ?p ?o }} }} WHERE {{
       GRAPH ?g {{ ?c a <{NKG_IRI}Cooperation> ; ?p ?o .
                  FILTER NOT EXISTS {{ ?c <{NKG_IRI}party> ?a, ?b . FILTER(?a != ?b) }} }} }}""")
+    # a post whose holder the votes made a firm or a place has no one holding it
+    store.update(f"""DELETE {{ GRAPH ?g {{ ?post ?p ?o }} }} WHERE {{
+      GRAPH ?g {{ ?post a <{NKG_IRI}Post> ; ?p ?o . FILTER NOT EXISTS {{ ?who <{NKG_IRI}holdsPost> ?post }} }} }}""")
     return before - len(store)
 
 

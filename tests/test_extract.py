@@ -263,3 +263,11 @@ def test_extract_a_provincial_title_is_of_the_province_told(nlp):
     label = {e.iri: e.label for e in ex.entities}
     [post] = [f for f in ex.facts if isinstance(f, Post)]
     assert label[post.person] == "Che Jun" and label.get(post.of) == "Zhejiang"
+
+
+def test_extract_buying_a_firm_is_no_cooperation(nlp):
+    text = ("Standard Chartered said it was buying 100% of KFB, an agreement that would bring an end to the bank's "
+            "complex dual ownership.")
+    ex = extract_text(nlp, text, "2005-01-10")
+    assert [f for f in ex.facts if isinstance(f, Agreement)]
+    assert not [f for f in ex.facts if isinstance(f, Cooperation)]

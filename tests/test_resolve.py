@@ -68,6 +68,16 @@ def test_resolve_drops_facts_that_no_longer_fit():
     assert validate(g)[0]
 
 
+def test_resolve_drops_a_post_whose_holder_became_a_firm():
+    """"President Putin" in one article, "Putin" a firm in two others: no post is left without a holder."""
+    post = lambda ents, ev: Post(ents[0].iri, "president", ents[1].iri, ev)  # noqa: E731
+    g = graph_of(article(1, [("Official", "Putin"), ("Country", "Russia")], [post]),
+                 article(2, [("Company", "Putin")]), article(3, [("Company", "Putin")]))
+    resolve(g)
+    assert not g.query("ASK { ?post a nkg:Post . FILTER NOT EXISTS { ?who nkg:holdsPost ?post } }").boolean
+    assert validate(g)[0]
+
+
 def test_resolve_merges_spelling_variants_reversibly():
     g = graph_of(article(1, [("Official", "Alexei Miller"), ("Company", "Gazprom")]),
                  article(2, [("Official", "Alexei Miller")]), article(3, [("Person", "Aleksey Miller")]))

@@ -145,12 +145,10 @@ class FactFinder:
         self.supranational = set(read_lexicon("supranational"))
         words = {w for t in self.titles for w in re.split(r"[\s]", t)} - {"of", "the", "to", "in", "for", "and",
                                                                           "people's"}
+        # a title's words: its rank ("deputy", "shadow") and its portfolio ("pensions", "enforcement")
         self.title_words = words | {"acting", "executive", "senior", "deputy", "vice", "chief", "state",
                                     "general", "party", "municipal", "provincial", "standing", "shadow",
-                                    "ex", "former", "foreign", "home", "finance", "trade", "interior", "defence",
-                                    "defense", "education", "health", "transport", "culture", "first",
-                                    "communications", "commerce", "industry", "economy", "energy", "justice",
-                                    "labour", "labor", "agriculture", "tourism", "environment"}
+                                    "ex", "former", "first"} | set(read_lexicon("portfolio_words"))
 
     # ----------------------------------------------------------------- posts
     def _title_of(self, phrase: str) -> str | None:

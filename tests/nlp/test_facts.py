@@ -544,3 +544,12 @@ def test_facts_a_rate_is_no_investment(nlp):
 def test_facts_ties_that_end_are_no_cooperation(nlp):
     text = "Fiat and General Motors agreed to dissolve their alliance, ending a partnership formed in 2000."
     assert of_rel(facts(nlp, text, "2005-02-14"), "cooperation") == []
+
+
+@pytest.mark.parametrize("text,title", [
+    ("The report was welcomed by Conservative shadow pensions secretary David Willetts.", "shadow pensions secretary"),
+    ("\"Shareholders have a significant interest,\" said SEC deputy enforcement director Linda Thomsen.",
+     "deputy enforcement director"),
+])
+def test_facts_post_keeps_its_rank_and_portfolio(nlp, text, title):
+    assert title in {f["title"] for f in of_rel(facts(nlp, text), "post")}
