@@ -140,8 +140,9 @@ def describe(graph, fact: tuple[str, ...], corpus: Path, explain_cache: dict | N
     rule, conf = r.get("r") or "", "" if r.get("c") is None else f"{r['c']:g}"
     file = article_file(graph, g, corpus)
     if kind == "post":
-        person = one(graph, f"SELECT ?p WHERE {{ GRAPH <{g}> {{ ?p nkg:holdsPost <{node}> }} }}")["p"]
-        text = " ; ".join([f"person={entity(graph, g, person)}"] + fields(graph, g, node))
+        person = one(graph, f"SELECT ?p WHERE {{ GRAPH <{g}> {{ ?p nkg:holdsPost <{node}> }} }}").get("p")
+        holder = entity(graph, g, person) if person is not None else "(none)"  # a post left with no holder
+        text = " ; ".join([f"person={holder}"] + fields(graph, g, node))
         sents = evidence(graph, g, node)
     elif kind == "locatedIn":
         text = f"{entity(graph, g, node)} locatedIn {entity(graph, g, rest[0])}"
