@@ -185,6 +185,8 @@ class FactFinder:
             # "Nurzhan Nurzhigitov, Akim (Governor) of the Zhambyl Region": a short gloss may follow the title
             app = re.match(r",\s*(?:the\s+)?(?P<phrase>[^,;()]+(?:\([^()]{1,24}\)[^,;()]*)?(?:,\s*(?:and\s+)?[a-z][^,;()]*)?)",
                            after)
+            if app and re.match(r"and\b", app.group("phrase")):
+                app = None  # "Nikolai Palchikov, and the Mayor of Burgas, Dimitar Nikolov": the next one's title
             if app:
                 phrase_start = m.end + app.start("phrase")
                 phrase = app.group("phrase")
@@ -259,10 +261,10 @@ class FactFinder:
         return out
 
     def _title_of_body_before(self, text: str, mentions: list[Mention], in_sent, i: int, m: Mention) -> list[dict]:
-        """"Governor of the Xilingol League Ho Jio Liang", "Vice Governor of Tongliao city Cheng Guanli": the
-        title and its body written before the name, the body right before it."""
+        """"Governor of the Xilingol League Ho Jio Liang", "the Mayor of Burgas, Dimitar Nikolov": the title and
+        its body written before the name, the body right before it (or before a comma)."""
         body = next((j for j, x in in_sent if x.cls in PARTY and x.end <= m.start
-                     and not text[x.end:m.start].strip()), None)
+                     and text[x.end:m.start].strip() in ("", ",")), None)
         if body is None:
             return []
         pre = re.search(r"((?:[A-Za-z'.-]+\s+){1,6})of\s+(?:the\s+)?$", text[max(0, mentions[body].start - 80):

@@ -576,8 +576,12 @@ class MentionFinder:
                 after = re.match(r",\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,2}?([A-Za-z-]+)\b(?:\s+(?:of|at|for|to)\b|,)",
                                  text[m.end:m.end + 60])
                 before = re.search(r"\b([A-Za-z-]+)\s+$", text[max(0, m.start - 30):m.start])
+                # "the Mayor of Burgas, Dimitar Nikolov": the title and its body, then the name
+                title_of = re.search(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+$",
+                                     text[max(0, m.start - 70):m.start])
                 titled = (after and after.group(1).lower() in self.title_heads) or (
-                    before and before.group(1).lower() in self.title_heads)
+                    before and before.group(1).lower() in self.title_heads) or (
+                    title_of and title_of.group(1).lower() in self.title_heads)
                 if titled:
                     m = m._replace(cls="Person", key=m.text, rule=m.rule + "-titled")
             out.append(m)

@@ -553,3 +553,11 @@ def test_facts_ties_that_end_are_no_cooperation(nlp):
 ])
 def test_facts_post_keeps_its_rank_and_portfolio(nlp, text, title):
     assert title in {f["title"] for f in of_rel(facts(nlp, text), "post")}
+
+
+def test_facts_post_title_of_a_body_then_the_name_after_a_comma(nlp):
+    found = of_rel(facts(nlp, "The document was signed by the Head of Kogalym, Nikolai Palchikov, and the Mayor of "
+                              "Burgas, Dimitar Nikolov."), "post")
+    posts = {(f["person"], f["title"], f["of"]) for f in found}
+    # the title after ", and the" is the next name's, and a name the NER took for a firm is a person here
+    assert posts == {("Nikolai Palchikov", "head", "Kogalym"), ("Dimitar Nikolov", "mayor", "Burgas")}
