@@ -258,6 +258,28 @@ class FactFinder:
                                 "confidence": 0.75})
                     continue
             out += self._title_of_body_before(text, mentions, in_sent, i, m)
+        return out + self._respectively(text, mentions, in_sent)
+
+    def _respectively(self, text: str, mentions: list[Mention], in_sent) -> list[dict]:
+        """"Mohammed Adjei Sowah and Alderman Patricia De Lille, Mayors of Accra and Cape Town respectively": the
+        n-th name holds the title in the n-th place."""
+        out = []
+        people = [(i, m) for i, m in in_sent if m.cls in ("Person", "Official")]
+        for (i, a), (j, b) in zip(people, people[1:]):
+            if not re.fullmatch(r"\s+and\s+(?:[A-Z][a-z]+\.?\s+)?", text[a.end:b.start]):
+                continue  # "A and (Alderman) B"
+            tail = re.match(r",\s+(?:the\s+)?(?P<title>(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+?)s\s+of\s+(?:the\s+)?",
+                            text[b.end:b.end + 80])
+            if not tail or not self._title_of(tail.group("title")):
+                continue
+            start = b.end + tail.end()
+            places = [(k, x) for k, x in in_sent if x.cls in PARTY and x.start >= start]
+            if len(places) < 2 or not re.fullmatch(r"\s+and\s+", text[places[0][1].end:places[1][1].start]) or \
+                    not re.match(r",?\s+respectively\b", text[places[1][1].end:places[1][1].end + 16]):
+                continue
+            title = self._title_of(tail.group("title"))
+            out += [{"rel": "post", "person": p, "title": title, "of": k, "rule": "post-respectively",
+                     "confidence": 0.75} for p, (k, _) in ((i, places[0]), (j, places[1]))]
         return out
 
     def _title_of_body_before(self, text: str, mentions: list[Mention], in_sent, i: int, m: Mention) -> list[dict]:

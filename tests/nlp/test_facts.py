@@ -561,3 +561,10 @@ def test_facts_post_title_of_a_body_then_the_name_after_a_comma(nlp):
     posts = {(f["person"], f["title"], f["of"]) for f in found}
     # the title after ", and the" is the next name's, and a name the NER took for a firm is a person here
     assert posts == {("Nikolai Palchikov", "head", "Kogalym"), ("Dimitar Nikolov", "mayor", "Burgas")}
+
+
+def test_facts_post_respectively(nlp):
+    found = of_rel(facts(nlp, "Mohammed Adjei Sowah and Alderman Patricia De Lille, Mayors of Accra and Cape Town "
+                              "respectively signed the agreement on behalf of their cities ."), "post")
+    assert {(f["person"], f["title"], f["of"]) for f in found} == {
+        ("Mohammed Adjei Sowah", "mayor", "Accra"), ("Patricia De Lille", "mayor", "Cape Town")}
