@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ..lexicons import read_lexicon
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, Mention
+from .rules import doc_text, span_text
 from .rules.agreement import agreements_from_parse
 from .rules.cooperation import cooperation_from_parse
 from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse, listed_amounts
@@ -943,7 +944,7 @@ class FactFinder:
         recent_parties: list[int] = []
         unnamed: tuple[str, int] | None = None  # "India's defence minister has opened ...": named next?
         sents = list(doc.sents)
-        text = doc.text  # Doc.text joins every token anew: read it once
+        text = doc_text(doc)  # Doc.text joins every token anew: read it once
         dateline = self.dateline(text, mentions, published)
         published = dateline[1] or published  # "today" in a wire story is the dateline's day
         places = mentions  # "LANZHOU, China, July 10 --": the dateline still says where its place is
@@ -954,7 +955,8 @@ class FactFinder:
         for n, sent in enumerate(sents):
             nxt = sents[n + 1] if n + 1 < len(sents) else None
             next_sectors = []
-            if nxt is not None and not SIGNING.search(nxt.text) and re.search(r"\b(?:projects?|deals?|agreements?|them)\b", nxt.text, re.I):
+            nxt_text = text[nxt.start_char:nxt.end_char] if nxt is not None else ""  # Span.text joins its tokens anew
+            if nxt is not None and re.search(r"\b(?:projects?|deals?|agreements?|them)\b", nxt_text, re.I) and not SIGNING.search(nxt_text):
                 next_sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and nxt.start_char <= m.start < nxt.end_char]
             found = self.posts(doc, text, mentions, sent)
             found += self._named_next(text, mentions, sent, unnamed)
@@ -969,12 +971,13 @@ class FactFinder:
             found += [f for f in cooperation_from_parse(sent, mentions, spans)
                       if frozenset(mentions[p].key for p in f["parties"]) not in told]
             found += stake_investments(doc, text, mentions, sent)
+            s_text = text[sent.start_char:sent.end_char] if found else ""
             for f in found:
-                f["at"] = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # evidence sentence
+                f["at"] = sent.start_char + len(s_text) - len(s_text.lstrip())  # evidence sentence
             facts += found
             recent_parties += [i for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char
                                and m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
-        sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sents]
+        sentences = [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char]) for s in sents]
         facts = [f for f in facts if not (f["rel"] == "post" and self._past_post(text, mentions[f["person"]], f))]
         for f in facts:
             if f["rel"] == "post" and f["of"] is not None and self._not_the_body(text, mentions[f["of"]]):
@@ -1044,17 +1047,18 @@ class FactFinder:
         """A sentence's facts with the parse's reading of its investment: a new fact where the text rules
         found none, the investor or target they left open ("Turkish companies' investments in Algeria" is
         Turkey's), and none where every investment word is hedged ("could invest ... if")."""
-        if not INVESTMENT_HINT.search(sent.text):
+        s_text = span_text(sent)  # Span.text joins its tokens anew: read it once
+        if not INVESTMENT_HINT.search(s_text):
             return found
         words = [t for t in sent if t.lower_ in INVESTMENT_WORDS]
         if words and all(hedged(t, sent) for t in words):
             return [f for f in found if f["rel"] != "investment" or f["rule"].startswith("stake")]
         for f in found:  # "$40 a head", "50 a month": a rate, not an amount invested
             if f["rel"] == "investment" and f["values"]:
-                f["values"] = [v for v in f["values"] if sent.text.find(v[2]) < 0
-                               or not PER_UNIT.match(sent.text, sent.text.find(v[2]) + len(v[2]))]
+                f["values"] = [v for v in f["values"] if s_text.find(v[2]) < 0
+                               or not PER_UNIT.match(s_text, s_text.find(v[2]) + len(v[2]))]
         found = [f for f in found if not (f["rel"] == "investment" and not f["values"] and f["investor"] is None)]
-        money = [(sent.start_char + x.start, x) for x in find_money(sent.text)]
+        money = [(sent.start_char + x.start, x) for x in find_money(s_text)]
         listed = list(listed_amounts(sent, mentions, money))
         if len(listed) >= 2:  # "Offers include DP World (3500 crore), RP Group (1000 crore) ..."
             return [f for f in found if f["rel"] != "investment"] + listed

@@ -96,6 +96,9 @@ SUFFIXED = re.compile(rf"(?<![\w$.,]){_NUM}{_SCALE}\s(?:of\s)?{_SUFFIX}", re.IGN
 BARE_CRORE = re.compile(rf"(?<![\w$.,]){_NUM}\s?(?P<scale>lakh crores?|lakh crore|crores?|lakhs?)\b", re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _amount(num: str, scale: str | None) -> float:
     value = float(num.replace(",", ""))
     return value * SCALES.get((scale or "").lower().rstrip("."), 1.0)
@@ -129,6 +132,8 @@ def _scan_money(text: str) -> list[MoneyMatch]:
     >>> [(m.amount, m.currency) for m in find_money("RM1.134b in investments, MOUs worth RM19.84bil")]
     [(1134000000.0, 'MYR'), (19840000000.0, 'MYR')]
     """
+    if not _DIGIT.search(text):
+        return []  # every pattern needs a number: most sentences are read no further
     found: list[MoneyMatch] = []
     taken: list[tuple[int, int]] = []
     for m in PREFIXED.finditer(text):

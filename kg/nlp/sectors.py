@@ -102,10 +102,12 @@ class SectorFinder:
     def find(self, sent: "Span") -> list[SectorPhrase]:
         """Sector phrases of one sentence (a spaCy ``Span``), with character offsets in the Doc."""
         heads: list[tuple[object, bool, bool]] = []  # (list head, capitals may be sectors, described industries)
+        framed = False  # a frame word in the sentence (read once, not walked again below)
         for tok in sent:
             frame = self._frame(tok)
             if frame is None:
                 continue
+            framed = True
             preps, dobj, pre, weak = frame
             field = tok.lower_ in self.generic or tok.lower_ in ("industry", "industries")
             holders = [tok]
@@ -138,7 +140,7 @@ class SectorFinder:
             if tok.lower_ in self.generic and tok.dep_ == "dobj" and any(
                     c.dep_ == "nsubj" and c.tag_ == "PRP" for c in tok.head.children) and self._frame(tok.head):
                 heads.append((tok, True, False))  # "They cover fields in A, B and C"
-        if heads or any(self._frame(t) for t in sent):
+        if heads or framed:
             # "agreement for key areas during the plan period, including A, B and C": a list after a frame word
             first = min((t.i for t in sent if self._frame(t)), default=sent.end)
             heads.extend((c, self._under_field(t), False) for t in sent if t.dep_ == "prep" and t.i > first and (

@@ -11,6 +11,7 @@ mutating it; :func:`~kg.nlp.rules.discourse.assemble` applies them in order.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Callable
 
@@ -59,3 +60,21 @@ def rules_for(kind: str, level: str = "document") -> list[Rule]:
     from . import agreement, cooperation, discourse, investment  # noqa: F401  (registers the rules)
 
     return [r for r in REGISTRY.values() if r.kind == kind and r.level == level]
+
+
+_last_text: tuple = (None, "")  # a weak reference to the last Doc read by doc_text, and its text
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, kept for the last Doc asked: ``Doc.text`` joins every token anew on each read."""
+    global _last_text
+    ref, text = _last_text
+    if ref is None or ref() is not doc:
+        text = doc.text
+        _last_text = (weakref.ref(doc), text)
+    return text
+
+
+def span_text(span) -> str:
+    """``span.text`` (a sentence's, a name's), cut from :func:`doc_text` rather than joined token by token."""
+    return doc_text(span.doc)[span.start_char:span.end_char]

@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
-from . import PARTY, rule
+from . import PARTY, rule, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -67,7 +67,7 @@ def _clause(tok):
 @rule("cooperation-parse", kind="cooperation", confidence=0.65, level="sentence")
 def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
     """Raw cooperation facts of one sentence (a spaCy ``Span``); ``spans`` maps characters to mentions."""
-    if _ENDED.search(sent.text):
+    if _ENDED.search(span_text(sent)):
         return  # "agreed to dissolve their alliance": ties that end are no cooperation
     for tok in sent:
         if tok.lower_ not in _TRIGGERS:

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
-from . import PARTY, rule
+from . import PARTY, doc_text, rule, span_text
 from . import PLACES as PLACE
 
 if TYPE_CHECKING:
@@ -111,10 +111,10 @@ def investment_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, i
             continue
         subtree_end = max(t.idx + len(t) for t in tok.subtree)
         near = [x for at, x in money if tok.idx - 60 <= at <= max(subtree_end, tok.idx + 80) and at >= sent.start_char
-                and at < sent.end_char and not _PER_UNIT.match(sent.doc.text[at + len(x.text):at + len(x.text) + 20])]
+                and at < sent.end_char and not _PER_UNIT.match(doc_text(sent.doc)[at + len(x.text):at + len(x.text) + 20])]
         if near:
             amount = [(x.amount, x.currency, x.text) for x in near[:2]]
-        projects = _PROJECTS.search(sent.text)
+        projects = _PROJECTS.search(span_text(sent))
         if amount is None and projects is None:
             continue  # "the investment in the port" names no flow
         yield {"rel": "investment", "investor": investor, "target": target,
@@ -130,9 +130,9 @@ _OFFERS = re.compile(r"\b(?:invest\w*|offers?|offered|commit\w*|pledg\w*|announc
 def listed_amounts(sent: "Span", mentions: list, money: list) -> Iterator[dict]:
     """"Offers include DP World (3500 crore), RP Group (1000 crore), Lulu group (1500 crore)": each firm
     named with its amount in brackets invests that amount (where it goes, the article says)."""
-    if not _OFFERS.search(sent.text):
+    if not _OFFERS.search(span_text(sent)):
         return
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     for i, m in enumerate(mentions):
         if not (sent.start_char <= m.start < sent.end_char) or m.cls not in ("Company", "Organization", "Country"):
             continue
