@@ -63,6 +63,11 @@ class Gazetteer:
         # a name's length in tokens can exceed its words ("Guangdong-Hong Kong-Macao" is 7 tokens)
         self.max_words = 10
 
+    @functools.cached_property
+    def heads(self) -> frozenset[str]:
+        """The first four characters of every name: a text that starts otherwise (ASCII) names no place."""
+        return frozenset(name[:4] for name in self.places)
+
     def get(self, name: str) -> Place | None:
         """The place of a surface name; "Medellín" is Medellin (names are kept folded to ASCII)."""
         found = self.places.get(name)

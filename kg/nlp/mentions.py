@@ -17,6 +17,7 @@ from ..lexicons import read_lexicon
 from ..model import PLACE_CLASSES
 from .gazetteer import Gazetteer
 from .money import find_money
+from .rules import doc_text
 from .sectors import SectorFinder
 
 
@@ -130,6 +131,20 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
         # "between PM Access World and Beibu Gulf International Port Group": the second of two names
         start = next((t.i + 1 for t in reversed(doc[start:end]) if t.lower_ == "and"), start)
     return start
+
+
+def _whole_word_hits(name: str, text: str):
+    """Where ``name`` stands in ``text`` as a whole word: the starts ``re.finditer(rf"(?<![\\w-]){re.escape(name)}(?![\\w-])",
+    text)`` gives, found with ``str.find`` (no pattern compiled for each name of each article)."""
+    n = len(name)
+    at = text.find(name)
+    while at >= 0:
+        before, after = text[at - 1:at] if at else "", text[at + n:at + n + 1]
+        if (before.isalnum() or before in ("_", "-")) and before or (after.isalnum() or after in ("_", "-")) and after:
+            at = text.find(name, at + 1)  # not a word of its own here: the next occurrence may overlap this one
+            continue
+        yield at
+        at = text.find(name, at + n)
 
 
 def _is_subsequence(word: str, letters: str) -> bool:
@@ -463,7 +478,11 @@ class MentionFinder:
                 i += 1
                 continue
             found = None
+            head = text[starts[i]:starts[i] + 4]  # a name of four characters or more starts so ("SHEN" as "Shen")
+            hopeless = head.isascii() and head not in self.gaz.heads and head.title() not in self.gaz.heads
             for k in range(min(self.gaz.max_words, n - i), 0, -1):
+                if hopeless and ends[i + k - 1] - starts[i] >= 4:
+                    continue  # no place's name starts with these four characters
                 name = text[starts[i]:ends[i + k - 1]]
                 place = self.gaz.get(name)
                 if place is None and name.isupper() and len(name) > 3:
@@ -519,9 +538,9 @@ class MentionFinder:
                     names.setdefault(acro.group(1), m.cls)
         found = list(mentions)
         for name, cls in names.items():
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                if not any(x.start < hit.end() and hit.start() < x.end for x in found):
-                    found.append(Mention(hit.start(), hit.end(), name, cls, name, "repeated-name"))
+            for at in _whole_word_hits(name, text):
+                if not any(x.start < at + len(name) and at < x.end for x in found):
+                    found.append(Mention(at, at + len(name), name, cls, name, "repeated-name"))
         return sorted(found)
 
     @staticmethod
@@ -669,7 +688,7 @@ class MentionFinder:
     def find(self, doc: Doc) -> list[Mention]:
         """Every mention of a Doc, in text order: candidates by priority, then retyping votes and sector lists."""
         self.blocked: set[int] = set()
-        text = doc.text  # Doc.text joins every token anew: read it once
+        text = doc_text(doc)  # Doc.text joins every token anew: read it once (kept for nkg_facts too)
         cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule
         sents = list(doc.sents)  # each walk of doc.sents reads every token again: once per doc
         for start, end, cls, rule in self._patterned(doc, sents):
