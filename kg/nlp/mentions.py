@@ -86,6 +86,8 @@ def _without_home_prefix(m: Mention) -> Mention:
 
 def _is_cap(tok: Token) -> bool:
     t = tok.text
+    if not (t[:1].isupper() or t[:1].isdigit()):
+        return False  # most words: no need to read the flags below
     if tok.is_sent_start and tok.is_stop:
         return False  # "At Tencent Co.": a capitalised function word opens the sentence
     return (t[:1].isupper() or t[:1].isdigit() and tok.i > 0 and t.isdigit() and len(t) == 4) and t not in ("The", "A", "An")
@@ -181,6 +183,8 @@ class MentionFinder:
         out = []
         for sent in sents:
             tokens = list(sent)  # made once: each rule below walks the sentence again
+            texts = [t.text for t in tokens]  # and their strings: the rules below look for a few words in them
+            lowers = [t.lower_ for t in tokens]
             for tok in tokens:
                 if not _is_cap(tok):
                     continue
@@ -240,7 +244,7 @@ class MentionFinder:
                             out.append((start, end, "District", "district-head"))
                         break
             # "acting director-general of Investment in Hong Kong": the body a title is "of"
-            for tok in tokens:
+            for tok in [t for t, w in zip(tokens, lowers) if w == "of"]:
                 if tok.lower_ != "of" or tok.i == sent.start or doc[tok.i - 1].lower_ not in self.title_words:
                     continue
                 k = tok.i + 1 + (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "the")
@@ -258,7 +262,7 @@ class MentionFinder:
                     cls = self.org_heads.get(doc[m - 1].text, "Agency")
                     out.append((k, m, cls, "post-body"))
             # "Datuk Seri Wan Rosdy Wan Ismail", "Mr Blair": the capitalised run after honorifics is a person
-            for tok in tokens:
+            for tok in [t for t, w in zip(tokens, texts) if w.rstrip(".") in _PERSON_HONORIFICS]:
                 if tok.text.rstrip(".") not in _PERSON_HONORIFICS or (tok.i > sent.start and doc[tok.i - 1].text in self.honorifics):
                     continue
                 k = tok.i + 1
@@ -270,7 +274,7 @@ class MentionFinder:
                 if end > k and self.gaz.get(doc[k:end].text) is None:
                     out.append((k, end, "Person", "honorific-name"))
             # "Kampung Sungai Pohoi", "Perbadanan Setiausaha Kerajaan Pahang": a first word gives the class
-            for tok in tokens:
+            for tok in [t for t, w in zip(tokens, texts) if w in self.prefixes]:
                 cls = self.prefixes.get(tok.text)
                 if cls and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1]) and (tok.i == sent.start or not _is_cap(doc[tok.i - 1])):
                     end = tok.i + 1
@@ -287,7 +291,7 @@ class MentionFinder:
                     if start < tok.i and doc[start].text not in self.not_names:
                         out.append((start, tok.i + 1, "Company", "org-head"))
             # "between PM Access World and ...": the first of the two names
-            for tok in tokens:
+            for tok in [t for t, w in zip(tokens, lowers) if w == "between"]:
                 if tok.lower_ == "between" and tok.i + 2 < sent.end:
                     k = tok.i + 1 + (doc[tok.i + 1].lower_ == "the")
                     end = k
@@ -299,7 +303,7 @@ class MentionFinder:
                         out.append((k, end, "Company", "between-pair"))
             # "Binh Duong province", "Weifang city": a name the gazetteer lacks, typed by its noun; but
             # "E China city" is a city in China
-            for tok in tokens:
+            for tok in [t for t, w in zip(tokens, lowers) if w in PLACE_NOUNS]:
                 cls = PLACE_NOUNS.get(tok.lower_)
                 if cls and tok.i > sent.start and _is_cap(doc[tok.i - 1]) and not (
                         tok.text[0].isupper() and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1])):
@@ -328,7 +332,7 @@ class MentionFinder:
                             (end == sent.end or doc[end].tag_ != "POS"):
                         out.append((tok.i + 1, end, cls, "place-noun-before"))
             # "Aero India 2005 air show": a capitalised name before a lower-case event noun
-            for tok in tokens:
+            for tok in [t for t, w in zip(tokens, lowers) if w in _EVENT_NOUNS]:
                 if tok.lower_ in _EVENT_NOUNS and tok.text.islower() and tok.i > sent.start:
                     j = tok.i - 1
                     if doc[j].is_lower and j > sent.start:
@@ -339,7 +343,7 @@ class MentionFinder:
                     if j + 1 - start >= 2 and any(t.like_num for t in doc[start:j + 1]):
                         out.append((start, j + 1, "Event", "event-before-noun"))
             # "Salcomp from Finland", "TPI Composites of USA will manufacture": a firm named by its country
-            for tok in tokens:
+            for tok in [t for t, w in zip(tokens, lowers) if w in ("from", "of")]:
                 if tok.lower_ in ("from", "of") and tok.i > sent.start and tok.i + 1 < sent.end and \
                         _is_cap(doc[tok.i - 1]) and doc[tok.i - 1].text not in self.heads:
                     country = self.gaz.get(doc[tok.i + 1].text)
@@ -353,7 +357,7 @@ class MentionFinder:
                             t.lower_ in self.title_words or t.text in self.not_names for t in name):
                         out.append((start, tok.i, "Company", "firm-from-country"))
             # "MRF Rs 3,100 crore, Eicher Rs 1,400 crore": a name before an amount is a company
-            for tok in tokens:
+            for tok in [t for t, w in zip(tokens, texts[1:]) if w in _MONEY_PREFIX]:  # the amount's currency next
                 nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
                 if nxt is not None and _is_cap(tok) and not tok.is_sent_start and nxt.text in _MONEY_PREFIX and \
                         tok.i + 2 < sent.end and doc[tok.i + 2].like_num and self.gaz.get(tok.text) is None:
@@ -361,7 +365,7 @@ class MentionFinder:
                     if tok.i + 1 - start <= 3:
                         out.append((start, tok.i + 1, "Company", "name-before-amount"))
             # "Invest Hong Kong", "InvestHK": trade-promotion agencies
-            for tok in tokens:
+            for tok in [t for t, w in zip(tokens, texts) if w.startswith("Invest")]:
                 if tok.text.startswith("Invest") and tok.text != "Investment" and (
                         len(tok.text) > 6 and tok.text[6:7].isupper() or
                         tok.text == "Invest" and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1])):

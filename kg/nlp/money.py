@@ -87,7 +87,9 @@ _NUM = r"(?P<num>\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = rf"(?:[\s-]?(?P<scale>{_alternation(SCALES)})\b\.?)?"
 _PREFIX = rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})"
 _SUFFIX = rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})\b"
-PREFIXED = re.compile(rf"(?<![\w$])(?:{_PREFIX})\s?{_NUM}{_SCALE}(?:\s(?P<suf2>{_alternation(SUFFIX_CURRENCY)})\b)?",
+# A number starts within a prefix and a space of the match's start: the lookahead spares trying every prefix everywhere.
+_NEAR_DIGIT = rf"(?=[\s\S]{{1,{max(map(len, PREFIX_CURRENCY)) + 1}}}\d)"
+PREFIXED = re.compile(rf"(?<![\w$]){_NEAR_DIGIT}(?:{_PREFIX})\s?{_NUM}{_SCALE}(?:\s(?P<suf2>{_alternation(SUFFIX_CURRENCY)})\b)?",
                       re.IGNORECASE)
 SUFFIXED = re.compile(rf"(?<![\w$.,]){_NUM}{_SCALE}\s(?:of\s)?{_SUFFIX}", re.IGNORECASE)
 
