@@ -6,6 +6,7 @@ once per process and shared by the pipeline components.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -64,9 +65,22 @@ class Gazetteer:
         self.max_words = 10
 
     @functools.cached_property
-    def heads(self) -> frozenset[str]:
-        """The first four characters of every name: a text that starts otherwise (ASCII) names no place."""
-        return frozenset(name[:4] for name in self.places)
+    def _sorted_names(self) -> list[str]:
+        return sorted(self.places)
+
+    def starts_name(self, text: str) -> bool:
+        """Whether some name :meth:`get` could find starts with ``text``: as written, folded to ASCII, and
+        title-cased as a dateline's capitals are ("SHENZHEN" as "Shenzhen"). A text no name starts with
+        has no longer text that :meth:`get` finds either (folding and title case go letter by letter)."""
+        names = self._sorted_names
+        forms = {text, ascii_name(text)}
+        if text.isupper():
+            forms |= {text.title(), ascii_name(text.title())}
+        for form in forms:
+            at = bisect.bisect_left(names, form)
+            if at < len(names) and names[at].startswith(form):
+                return True
+        return False
 
     def get(self, name: str) -> Place | None:
         """The place of a surface name; "Medellín" is Medellin (names are kept folded to ASCII)."""

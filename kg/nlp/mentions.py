@@ -482,11 +482,10 @@ class MentionFinder:
                 i += 1
                 continue
             found = None
-            head = text[starts[i]:starts[i] + 4]  # a name of four characters or more starts so ("SHEN" as "Shen")
-            hopeless = head.isascii() and head not in self.gaz.heads and head.title() not in self.gaz.heads
-            for k in range(min(self.gaz.max_words, n - i), 0, -1):
-                if hopeless and ends[i + k - 1] - starts[i] >= 4:
-                    continue  # no place's name starts with these four characters
+            longest = 0  # the most tokens from i that some place's name starts with: no longer name is one
+            while longest < min(self.gaz.max_words, n - i) and self.gaz.starts_name(text[starts[i]:ends[i + longest]]):
+                longest += 1
+            for k in range(longest, 0, -1):
                 name = text[starts[i]:ends[i + k - 1]]
                 place = self.gaz.get(name)
                 if place is None and name.isupper() and len(name) > 3:
