@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicons import read_lexicon
+from .rules import span_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -68,6 +69,10 @@ class SectorFinder:
     def __init__(self):
         self.frames = _frames()
         self._frame_of: dict[str, tuple | None] = {}
+        # Every word with a frame (see _frame) holds a frame word, or one without its final "y" ("industries"):
+        # a sentence that holds none has no list to read, and its tokens need not be walked.
+        self._stems = re.compile("|".join(re.escape(w[:-1] if w.endswith("y") else w)
+                                          for w in sorted(self.frames, key=len, reverse=True)) or r"(?!)")
         self.generic = {s.lower() for s in read_lexicon("sector_generic_heads")}
         self.fixed = {s.lower() for s in read_lexicon("fixed_fields")}
         self.stop = {s.lower() for s in read_lexicon("non_sectors")}
@@ -101,6 +106,8 @@ class SectorFinder:
 
     def find(self, sent: "Span") -> list[SectorPhrase]:
         """Sector phrases of one sentence (a spaCy ``Span``), with character offsets in the Doc."""
+        if not self._stems.search(span_text(sent).lower()):
+            return []
         heads: list[tuple[object, bool, bool]] = []  # (list head, capitals may be sectors, described industries)
         framed = False  # a frame word in the sentence (read once, not walked again below)
         for tok in sent:
