@@ -128,6 +128,19 @@ def _first_day(date: str | None, before: str, sentence: str) -> str | None:
     return (dt.date.fromisoformat(date) - dt.timedelta(days=n - 1)).isoformat() if n and 1 < n < 15 else date
 
 
+_last_sentence: tuple = (None, -1, -1, -1, [])  # the mentions list, its length, a sentence's span, and its mentions
+
+
+def _in_sentence(mentions: list[Mention], sent: Span) -> list[tuple[int, Mention]]:
+    """(index, mention) of the mentions that start in ``sent``; every rule asks, so the last answer is kept."""
+    global _last_sentence
+    held, size, start, end, found = _last_sentence
+    if held is not mentions or size != len(mentions) or start != sent.start_char or end != sent.end_char:
+        found = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
+        _last_sentence = (mentions, len(mentions), sent.start_char, sent.end_char, found)
+    return list(found)
+
+
 def _event_named(last_event: dict[str, int], head: str) -> int | None:
     """The event "the ceremony" or "the forum" refers to: the last one so named, else the last one."""
     target = last_event.get(head.lower())
@@ -177,7 +190,7 @@ class FactFinder:
     def posts(self, doc: Doc, text: str, mentions: list[Mention], sent: Span) -> list[dict]:
         """Posts told in one sentence: apposition, premodifier, envoys, national titles."""
         out = []
-        in_sent = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
+        in_sent = _in_sentence(mentions, sent)
         for i, m in in_sent:
             if m.cls not in ("Person", "Official"):
                 continue
@@ -306,9 +319,9 @@ class FactFinder:
 
     def _unnamed_post(self, text: str, mentions: list[Mention], sent) -> tuple[str, int] | None:
         """A sentence that opens with "India's defence minister" and names no one: (title, place)."""
-        first = next((i for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char), None)
+        first = next((i for i, m in _in_sentence(mentions, sent)), None)
         if first is None or mentions[first].cls not in PLACE or text[sent.start_char:mentions[first].start].strip() or \
-                any(m.cls in ("Person", "Official") for m in mentions if sent.start_char <= m.start < sent.end_char):
+                any(m.cls in ("Person", "Official") for _, m in _in_sentence(mentions, sent)):
             return None
         own = re.match(r"['’]s\s+((?:[a-z-]+\s+){1,3})(?:has|have|had|is|was|said|says|will|on)\b",
                        text[mentions[first].end:sent.end_char])
@@ -321,7 +334,7 @@ class FactFinder:
         the next sentence holds the post."""
         if unnamed is None:
             return []
-        first = next((i for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char), None)
+        first = next((i for i, m in _in_sentence(mentions, sent)), None)
         if first is None or mentions[first].cls not in ("Person", "Official") or \
                 not re.fullmatch(r"\s*(?:[A-Z][a-z]+\s+)?", text[sent.start_char:mentions[first].start]):
             return []  # a first name the NER left out may come before the mention
@@ -375,8 +388,7 @@ class FactFinder:
     def located_in(self, doc: Doc, text: str, mentions: list[Mention], sent: Span) -> list[dict]:
         """Places the sentence puts inside larger ones: "X in Y", "Y's X", "X, Y", lists "of" Y."""
         out = []
-        places = [(i, m) for i, m in enumerate(mentions)
-                  if sent.start_char <= m.start < sent.end_char and m.cls in PLACE]
+        places = [(i, m) for i, m in _in_sentence(mentions, sent) if m.cls in PLACE]
         for n, (i, a) in enumerate(places):
             # "Yantai, a coastal city in East China's Shandong province": the place after the chain of possessives
             app = re.match(r",\s+(?:(?:a|an|the)\s+)?[^,.;]{0,40}?\b(?:city|town|port|county|district|capital|hub|"
@@ -508,8 +520,7 @@ class FactFinder:
         """Where and when the sentence's named events took place, and what they were part of."""
         out = []
         s_text = text[sent.start_char:sent.end_char]
-        events = [(i, m) for i, m in enumerate(mentions)
-                  if sent.start_char <= m.start < sent.end_char and m.cls == "Event"]
+        events = [(i, m) for i, m in _in_sentence(mentions, sent) if m.cls == "Event"]
         refs = list(events)
         for a in EVENT_ANAPHOR.finditer(s_text):
             target = _event_named(last_event, a.group(1))
@@ -518,11 +529,11 @@ class FactFinder:
                     not events or at < events[0][1].start):
                 # "The conference is a key component of the 2025 ... Week": the anaphor stands for its event
                 refs.append((target, mentions[target]._replace(start=at, end=sent.start_char + a.end())))
-        occurs = re.search(r"\b(?:held|opened|opening|took place|kicked off|attended|concluded|hosted|closed|ended|"
-                           r"launched|staged|saw|began|started|convened|witness\w*|on|from|during|today|yesterday)\b",
-                           s_text, re.I)
-        happened = re.search(r"\b(?:held|opened|took place|kicked off|concluded|hosted|staged|convened|launched|"
-                             r"witness\w*|today|yesterday)\b", s_text, re.I)
+        occurs = refs and re.search(r"\b(?:held|opened|opening|took place|kicked off|attended|concluded|hosted|closed|ended|"
+                                    r"launched|staged|saw|began|started|convened|witness\w*|on|from|during|today|yesterday)\b",
+                                    s_text, re.I)  # read only for a sentence with an event
+        happened = refs and re.search(r"\b(?:held|opened|took place|kicked off|concluded|hosted|staged|convened|launched|"
+                                      r"witness\w*|today|yesterday)\b", s_text, re.I)
         for i, m in refs:
             origin = m.end
             fact = {"rel": "event", "event": i, "rule": "event-sentence", "confidence": 0.7}
@@ -625,13 +636,13 @@ class FactFinder:
               last_event: dict[str, int], next_sent_sectors: list[int], recent_parties: list[int]) -> list[dict]:
         """Signings (with parties, count, value, occasion, date, sectors) and investments of one sentence."""
         s_text = text[sent.start_char:sent.end_char]
-        idx = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
+        idx = _in_sentence(mentions, sent)
         money = [(sent.start_char + x.start, x) for x in find_money(s_text)]
         out = []
         sign = next((m for m in SIGNING.finditer(s_text) if not IRREALIS.search(s_text[:m.start()])
                      and not re.match(r"\s+(?:ceremony|ceremonies|event|session|function)\b", s_text[m.end():], re.I)),
                     None)  # "after witnessing the MoUs signing ceremony" tells of a signing told already
-        has_noun = re.search(rf"\b{AGREEMENT_NOUN}\b", s_text, re.I)
+        has_noun = sign and re.search(rf"\b{AGREEMENT_NOUN}\b", s_text, re.I)  # read only after a signing verb
         if sign and has_noun:
             count = None
             c = next((m for m in (p.search(s_text) for p in COUNTED) if m), None)
@@ -868,7 +879,7 @@ class FactFinder:
     # ----------------------------------------------------------- cooperation
     def cooperation(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, recent_parties: list[int]) -> list[dict]:
         """"A will deepen cooperation with B", "the two sides ... cooperation", "joining hands with B"."""
-        idx = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
+        idx = _in_sentence(mentions, sent)
         cue = None
         for c in COOPERATION.finditer(text, sent.start_char, sent.end_char):
             if not any(m.start <= c.start() < m.end for _, m in idx):
@@ -975,8 +986,8 @@ class FactFinder:
             for f in found:
                 f["at"] = sent.start_char + len(s_text) - len(s_text.lstrip())  # evidence sentence
             facts += found
-            recent_parties += [i for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char
-                               and m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
+            recent_parties += [i for i, m in _in_sentence(mentions, sent)
+                               if m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
         sentences = [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char]) for s in sents]
         facts = [f for f in facts if not (f["rel"] == "post" and self._past_post(text, mentions[f["person"]], f))]
         for f in facts:
