@@ -1045,7 +1045,7 @@ class FactFinder:
                     parsed.remove(match)
             else:
                 parsed = [p for p in parsed if not keys(p) & keys(f)]
-        money = [(sent.start_char + x.start, x) for x in find_money(sent.text)]
+        money = [(sent.start_char + x.start, x) for x in find_money(span_text(sent))]
         for p in parsed:
             start, end = p["clause"]
             found.append({"rel": "agreement", "parties": p["parties"], "count": p["count"],

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
-from . import PARTY, rule
+from . import PARTY, doc_text, rule, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 _VERBS = frozenset(w for w in read_lexicon("signing_verbs") if " " not in w)
 _PHRASAL = {tuple(w.split()) for w in read_lexicon("signing_verbs") if " " in w}  # ("entered", "into")
 _SIGNING_NOUNS = frozenset({"signing", "signings"})
+# Every signing word of a sentence, as letters in its lower-cased text: one without any has no clause to read.
+_ANY_WORD = re.compile("|".join(re.escape(w) for w in sorted(_VERBS | {v for v, _ in _PHRASAL} | _SIGNING_NOUNS,
+                                                                key=len, reverse=True)) or r"(?!)")
 _NOUN = re.compile(r"(?:" + "|".join(read_lexicon("agreement_nouns")) + r")\b", re.I)
 _PARTNER_PREPS = ("with", "between", "among", "amongst")
 # heads that stand for the parties they are "of": "the governments of Jiangsu and Macau"
@@ -35,7 +38,7 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 
 
 def _agreement_noun(tok: "Token", sent: "Span") -> bool:
-    return tok.tag_.startswith("NN") and bool(_NOUN.match(sent.doc.text, tok.idx))
+    return tok.tag_.startswith("NN") and bool(_NOUN.match(doc_text(sent.doc), tok.idx))
 
 
 def _conjoined(tok: "Token") -> list["Token"]:
@@ -111,6 +114,8 @@ def signing_clauses(sent: "Span") -> list[tuple["Token", "Token | None"]]:
     agreement noun, or the noun "signing" ("the signing of six MoUs", "a signing ceremony between ...",
     where the noun may be left unsaid)."""
     found = []
+    if not _ANY_WORD.search(span_text(sent).lower()):
+        return found
     for tok in sent:
         if tok.tag_.startswith("VB") and (tok.lower_ in _VERBS or any(v == tok.lower_ for v, _ in _PHRASAL)):
             noun = _signed_noun(tok, sent)
