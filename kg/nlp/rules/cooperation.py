@@ -23,6 +23,8 @@ _TRIGGERS = frozenset(read_lexicon("cooperation_triggers"))
 _PARTNER_PREPS = ("with", "between", "among", "amongst")
 _PLURAL_PLACES = frozenset({"aimags", "cities", "provinces", "regions", "states", "counties", "districts",
                             "prefectures", "towns", "municipalities", "oblasts", "governorates", "territories"})
+# Every trigger, as letters in a sentence's lower-cased text: a sentence without any has no token to read.
+_ANY_TRIGGER = re.compile("|".join(re.escape(w) for w in sorted(_TRIGGERS, key=len, reverse=True)) or r"(?!)")
 _ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|unwind\w*|broke up|break(?:s|ing)? up|"
                     r"pull(?:s|ed|ing)? out of)\b", re.I)
 
@@ -69,6 +71,8 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
     """Raw cooperation facts of one sentence (a spaCy ``Span``); ``spans`` maps characters to mentions."""
     if _ENDED.search(span_text(sent)):
         return  # "agreed to dissolve their alliance": ties that end are no cooperation
+    if not _ANY_TRIGGER.search(span_text(sent).lower()):
+        return
     for tok in sent:
         if tok.lower_ not in _TRIGGERS:
             continue
