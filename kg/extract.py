@@ -112,6 +112,7 @@ class Resolver:
             if acro and m.cls not in ("Person", "Sector") and _abbreviates(acro.group(1), " ".join(before + [m.text])):
                 long_forms[acro.group(1)] = i
         bodies = [(j, n.key) for j, n in enumerate(self.mentions) if n.cls in ("Agency", "Organization")]
+        initials: dict[str, int] | None = None  # the names' initials, made on first need: the same for every mention
         for i, m in enumerate(self.mentions):
             if m.cls in ("Sector",) or (m.cls in PLACE_CLASSES and m.rule == "gazetteer"):
                 continue
@@ -139,8 +140,9 @@ class Resolver:
                         target[i] = j
                         break
                 else:
-                    initials = {self._initials(n.key): j for j, n in enumerate(self.mentions)
-                                if n.cls in ("Agency", "Company", "Organization", "Event") and len(n.key.split()) > 1}
+                    if initials is None:
+                        initials = {self._initials(n.key): j for j, n in enumerate(self.mentions)
+                                    if n.cls in ("Agency", "Company", "Organization", "Event") and len(n.key.split()) > 1}
                     if m.key.isupper() and m.key in initials:
                         target[i] = initials[m.key]
         return target
