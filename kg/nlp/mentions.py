@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_lexicon
@@ -185,7 +186,7 @@ class MentionFinder:
             tokens = list(sent)  # made once: each rule below walks the sentence again
             texts = [t.text for t in tokens]  # and their strings: the rules below look for a few words in them
             lowers = [t.lower_ for t in tokens]
-            for tok in tokens:
+            for tok in [t for t, w in zip(tokens, texts) if w[:1].isupper() or w[:1].isdigit()]:  # _is_cap's first test
                 if not _is_cap(tok):
                     continue
                 end = tok.i + 1
@@ -440,7 +441,8 @@ class MentionFinder:
         """"the State of Gujarat", "the City of Cape Town", "the County of Kauai": the place itself,
         not an organisation the NER takes the phrase for. (start_tok, end_tok, cls, key)"""
         out = []
-        for tok in doc[:-2]:
+        nouns = {hash_string(n) for n in PLACE_NOUNS}  # the tokens below are read only where a place noun stands
+        for tok in [doc[i] for i, h in enumerate(doc.to_array(LOWER).tolist()[:-2]) if h in nouns]:
             noun = tok.lower_
             if noun not in PLACE_NOUNS or doc[tok.i + 1].lower_ != "of" or (
                     tok.i > 0 and _is_cap(doc[tok.i - 1]) and tok.text[:1].isupper()):
