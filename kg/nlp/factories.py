@@ -5,6 +5,9 @@ boundaries (``nlp.pipe(n_process=...)``) intact.
 """
 from __future__ import annotations
 
+import bisect
+
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -45,9 +48,16 @@ class FactComponent:
 @Language.component("nkg_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, captions and paragraphs never run together."""
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
-            tok.is_sent_start = True
+    # The token after each line break, found from the breaks in the text (a token's text and its trailing
+    # whitespace run up to the next token's start), not by reading every token.
+    starts = doc.to_array(IDX).tolist()
+    text = doc.text
+    at = text.find("\n")
+    while at >= 0:
+        i = bisect.bisect_right(starts, at)  # the first token that starts after the break
+        if 1 <= i < len(starts):
+            doc[i].is_sent_start = True
+        at = text.find("\n", at + 1)
     return doc
 
 
