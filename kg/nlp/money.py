@@ -91,11 +91,11 @@ _SUFFIX = rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})\b"
 _NEAR_DIGIT = rf"(?=[\s\S]{{1,{max(map(len, PREFIX_CURRENCY)) + 1}}}\d)"
 PREFIXED = re.compile(rf"(?<![\w$]){_NEAR_DIGIT}(?:{_PREFIX})\s?{_NUM}{_SCALE}(?:\s(?P<suf2>{_alternation(SUFFIX_CURRENCY)})\b)?",
                       re.IGNORECASE)
-SUFFIXED = re.compile(rf"(?<![\w$.,]){_NUM}{_SCALE}\s(?:of\s)?{_SUFFIX}", re.IGNORECASE)
+SUFFIXED = re.compile(rf"(?=\d)(?<![\w$.,]){_NUM}{_SCALE}\s(?:of\s)?{_SUFFIX}", re.IGNORECASE)
 
 
 # "3500 crore", "12.89 lakh crore": Indian units count rupees even when the currency is not written
-BARE_CRORE = re.compile(rf"(?<![\w$.,]){_NUM}\s?(?P<scale>lakh crores?|lakh crore|crores?|lakhs?)\b", re.IGNORECASE)
+BARE_CRORE = re.compile(rf"(?=\d)(?<![\w$.,]){_NUM}\s?(?P<scale>lakh crores?|lakh crore|crores?|lakhs?)\b", re.IGNORECASE)
 
 
 _DIGIT = re.compile(r"\d")

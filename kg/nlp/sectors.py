@@ -114,6 +114,8 @@ class SectorFinder:
             frame = self._frame(tok)
             if frame is None:
                 continue
+            if not framed:
+                first_frame = tok.i
             framed = True
             preps, dobj, pre, weak = frame
             field = tok.lower_ in self.generic or tok.lower_ in ("industry", "industries")
@@ -149,7 +151,7 @@ class SectorFinder:
                 heads.append((tok, True, False))  # "They cover fields in A, B and C"
         if heads or framed:
             # "agreement for key areas during the plan period, including A, B and C": a list after a frame word
-            first = min((t.i for t in sent if self._frame(t)), default=sent.end)
+            first = first_frame if framed else sent.end  # the first frame word, found above
             heads.extend((c, self._under_field(t), False) for t in sent if t.dep_ == "prep" and t.i > first and (
                 t.lower_ in ("including", "like") or t.lower_ == "as" and t.i > 0 and t.doc[t.i - 1].lower_ == "such")
                 for c in t.children if c.dep_ == "pobj")
