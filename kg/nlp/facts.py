@@ -716,7 +716,7 @@ class FactFinder:
             out.append({"rel": "agreement", "parties": sorted(set(parties)), "count": count,
                         "values": [(x.amount, x.currency, x.text) for _, x in money],
                         "signedAt": signed_at, "date": resolve_date(s_text, published) if re.search(
-                            r"\b(?:(?:on|in)\s+(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                            r"\b(?:(?:[Oo]n|[Ii]n)\s+(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|Monday|Tuesday|Wednesday|Thursday|Friday|"
                             r"Saturday|Sunday)|today|yesterday)\b",
                             s_text) else None,
                         "sectors": sectors, "one_each": one_each, "rule": "signing", "confidence": 0.75})

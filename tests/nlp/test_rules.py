@@ -255,3 +255,10 @@ def test_rules_a_plain_case_dateline_and_an_agency_credit_name_no_party(nlp):
     text = ("Bhubaneswar (Odisha) [India], January 30 (ANI): The grand two-day Utkarsh Odisha - Make in Odisha Conclave "
             "2025 concluded on Wednesday with MoUs signed worth Rs 12.89 Lakh crores.")
     assert all("ANI" not in parties for parties in _deal_parties(extract(nlp, text, "2025-01-30")))
+
+
+def test_rules_a_sentence_opening_on_its_day_dates_the_signing(nlp):
+    text = ("On July 27, 2023, the Bertoua city council (Cameroon) and the Gwangju city council (South Korea) signed a "
+            "twinning agreement, the Cameroonian party reveals.")
+    [deal] = [f for f in extract(nlp, text, "2023-08-01").facts if isinstance(f, Agreement)]
+    assert deal.date == "2023-07-27"
