@@ -426,18 +426,20 @@ def _fold_retellings(agreements: list[Agreement]) -> list[Agreement]:
     A bare agreement with two parties and an explicit "a ... agreement" stays: "Fiat had sold GM a stake,
     as part of a partnership agreement" is another agreement than the pay-off deal of the same firms.
     """
-    def bare(a: Agreement) -> bool:
-        return not (a.values or a.signed_at or a.date or a.sectors) and (a.count or 1) == 1
+    def bare(a: Agreement, into: Agreement | None = None) -> bool:
+        """Nothing told but parties; a day that the other signing has too adds nothing."""
+        dated = a.date and (into is None or a.date != into.date)
+        return not (a.values or a.signed_at or dated or a.sectors) and (a.count or 1) == 1
 
-    def foldable(a: Agreement) -> bool:
-        return bare(a) and (len(a.parties) <= 1 or a.count is None)
+    def foldable(a: Agreement, into: Agreement) -> bool:
+        return bare(a, into) and (len(a.parties) <= 1 or a.count is None)
 
     out = list(agreements)
     n = 0
     while n < len(out):
         a = out[n]
-        j = next((j for j, b in enumerate(out) if j != n and set(a.parties) <= set(b.parties)
-                  and (not bare(b) or len(b.parties) > len(a.parties))), None) if foldable(a) else None
+        j = next((j for j, b in enumerate(out) if j != n and set(a.parties) <= set(b.parties) and foldable(a, b)
+                  and (not bare(b) or len(b.parties) > len(a.parties))), None)
         if j is None:
             n += 1
             continue

@@ -112,6 +112,20 @@ NATIONAL_POST = re.compile(r"\b(?:minister|president|premier|chancellor|ambassad
 PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|event) of\s+(?:the\s+)?$", re.I)
 
 
+# the day a sentence tells a signing happened on: "on July 17", "On Friday", "yesterday"
+SIGNING_DAY = re.compile(r"\b(?:(?:[Oo]n|[Ii]n)\s+(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|Monday|Tuesday|"
+                         r"Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\b")
+
+
+def _signing_day(start: int, sentence: str, published: str | None) -> str | None:
+    """The date of a signing its sentence tells; a dateline's day is the story's, not the signing's
+    ("HEFEI, July 17 (Xinhua) -- ... signed ... on Friday" is Friday the 16th)."""
+    if start == 0:
+        line = DATELINE.match(sentence)
+        sentence = sentence[line.end():] if line else sentence
+    return resolve_date(sentence, published) if SIGNING_DAY.search(sentence) else None
+
+
 def _number(text: str) -> int | None:
     text = text.lower().replace(",", "")
     return WORDS.get(text) if text in WORDS else (int(text) if text.isdigit() else None)
@@ -715,10 +729,7 @@ class FactFinder:
             sectors = [i for i, m in idx if m.cls == "Sector"] or list(next_sent_sectors)
             out.append({"rel": "agreement", "parties": sorted(set(parties)), "count": count,
                         "values": [(x.amount, x.currency, x.text) for _, x in money],
-                        "signedAt": signed_at, "date": resolve_date(s_text, published) if re.search(
-                            r"\b(?:(?:[Oo]n|[Ii]n)\s+(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                            r"Saturday|Sunday)|today|yesterday)\b",
-                            s_text) else None,
+                        "signedAt": signed_at, "date": _signing_day(sent.start_char, s_text, published),
                         "sectors": sectors, "one_each": one_each, "rule": "signing", "confidence": 0.75})
         if not sign:
             out += self._listed_deal(text, mentions, idx, money, sent, s_text) or \
@@ -975,7 +986,7 @@ class FactFinder:
             found += self.located_in(doc, text, places, sent)
             found += self.events(doc, text, mentions, sent, published, last_event, dateline)
             found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)
-            found = self._parsed_agreements(sent, mentions, spans, found)
+            found = self._parsed_agreements(sent, mentions, spans, found, published)
             found += self.cooperation(doc, text, mentions, sent, recent_parties)
             found = self._parsed_investments(sent, mentions, spans, found)
             told = {frozenset(mentions[p].key for p in f["parties"]) for f in found if f["rel"] == "cooperation"}
@@ -1028,7 +1039,8 @@ class FactFinder:
                       words)
 
     @staticmethod
-    def _parsed_agreements(sent, mentions: list[Mention], spans, found: list[dict]) -> list[dict]:
+    def _parsed_agreements(sent, mentions: list[Mention], spans, found: list[dict],
+                           published: str | None = None) -> list[dict]:
         """A sentence's facts with the parse's reading of its signings: the parties the text rules left
         open ("Another memorandum was signed by A and B"), and a signing they missed ("a signing ceremony
         between A and B", "A signed a deal with B, while C signed one with D")."""
@@ -1050,7 +1062,8 @@ class FactFinder:
             start, end = p["clause"]
             found.append({"rel": "agreement", "parties": p["parties"], "count": p["count"],
                           "values": [(x.amount, x.currency, x.text) for at, x in money if start <= at < end],
-                          "signedAt": None, "date": None, "sectors": p["sectors"], "one_each": False,
+                          "signedAt": None, "date": _signing_day(sent.start_char, sent.text, published),
+                          "sectors": p["sectors"], "one_each": False,
                           "rule": p["rule"], "confidence": p["confidence"]})
         return found
 

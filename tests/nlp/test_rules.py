@@ -262,3 +262,13 @@ def test_rules_a_sentence_opening_on_its_day_dates_the_signing(nlp):
             "twinning agreement, the Cameroonian party reveals.")
     [deal] = [f for f in extract(nlp, text, "2023-08-01").facts if isinstance(f, Agreement)]
     assert deal.date == "2023-07-27"
+
+
+def test_rules_a_datelines_day_is_not_the_signings(nlp):
+    text = ("HEFEI, July 17 (Xinhua) -- East China's Anhui Province and German state Lower Saxony signed a letter of "
+            "intent on cooperation on Friday via video.")
+    dates = {f.date for f in extract(nlp, text, "2021-07-17").facts if isinstance(f, Agreement)}
+    assert dates == {"2021-07-16"}
+    renewed = ("The Omaheke Regional Council and Botswana’s Ghanzi District Council renewed their memorandum of "
+               "understanding (MoU) in Charles Hill, Botswana, on August 13, 2019.")
+    assert {f.date for f in extract(nlp, renewed, "2019-08-20").facts if isinstance(f, Agreement)} == {"2019-08-13"}
