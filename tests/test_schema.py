@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NK = Namespace(NKG_IRI)
 # Modules that still spell out class lists of their own (ARCHITECTURE.md, "Still to switch"); a module
 # leaves this set once it reads kg.schema. A folder ending in "/" stands for everything under it.
-NOT_SWITCHED = {"kg/extract.py", "kg/nlp/"}
+NOT_SWITCHED = {"kg/extract.py", "kg/nlp/facts.py", "kg/nlp/mentions.py"}
 
 
 @pytest.fixture(scope="module")

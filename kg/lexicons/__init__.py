@@ -12,5 +12,6 @@ HERE = Path(__file__).parent
 
 @functools.lru_cache(maxsize=None)
 def read_lexicon(name: str) -> tuple[str, ...]:
+    """The entries of ``kg/lexicons/<name>.txt``: one a line, ``#`` comments and blank lines left out."""
     lines = (HERE / f"{name}.txt").read_text(encoding="utf-8").splitlines()
     return tuple(s for s in (line.split("#", 1)[0].strip() for line in lines) if s)

@@ -17,11 +17,12 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..schema import ORG_CLASSES, PLACE_CLASSES
 from .mentions import Mention
 from .money import find_money
 
-HOLDERS = ("City", "Region", "Country", "District", "Agency", "Company", "Organization")
-COMPANIES = ("Company", "Organization", "Agency")
+HOLDERS = PLACE_CLASSES + ORG_CLASSES  # places and organisations hold stakes
+COMPANIES = ORG_CLASSES
 STAKE = re.compile(r"\b(?:stakes?|(?:(?:share)?holding|interest)(?=\s+in\s))\b", re.I)
 SIZED = re.compile(r"(?:\d%|\bper ?cent|\bmajority|\bminority|\bcontrolling)\s+(?:\w+\s+)?$", re.I)
 BUY = re.compile(r"(?:buy|buys|bought|acquire[sd]?|purchase[sd]?|take|takes|took|taken|hold|holds|held|own|owns|"

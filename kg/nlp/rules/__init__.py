@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ... import schema
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 FACT_KINDS = tuple(k.name for k in schema.FACT_KINDS)  # "post", "locatedIn", ... as kg.schema registers them
 PLACES = tuple(c for c in schema.subclasses("Place") if c != "Place")  # City, Region, Country, District
@@ -65,7 +68,7 @@ def rules_for(kind: str, level: str = "document") -> list[Rule]:
 _last_text: tuple = (None, "")  # a weak reference to the last Doc read by doc_text, and its text
 
 
-def doc_text(doc) -> str:
+def doc_text(doc: "Doc") -> str:
     """``doc.text``, kept for the last Doc asked: ``Doc.text`` joins every token anew on each read."""
     global _last_text
     ref, text = _last_text
@@ -75,6 +78,6 @@ def doc_text(doc) -> str:
     return text
 
 
-def span_text(span) -> str:
+def span_text(span: "Span") -> str:
     """``span.text`` (a sentence's, a name's), cut from :func:`doc_text` rather than joined token by token."""
     return doc_text(span.doc)[span.start_char:span.end_char]

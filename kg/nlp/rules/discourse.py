@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ...schema import PERSON_CLASSES
 from . import PARTY, PLACES, rule, rules_for
 
 # A sentence that goes on about the deal just told: "The MoU aims ...", "The deals span ...", "It covers ..."
@@ -106,7 +107,7 @@ def signer_body(state: Discourse) -> Iterator[Amendment]:
         bodies = []
         for i in state.mentions_in(n):
             m = state.mentions[i]
-            if m.cls not in ("Person", "Official") or m.key not in posts:
+            if m.cls not in PERSON_CLASSES or m.key not in posts:
                 continue
             before = state.mentions[i].start < verb_at
             if before or SIGNER_GAP.search(sent.text[:m.start - sent.start]):
