@@ -63,6 +63,25 @@ ANAPHOR_CLASS = {"state": "Region", "province": "Region", "city": "City", "count
 
 
 
+def _spelled_in(short: str, name: str) -> bool:
+    """"Koica" in "Korea International Cooperation Agency": the short form's letters in order in the name,
+    the first one first, and more words than letters spared.
+
+    >>> _spelled_in("Koica", "Korea International Cooperation Agency"), _spelled_in("Paris", "Pacific Rim")
+    (True, False)
+    """
+    letters, name = short.lower(), name.lower()
+    if not name.startswith(letters[0]) or len(name.split()) < 3:
+        return False
+    at = 0
+    for ch in letters:
+        at = name.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
 def _abbreviates(short: str, name: str) -> bool:
     """"ADC" for "Aqaba Development Corporation", "EEC" for "Cebu Provincial Economic Enterprise Council":
     a word of the name starts as the short form does. "MILAN (AP)" is a dateline and its agency, no acronym.
@@ -107,6 +126,9 @@ class Resolver:
         for i, m in enumerate(self.mentions):
             after = self.text[m.end:m.end + 16]
             acro = re.match(r"\s*\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)", after)  # two capitals: "PSK", "InvestHK"
+            if acro is None and m.cls in ORG_CLASSES:  # "Korea International Cooperation Agency (Koica)"
+                acro = re.match(r"\s*\(([A-Z][a-z]{2,7})\)", after)
+                acro = acro if acro and _spelled_in(acro.group(1), m.text) else None
             # the capitalised words the name may have lost: "Indian" of "Indian Oil Corporation"
             before = re.search(r"(?:[A-Z][\w'’-]*\s+){0,4}$", self.text[max(0, m.start - 60):m.start]).group(0).split()
             if acro and m.cls not in ("Person", "Sector") and _abbreviates(acro.group(1), " ".join(before + [m.text])):

@@ -271,3 +271,12 @@ def test_extract_buying_a_firm_is_no_cooperation(nlp):
     ex = extract_text(nlp, text, "2005-01-10")
     assert [f for f in ex.facts if isinstance(f, Agreement)]
     assert not [f for f in ex.facts if isinstance(f, Cooperation)]
+
+
+def test_extract_a_bracketed_short_name_in_lower_case_is_the_bodys_alias(nlp):
+    text = ("After that agreement, the procedure will continue with the Korea International Cooperation Agency "
+            "(Koica), the South Korean agency in charge of enhancing international cooperation.")
+    ex = extract_text(nlp, text, "2023-08-01")
+    [koica] = [e for e in ex.entities if "Koica" in {e.label, *e.aliases}]
+    assert koica.label == "Korea International Cooperation Agency"
+    assert not [f for f in ex.facts if isinstance(f, Cooperation)]  # a body does not cooperate with itself
