@@ -272,3 +272,11 @@ def test_rules_a_datelines_day_is_not_the_signings(nlp):
     renewed = ("The Omaheke Regional Council and Botswana’s Ghanzi District Council renewed their memorandum of "
                "understanding (MoU) in Charles Hill, Botswana, on August 13, 2019.")
     assert {f.date for f in extract(nlp, renewed, "2019-08-20").facts if isinstance(f, Agreement)} == {"2019-08-13"}
+
+
+def test_rules_a_signed_roadmap_is_an_agreement_of_the_two_regions(nlp):
+    text = ("Over the past five years, significant results have been achieved in trade and economic cooperation "
+            "between Bukhara region and Russia’s constituent entities. At the meeting, issues discussed during the "
+            "visit of Bukhara regional delegation to Voronezh region were considered. Based on this, a roadmap "
+            "developed between the two regions was signed at the meeting.")
+    assert {"Bukhara", "Voronezh"} in _deal_parties(extract(nlp, text, "2019-11-20"))  # labelled by the gazetteer
