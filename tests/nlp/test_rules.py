@@ -280,3 +280,11 @@ def test_rules_a_signed_roadmap_is_an_agreement_of_the_two_regions(nlp):
             "visit of Bukhara regional delegation to Voronezh region were considered. Based on this, a roadmap "
             "developed between the two regions was signed at the meeting.")
     assert {"Bukhara", "Voronezh"} in _deal_parties(extract(nlp, text, "2019-11-20"))  # labelled by the gazetteer
+
+
+def test_rules_the_signed_agreements_retell_the_batch(nlp):
+    text = ("President Erdogan's visit to Algeria saw the signing of 12 cooperation agreements between Turkey and "
+            "Algeria. The signed agreements serve as a testament to the commitment of both nations to fostering "
+            "enduring ties in areas such as education, culture, and environmental sustainability.")
+    deals = [f for f in extract(nlp, text, "2023-11-22").facts if isinstance(f, Agreement)]
+    assert len(deals) == 1 and deals[0].count == 12

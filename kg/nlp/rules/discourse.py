@@ -126,6 +126,9 @@ RETELLING = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:agreement
 # "Under the freshly-signed MoU", "the newly signed agreement": a participle before the deal names one told already
 SIGNED_DEAL = re.compile(r"\b(?:the|its|their|this|freshly|newly|recently|already)[\s-]+(?:signed|inked|sealed)\s+"
                          r"(?:agreement|deal|MoU|MOU|memorandum|pact|accord|contract)\b(?!s)", re.I)
+# "The signed agreements serve as a testament", "the deals signed": a batch told before
+SIGNED_DEALS = re.compile(r"\b(?:the|these|those)\s+(?:(?:freshly|newly|recently)[\s-]+)?(?:signed|inked|sealed)\s+"
+                          r"(?:agreements|deals|MoUs|MOUs|memoranda|memorandums|pacts|accords|contracts)\b", re.I)
 # "The signing of the MoU is a very important step", "With the signing of the pact": the signing told before
 SIGNING_OF_THE_DEAL = re.compile(r"\b(?:the|its|this)\s+signing\s+of\s+(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}?"
                                  r"(?:agreement|deal|MoU|MOU|MoA|MOA|memorandum|pact|accord|contract|letter of intent|"
@@ -139,11 +142,19 @@ def definite_retelling(state: Discourse) -> Iterator[Amendment]:
     now with its date and occasion. Folds into the last earlier single agreement whose parties it does
     not contradict."""
     for k, fact in enumerate(state.facts):
-        if fact["rel"] != "agreement" or (fact["count"] or 1) != 1:
+        if fact["rel"] != "agreement":
             continue
         n = state.sentence_at(fact["at"])
         told = state.sentences[n].text if n >= 0 else ""
-        if not (RETELLING.match(told) or SIGNED_DEAL.search(told) or SIGNING_OF_THE_DEAL.search(told)):
+        if (fact["count"] or 1) != 1 or not (RETELLING.match(told) or SIGNED_DEAL.search(told)
+                                              or SIGNING_OF_THE_DEAL.search(told)):
+            if fact["count"] is None and SIGNED_DEALS.search(told):  # "The signed agreements serve as ..."
+                batches = [j for j, f in enumerate(state.facts[:k]) if f["rel"] == "agreement"
+                           and (f["count"] or 1) > 1 and f["at"] < fact["at"]]
+                if batches and (not fact["parties"] or {state.mentions[p].key for p in fact["parties"]} & {
+                        state.mentions[p].key for p in state.facts[batches[-1]]["parties"]}
+                        or not state.facts[batches[-1]]["parties"]):
+                    yield Amendment(batches[-1], "fold", (k,), "agreement-definite-retelling")
             continue
         earlier = [j for j, f in enumerate(state.facts[:k]) if f["rel"] == "agreement" and (f["count"] or 1) == 1
                    and f["at"] < fact["at"]]
