@@ -19,7 +19,7 @@ from ..model import PLACE_CLASSES
 from .gazetteer import Gazetteer
 from .money import find_money
 from .rules import doc_text
-from .sectors import SectorFinder
+from .sectors import SectorFinder, default_scheme
 
 
 class Mention(NamedTuple):
@@ -73,6 +73,15 @@ TRUST_POPULATION = 500000
 
 
 _HOME_PREFIX = re.compile(r"^(?:[A-Z][\w.'’]*[ -])+?(?:based|headquartered|owned|listed|registered|backed|run)\s+(?=[A-Z])")
+
+
+def _sector_named(m: Mention) -> Mention:
+    """A name the NER took for a firm that the sector scheme lists ("Clean Energy", "Biotech", "IT/ITeS") is
+    the sector, written in capitals."""
+    if (m.rule.startswith("ner-") or m.rule == "org-head") and m.cls in ("Company", "Organization") and \
+            all(default_scheme().concept(part.strip()) for part in m.text.split("/")):
+        return m._replace(cls="Sector", key=m.text.lower(), rule=m.rule + "-sector")
+    return m
 
 
 def _without_home_prefix(m: Mention) -> Mention:
@@ -789,6 +798,7 @@ class MentionFinder:
             mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
         mentions = self._retype_titled_names(text, mentions)
+        mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]
         mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in money)  # "RM15bil"

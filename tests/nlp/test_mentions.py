@@ -38,6 +38,10 @@ def mentions(nlp, text):
     # a business group named before a lower-case "group"; "The group" names none
     ("Offers include DP World (3500 crore), RP Group (1000 crore), Lulu group (1500 crore).", "Lulu group", "Company"),
     ("The group said profits rose.", "The group", None),
+    # a sector the scheme lists, written in capitals, is no firm
+    ("“This agreement facilitates cooperation in areas of economic development such as IT, Pharma and Life "
+     "Sciences, Biotech, Fintech, Media, Data Centres, Clean Energy, Higher Education, Tourism, Culture, and "
+     "Healthcare sectors,” K. T. Rama Rao said.", "Clean Energy", "Sector"),
     # a lower-case particle inside a place's name
     ("Shaanxi province in northwest China and Tanzania's Dar es Salaam region on Monday signed an agreement.",
      "Salaam region", None),
