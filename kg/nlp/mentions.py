@@ -103,6 +103,10 @@ def _is_cap(tok: Token) -> bool:
     return (t[:1].isupper() or t[:1].isdigit() and tok.i > 0 and t.isdigit() and len(t) == 4) and t not in ("The", "A", "An")
 
 
+# the last words of public titles, capitalised before a name: "Mayor", "Governor", "Minister"
+_TITLE_HEADS = frozenset(t.split()[-1] for t in read_lexicon("public_titles")) - {"of", "the", "state", "general"}
+
+
 def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = frozenset(),
                   titles: frozenset[str] = frozenset()) -> int:
     """Start of the capitalised run that ends just before token ``end``.
@@ -127,6 +131,9 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
             continue
         if tok.lower_ in ("and", "&") and i - 1 >= sent_start and doc[i - 1].ent_type_ == "PERSON":
             break  # "Wan Rosdy Wan Ismail and Pahang State Assembly": a person, then another name
+        if tok.lower_ in ("and", "&") and any(doc[j].text[:1].isupper() and doc[j].lower_ in _TITLE_HEADS
+                                              for j in range(max(sent_start, i - 4), i)):
+            break  # "Davao City Mayor Sara Duterte and Kaua'i County": a titled person, then another name
         name_word = _is_cap(tok) or (tok.text.isdigit() and len(tok.text) == 4) or (
             tok.is_lower and i - 2 >= sent_start and doc[i - 1].text == "-" and _is_cap(doc[i - 2]))  # "High-tech"
         connector = tok.lower_ in CONNECTORS and i - 1 >= sent_start and (
@@ -263,6 +270,11 @@ class MentionFinder:
                                         and m + 1 < sent.end and _is_cap(doc[m + 1])):
                     if m > k and doc[m].ent_type_ == "PERSON" and doc[m].ent_iob_ == "B":
                         break  # "Minister of State for External Affairs V Muraleedharan": the name is not the body
+                    if m > k and doc[m].lower_ in _TITLE_HEADS:
+                        break  # "County of Hawaii Mayor Bernard P. Carvalho": the next title starts
+                    if m > k and _is_cap(doc[m]) and doc[m].text not in self.heads and \
+                            self.gaz.get(doc[k:m].text) is not None and self.gaz.get(doc[k:m + 1].text) is None:
+                        break  # "The President of Georgia Giorgi Margvelashvili": a place, then the holder's name
                     m += 1
                 name = doc[k:m].text
                 if m - k >= 2 and self.gaz.get(name) is None and not any(

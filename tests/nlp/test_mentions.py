@@ -38,6 +38,11 @@ def mentions(nlp, text):
     # a business group named before a lower-case "group"; "The group" names none
     ("Offers include DP World (3500 crore), RP Group (1000 crore), Lulu group (1500 crore).", "Lulu group", "Company"),
     ("The group said profits rose.", "The group", None),
+    # a titled person ends a name; a place after a title's "of" is no body with the holder's name
+    ("Davao City Mayor Sara Duterte and Kaua’i County of Hawaii Mayor Bernard P. Carvalho Jr. show their signed "
+     "sister city agreement on February 5, 2018 in Davao City.", "Kaua’i County", "District"),
+    ("The President of Georgia Giorgi Margvelashvili and his Belarusian counterpart Alexander Lukashenko attended "
+     "the twinning ceremony.", "Georgia", "Country"),
     # a sector the scheme lists, written in capitals, is no firm
     ("“This agreement facilitates cooperation in areas of economic development such as IT, Pharma and Life "
      "Sciences, Biotech, Fintech, Media, Data Centres, Clean Energy, Higher Education, Tourism, Culture, and "
