@@ -63,6 +63,18 @@ ANAPHOR_CLASS = {"state": "Region", "province": "Region", "city": "City", "count
 
 
 
+def _initials_joined(name: str) -> str:
+    """A person's leading initials written one way: "K. T. Rama Rao", "K.T. Rama Rao" and "KT Rama Rao" are one.
+
+    >>> _initials_joined("K. T. Rama Rao"), _initials_joined("S.K. Joshi"), _initials_joined("Tony Blair")
+    ('KT Rama Rao', 'SK Joshi', 'Tony Blair')
+    """
+    lead = re.match(r"((?:[A-Z]\.?\s*){1,3}?)(?=[A-Z][a-z])", name)
+    if not lead or not lead.group(1) or not re.search(r"[.\s]", lead.group(1)):
+        return name
+    return re.sub(r"[.\s]", "", lead.group(1)) + " " + name[lead.end():]
+
+
 def _spelled_in(short: str, name: str) -> bool:
     """"Koica" in "Korea International Cooperation Agency": the short form's letters in order in the name,
     the first one first, and more words than letters spared.
@@ -184,7 +196,7 @@ class Resolver:
                 seen.add(root)
                 root = alias[root]
             r = self.mentions[root]
-            key = (COARSE[r.cls], r.key.lower())
+            key = (COARSE[r.cls], _initials_joined(r.key).lower() if COARSE[r.cls] == "person" else r.key.lower())
             g = index.get(key)
             if g is None:
                 g = index[key] = len(self.groups)

@@ -280,3 +280,10 @@ def test_extract_a_bracketed_short_name_in_lower_case_is_the_bodys_alias(nlp):
     [koica] = [e for e in ex.entities if "Koica" in {e.label, *e.aliases}]
     assert koica.label == "Korea International Cooperation Agency"
     assert not [f for f in ex.facts if isinstance(f, Cooperation)]  # a body does not cooperate with itself
+
+
+def test_extract_initials_written_two_ways_are_one_person(nlp):
+    text = ("“This agreement facilitates cooperation in areas such as IT and Tourism,” K. T. Rama Rao said. "
+            "Later, K.T. Rama Rao said the state would welcome investors.")
+    ex = extract_text(nlp, text, "2019-09-18")
+    assert len([e for e in ex.entities if "Rama Rao" in e.label]) == 1
