@@ -41,7 +41,8 @@ JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to
 BUSINESS_TIE = re.compile(r"joint venture|partnership|alliance|tie-up", re.I)
 _SIDE_NOUNS = {line.split()[0]: tuple(line.split()[1:]) for line in read_lexicon("side_nouns")}
 # "the two sides", "both nations", "both the cities", "two parties": the parties told before
-BOTH_SIDES = re.compile(rf"\b(?:the two|both(?: the)?|two(?= parties))\s+(?:[a-z]+\s+)?(?:{'|'.join(_SIDE_NOUNS)})\b", re.I)
+BOTH_SIDES = re.compile(rf"\b(?:the two|both(?: the)?|two(?= parties))\s+(?:[a-z]+\s+)?(?:{'|'.join(_SIDE_NOUNS)})\b",
+                        re.I)
 # "the two countries" are countries, "the two firms" companies; "the two sides" any party
 _SIDE_KINDS = {noun: kinds for noun, kinds in _SIDE_NOUNS.items() if kinds != ("*",)}
 SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(?:ed|es|ing)?|conclud(?:ed|es)|"
@@ -101,6 +102,7 @@ ENVOY = re.compile(r"(?P<title>\b(?:ambassador|envoy|consul[- ]general|consul|hi
 # "SHENZHEN, Dec. 10 (Xinhua) --", "MILAN (AP) —", "NEW DELHI:", "RABAT - ", "LANZHOU, China, July 10 /PRNewswire/ --"
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+){0,3})(,[^\n—–:]{0,60}?|\s*\([^()\n]{1,60}\))?"
                       r"\s*(?:—|--|–|-\s|:\s|\([^()\n]{1,60}\)\s*(?:—|--|–|-\s|:\s)?)")
+PLACE_NOUN_END = re.compile(r"\s(?:region|province|state|county|city|prefecture)$", re.I)  # "Voronezh region"
 DATELINE_DAY = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
 # "Erbil, Kurdistan Region, Iraq ( – ": places in plain case, then a dash (no colon: that may open a sentence)
 DATELINE_PLAIN = re.compile(r"\s*([A-Z][\w'’.-]+(?:,?\s+[A-Z][\w'’.-]+){0,5})()\s*(?:\([^()\n]{1,40}\)\s*)?"
@@ -443,11 +445,11 @@ class FactFinder:
                     and self._rank(bb) > self._rank(a):
                 out.append({"rel": "locatedIn", "place": i, "in": jj, "rule": "in-possessive", "confidence": 0.8})
             elif re.fullmatch(r"\s+of\s+(?:the\s+)?", between) and (a.cls == "District" or b.cls == "Country" and (
-                    a.rule == "place-noun" or re.search(r"\s(?:region|province|state|county|city|prefecture)$", a.text, re.I))) \
+                    a.rule == "place-noun" or PLACE_NOUN_END.search(a.text))) \
                     and self._rank(b) > self._rank(a):  # "the Voronezh region of the Russian Federation"
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "district-of", "confidence": 0.8})
-            elif re.fullmatch(rf"\s+in\s+(?:(?:the\s+)?{DIRECTIONS}\s+(?:(?:part\s+)?of\s+(?:the\s+)?)?)?", between, re.I) \
-                    and self._rank(b) > self._rank(a):  # "Nordland county in the north of Norway"
+            elif re.fullmatch(rf"\s+in\s+(?:(?:the\s+)?{DIRECTIONS}\s+(?:(?:part\s+)?of\s+(?:the\s+)?)?)?",
+                              between, re.I) and self._rank(b) > self._rank(a):  # "Nordland county in the north of Norway"
                 out.append({"rel": "locatedIn", "place": i, "in": jj, "rule": "in-larger", "confidence": 0.85})
             elif re.fullmatch(r"['’]s\s+(?:(?:[a-z-]+\s+){0,2}(?:city|town|port|province|state|region|county|"
                               r"district|capital)\s+)?", between) and self._rank(a) > self._rank(b):

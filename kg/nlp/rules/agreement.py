@@ -68,8 +68,9 @@ def _signed_noun(verb: "Token", sent: "Span") -> "Token | None":
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             if _agreement_noun(child, sent):
                 return child
-            if _of_object(child, sent) is not None:  # "three of the agreements"
-                return _of_object(child, sent)
+            counted = _of_object(child, sent)  # "three of the agreements"
+            if counted is not None:
+                return counted
     return None
 
 
@@ -152,6 +153,6 @@ def agreements_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, i
                     parties.append(i)
         chars = {t.idx for t in clause}
         sectors = [i for start, end, i in spans if mentions[i].cls == "Sector" and start in chars]
-        yield {"rel": "agreement", "parties": parties, "count": _count(noun) if noun is not None else None, "verb": verb.idx,
-               "clause": (min(t.idx for t in clause), max(t.idx + len(t) for t in clause)),
+        yield {"rel": "agreement", "parties": parties, "count": _count(noun) if noun is not None else None,
+               "verb": verb.idx, "clause": (min(t.idx for t in clause), max(t.idx + len(t) for t in clause)),
                "sectors": sectors, "rule": "agreement-signed-verb", "confidence": 0.7}
