@@ -49,8 +49,9 @@ def _members(noun, spans: list[tuple[int, int, int]]) -> list:
     of = [c for p in noun.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
     if named:  # the country "of" names is no member, but what the parse hung on it is
         members = named + [t for c in of for t in c.conjuncts]
-        members += [t for a in noun.rights if a.dep_ == "appos" for c in a.lefts if c.dep_ in ("nmod", "compound")
-                    for t in _members(a, spans)]  # a second list in apposition; "cities of Inner Mongolia" names none
+        # a second list in apposition ("... Tongliao and Chifeng cities"); "cities of Inner Mongolia" names none
+        members += [t for a in noun.rights if a.dep_ == "appos" and any(c.dep_ in ("nmod", "compound") for c in a.lefts)
+                    for t in _members(a, spans)]
     else:
         members = [t for c in of for t in _conjoined(c)]
     return [t for t in members if not (t.i > 0 and t.nbor(-1).lower_ == "or")]
