@@ -144,6 +144,31 @@ def _first_day(date: str | None, before: str, sentence: str) -> str | None:
     return (dt.date.fromisoformat(date) - dt.timedelta(days=n - 1)).isoformat() if n and 1 < n < 15 else date
 
 
+_last_lower: tuple = (None, None)  # the last text asked of _absent, and its lower case (None: not pure ASCII)
+
+
+def _absent(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a pure-ASCII ``text`` holds none of ``words`` (lower case), one of which each match of a
+    case-insensitive pattern holds: the pattern need not be run. Other texts are always read (case folding
+    beyond ASCII is the pattern's own)."""
+    global _last_lower
+    held, low = _last_lower
+    if held is not text:
+        low = text.lower() if text.isascii() else None
+        _last_lower = (text, low)
+    return low is not None and not any(w in low for w in words)
+
+
+# the words every match of a pattern holds, for _absent
+_SIGNING_WORDS = ("sign", "ink", "seal", "clinch", "conclud", "struck", "strike", "reach", "announc", "finali")
+_INVEST_WORDS = ("invest", "commit", "pour", "utiliz", "utilis", "inject", "fdi")
+_DEAL_WORDS = ("agreement", "deal", "contract", "pact", "accord")
+_COOPERATION_WORDS = ("cooperat", "co-operat", "collaborat", "partnership", "join", "work", "synerg", "tie-up",
+                      "ties with", "joint venture", "alliance")
+_EVENT_WORDS = ("conference", "forum", "summit", "expo", "fair", "meet", "show", "week", "exhibition", "event",
+                "festival", "symposium", "convention", "dialogue", "ceremony")
+_HINT_WORDS = ("invest", "pour", "pump", "inject", "plough", "plow", "fdi", "offer")
+
 _last_sentence: tuple = (None, -1, -1, -1, [])  # the mentions list, its length, a sentence's span, and its mentions
 
 
@@ -538,7 +563,7 @@ class FactFinder:
         s_text = text[sent.start_char:sent.end_char]
         events = [(i, m) for i, m in _in_sentence(mentions, sent) if m.cls == "Event"]
         refs = list(events)
-        for a in EVENT_ANAPHOR.finditer(s_text):
+        for a in (() if _absent(s_text, _EVENT_WORDS) else EVENT_ANAPHOR.finditer(s_text)):
             target = _event_named(last_event, a.group(1))
             at = sent.start_char + a.start()
             if target is not None and not any(m.start <= at < m.end for _, m in events) and (
@@ -655,7 +680,7 @@ class FactFinder:
         idx = _in_sentence(mentions, sent)
         money = [(sent.start_char + x.start, x) for x in find_money(s_text)]
         out = []
-        sign = next((m for m in SIGNING.finditer(s_text) if not IRREALIS.search(s_text[:m.start()])
+        sign = None if _absent(s_text, _SIGNING_WORDS) else next((m for m in SIGNING.finditer(s_text) if not IRREALIS.search(s_text[:m.start()])
                      and not re.match(r"\s+(?:ceremony|ceremonies|event|session|function)\b", s_text[m.end():], re.I)),
                     None)  # "after witnessing the MoUs signing ceremony" tells of a signing told already
         has_noun = sign and re.search(rf"\b{AGREEMENT_NOUN}\b", s_text, re.I)  # read only after a signing verb
@@ -736,7 +761,7 @@ class FactFinder:
         if not sign:
             out += self._listed_deal(text, mentions, idx, money, sent, s_text) or \
                 self._deal_between_firms(text, mentions, idx, money, sent, s_text)
-        if INVEST.search(s_text) and (not out or RECEIVED_FROM.search(s_text)):
+        if not _absent(s_text, _INVEST_WORDS) and INVEST.search(s_text) and (not out or RECEIVED_FROM.search(s_text)):
             # a signing sentence states an investment only as one received from somewhere:
             # "Pahang is set to receive RM1.2 billion in investments from Thailand following the signing of ..."
             out += self._investments(text, idx, money, sent, s_text)
@@ -771,7 +796,7 @@ class FactFinder:
     def _listed_deal(text, mentions, idx, money, sent, s_text) -> list[dict]:
         """"The first MOU, between Yayasan Sabah and Pavilion Kota Kinabalu Sdn Bhd, is for ... worth RM2
         billion": one of the signings an article lists, with its two parties."""
-        deal = ORDINAL_DEAL.search(s_text)
+        deal = None if _absent(s_text, ("between",)) else ORDINAL_DEAL.search(s_text)
         if deal is None:
             return []
         at = sent.start_char + deal.end()
@@ -791,7 +816,7 @@ class FactFinder:
     def _deal_between_firms(text, mentions, idx, money, sent, s_text) -> list[dict]:
         """"GM is to pay Fiat 1.55bn euros to get out of a deal", "Fiat had sold GM a stake, as part of a
         partnership agreement": an agreement of the two firms the sentence names, though no signing is told."""
-        deal = FIRM_DEAL.search(s_text)
+        deal = None if _absent(s_text, _DEAL_WORDS) else FIRM_DEAL.search(s_text)
         if deal is None or DEAL_NOT_MADE.search(s_text[:deal.end()]) or \
                 len(re.findall(r"[\"“”]", s_text[:deal.start()])) % 2:  # a plan, a wish, or a quote
             return []
@@ -894,7 +919,9 @@ class FactFinder:
         """"A will deepen cooperation with B", "the two sides ... cooperation", "joining hands with B"."""
         idx = _in_sentence(mentions, sent)
         cue = None
-        for c in COOPERATION.finditer(text, sent.start_char, sent.end_char):
+        cues = () if _absent(text[sent.start_char:sent.end_char], _COOPERATION_WORDS) else \
+            COOPERATION.finditer(text, sent.start_char, sent.end_char)
+        for c in cues:
             if not any(m.start <= c.start() < m.end for _, m in idx):
                 cue = c
                 break
@@ -980,7 +1007,8 @@ class FactFinder:
             nxt = sents[n + 1] if n + 1 < len(sents) else None
             next_sectors = []
             nxt_text = text[nxt.start_char:nxt.end_char] if nxt is not None else ""  # Span.text joins its tokens anew
-            if nxt is not None and re.search(r"\b(?:projects?|deals?|agreements?|them)\b", nxt_text, re.I) and not SIGNING.search(nxt_text):
+            if nxt is not None and not _absent(nxt_text, ("project", "deal", "agreement", "them")) and \
+                    re.search(r"\b(?:projects?|deals?|agreements?|them)\b", nxt_text, re.I) and not SIGNING.search(nxt_text):
                 next_sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and nxt.start_char <= m.start < nxt.end_char]
             found = self.posts(doc, text, mentions, sent)
             found += self._named_next(text, mentions, sent, unnamed)
@@ -1074,7 +1102,7 @@ class FactFinder:
         found none, the investor or target they left open ("Turkish companies' investments in Algeria" is
         Turkey's), and none where every investment word is hedged ("could invest ... if")."""
         s_text = span_text(sent)  # Span.text joins its tokens anew: read it once
-        if not INVESTMENT_HINT.search(s_text):
+        if _absent(s_text, _HINT_WORDS) or not INVESTMENT_HINT.search(s_text):
             return found
         words = [t for t in sent if t.lower_ in INVESTMENT_WORDS]
         if words and all(hedged(t, sent) for t in words):
