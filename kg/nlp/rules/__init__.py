@@ -65,16 +65,15 @@ def rules_for(kind: str, level: str = "document") -> list[Rule]:
     return [r for r in REGISTRY.values() if r.kind == kind and r.level == level]
 
 
-_last_text: tuple = (None, "")  # a weak reference to the last Doc read by doc_text, and its text
+_texts: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # each live Doc read by doc_text, and its text
 
 
 def doc_text(doc: "Doc") -> str:
-    """``doc.text``, kept for the last Doc asked: ``Doc.text`` joins every token anew on each read."""
-    global _last_text
-    ref, text = _last_text
-    if ref is None or ref() is not doc:
-        text = doc.text
-        _last_text = (weakref.ref(doc), text)
+    """``doc.text``, kept while the Doc lives: ``Doc.text`` joins every token anew on each read, and
+    nkg_mentions and nkg_facts may each read a batch of Docs in turn."""
+    text = _texts.get(doc)
+    if text is None:
+        text = _texts[doc] = doc.text
     return text
 
 
