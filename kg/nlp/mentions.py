@@ -304,9 +304,9 @@ class MentionFinder:
                         end += 1
                     if doc[end - 1].text not in self.heads:  # "Ministry ... Committee" is the head rule's
                         out.append((tok.i, end, cls, "name-prefix"))
-            out += self._firm_list(doc, tokens, sent.end)
+            out += self._firm_list(doc, [t for t, w in zip(tokens, lowers) if w in _FIRM_PLURALS], sent.end)
             # "Lulu group", "the Tata group": a business group named before a lower-case "group"
-            for tok in tokens:
+            for tok in [t for t, w in zip(tokens, texts) if w in ("group", "conglomerate")]:
                 if tok.text in ("group", "conglomerate") and tok.i > sent.start and doc[tok.i - 1].tag_ in ("NNP", "NNPS") \
                         and doc[tok.i - 1].text not in self.gaz.demonyms and self.gaz.get(doc[tok.i - 1].text) is None:
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words)
@@ -492,8 +492,8 @@ class MentionFinder:
         """(start_tok, end_tok, cls, key, rule) for gazetteer names."""
         ner = {}
         for ent in doc.ents:
-            for t in ent:
-                ner[t.i] = (ent.label_, ent.start, ent.end)
+            for i in range(ent.start, ent.end):  # the indices, not a Token made for each
+                ner[i] = (ent.label_, ent.start, ent.end)
         out = []
         i = 0
         n = len(doc)
