@@ -680,7 +680,8 @@ class FactFinder:
         idx = _in_sentence(mentions, sent)
         money = [(sent.start_char + x.start, x) for x in find_money(s_text)]
         out = []
-        sign = None if _absent(s_text, _SIGNING_WORDS) else next((m for m in SIGNING.finditer(s_text) if not IRREALIS.search(s_text[:m.start()])
+        sign = None if _absent(s_text, _SIGNING_WORDS) else next((m for m in SIGNING.finditer(s_text)
+                                                                  if not IRREALIS.search(s_text[:m.start()])
                      and not re.match(r"\s+(?:ceremony|ceremonies|event|session|function)\b", s_text[m.end():], re.I)),
                     None)  # "after witnessing the MoUs signing ceremony" tells of a signing told already
         has_noun = sign and re.search(rf"\b{AGREEMENT_NOUN}\b", s_text, re.I)  # read only after a signing verb
@@ -1008,7 +1009,8 @@ class FactFinder:
             next_sectors = []
             nxt_text = text[nxt.start_char:nxt.end_char] if nxt is not None else ""  # Span.text joins its tokens anew
             if nxt is not None and not _absent(nxt_text, ("project", "deal", "agreement", "them")) and \
-                    re.search(r"\b(?:projects?|deals?|agreements?|them)\b", nxt_text, re.I) and not SIGNING.search(nxt_text):
+                    re.search(r"\b(?:projects?|deals?|agreements?|them)\b", nxt_text, re.I) and \
+                    not SIGNING.search(nxt_text):
                 next_sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and nxt.start_char <= m.start < nxt.end_char]
             found = self.posts(doc, text, mentions, sent)
             found += self._named_next(text, mentions, sent, unnamed)
