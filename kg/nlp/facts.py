@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ..lexicons import read_lexicon
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, Mention
-from .rules import doc_text, span_text
+from .rules import NUMBER_WORDS, doc_text, span_text
 from .rules.agreement import agreements_from_parse
 from .rules.cooperation import cooperation_from_parse
 from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse, listed_amounts
@@ -90,8 +90,7 @@ DEAL_NOT_MADE = re.compile(r"\b(?:talks?|negotiat\w*|bid|seek\w*|sought|hop\w*|t
 RECEIVED_FROM = re.compile(r"\b(?:receiv|attract|dr[ae]w|secur|bagg?|lur|garner|woo)\w*\s+(?:[^.;]|\.\d){0,60}?"
                            r"\binvestments?\s+(?:[^.;]|\.\d){0,30}?\bfrom\b", re.I)
 PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:projects|enterprises|companies|firms|ventures)\b", re.I)
-WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+WORDS = NUMBER_WORDS
 EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:opening|closing|signing|inaugural|launch) )?"
                            r"(conference|forum|summit|expo|fair|meet|show|week|exhibition|event|"
                            r"festival|meeting|symposium|convention|dialogue|ceremony)\b", re.I)

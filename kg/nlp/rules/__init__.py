@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable
 from ... import schema
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 FACT_KINDS = tuple(k.name for k in schema.FACT_KINDS)  # "post", "locatedIn", ... as kg.schema registers them
 PLACES = tuple(c for c in schema.subclasses("Place") if c != "Place")  # City, Region, Country, District
@@ -80,3 +80,13 @@ def doc_text(doc: "Doc") -> str:
 def span_text(span: "Span") -> str:
     """``span.text`` (a sentence's, a name's), cut from :func:`doc_text` rather than joined token by token."""
     return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+# Number words a count may be written in ("signed three MoUs", "an agreement").
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def mention_of(tok: "Token", spans: list[tuple[int, int, int]]) -> int | None:
+    """The mention (by index) a token lies in; ``spans`` holds (start char, end char, index) of each mention."""
+    return next((i for start, end, i in spans if start <= tok.idx < end), None)

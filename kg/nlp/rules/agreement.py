@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
-from . import PARTY, doc_text, rule, span_text
+from . import NUMBER_WORDS, PARTY, doc_text, mention_of, rule, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -32,9 +32,7 @@ _PARTNER_PREPS = ("with", "between", "among", "amongst")
 _STAND_INS = frozenset({"government", "governments", "authorities", "authority", "leaders", "delegations",
                         "delegation", "representatives", "officials", "city", "cities", "province", "provinces",
                         "state", "states", "region", "regions", "municipality", "county", "counties"})
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15,
-            "twenty": 20}
+_NUMBERS = {**NUMBER_WORDS, "thirteen": 13, "fifteen": 15, "twenty": 20}
 
 
 def _agreement_noun(tok: "Token", sent: "Span") -> bool:
@@ -144,11 +142,11 @@ def agreements_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, i
         for tok in slots:
             for t in _stood_for(tok):
                 # "the main Catalan employers' confederation, Foment del Treball,": the name in apposition
-                i = next((i for start, end, i in spans if start <= t.idx < end), None)
+                i = mention_of(t, spans)
                 if i is None:
-                    i = next((i for a in t.children if a.dep_ == "appos" and a.left_edge.i > 0
+                    i = next((j for a in t.children if a.dep_ == "appos" and a.left_edge.i > 0
                               and a.doc[a.left_edge.i - 1].text != "("  # "the Bertoua city council (Cameroon)"
-                              for start, end, i in spans if start <= a.idx < end), None)
+                              for j in [mention_of(a, spans)] if j is not None), None)
                 if i is not None and mentions[i].cls in PARTY and i not in parties:
                     parties.append(i)
         chars = {t.idx for t in clause}

@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
-from . import PARTY, rule, span_text
+from . import PARTY, mention_of, rule, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -29,13 +29,6 @@ _ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|unwind\w*
                     r"pull(?:s|ed|ing)? out of)\b", re.I)
 
 
-def _mention_of(tok, spans: list[tuple[int, int, int]]) -> int | None:
-    for start, end, i in spans:
-        if start <= tok.idx < end:
-            return i
-    return None
-
-
 def _conjoined(tok) -> list:
     return sorted([tok, *tok.conjuncts], key=lambda t: t.i)
 
@@ -45,7 +38,7 @@ def _members(noun, spans: list[tuple[int, int, int]]) -> list:
     before it; "of" names their country), "the cities of Batumi and Brest" (the names after "of"); a name
     after "or" is the same place's other name."""
     named = [t for c in noun.lefts if c.dep_ in ("nmod", "compound", "amod") for t in c.subtree
-             if _mention_of(t, spans) is not None]
+             if mention_of(t, spans) is not None]
     of = [c for p in noun.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
     if named:  # the country "of" names is no member, but what the parse hung on it is
         members = named + [t for c in of for t in c.conjuncts]
@@ -105,7 +98,7 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
             found = []
             tokens = [m for t in tokens for m in ([t] if t.lower_ not in _PLURAL_PLACES else _members(t, spans))]
             for t in tokens:
-                i = _mention_of(t, spans)
+                i = mention_of(t, spans)
                 if i is not None and mentions[i].cls in PARTY and i not in found:
                     found.append(i)
             return found

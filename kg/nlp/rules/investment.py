@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
-from . import PARTY, doc_text, rule, span_text
+from . import PARTY, doc_text, mention_of, rule, span_text
 from . import PLACES as PLACE
 
 if TYPE_CHECKING:
@@ -25,10 +25,6 @@ _REPORTING = frozenset(read_lexicon("reporting_verbs"))
 _PER_UNIT = re.compile(r"^\s*(?:a|an|per|each)\s+(?:head|month|year|week|day|person|share|unit|tonne|ton|barrel)\b", re.I)
 _SIGNING = {"signed", "signs", "sign", "inked", "sealed", "signing"}
 _PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?projects\b", re.I)
-
-
-def _mention_of(tok, spans) -> int | None:
-    return next((i for start, end, i in spans if start <= tok.idx < end), None)
 
 
 def hedged(tok: "Token", sent: "Span") -> bool:
@@ -70,12 +66,12 @@ def investment_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, i
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "into") and target is None:
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    i = _mention_of(obj, spans) if obj is not None else None
+                    i = mention_of(obj, spans) if obj is not None else None
                     if i is not None and mentions[i].cls in PARTY:
                         target = i
                 elif child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from") and investor is None:
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    i = _mention_of(obj, spans) if obj is not None else None
+                    i = mention_of(obj, spans) if obj is not None else None
                     if i is not None and mentions[i].cls in PARTY:
                         investor = i
         if verb:
@@ -86,23 +82,23 @@ def investment_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, i
                 # "signed an MOU with the State of Gujarat to invest ...": in the partner of the deal
                 partner = next((o for d in tok.head.subtree if d.dep_ == "prep" and d.lower_ == "with"
                                 for o in d.children if o.dep_ == "pobj"), None)
-                i = _mention_of(partner, spans) if partner is not None else None
+                i = mention_of(partner, spans) if partner is not None else None
                 if i is not None and mentions[i].cls in PLACE:
                     target = i
             if subj is not None:
-                i = _mention_of(subj, spans)
+                i = mention_of(subj, spans)
                 if i is None:  # "Singapore's companies", "Turkish companies": the owner of the subject
-                    i = next((_mention_of(c, spans) for c in subj.children if c.dep_ in ("poss", "compound", "amod")
-                              and _mention_of(c, spans) is not None), None)
+                    i = next((mention_of(c, spans) for c in subj.children if c.dep_ in ("poss", "compound", "amod")
+                              and mention_of(c, spans) is not None), None)
                 if i is None:
                     i = _demonym_owner(subj, mentions, demonyms or {})
                 if i is not None and mentions[i].cls in PARTY and investor is None:
                     investor = i
         else:
             owner = next((c for c in tok.children if c.dep_ in ("poss", "compound")), None)
-            i = _mention_of(owner, spans) if owner is not None else None
+            i = mention_of(owner, spans) if owner is not None else None
             if i is None and owner is not None:  # "Turkish companies' investments"
-                i = _mention_of(owner, spans) or _demonym_owner(owner, mentions, demonyms or {})
+                i = mention_of(owner, spans) or _demonym_owner(owner, mentions, demonyms or {})
             if i is None:
                 i = _demonym_owner(tok, mentions, demonyms or {})  # "Chinese investment in Kenya"
             if i is not None and mentions[i].cls in PARTY and investor is None:
