@@ -17,7 +17,7 @@ from .nlp.raw import RawAgreement, RawCooperation, RawEvent, RawInvestment, RawL
 from .lexicons import read_lexicon
 from .nlp.gazetteer import default_gazetteer
 from .nlp.sectors import default_scheme
-from .schema import COARSE  # entity class -> coarse kind: mentions are grouped within one kind
+from .schema import COARSE, PERSON_CLASSES, VOTE_ORDER  # entity class -> coarse kind: mentions are grouped within one kind
 from .model import (ORG_CLASSES, PLACE_CLASSES, Agreement, Article, Cooperation, Entity, EventInfo, Evidence,
                     Extraction, Investment, LocatedIn, Money, Post)
 
@@ -31,8 +31,6 @@ _TITLE_LEVEL = {"mayor": "City", "governor": "Region", "besar": "Region", "chief
 # Titles that companies use as much as governments: public only when held in a place or agency.
 _SHARED_TITLES = {"chairman", "chairwoman", "chairperson", "president", "director", "chief", "head", "member",
                   "secretary", "spokesman", "spokeswoman", "spokesperson", "executive", "commissioner", "manager"}
-CLASS_ORDER = ["Official", "Country", "Region", "City", "District", "Agency", "Company",
-               "Organization", "Event", "Sector", "Person"]
 
 
 def sentence_spans(doc: "Doc", text: str) -> list[tuple[int, int]]:
@@ -176,7 +174,7 @@ class Resolver:
                 else:
                     if initials is None:
                         initials = {self._initials(n.key): j for j, n in enumerate(self.mentions)
-                                    if n.cls in ("Agency", "Company", "Organization", "Event") and len(n.key.split()) > 1}
+                                    if n.cls in ORG_CLASSES + ("Event",) and len(n.key.split()) > 1}
                     if m.key.isupper() and m.key in initials:
                         target[i] = initials[m.key]
         return target
@@ -216,7 +214,7 @@ class Resolver:
         facts = []
         iri = {}
         for g, grp in enumerate(self.groups):
-            grp["cls"] = min(grp["classes"] or {"Person": 1}, key=lambda c: (-grp["classes"][c], CLASS_ORDER.index(c)))
+            grp["cls"] = min(grp["classes"] or {"Person": 1}, key=lambda c: (-grp["classes"][c], VOTE_ORDER.index(c)))
         main_event = self._main_event()
         event_dates: dict[int, str] = {}  # event group -> the date the text gives it
         for f in self.raw_facts:
@@ -257,7 +255,7 @@ class Resolver:
                 if f.anaphor:
                     groups.insert(0, self._main_place(f.anaphor, strict=True))
                 parties = self._without_home_places(tuple(dict.fromkeys(
-                    g for g in groups if g is not None and self.groups[g]["cls"] not in ("Person", "Official"))))
+                    g for g in groups if g is not None and self.groups[g]["cls"] not in PERSON_CLASSES)))
                 if len(parties) >= 2:
                     sectors = tuple(dict.fromkeys(self.group_of[s] for s in f.sectors))
                     facts.append(Cooperation(parties, sectors, ev, f.confidence, f.rule))
@@ -300,7 +298,7 @@ class Resolver:
                     # "Adani Group committed to invest Rs 10,000 crore": in the place the article is about
                     target = self._main_place(self._anaphor_class(f.at))
                 investor = self.group_of[f.investor] if f.investor is not None else None
-                if investor == target or (investor is not None and self.groups[investor]["cls"] in ("Person", "Official")):
+                if investor == target or (investor is not None and self.groups[investor]["cls"] in PERSON_CLASSES):
                     investor = None
                 facts.append(Investment(investor, target, f.projects, tuple(Money(a, c, t) for a, c, t in f.values),
                                         ev, f.confidence, f.rule))
@@ -322,7 +320,7 @@ class Resolver:
     def _without_home_places(self, parties: tuple[int, ...]) -> tuple[int, ...]:
         """"Dubai Chamber of Commerce and Industry" with "Dubai": the body's home place is no second party."""
         names = {g: {n.lower() for n in self.groups[g]["names"]} | {self.groups[g]["key"].lower()} for g in parties}
-        orgs = [g for g in parties if self.groups[g]["cls"] in ("Agency", "Company", "Organization")]
+        orgs = [g for g in parties if self.groups[g]["cls"] in ORG_CLASSES]
         return tuple(g for g in parties if not (self.groups[g]["cls"] in PLACE_CLASSES and any(
             re.search(rf"\b{re.escape(n)}\b", o) for other in orgs for o in names[other] for n in names[g])))
 

@@ -13,9 +13,6 @@ from kg.vocab import NKG, NKG_IRI
 
 ROOT = Path(__file__).resolve().parent.parent
 NK = Namespace(NKG_IRI)
-# Modules that still spell out class lists of their own (ARCHITECTURE.md, "Still to switch"); a module
-# leaves this set once it reads kg.schema. A folder ending in "/" stands for everything under it.
-NOT_SWITCHED = {"kg/extract.py", "kg/nlp/facts.py", "kg/nlp/mentions.py"}
 
 
 @pytest.fixture(scope="module")
@@ -129,14 +126,14 @@ def test_schema_vote_order_breaks_ties_as_resolution_did():
 
 def test_schema_class_lists_are_written_once():
     """No module of kg/ but kg/schema.py spells out a whole family of entity classes (every place class,
-    every organisation class ...) as a literal tuple, list or set; NOT_SWITCHED modules excepted."""
+    every organisation class ...) as a literal tuple, list or set."""
     import ast
 
     families = [set(schema.classes_of(k)) for k in ("place", "person", "org")]
     found = []
     for path in sorted((ROOT / "kg").rglob("*.py")):
         rel = path.relative_to(ROOT).as_posix()
-        if rel == "kg/schema.py" or any(rel == m or (m.endswith("/") and rel.startswith(m)) for m in NOT_SWITCHED):
+        if rel == "kg/schema.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
@@ -144,18 +141,6 @@ def test_schema_class_lists_are_written_once():
                 if any(f <= names for f in families):
                     found.append(f"{rel}:{node.lineno}")
     assert found == []
-
-
-def test_schema_not_switched_modules_exist():
-    for m in NOT_SWITCHED:
-        assert (ROOT / m).exists(), m
-
-
-def test_schema_extract_coarse_is_the_schema_s():
-    """extract.COARSE is still its own copy (the lead's to switch): it must not drift."""
-    from kg.extract import COARSE
-
-    assert COARSE == schema.COARSE
 
 
 @pytest.mark.parametrize("cls,coarse", [("City", "place"), ("Official", "person"), ("Company", "org"),

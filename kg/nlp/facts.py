@@ -13,6 +13,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from ..lexicons import read_lexicon
+from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, Mention
 from .rules import NUMBER_WORDS, doc_text, span_text
@@ -23,12 +24,12 @@ from .rules.discourse import Sentence, assemble
 from .money import find_money, localize
 from .stakes import stake_investments
 
-PLACE = ("City", "Region", "Country", "District")
+PLACE = PLACE_CLASSES
 # A unit of a body, named after a title: "of the Standing Committee of the CPC Jiangsu Provincial Committee".
 PARENT_UNIT = re.compile(r"\s+of\s+the\s+(?P<unit>(?:[A-Z][\w-]*\s+){0,3}(?:Committee|Commission|Council|Board|"
                          r"Assembly|Congress|Bureau|Department|Office))\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}?"
                          rf"(?:{'|'.join(sorted(PARENT_HEADS))})\b")
-PARTY = PLACE + ("Agency", "Company", "Organization")
+PARTY = PLACE_CLASSES + ORG_CLASSES  # the parties of deals: places and bodies, never people
 DIRECTIONS = r"(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?"
 RANK = {"District": 0, "City": 1, "Region": 2, "Country": 3}
 COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|"
@@ -232,7 +233,7 @@ class FactFinder:
         out = []
         in_sent = _in_sentence(mentions, sent)
         for i, m in in_sent:
-            if m.cls not in ("Person", "Official"):
+            if m.cls not in PERSON_CLASSES:
                 continue
             # Apposition: "Wang Bo, deputy mayor of Qingdao, ..."
             after = text[m.end:sent.end_char]
@@ -250,7 +251,7 @@ class FactFinder:
                                 r",\s+(?:will|would|has|have|had|is|was|were|are|can|could|may|might)\b", phrase)
                 if cut:
                     phrase = phrase[:cut.start()]
-                other = next((x.start for x in mentions if x.cls in ("Person", "Official")
+                other = next((x.start for x in mentions if x.cls in PERSON_CLASSES
                               and phrase_start <= x.start < phrase_start + len(phrase)), None)
                 if other is not None:  # "Jack Straw, Aid minister Hilary Benn and ...": the next person's post
                     phrase = phrase[:other - phrase_start]
@@ -318,7 +319,7 @@ class FactFinder:
         """"Mohammed Adjei Sowah and Alderman Patricia De Lille, Mayors of Accra and Cape Town respectively": the
         n-th name holds the title in the n-th place."""
         out = []
-        people = [(i, m) for i, m in in_sent if m.cls in ("Person", "Official")]
+        people = [(i, m) for i, m in in_sent if m.cls in PERSON_CLASSES]
         for (i, a), (j, b) in zip(people, people[1:]):
             if not re.fullmatch(r"\s+and\s+(?:[A-Z][a-z]+\.?\s+)?", text[a.end:b.start]):
                 continue  # "A and (Alderman) B"
@@ -361,7 +362,7 @@ class FactFinder:
         """A sentence that opens with "India's defence minister" and names no one: (title, place)."""
         first = next((i for i, m in _in_sentence(mentions, sent)), None)
         if first is None or mentions[first].cls not in PLACE or text[sent.start_char:mentions[first].start].strip() or \
-                any(m.cls in ("Person", "Official") for _, m in _in_sentence(mentions, sent)):
+                any(m.cls in PERSON_CLASSES for _, m in _in_sentence(mentions, sent)):
             return None
         own = re.match(r"['’]s\s+((?:[a-z-]+\s+){1,3})(?:has|have|had|is|was|said|says|will|on)\b",
                        text[mentions[first].end:sent.end_char])
@@ -375,7 +376,7 @@ class FactFinder:
         if unnamed is None:
             return []
         first = next((i for i, m in _in_sentence(mentions, sent)), None)
-        if first is None or mentions[first].cls not in ("Person", "Official") or \
+        if first is None or mentions[first].cls not in PERSON_CLASSES or \
                 not re.fullmatch(r"\s*(?:[A-Z][a-z]+\s+)?", text[sent.start_char:mentions[first].start]):
             return []  # a first name the NER left out may come before the mention
         return [{"rel": "post", "person": first, "title": unnamed[0], "of": unnamed[1], "rule": "post-named-next",
@@ -904,7 +905,7 @@ class FactFinder:
             if not (re.fullmatch(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", gap) or len(listed) == 1 and re.search(r"\band\b", gap)):
                 break  # "Salcomp from Finland and Luxshare from China": the last pair may carry words
             listed.insert(0, i)
-        if len(listed) > 1 and {by_index[i].cls for i in listed} <= {"Company", "Organization", "Agency"}:
+        if len(listed) > 1 and {by_index[i].cls for i in listed} <= set(ORG_CLASSES):
             investors = listed
             # "Ramco and Chemplast committed to increase investments": one each
             return [{"rel": "investment", "investor": i, "target": target, "projects": None,
@@ -980,7 +981,7 @@ class FactFinder:
     @staticmethod
     def _joint_venture(text: str, idx) -> list[dict]:
         """"Green World Genetics Sdn Bhd and Perbadanan ... (PSK) will be developing the park": A and B build together."""
-        orgs = [(i, m) for i, m in idx if m.cls in ("Company", "Agency", "Organization")]
+        orgs = [(i, m) for i, m in idx if m.cls in ORG_CLASSES]
         for (i, a), (j, b) in zip(orgs, orgs[1:]):
             if re.fullmatch(r"\s*(?:\([^()]{1,12}\)\s*)?(?:and|&)\s*", text[a.end:b.start]) and JOINT_WORK.match(text[b.end:b.end + 60]):
                 return [{"rel": "cooperation", "parties": [i, j], "sectors": [], "rule": "joint-work",

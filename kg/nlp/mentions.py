@@ -15,7 +15,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_lexicon
-from ..model import PLACE_CLASSES
+from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
 from .gazetteer import Gazetteer
 from .money import find_money
 from .rules import doc_text
@@ -87,7 +87,7 @@ def _sector_named(m: Mention) -> Mention:
 def _without_home_prefix(m: Mention) -> Mention:
     """"China-based GR Investments Co. Ltd.", "Singapore-headquartered Universal Success Enterprises": the
     firm's name starts after the description of its home."""
-    cut = _HOME_PREFIX.match(m.text) if m.cls in ("Company", "Organization", "Agency") else None
+    cut = _HOME_PREFIX.match(m.text) if m.cls in ORG_CLASSES else None
     if cut is None:
         return m
     text = m.text[cut.end():]
@@ -557,7 +557,7 @@ class MentionFinder:
         """
         names: dict[str, str] = {}
         for m in mentions:
-            if m.cls in ("Agency", "Company", "Organization", "Event"):
+            if m.cls in ORG_CLASSES + ("Event",):
                 names.setdefault(m.text, m.cls)
                 acro = re.match(r"\s*\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)", text[m.end:m.end + 16])
                 if acro:
@@ -575,13 +575,13 @@ class MentionFinder:
         "in Kampung Sungai Pohoi, Gambang" after "in Gambang, Kuantan"; "Yukos" after "oil company Yukos"."""
         named: dict[str, Mention] = {}
         for m in mentions:  # a firm by a rule or a noun before it ("oil company Yukos"): the NER's guess is weak
-            if m.cls in ("Company", "Organization", "Agency") and m.text not in named and (
+            if m.cls in ORG_CLASSES and m.text not in named and (
                     m.rule in ("org-head", "firm-list", "firm-qualified") or
                     _COMPANY_NOUN_BEFORE.search(text, max(0, m.start - 16), m.start)):
                 named[m.text] = m
         named.update((m.text, m) for m in mentions if m.cls in PLACE_CLASSES)
         # a surname stays a person: "Lord Woolf", "Jeffrey Archer ... Archer"
-        surnames = {w for m in mentions if m.cls in ("Person", "Official") for w in m.text.split()[1:]}
+        surnames = {w for m in mentions if m.cls in PERSON_CLASSES for w in m.text.split()[1:]}
         return [m._replace(cls=named[m.text].cls, key=named[m.text].key, rule=m.rule + "-retyped")
                 if m.cls == "Person" and " " not in m.text and m.text in named and m.text not in surnames
                 and not re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Sir|Dame|Baroness)\.?\s+$", text[max(0, m.start - 12):m.start])
@@ -635,12 +635,12 @@ class MentionFinder:
     @staticmethod
     def _longest_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         """A later "Jiangsu Week" in "the Jiangsu Week in Macau" is the quoted “Jiangsu Week in Macau”."""
-        long_names = {m.text for m in mentions if m.cls in ("Event", "Agency", "Company", "Organization")}
+        long_names = {m.text for m in mentions if m.cls in ORG_CLASSES + ("Event",)}
         out = []
         for m in mentions:
             longer = [n for n in long_names if len(n) > len(m.text) and n.startswith(m.text + " ")
                       and text.startswith(n, m.start)]
-            if longer and m.cls in ("Event", "Agency", "Company", "Organization"):
+            if longer and m.cls in ORG_CLASSES + ("Event",):
                 n = max(longer, key=len)
                 m = m._replace(end=m.start + len(n), text=n, key=n)
             out.append(m)
