@@ -6,7 +6,9 @@ entity-level facts. Every fact carries the rule's name and confidence.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 
@@ -144,18 +146,17 @@ def _first_day(date: str | None, before: str, sentence: str) -> str | None:
     return (dt.date.fromisoformat(date) - dt.timedelta(days=n - 1)).isoformat() if n and 1 < n < 15 else date
 
 
-_last_lower: tuple = (None, None)  # the last text asked of _absent, and its lower case (None: not pure ASCII)
+@functools.lru_cache(maxsize=4)
+def _ascii_lower(text: str) -> str | None:
+    """``text`` in lower case, None when it is not pure ASCII; every rule of a sentence asks of the same text."""
+    return text.lower() if text.isascii() else None
 
 
 def _absent(text: str, words: tuple[str, ...]) -> bool:
     """Whether a pure-ASCII ``text`` holds none of ``words`` (lower case), one of which each match of a
     case-insensitive pattern holds: the pattern need not be run. Other texts are always read (case folding
     beyond ASCII is the pattern's own)."""
-    global _last_lower
-    held, low = _last_lower
-    if held is not text:
-        low = text.lower() if text.isascii() else None
-        _last_lower = (text, low)
+    low = _ascii_lower(text)
     return low is not None and not any(w in low for w in words)
 
 
@@ -169,17 +170,15 @@ _EVENT_WORDS = ("conference", "forum", "summit", "expo", "fair", "meet", "show",
                 "festival", "symposium", "convention", "dialogue", "ceremony")
 _HINT_WORDS = ("invest", "pour", "pump", "inject", "plough", "plow", "fdi", "offer")
 
-_last_sentence: tuple = (None, -1, -1, -1, [])  # the mentions list, its length, a sentence's span, and its mentions
-
-
 def _in_sentence(mentions: list[Mention], sent: Span) -> list[tuple[int, Mention]]:
-    """(index, mention) of the mentions that start in ``sent``; every rule asks, so the last answer is kept."""
-    global _last_sentence
-    held, size, start, end, found = _last_sentence
-    if held is not mentions or size != len(mentions) or start != sent.start_char or end != sent.end_char:
-        found = [(i, m) for i, m in enumerate(mentions) if sent.start_char <= m.start < sent.end_char]
-        _last_sentence = (mentions, len(mentions), sent.start_char, sent.end_char, found)
-    return list(found)
+    """(index, mention) of the mentions that start in ``sent``; the mentions are sorted by start."""
+    first = bisect.bisect_left(mentions, sent.start_char, key=_start)
+    last = bisect.bisect_left(mentions, sent.end_char, lo=first, key=_start)
+    return list(zip(range(first, last), mentions[first:last]))
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def _event_named(last_event: dict[str, int], head: str) -> int | None:

@@ -11,7 +11,6 @@ mutating it; :func:`~kg.nlp.rules.discourse.assemble` applies them in order.
 """
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -65,15 +64,15 @@ def rules_for(kind: str, level: str = "document") -> list[Rule]:
     return [r for r in REGISTRY.values() if r.kind == kind and r.level == level]
 
 
-_texts: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # each live Doc read by doc_text, and its text
+_TEXT_KEY = "nkg.text"  # doc.user_data key of the Doc's text, kept by doc_text
 
 
 def doc_text(doc: "Doc") -> str:
-    """``doc.text``, kept while the Doc lives: ``Doc.text`` joins every token anew on each read, and
-    nkg_mentions and nkg_facts may each read a batch of Docs in turn."""
-    text = _texts.get(doc)
+    """``doc.text``, kept in the Doc's own ``user_data``: ``Doc.text`` joins every token anew on each read,
+    and nkg_mentions and nkg_facts read it many times."""
+    text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = _texts[doc] = doc.text
+        text = doc.user_data[_TEXT_KEY] = doc.text
     return text
 
 
