@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 # The level of government a bare title speaks for ("Chief Minister X" of the state).
 # one party buying another: a deal, no cooperation of the two
-ACQUISITION = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in read_lexicon("acquisition_words")) + r")\b", re.I)
 _TITLE_LEVEL = {"mayor": "City", "governor": "Region", "besar": "Region", "chief minister": "Region"}
 # Titles that companies use as much as governments: public only when held in a place or agency.
 _SHARED_TITLES = {"chairman", "chairwoman", "chairperson", "president", "director", "chief", "head", "member",
@@ -47,18 +46,6 @@ def sentence_spans(doc: "Doc", text: str) -> list[tuple[int, int]]:
             if e > s:
                 spans.append((s, e))
     return spans
-
-
-# "the state signed 18,645 MoUs", "our city signed ...": the article's place of that class signed
-ANAPHOR_SIGNER = re.compile(r"\b(?:the|our) (state|city|province|country)\s+(?:\w+\s+){0,2}?(?:signed|inked|sealed|"
-                            r"clinched|concluded)\b", re.I)
-NAMED_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?[A-Z]")  # "signed ... with Tata": the partner is named
-# "committed to invest", "will invest ... in the state": an investment in the article's own place
-INVESTMENT_AHEAD = re.compile(r"\b(?:will|to|committed|commits|pledged|plans?|agreed|offers?|offered|"
-                              r"in the (?:state|city|province))\b")
-# "the state", "our city": the class of the article's place they stand for
-ANAPHOR_CLASS = {"state": "Region", "province": "Region", "city": "City", "country": "Country"}
-
 
 
 def _initials_joined(name: str) -> str:
@@ -271,18 +258,17 @@ class Resolver:
             elif isinstance(f, RawAgreement):
                 signed = self.group_of[f.signed_at] if f.signed_at is not None else main_event
                 parties = self._without_home_places(tuple(dict.fromkeys(self.group_of[p] for p in f.parties)))
-                anaphor = ANAPHOR_SIGNER.search(self.evidence_at(f.at).text)
-                if anaphor and not any(self.groups[p]["cls"] in PLACE_CLASSES for p in parties):
+                if f.signer_anaphor and not any(self.groups[p]["cls"] in PLACE_CLASSES for p in parties):
                     # "the state signed 18,645 MoUs"; "our city signed a ... agreement with CSCEC"
-                    main_of = self._main_place(ANAPHOR_CLASS[anaphor.group(1).lower()], strict=True)
+                    main_of = self._main_place(f.signer_anaphor, strict=True)
                     parties = (main_of, *parties) if main_of is not None and main_of not in parties else parties
                 sectors = tuple(dict.fromkeys(self.group_of[s] for s in f.sectors))
                 host = None
                 if len(parties) == 1 and self.groups[parties[0]]["cls"] in ("Company", "Organization") \
-                        and signed is not None and not NAMED_PARTNER.search(self.evidence_at(f.at).text):
+                        and signed is not None and not f.partner_named:
                     # "CPCL signed a MoU worth Rs 27,474 crore" at the state's investors' meet: with the host
                     host = self._main_place("Region")
-                if len(parties) >= 2 and not f.one_each and not ACQUISITION.search(self.evidence_at(f.at).text):
+                if len(parties) >= 2 and not f.one_each and not f.acquisition:
                     # signing together is cooperating, in the agreement's sectors; but "deals with two
                     # airlines - A and B" are one deal each, not a partnership of all three
                     facts.append(Cooperation(parties, sectors, ev, 0.6, "agreement-parties"))
@@ -294,9 +280,9 @@ class Resolver:
                                        sectors, None, ev, f.confidence, f.rule))
             elif isinstance(f, RawInvestment):
                 target = self.group_of[f.target] if f.target is not None else None
-                if target is None and f.investor is not None and INVESTMENT_AHEAD.search(self.evidence_at(f.at).text):
+                if target is None and f.investor is not None and f.home_target:
                     # "Adani Group committed to invest Rs 10,000 crore": in the place the article is about
-                    target = self._main_place(self._anaphor_class(f.at))
+                    target = self._main_place(f.target_anaphor)
                 investor = self.group_of[f.investor] if f.investor is not None else None
                 if investor == target or (investor is not None and self.groups[investor]["cls"] in PERSON_CLASSES):
                     investor = None
@@ -329,12 +315,6 @@ class Resolver:
             return grp["key"]  # the gazetteer's name: "Shandong" for "Shandong province"
         names = grp["names"]
         return max(names, key=lambda n: (len(n.split()), len(n), names[n]))
-
-    def _anaphor_class(self, pos: int) -> str | None:
-        """"in the state" points at a Region, "in the city" at a City."""
-        sentence = self.evidence_at(pos).text.lower()
-        m = re.search(r"\b(?:the|our) (state|province|city|country)\b", sentence)
-        return ANAPHOR_CLASS[m.group(1)] if m else None
 
     def _main_place(self, cls: str | None = None, *, strict: bool = False) -> int | None:
         """The most mentioned place (of ``cls`` if given): the article's default setting.

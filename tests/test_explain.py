@@ -65,7 +65,7 @@ def test_explain_sentence_without_facts_shows_mentions(nlp):
 def test_explain_names_the_document_rules_that_amended_a_fact(nlp):
     result = explain(article_from_text(SIGNER), nlp)
     [raw] = [f for f in result.sentences[0].raw_facts if f.rel == "agreement"]
-    assert set(raw.amended_by) == {"agreement-signer-body", "agreement-sectors-told-after"}
+    assert set(raw.amended_by) == {"agreement-signer-body", "agreement-sectors-told-after", "agreement-partner-named"}
     assert "Kaduna State" in [p.text for p in raw.roles["parties"]]
     assert {p.sentence for p in raw.roles["sectors"]} == {2}  # told in the next sentence
     uses = {r.name: r for r in result.rules}
@@ -73,7 +73,8 @@ def test_explain_names_the_document_rules_that_amended_a_fact(nlp):
     assert uses["agreement-parties"].final == 1 and uses["agreement-parties"].raw == 0  # made by kg.extract
     text = format_text(result)
     [amended] = [line for line in text.splitlines() if line.startswith("      amended by: ")]
-    assert set(amended.split(": ")[1].split(", ")) == {"agreement-sectors-told-after", "agreement-signer-body"}
+    assert set(amended.split(": ")[1].split(", ")) == {"agreement-sectors-told-after", "agreement-signer-body",
+                                                      "agreement-partner-named"}
     assert "economy [Sector] (sentence 2)" in " ".join(text.split())
 
 

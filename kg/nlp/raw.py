@@ -72,6 +72,9 @@ class RawAgreement(RawFact):
     date: str | None = None
     sectors: tuple[int, ...] = ()
     one_each: bool = False  # "deals with two airlines - A and B": one deal with each
+    signer_anaphor: str | None = None  # "the state signed ...": the article's place of this class signed
+    partner_named: bool = False  # "signed ... with Tata": a partner is named in the sentence
+    acquisition: bool = False  # "a deal to acquire a 51 % stake": a purchase, not a partnership
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ class RawInvestment(RawFact):
     target: int | None = None
     projects: int | None = None
     values: Values = ()
+    home_target: bool = False  # "committed to invest ...": a pledge to the article's own place
+    target_anaphor: str | None = None  # "... in the state": the class of that place
 
 
 AnyRawFact = Union[RawPost, RawLocatedIn, RawCooperation, RawEvent, RawAgreement, RawInvestment]
@@ -89,7 +94,9 @@ KINDS: dict[str, type] = {"post": RawPost, "locatedIn": RawLocatedIn, "cooperati
                           "event": RawEvent, "agreement": RawAgreement, "investment": RawInvestment}
 # dict keys the rules write -> dataclass fields, where they differ
 _FIELDS = {"in": "container", "placeAnaphor": "place_anaphor", "heldIn": "held_in",
-           "heldInAnaphor": "held_in_anaphor", "partOf": "part_of", "signedAt": "signed_at"}
+           "heldInAnaphor": "held_in_anaphor", "partOf": "part_of", "signedAt": "signed_at",
+           "signerAnaphor": "signer_anaphor", "partnerNamed": "partner_named", "homeTarget": "home_target",
+           "targetAnaphor": "target_anaphor"}
 _TUPLES = {"also_at", "rules", "parties", "sectors"}
 
 

@@ -25,7 +25,7 @@ PLACES = tuple(c for c in schema.subclasses("Place") if c != "Place")  # City, R
 PARTY = PLACES + tuple(schema.subclasses("Organization"))
 
 
-LEVELS = ("sentence", "document")
+LEVELS = ("sentence", "document", "final")  # final: marks read once every fact is assembled
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Rule:
     kind: str
     confidence: float
     func: Callable
-    level: str = "document"  # a sentence rule reads one sentence, a document rule the Discourse
+    level: str = "document"  # a sentence rule reads one sentence, a document or final rule the Discourse
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -59,7 +59,7 @@ def rule(name: str, *, kind: str, confidence: float, level: str = "document") ->
 
 def rules_for(kind: str, level: str = "document") -> list[Rule]:
     """The registered rules of one fact kind and level, in registration order."""
-    from . import agreement, cooperation, discourse, investment  # noqa: F401  (registers the rules)
+    from . import agreement, cooperation, discourse, implicit, investment  # noqa: F401  (registers the rules)
 
     return [r for r in REGISTRY.values() if r.kind == kind and r.level == level]
 

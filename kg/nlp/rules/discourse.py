@@ -292,27 +292,39 @@ def _fold(into: dict, other: dict) -> None:
     into["also_at"] = [*into.get("also_at", ()), other["at"], *other.get("also_at", ())]
 
 
+# Single fields an amendment sets, where others add to a list: a date, a body, a target, and the marks
+# of what a sentence implies (kg.nlp.rules.implicit)
+_SET_FIELDS = {"date", "of", "target", "signerAnaphor", "partnerNamed", "acquisition", "homeTarget", "targetAnaphor"}
+
+
 def assemble(sentences: list[Sentence], mentions: list, facts: list[dict]) -> list[dict]:
-    """Apply the document-level rules to the sentence-level ``facts``; return the completed facts."""
+    """Apply the document-level rules to the sentence-level ``facts``, then the final marks; return the
+    completed facts."""
     state = Discourse(tuple(sentences), tuple(mentions), tuple(facts))
     out = [dict(f) for f in facts]
     folded: set[int] = set()
-    for kind in ("agreement", "cooperation", "post", "investment"):
-        for r in rules_for(kind):
-            for change in list(r.func(state)):  # a rule reads the state as it was, not its own amendments
-                if change.field == "new":
-                    out.extend(dict(f) for f in change.values)
-                    continue
-                fact = out[change.fact]
-                if change.field == "fold":
-                    for k in change.values:
-                        if k not in folded and change.fact not in folded:
-                            _fold(fact, out[k])
-                            folded.add(k)
-                elif change.field in ("date", "of", "target"):
-                    fact[change.field] = change.values[0]
-                else:
-                    fact[change.field] = sorted(set(fact[change.field]) | set(change.values))
-                fact["rules"] = [*fact.get("rules", ()), change.rule]
-            state = Discourse(state.sentences, state.mentions, tuple(dict(f) for f in out))
+    for level in ("document", "final"):
+        for kind in ("agreement", "cooperation", "post", "investment"):
+            for r in rules_for(kind, level):
+                for change in list(r.func(state)):  # a rule reads the state as it was, not its own amendments
+                    _amend(out, folded, change)
+                state = Discourse(state.sentences, state.mentions, tuple(dict(f) for f in out))
     return [f for k, f in enumerate(out) if k not in folded]
+
+
+def _amend(out: list[dict], folded: set[int], change: Amendment) -> None:
+    if change.field == "new":
+        out.extend(dict(f) for f in change.values)
+        return
+    fact = out[change.fact]
+    if change.field == "fold":
+        for k in change.values:
+            if k not in folded and change.fact not in folded:
+                _fold(fact, out[k])
+                folded.add(k)
+    elif change.field in _SET_FIELDS:
+        fact[change.field] = change.values[0]
+    else:
+        fact[change.field] = sorted(set(fact[change.field]) | set(change.values))
+    if change.rule not in fact.get("rules", ()):
+        fact["rules"] = [*fact.get("rules", ()), change.rule]
