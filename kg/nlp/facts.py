@@ -94,9 +94,11 @@ RECEIVED_FROM = re.compile(r"\b(?:receiv|attract|dr[ae]w|secur|bagg?|lur|garner|
                            r"\binvestments?\s+(?:[^.;]|\.\d){0,30}?\bfrom\b", re.I)
 PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:projects|enterprises|companies|firms|ventures)\b", re.I)
 WORDS = NUMBER_WORDS
-EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:opening|closing|signing|inaugural|launch) )?"
-                           r"(conference|forum|summit|expo|fair|meet|show|week|exhibition|event|"
-                           r"festival|meeting|symposium|convention|dialogue|ceremony)\b", re.I)
+# "the forum", "the three-day forum", "this annual summit": a named event told before
+_EVENT_NOUNS = read_lexicon("event_nouns")
+EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:" + "|".join(read_lexicon("event_modifiers")) +
+                           r"|[\w]+-(?:day|week|month)(?:-long)?|\d+(?:st|nd|rd|th)) ){0,2}"
+                           r"(" + "|".join(_EVENT_NOUNS) + r")\b", re.I)
 ENVOY = re.compile(r"(?P<title>\b(?:ambassador|envoy|consul[- ]general|consul|high commissioner|"
                    r"trade commissioner|representative)\s+(?:to|in)\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))\s+"
                    r"(?:(?:[A-Z][a-z]+'?|Dr\.?)\s+){0,3}$", re.I)
@@ -166,8 +168,7 @@ _INVEST_WORDS = ("invest", "commit", "pour", "utiliz", "utilis", "inject", "fdi"
 _DEAL_WORDS = ("agreement", "deal", "contract", "pact", "accord")
 _COOPERATION_WORDS = ("cooperat", "co-operat", "collaborat", "partnership", "join", "work", "synerg", "tie-up",
                       "ties with", "joint venture", "alliance")
-_EVENT_WORDS = ("conference", "forum", "summit", "expo", "fair", "meet", "show", "week", "exhibition", "event",
-                "festival", "symposium", "convention", "dialogue", "ceremony")
+_EVENT_WORDS = tuple(_EVENT_NOUNS)
 _HINT_WORDS = ("invest", "pour", "pump", "inject", "plough", "plow", "fdi", "offer")
 
 def _in_sentence(mentions: list[Mention], sent: Span) -> list[tuple[int, Mention]]:

@@ -94,6 +94,15 @@ def test_facts_event_place_and_date(nlp):
     assert (ev["heldIn"], ev["date"]) == ("Hong Kong", "2024-05-28")
 
 
+def test_facts_the_three_day_forum_is_the_forum_told_before(nlp):
+    found = of_rel(facts(nlp, "The visit of the Indian delegation to the Russian Far East comes less than a month ahead of "
+                              "the Eastern Economic Forum, which will have Indian Prime Minister Narendra Modi as the main "
+                              "guest. The three-day forum will be held in Vladivostok from September 4.", "2019-08-12"),
+                   "event")
+    assert [(ev["event"], ev["heldIn"], ev["date"]) for ev in found] == [
+        ("Eastern Economic Forum", "Vladivostok", "2019-09-04")]
+
+
 def test_facts_event_part_of_list(nlp):
     found = of_rel(facts(nlp, "December 9 also saw the opening of the Macau International Culture Industry Expo, the Lianyungang "
                               "Promotion Conference, and the 11th Jiangsu-Hong Kong-Macau Youth Development Forum, which are all part "
