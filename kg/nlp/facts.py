@@ -94,6 +94,9 @@ RECEIVED_FROM = re.compile(r"\b(?:receiv|attract|dr[ae]w|secur|bagg?|lur|garner|
                            r"\binvestments?\s+(?:[^.;]|\.\d){0,30}?\bfrom\b", re.I)
 PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:projects|enterprises|companies|firms|ventures)\b", re.I)
 WORDS = NUMBER_WORDS
+# Before the place an event was held in: "in", "at the", "in the city of", "in Turkey's Aegean city of"
+HELD_AT = re.compile(r"[^.;]{0,60}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+(?:[\w-]+\s+){0,2}?)?"
+                     r"(?:(?:city|town|port|capital|province|state|region)\s+of\s+)?")
 # "the forum", "the three-day forum", "this annual summit": a named event told before
 _EVENT_NOUNS = read_lexicon("event_nouns")
 EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:" + "|".join(read_lexicon("event_modifiers")) +
@@ -581,7 +584,7 @@ class FactFinder:
             next_event = min([e.start for _, e in events if e.start > m.end] + [sent.end_char])
             for j, p in enumerate(mentions):
                 if p.cls in PLACE and origin <= p.start < next_event and \
-                        re.fullmatch(r"[^.;]{0,60}?\b(?:in|at)\s+(?:the\s+)?(?:city of\s+)?", text[origin:p.start]) \
+                        HELD_AT.fullmatch(text, origin, p.start) \
                         and not re.match(r"['’]s\b", text[p.end:p.end + 3]):  # "in Pahang's investment mission"
                     fact["heldIn"] = j
                     break

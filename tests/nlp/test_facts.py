@@ -103,6 +103,12 @@ def test_facts_the_three_day_forum_is_the_forum_told_before(nlp):
         ("Eastern Economic Forum", "Vladivostok", "2019-09-04")]
 
 
+def test_facts_an_event_held_in_a_countrys_city_of(nlp):
+    found = of_rel(facts(nlp, "People attend the China-Turkey Trade and Investment Cooperation Forum in Turkey's Aegean "
+                              "city of Izmir, on Sept. 6, 2019.", "2019-09-07"), "event")
+    assert [(ev["heldIn"], ev["date"]) for ev in found] == [("city of Izmir", "2019-09-06")]
+
+
 def test_facts_event_part_of_list(nlp):
     found = of_rel(facts(nlp, "December 9 also saw the opening of the Macau International Culture Industry Expo, the Lianyungang "
                               "Promotion Conference, and the 11th Jiangsu-Hong Kong-Macau Youth Development Forum, which are all part "
