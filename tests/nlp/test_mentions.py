@@ -22,6 +22,8 @@ def mentions(nlp, text):
     ("In 2020, SP Group cooperated with China-Singapore Guangzhou Knowledge City to promote the development of its regional energy business.",
      "China-Singapore Guangzhou Knowledge City", "District"),
     ("India's defence minister has opened the country's Aero India 2005 air show with an invitation.", "Aero India 2005", "Event"),
+    ("The grand two-day Utkarsh Odisha - Make in Odisha Conclave 2025 concluded on Wednesday with MoUs signed worth Rs 12.89 "
+     "Lakh crores.", "Make in Odisha Conclave 2025", "Event"),
     ("Binh Duong province signed 12 deals with Japanese firms.", "Binh Duong province", "Region"),
     ("More than 240 civil and military aerospace firms from 31 countries are attending the show.", "aerospace", "Sector"),
     ("Analysts said India could spend up to $35bn (£18.8bn) in the aviation market over the next 20 years.", "aviation",
