@@ -343,7 +343,7 @@ def explain(text: str | None, path: str | None, record: str | None, date: str | 
 def serve(graph: str, host: str, port: int, allow_update: bool, timeout: float, max_results: int,
           allowed_hosts: tuple[str, ...]) -> None:
     """Serve a SPARQL endpoint and the explorer over HTTP."""
-    from .serve import serve as run
+    from .server.serve import serve as run
 
     try:
         run(graph, host=host, port=port, allow_update=allow_update, timeout=timeout, max_results=max_results,

@@ -4,7 +4,7 @@ Every other module reads these names instead of writing out its own list: the
 RDF writer (:mod:`kg.rdf`) dispatches a fact to the method its kind names, the
 Python API
 (:mod:`kg.graph`), networkx views (:mod:`kg.analysis`), explorer
-(:mod:`kg.view`) and entity pages (:mod:`kg.serve`) take classes, labels and
+(:mod:`kg.view`) and entity pages (:mod:`kg.server.pages`) take classes, labels and
 styles from here. ``tests/test_schema.py`` checks every class and property
 named here against ``ontology/newskg.ttl``.
 

@@ -1,6 +1,10 @@
 """Shared fixtures: the real spaCy pipeline and the graph of the bundled sample."""
 from __future__ import annotations
 
+import contextlib
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -58,3 +62,25 @@ def extract_text(nlp, text: str, date: str = "2024-05-15"):
     from kg.read import article_from_text
 
     return next(extract_articles([article_from_text(text, url="http://example.org/article", date=date)], nlp))
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on, for a server under test."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(base: str, proc: subprocess.Popen | None = None, seconds: float = 30) -> None:
+    """Wait until the server at ``base`` answers ``/health`` (or ``proc`` exits: RuntimeError)."""
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(base + "/health", timeout=1).status_code == 200:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"{base} did not come up")

@@ -16,8 +16,10 @@ import pytest
 
 KG = Path(__file__).resolve().parent.parent / "kg"
 
-# Front ends: the steps below them never import them, not even inside a function.
-FRONT_ENDS = {"kg.__main__", "kg.cli", "kg.pages", "kg.serve", "kg.view", "kg.analysis", "kg.explain"}
+# Front ends: the steps below them never import them, not even inside a function. The HTTP
+# server is the package kg.server and every module in it (importing kg.server.x imports kg.server).
+FRONT_ENDS = {"kg.__main__", "kg.cli", "kg.server", "kg.view", "kg.analysis", "kg.explain"}
+SERVER = "kg.server"
 # KnowledgeGraph.to_networkx() and .show() reach kg.analysis and kg.view through kg.graph.VIEWS,
 # a registry of names imported on first use: no import of a front end here.
 KNOWN_REACH_UP: set[tuple[str, str]] = set()
@@ -127,8 +129,20 @@ def test_imports_have_no_cycle():
     assert cycles(import_graph()) == []
 
 
-@pytest.mark.parametrize("module", sorted(FRONT_ENDS))
+def front_end(module: str) -> bool:
+    return module in FRONT_ENDS or module.startswith(SERVER + ".")
+
+
+@pytest.mark.parametrize("module", sorted(FRONT_ENDS | {m for m in import_graph() if front_end(m)}))
 def test_imports_front_ends_are_imported_only_by_front_ends(module):
-    users = {m for m, deps in import_graph().items() if module in deps and m not in FRONT_ENDS
+    users = {m for m, deps in import_graph().items() if module in deps and not front_end(m)
              and m != "kg" and (m, module) not in KNOWN_REACH_UP}
     assert users == set()
+
+
+def test_imports_server_is_reached_only_through_the_cli():
+    """Of the modules outside kg/server/, only kg.cli (``kg serve``) imports the server."""
+    graph = import_graph()
+    assert "kg.server.serve" in graph and "kg.server.store_writer" in graph
+    users = {m for m, deps in graph.items() if m != SERVER and not m.startswith(SERVER + ".") and SERVER in deps}
+    assert users == {"kg.cli"}

@@ -152,7 +152,7 @@ def test_store_served_while_a_build_writes_it(tmp_path):
     import time
 
     import httpx
-    from test_serve import ROOT, free_port, wait_until_up
+    from conftest import ROOT, free_port, wait_until_up
 
     from kg.store import record_build
 

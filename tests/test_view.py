@@ -409,7 +409,7 @@ def served_store(tmp_path_factory):
     import subprocess
     import sys
 
-    from test_serve import free_port, wait_until_up
+    from conftest import free_port, wait_until_up
 
     from kg.store import open_store
 
@@ -476,7 +476,7 @@ def test_view_browser_real_build(driver, tmp_path):
     import time
 
     from selenium.webdriver.support.ui import WebDriverWait
-    from test_serve import free_port, wait_until_up
+    from conftest import free_port, wait_until_up
 
     import pyoxigraph as ox
 

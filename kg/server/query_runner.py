@@ -1,11 +1,11 @@
 """The endpoint's queries: evaluated in a forked, sandboxed child, capped, serialised, killed at the limit.
 
-Why a forked child (:func:`kg.runner.run_forked`): Oxigraph evaluates in
+Why a forked child (:func:`kg.server.runner.run_forked`): Oxigraph evaluates in
 Rust and cannot be interrupted from Python, so a thread running a runaway
 query would burn a core for ever. A forked child sees the store as it is
 (copy-on-write, nothing reloaded), has no network, and is killed when the
 time limit passes, so a slow query costs one 503, never a stuck server.
-The child also checks the query (:func:`kg.sandbox.check_safe`): parsing is
+The child also checks the query (:func:`kg.server.sandbox.check_safe`): parsing is
 work an attacker controls, so it is done where it can be killed.
 """
 from __future__ import annotations
@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .errors import EndpointError, Errors
+from ..errors import EndpointError, Errors
 from .protocol import TSV_RESULTS, DatasetSpec, OutputFormats, prefixes_for
 from .runner import fork_available, run_forked
 from .sandbox import check_safe
-from .vocab import PREFIXES
+from ..vocab import PREFIXES
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from ..graph import KnowledgeGraph
 
 __all__ = ["Answer", "evaluate", "QueryRunner"]
 
@@ -99,9 +99,9 @@ def _capped_solutions(solutions: ox.QuerySolutions, fmt: ox.QueryResultsFormat, 
 
 
 class QueryRunner:
-    """Runs each query in a forked, sandboxed child (:func:`kg.runner.run_forked`), killed at its deadline.
+    """Runs each query in a forked, sandboxed child (:func:`kg.server.runner.run_forked`), killed at its deadline.
 
-    The child first checks the query (:func:`kg.sandbox.check_safe`), then
+    The child first checks the query (:func:`kg.server.sandbox.check_safe`), then
     evaluates it over the store as it was at the fork.
     """
 

@@ -5,7 +5,7 @@ Routes
 ``/sparql``          SPARQL 1.1 Protocol: query by GET or POST (form or
                      ``application/sparql-query``); update by POST only, and
                      only when the app was made with ``allow_update=True``.
-``/store``           SPARQL 1.1 Graph Store HTTP Protocol (:mod:`kg.gsp`):
+``/store``           SPARQL 1.1 Graph Store HTTP Protocol (:mod:`kg.server.gsp`):
                      reads always, writes with ``allow_update``.
 ``/``                the graph explorer (``kg.view.render_html``, or a plain
                      list of entities when the viewer cannot be imported).
@@ -13,21 +13,21 @@ Routes
 ``/entity/{path}``   one page per entity: names, links, facts and evidence.
 ``/health``          JSON: status, triples, named graphs, what is served.
 
-What a request asks and how to answer it is read by :mod:`kg.protocol`
-(operations, content negotiation); queries run in :mod:`kg.query_runner`,
-updates in :mod:`kg.update_runner`, in sandboxed workers killed at the time
-limit (forked, :mod:`kg.runner`; a store folder's updates in a writer process
+What a request asks and how to answer it is read by :mod:`kg.server.protocol`
+(operations, content negotiation); queries run in :mod:`kg.server.query_runner`,
+updates in :mod:`kg.server.update_runner`, in sandboxed workers killed at the time
+limit (forked, :mod:`kg.server.runner`; a store folder's updates in a writer process
 of their own), so a slow request costs one 503, never a stuck server. A store
 folder is served read-only, even with ``allow_update``: its writer takes the
 write lock for each update, and a build may write the folder meanwhile.
-``SERVICE`` and ``LOAD`` are refused (:mod:`kg.sandbox`): pyoxigraph ships an
+``SERVICE`` and ``LOAD`` are refused (:mod:`kg.server.sandbox`): pyoxigraph ships an
 HTTP client and would fetch other hosts for them; the decision is made on the
 parsed request, and the workers cannot open sockets anyway.
 
-Queries are admitted by :class:`kg.runner.Scheduler`: the wait for a worker
+Queries are admitted by :class:`kg.server.runner.Scheduler`: the wait for a worker
 counts against the time limit, one client never holds every worker, a full
 queue answers 503 with ``Retry-After``. Requests must name a Host the server
-was started for (:mod:`kg.http_guard`, DNS rebinding), updates a same-site
+was started for (:mod:`kg.server.http_guard`, DNS rebinding), updates a same-site
 Origin; CORS is granted to reads only.
 
 Known limits: a child's memory is not capped; an update's WHERE sees the
@@ -56,23 +56,23 @@ from starlette.responses import (HTMLResponse, JSONResponse, PlainTextResponse, 
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import EndpointError, Errors, GraphError, KGError
-from .graph import KnowledgeGraph
+from ..errors import EndpointError, Errors, GraphError, KGError
+from ..graph import KnowledgeGraph
 from .gsp import GSP_METHODS, GraphStore
 from .http_guard import CORS_READ_HEADERS, HostPolicy, SecurityHeaders
 from .pages import _EXAMPLE_QUERY, EntityPages, Explorer, answer_html, esc, page, query_page
-from .pages import entity_list_html  # noqa: F401 (kg.serve.entity_list_html, as before)
-from .protocol import MAX_BODY  # noqa: F401 (kg.serve.MAX_BODY, as before)
+from .pages import entity_list_html  # noqa: F401 (kg.server.serve.entity_list_html, as before)
+from .protocol import MAX_BODY  # noqa: F401 (kg.server.serve.MAX_BODY, as before)
 from .protocol import JSON_RESULTS, TURTLE, Operation, OutputFormats, preflight, read_operation
-from .protocol import negotiate  # noqa: F401 (kg.serve.negotiate, as before)
+from .protocol import negotiate  # noqa: F401 (kg.server.serve.negotiate, as before)
 from .query_runner import Answer, QueryRunner
 from .runner import Scheduler
-from .sandbox import check_safe  # noqa: F401 (kg.serve.check_safe, as before)
+from .sandbox import check_safe  # noqa: F401 (kg.server.serve.check_safe, as before)
 from .update_runner import UpdateRunner
 
 __all__ = ["create_app", "serve", "EndpointError", "negotiate", "check_safe"]
 
-log = logging.getLogger("kg.serve")
+log = logging.getLogger("kg.server.serve")
 
 #: What /explore/neighbours accepts as a node id: an absolute http(s) IRI, nothing SPARQL could misread.
 _IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
@@ -195,7 +195,7 @@ class Site:
         A read-only open sees the store as it was when opened, so a build can
         write meanwhile; the finished build is swapped in as a whole.
         """
-        from .store import build_stamp, open_store_read_only
+        from ..store import build_stamp, open_store_read_only
 
         path = self.graph.path
         stamp = build_stamp(path)
@@ -217,7 +217,7 @@ class Site:
 
     async def explore(self, request: Request) -> Response:
         """JSON for the explorer page: ``/explore/neighbours?id=IRI`` or ``/explore/search?q=TEXT``."""
-        from .view import neighbourhood_data, search_data
+        from ..view import neighbourhood_data, search_data
 
         what = request.path_params["what"]
         if what == "neighbours":
@@ -248,7 +248,7 @@ class Site:
 
 def served_build(graph: KnowledgeGraph) -> dict:
     """What ``/health`` says is served: the graph's file or store, and the build that made it."""
-    from .store import last_build
+    from ..store import last_build
 
     info: dict = {"source": str(graph.path) if graph.path is not None else None,
                   "read_only": bool(getattr(graph, "read_only", False)),
@@ -325,7 +325,7 @@ def create_app(graph: KnowledgeGraph, *, allow_update: bool = False, timeout: fl
     explorer_html : renders the ``/`` page; by default ``kg.view.render_html``.
     host, allowed_hosts : the address the server listens on and other names it answers to
         (a request for any other ``Host`` is refused: DNS rebinding).
-    scheduler : admission of queries to workers (:class:`kg.runner.Scheduler`).
+    scheduler : admission of queries to workers (:class:`kg.server.runner.Scheduler`).
     """
     hosts = HostPolicy(host, allowed_hosts)
     site = Site(graph, allow_update=allow_update, timeout=timeout, max_results=max_results,
@@ -363,7 +363,7 @@ def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
     """Load a graph file or store folder and serve it with uvicorn until interrupted."""
     import uvicorn
 
-    from .graph import load
+    from ..graph import load
 
     if Path(graph_path).is_dir():
         graph = _open_served_store(Path(graph_path), allow_update)
@@ -372,14 +372,14 @@ def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
     app = create_app(graph, allow_update=allow_update, timeout=timeout,
                      max_results=max_results, host=host, allowed_hosts=allowed_hosts)
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
-    log_config["loggers"]["kg.serve"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    log_config["loggers"]["kg.server.serve"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
     # AccessLog writes the access lines (with durations), so uvicorn's own are off.
     uvicorn.run(app, host=host, port=port, log_config=log_config, access_log=False)
 
 
 def _open_served_store(folder: Path, allow_update: bool) -> KnowledgeGraph:
     """A store folder opened read-only: a build may write it, and each update's writer takes its lock."""
-    from .store import open_store, open_store_read_only
+    from ..store import open_store, open_store_read_only
 
     if allow_update and not any(folder.iterdir()):  # a new, empty folder: make the store first
         open_store(folder)  # and close it at once, releasing its lock

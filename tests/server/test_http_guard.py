@@ -7,8 +7,8 @@ import httpx
 import pytest
 from test_serve import running, seed_graph
 
-from kg.http_guard import CSP, HostPolicy
-from kg.serve import create_app
+from kg.server.http_guard import CSP, HostPolicy
+from kg.server.serve import create_app
 
 INSERT = "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/x> <http://example.org/p> 1 } }"
 UPDATE = {"Content-Type": "application/sparql-update"}

@@ -10,8 +10,8 @@ import pytest
 from test_serve import SLOW_QUERY, big_graph, running
 
 from kg.errors import EndpointError
-from kg.runner import Scheduler
-from kg.serve import create_app
+from kg.server.runner import Scheduler
+from kg.server.serve import create_app
 
 
 def client(address: str) -> httpx.Client:

@@ -9,7 +9,7 @@ import pytest
 from test_serve import running, seed_graph
 
 from kg.graph import REFERENCE_GRAPH
-from kg.serve import create_app
+from kg.server.serve import create_app
 
 TTL = {"Content-Type": "text/turtle"}
 DOC = b"@prefix ex: <http://example.org/> . ex:a ex:p [ ex:q 'x' ] ."

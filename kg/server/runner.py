@@ -2,7 +2,7 @@
 
 Oxigraph evaluates in Rust and cannot be interrupted from Python, so every
 query and update runs in a forked child that sees the store copy-on-write,
-has no network (:func:`kg.sandbox.deny_network`) and is killed at its
+has no network (:func:`kg.server.sandbox.deny_network`) and is killed at its
 deadline. A parse bomb or a stack overflow kills the child, never the server.
 
 :class:`Scheduler` decides when a request may start. Every request has one
@@ -25,7 +25,7 @@ from typing import Any
 
 import anyio
 
-from .errors import EndpointError, Errors
+from ..errors import EndpointError, Errors
 
 __all__ = ["Scheduler", "run_forked", "fork_available"]
 

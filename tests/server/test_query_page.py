@@ -11,10 +11,10 @@ from test_serve import running, seed_graph
 from test_view import ARTIFACTS, driver  # noqa: F401 - the module's headless Chromium
 
 import kg
-from kg.query_page import example_queries
-from kg.serve import create_app
+from kg.server.query_page import example_queries
+from kg.server.serve import create_app
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
 

@@ -9,8 +9,8 @@ import httpx
 import pytest
 from test_serve import SLOW_QUERY, big_graph, running, seed_graph
 
-from kg.serve import create_app
-from kg.updates import UpdateDataset, UpdateDatasetError, with_dataset
+from kg.server.serve import create_app
+from kg.server.updates import UpdateDataset, UpdateDatasetError, with_dataset
 
 UPDATE = {"Content-Type": "application/sparql-update"}
 FOAF_DOC = "<http://xmlns.com/foaf/0.1/Document>"

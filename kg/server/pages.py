@@ -1,6 +1,6 @@
 """The HTML pages of ``kg serve``: the query page, entity pages, the entity list and the explorer.
 
-Split from :mod:`kg.serve`, which wires these pages to routes and requests; they
+Split from :mod:`kg.server.serve`, which wires these pages to routes and requests; they
 read the graph and render HTML.
 """
 from __future__ import annotations
@@ -16,15 +16,15 @@ from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 
-from .errors import EndpointError, Errors
-from .graph import KnowledgeGraph
-from .schema import FACT_KINDS
-from .vocab import ID_IRI, PREFIXES
+from ..errors import EndpointError, Errors
+from ..graph import KnowledgeGraph
+from ..schema import FACT_KINDS
+from ..vocab import ID_IRI, PREFIXES
 
 if TYPE_CHECKING:
     from .query_runner import Answer
 
-log = logging.getLogger("kg.serve")
+log = logging.getLogger("kg.server.serve")
 
 
 _CSS = """
@@ -338,7 +338,7 @@ class Explorer:
         render = self.render
         if render is None:
             try:
-                from .view import render_remote as render  # asks /explore/... for the rest
+                from ..view import render_remote as render  # asks /explore/... for the rest
             except ImportError as e:
                 log.info("kg.view not available (%s); serving the plain entity list", e)
                 return entity_list_html(self.graph)

@@ -28,7 +28,7 @@ import sys
 import threading
 from typing import Any
 
-from .errors import EndpointError, Errors
+from ..errors import EndpointError, Errors
 
 __all__ = ["refused_operations", "deny_network", "network_denied", "parse_update", "nesting_depth",
            "MAX_NESTING", "check_safe"]

@@ -1,6 +1,6 @@
 """kg serve: the SPARQL 1.1 Protocol endpoint and the pages, over real HTTP on 127.0.0.1.
 
-Three servers: ``served`` runs ``kg.serve.serve()`` in a subprocess on a graph
+Three servers: ``served`` runs ``kg.server.serve.serve()`` in a subprocess on a graph
 file (read-only, default limits); ``limited`` (create_app in a thread) has a
 0.5 s time limit and a 5-result cap over ~20k triples; ``writable`` allows
 SPARQL Update.
@@ -11,7 +11,6 @@ import contextlib
 import html
 import multiprocessing
 import re
-import socket
 import subprocess
 import sys
 import threading
@@ -27,14 +26,14 @@ import uvicorn
 from rdflib import Graph, URIRef
 from SPARQLWrapper import JSON, POST, TURTLE, XML, SPARQLWrapper
 
+from conftest import ROOT, free_port, wait_until_up  # noqa: F401 (tests/server/ import them from here)
 from kg.graph import REFERENCE_GRAPH, KnowledgeGraph
 from kg.ids import article_iri, entity_iri
 from kg.model import (Agreement, Article, Cooperation, Entity, EventInfo, Evidence, Extraction,
                       Investment, LocatedIn, Money, Post)
 from kg.rdf import extraction_quads, reference_quads
-from kg.serve import create_app, entity_list_html
+from kg.server.serve import create_app, entity_list_html
 
-ROOT = Path(__file__).resolve().parent.parent
 NKG = "https://w3id.org/newskg/ontology#"
 QINGDAO = entity_iri("City", "Qingdao", known_place=True)
 HONG_KONG = entity_iri("City", "Hong Kong", known_place=True)
@@ -124,24 +123,6 @@ def big_graph(n: int = 20_000) -> KnowledgeGraph:
 
 
 # ------------------------------------------------------------------ servers
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_up(base: str, proc: subprocess.Popen | None = None, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}")
-        with contextlib.suppress(httpx.HTTPError):
-            if httpx.get(base + "/health", timeout=1).status_code == 200:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"{base} did not come up")
-
-
 @contextlib.contextmanager
 def running(app) -> Iterator[str]:
     """Serve ``app`` with uvicorn in a background thread; yield its base URL."""
@@ -170,7 +151,7 @@ def served(graph, tmp_path_factory) -> Iterator[tuple[str, Path]]:
     path = graph.save(folder / "graph.trig")
     log_path = folder / "server.log"
     port = free_port()
-    code = "import sys; from kg.serve import serve; serve(sys.argv[1], port=int(sys.argv[2]))"
+    code = "import sys; from kg.server.serve import serve; serve(sys.argv[1], port=int(sys.argv[2]))"
     with open(log_path, "wb") as log:
         proc = subprocess.Popen([sys.executable, "-c", code, str(path), str(port)], cwd=ROOT,
                                 stdout=log, stderr=subprocess.STDOUT)

@@ -1,6 +1,6 @@
 """The process that writes an on-disk store: one SPARQL update, all of it or nothing, then exit.
 
-:func:`kg.update_runner.write_store` starts one for each write to a store
+:func:`kg.server.update_runner.write_store` starts one for each write to a store
 folder served with ``--allow-update``, and kills it at the request's time
 limit. The server cannot apply the update itself: Oxigraph cannot be
 interrupted from Python, so a runaway update would hold the server (and its
@@ -18,7 +18,7 @@ while closing has applied its update, and says so.
 Reads one JSON request on stdin (``store``, ``update``, ``base_iri``,
 ``prefixes``); writes one JSON line on stdout: ``{"ok": true}`` or
 ``{"error": "open" | "syntax" | "failed", "reason": "..."}``. Imports only
-:mod:`kg.sandbox` (no network here either) and pyoxigraph, so it starts quickly.
+:mod:`kg.server.sandbox` (no network here either) and pyoxigraph, so it starts quickly.
 """
 from __future__ import annotations
 

@@ -1,12 +1,12 @@
 """The endpoint's writes: SPARQL updates checked and applied in killable workers, one at a time.
 
-An update is first checked in a forked child (:func:`kg.runner.run_forked`:
+An update is first checked in a forked child (:func:`kg.server.runner.run_forked`:
 no ``SERVICE`` or ``LOAD``, the request's dataset written into it), then
 applied where it can be killed at the time limit, changing nothing:
 
 * a graph in memory: on the forked child's copy of the store, which the
   server then loads in its place (a few seconds per million triples);
-* a store folder: by a writer process of its own (:mod:`kg.store_writer`),
+* a store folder: by a writer process of its own (:mod:`kg.server.store_writer`),
   after which the server reopens the folder read-only to serve what it wrote.
   The server never holds the folder's write lock, so a killed writer leaves
   nothing locked and the next update runs.
@@ -41,23 +41,24 @@ from typing import TYPE_CHECKING
 import anyio
 import pyoxigraph as ox
 
-from .errors import EndpointError, Errors
+from ..errors import EndpointError, Errors
 from .runner import fork_available, run_forked
 from .sandbox import check_safe
 from .updates import UpdateDataset, UpdateDatasetError, with_dataset
-from .vocab import PREFIXES
+from ..vocab import PREFIXES
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from ..graph import KnowledgeGraph
 
 __all__ = ["UpdateRunner", "write_store", "store_folder"]
 
 # The writer is a fresh interpreter. kg/__init__.py imports the whole pipeline (a second);
-# the writer needs only kg.store_writer and kg.sandbox, so "kg" is made a bare package of
-# this folder. The current directory is left off sys.path: it could shadow any module.
+# the writer needs only kg.server.store_writer and kg.server.sandbox (and kg.errors), so "kg" is
+# made a bare package of the folder above this one (kg/server/__init__.py imports nothing). The
+# current directory is left off sys.path: it could shadow any module.
 _BOOTSTRAP = ("import sys, types; sys.path[:] = [p for p in sys.path if p not in ('', '.')]; "
               "kg = types.ModuleType('kg'); kg.__path__ = [sys.argv[1]]; sys.modules['kg'] = kg; "
-              "from kg.store_writer import main; sys.exit(main())")
+              "from kg.server.store_writer import main; sys.exit(main())")
 
 
 def store_folder(graph: KnowledgeGraph) -> Path | None:
@@ -109,7 +110,7 @@ class UpdateRunner:
 
     async def _reopen(self) -> None:
         """Serve the folder as the writer left it (a read-only open sees the store as it was when opened)."""
-        from .store import open_store_read_only
+        from ..store import open_store_read_only
 
         fresh = await anyio.to_thread.run_sync(open_store_read_only, self.folder)
         self.graph.store = fresh.store
@@ -167,7 +168,7 @@ def write_store(folder: Path, update: str, base_iri: str | None, *, timeout: flo
     if timeout <= 0:
         raise on_timeout
     request = json.dumps({"store": str(folder), "update": update, "base_iri": base_iri, "prefixes": PREFIXES})
-    writer = subprocess.Popen([sys.executable, "-c", _BOOTSTRAP, str(Path(__file__).resolve().parent)],
+    writer = subprocess.Popen([sys.executable, "-c", _BOOTSTRAP, str(Path(__file__).resolve().parent.parent)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         out, err = writer.communicate(request.encode("utf-8"), timeout=timeout)

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from .errors import EndpointError, Errors
+from ..errors import EndpointError, Errors
 from .http_guard import CORS_READ_HEADERS
 from .protocol import accepted, preflight, prefixes_for, read_body_bytes
 from .runner import run_forked
@@ -105,7 +105,7 @@ def _parse_body(body: bytes, media_type: str, base_iri: str | None) -> bytes:
 
 
 class GraphStore:
-    """The ``/store`` handler over a :class:`~kg.serve.Site` (its graph, limits, lock and host policy)."""
+    """The ``/store`` handler over a :class:`~kg.server.serve.Site` (its graph, limits, lock and host policy)."""
 
     def __init__(self, site: Site) -> None:
         self.site = site

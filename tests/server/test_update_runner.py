@@ -1,4 +1,4 @@
-"""Writes to a store folder (kg.update_runner, kg.store_writer): a writer process, killed at the limit.
+"""Writes to a store folder (kg.server.update_runner, kg.server.store_writer): a writer process, killed at the limit.
 
 Real servers on 127.0.0.1 over real store folders in a tmp dir: ``kg serve
 STORE --allow-update`` in a subprocess, or ``create_app`` in a thread over the
@@ -17,10 +17,11 @@ import httpx
 import psutil
 import pyoxigraph as ox
 import pytest
-from test_serve import ROOT, free_port, running, wait_until_up
+from conftest import ROOT, free_port, wait_until_up
+from test_serve import running
 
 from kg.errors import GraphError
-from kg.serve import create_app
+from kg.server.serve import create_app
 from kg.store import open_store, open_store_read_only
 
 TIMEOUT = 3.0  # seconds: a writer starts and applies a small update well within it
@@ -74,7 +75,7 @@ def writers() -> list[psutil.Process]:
     alive = []
     for proc in psutil.Process().children(recursive=True):
         with contextlib.suppress(psutil.Error):
-            if "kg.store_writer" in " ".join(proc.cmdline()) and proc.status() != psutil.STATUS_ZOMBIE:
+            if "kg.server.store_writer" in " ".join(proc.cmdline()) and proc.status() != psutil.STATUS_ZOMBIE:
                 alive.append(proc)
     return alive
 

@@ -8,7 +8,7 @@ names it was started for (``--host``, loopback names for a loopback address,
 an ``Origin`` (when the browser sends one) among those names.
 
 Every response says ``X-Content-Type-Options: nosniff`` and carries a
-Content-Security-Policy; CORS is granted to reads only (see ``kg.serve``).
+Content-Security-Policy; CORS is granted to reads only (see ``kg.server.serve``).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import EndpointError, Errors
+from ..errors import EndpointError, Errors
 
 __all__ = ["HostPolicy", "SecurityHeaders", "CSP", "CORS_READ_HEADERS"]
 

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .errors import Errors, QueryError
+from ..errors import Errors, QueryError
 
 __all__ = ["UpdateDataset", "with_dataset", "UpdateDatasetError"]
 

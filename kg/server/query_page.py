@@ -14,7 +14,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from .vocab import PREFIXES
+from ..vocab import PREFIXES
 
 __all__ = ["ASSETS", "EXAMPLE_QUERY", "asset", "example_queries", "yasgui_page", "service_description"]
 
@@ -41,7 +41,7 @@ def asset(name: str) -> tuple[bytes, str] | None:
 
 def example_queries() -> list[dict[str, str]]:
     """``queries/*.rq`` of the repository (title from the first comment line), after the default query."""
-    from .resources import ROOT
+    from ..resources import ROOT
 
     out = [{"title": "Officials, their posts and where", "query": EXAMPLE_QUERY}]
     folder = Path(ROOT) / "queries"

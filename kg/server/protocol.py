@@ -1,6 +1,6 @@
 """The HTTP side of SPARQL: what a request asks (:func:`read_operation`) and how to answer (:func:`negotiate`).
 
-For the SPARQL endpoint (:mod:`kg.serve`) and the Graph Store (:mod:`kg.gsp`):
+For the SPARQL endpoint (:mod:`kg.server.serve`) and the Graph Store (:mod:`kg.server.gsp`):
 Accept headers and ``format=`` names, request bodies, the request's dataset
 (``default-graph-uri``, ``named-graph-uri``, ``using-*``), CORS preflight and
 the prefixes of RDF answers. Below both front ends; imports neither.
@@ -14,10 +14,10 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .errors import EndpointError, Errors
+from ..errors import EndpointError, Errors
 from .http_guard import CORS_READ_HEADERS
 from .updates import UpdateDataset
-from .vocab import PREFIXES
+from ..vocab import PREFIXES
 
 __all__ = ["MAX_BODY", "accepted", "prefixes_for", "read_body_bytes", "preflight", "OutputFormats",
            "FORMAT_NAMES", "negotiate", "DatasetSpec", "Operation", "read_operation"]

@@ -16,9 +16,9 @@ import pytest
 from test_serve import running, seed_graph
 
 from kg.errors import EndpointError
-from kg.runner import run_forked
-from kg.sandbox import keywords_in_text, refused_operations
-from kg.serve import create_app
+from kg.server.runner import run_forked
+from kg.server.sandbox import keywords_in_text, refused_operations
+from kg.server.serve import create_app
 
 
 class Listener:
@@ -228,7 +228,7 @@ def _fuzzed_services(n: int, seed: int = 14) -> list[str]:
 def test_sandbox_fuzzed_services_are_all_refused():
     """300 generated obfuscations: each is refused, as SERVICE when the grammar parses it, else as unverifiable
     (outside a worker; inside one the query would run without network)."""
-    from kg.sandbox import check_safe
+    from kg.server.sandbox import check_safe
 
     codes = Counter()
     for query in _fuzzed_services(300):
@@ -245,7 +245,7 @@ def test_sandbox_fuzzed_services_are_all_refused():
     "SELECT * WHERE { ?s ?p ?o FILTER(?o < 3 && ?o > 1) } # SERVICE <http://x/>",
 ])
 def test_sandbox_plain_words_are_no_service(query):
-    from kg.sandbox import check_safe
+    from kg.server.sandbox import check_safe
 
     assert refused_operations(query, "query") == (set(), True)
     check_safe(query)
