@@ -282,7 +282,7 @@ class Resolver:
                 target = self.group_of[f.target] if f.target is not None else None
                 if target is None and f.investor is not None and f.home_target:
                     # "Adani Group committed to invest Rs 10,000 crore": in the place the article is about
-                    target = self._main_place(f.target_anaphor)
+                    target = self._main_place(f.target_anaphor, told_twice=True)
                 investor = self.group_of[f.investor] if f.investor is not None else None
                 if investor == target or (investor is not None and self.groups[investor]["cls"] in PERSON_CLASSES):
                     investor = None
@@ -316,7 +316,7 @@ class Resolver:
         names = grp["names"]
         return max(names, key=lambda n: (len(n.split()), len(n), names[n]))
 
-    def _main_place(self, cls: str | None = None, *, strict: bool = False) -> int | None:
+    def _main_place(self, cls: str | None = None, *, strict: bool = False, told_twice: bool = False) -> int | None:
         """The most mentioned place (of ``cls`` if given): the article's default setting.
 
         "the state", "the city" and "the province" count as mentions of the
@@ -331,7 +331,8 @@ class Resolver:
             ranked = [g for g, _ in counts.most_common() if self.groups[g]["cls"] == kind]
             if n and ranked:
                 counts[ranked[0]] += n
-        return max(counts, key=lambda g: (counts[g], self.groups[g]["cls"] == "Region"))
+        main = max(counts, key=lambda g: (counts[g], self.groups[g]["cls"] == "Region"))
+        return None if told_twice and counts[main] < 2 else main
 
     def _main_event(self) -> int | None:
         """The article's one event, if the lead names it: the default venue of its signings."""

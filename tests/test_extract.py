@@ -287,3 +287,12 @@ def test_extract_initials_written_two_ways_are_one_person(nlp):
             "Later, K.T. Rama Rao said the state would welcome investors.")
     ex = extract_text(nlp, text, "2019-09-18")
     assert len([e for e in ex.entities if "Rama Rao" in e.label]) == 1
+
+
+def test_extract_a_pledge_goes_to_the_articles_place_only_when_it_is_its_setting(nlp):
+    """A place told once, in passing, is not where an unnamed investment goes."""
+    text = ("The Telegraph Group says the cuts are needed to fund an £150m investment in new printing facilities.\n\n"
+            "The Guardian is hedging its bets, planning a larger tabloid format like those popular in continental "
+            "Europe.")
+    [inv] = [f for f in extract_text(nlp, text).facts if isinstance(f, Investment)]
+    assert inv.target is None and inv.investor.endswith("telegraph-group")
