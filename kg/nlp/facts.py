@@ -1109,7 +1109,8 @@ class FactFinder:
         s_text = span_text(sent)  # Span.text joins its tokens anew: read it once
         if _absent(s_text, _HINT_WORDS) or not INVESTMENT_HINT.search(s_text):
             return found
-        words = [t for t in sent if t.lower_ in INVESTMENT_WORDS]
+        # "a UK investment banker", "investment funds": a kind of firm, no investment word of the sentence
+        words = [t for t in sent if t.lower_ in INVESTMENT_WORDS and t.dep_ != "compound"]
         if words and all(hedged(t, sent) for t in words):
             return [f for f in found if f["rel"] != "investment" or f["rule"].startswith("stake")]
         for f in found:  # "$40 a head", "50 a month": a rate, not an amount invested

@@ -583,3 +583,12 @@ def test_facts_post_respectively(nlp):
                               "respectively signed the agreement on behalf of their cities ."), "post")
     assert {(f["person"], f["title"], f["of"]) for f in found} == {
         ("Mohammed Adjei Sowah", "mayor", "Accra"), ("Patricia De Lille", "mayor", "Cape Town")}
+
+
+@pytest.mark.parametrize("text", [
+    # a need is no investment; "investment banker" is a kind of banker, no investment word
+    "Stephen Schechter, a UK investment banker who has held talks with Borussia Dortmund over a possible bond sale, "
+    "said the club needs a capital injection of 35m euros.",
+])
+def test_facts_a_needed_injection_is_no_investment(nlp, text):
+    assert of_rel(facts(nlp, text, "2005-01-01"), "investment") == []
