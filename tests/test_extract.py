@@ -291,8 +291,8 @@ def test_extract_initials_written_two_ways_are_one_person(nlp):
 
 def test_extract_a_pledge_goes_to_the_articles_place_only_when_it_is_its_setting(nlp):
     """A place told once, in passing, is not where an unnamed investment goes."""
-    text = ("The Telegraph Group says the cuts are needed to fund an £150m investment in new printing facilities.\n\n"
-            "The Guardian is hedging its bets, planning a larger tabloid format like those popular in continental "
-            "Europe.")
+    text = ("Mr Brown said that it was vital the UK continued to invest in infrastructure, science, and education in "
+            "the future.\n\nBut fellow Tory David Heathcoat-Amory said the folly of the system was in trying to run "
+            "Europe's varied economies on one set of rules.")
     [inv] = [f for f in extract_text(nlp, text).facts if isinstance(f, Investment)]
-    assert inv.target is None and inv.investor.endswith("telegraph-group")
+    assert inv.target is None and inv.investor.endswith("united-kingdom")
