@@ -288,3 +288,28 @@ def test_rules_the_signed_agreements_retell_the_batch(nlp):
             "enduring ties in areas such as education, culture, and environmental sustainability.")
     deals = [f for f in extract(nlp, text, "2023-11-22").facts if isinstance(f, Agreement)]
     assert len(deals) == 1 and deals[0].count == 12
+
+
+def test_rules_sectors_told_of_this_agreement_join_it_after_a_cooperation(nlp):
+    text = ("Hyderabad: Telangana State has signed a ‘Sister State Partnership’ agreement with New Jersey, United States "
+            "in Hyderabad on Wednesday. The agreement was signed by Chief Secretary, SK. After the signing ceremony, "
+            "the MA&UD Minister took to social media platform Twitter to announce the development. “This agreement "
+            "facilitates cooperation in areas of economic development such as IT, Pharma and Life Sciences, Biotech, "
+            "Fintech, Media, Data Centres, Clean Energy, Higher Education, Tourism, Culture, and Healthcare sectors,” "
+            "K. T. Rama Rao tweeted.")
+    ex = extract(nlp, text, "2019-09-19")
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert {"Fintech", "Tourism", "Healthcare"} <= {label[s] for s in deal.sectors}
+
+
+def test_rules_the_memorandum_takes_the_sectors_its_cooperation_sentence_names(nlp):
+    text = ("Kogalym, a city in Russia's Khanty-Mansi Autonomous District – Yugra, and the city of Burgas, Bulgaria, "
+            "signed a Memorandum of Friendship. The document was signed by the Head of Kogalym, Nikolai Palchikov, "
+            "and the Mayor of Burgas, Dimitar Nikolov. The memorandum stipulates the relations of friendship between "
+            "Kogalym and Burgas, and expands communication between them. The memorandum envisages cooperation and contacts between the two "
+            "cities in culture, exhibitions, sports, commerce and tourism.")
+    ex = extract(nlp, text, "2019-03-22")
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert {"culture", "exhibitions", "commerce", "tourism"} <= {label[s] for s in deal.sectors}

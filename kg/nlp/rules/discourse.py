@@ -194,20 +194,27 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
         lo, hi = min(state.mentions[i].start for i in sectors), max(state.mentions[i].end for i in sectors)
         named = {state.mentions[i].key for i in here if state.mentions[i].cls in PARTY
                  and not lo <= state.mentions[i].start < hi}  # a name inside the list is a field the NER misread
-        if any(f["rel"] in ("agreement", "cooperation") and state.sentence_at(f["at"]) == n and f["sectors"]
-               for f in state.facts):
-            continue  # the sentence's own facts took its sectors
+        own = {f["rel"] for f in state.facts if f["rel"] in ("agreement", "cooperation")
+               and state.sentence_at(f["at"]) == n and f["sectors"]}
+        if "agreement" in own:
+            continue  # the sentence's own signing took its sectors
         before = [(k, f) for k, f in pairs if n - WINDOW <= state.sentence_at(f["at"]) <= n]
         if not before:
             continue
         k, fact = before[-1]
-        if set(sectors) <= set(fact["sectors"]):
-            continue  # told of already ("agreement-sectors-told-after")
+        deals = [(j, f) for j, f in before if f["rel"] == "agreement"]
+        if deals and DEAL_NOUN.search(sent.text):
+            # "This agreement facilitates cooperation in areas such as IT, ...": the deal's sectors, though a
+            # cooperation of the pair was told after it or the sentence's own cooperation took them too
+            j, deal = deals[-1]
+            keys = {state.mentions[p].key for p in deal["parties"]}
+            if not set(sectors) <= set(deal["sectors"]) and not (named - keys and len(named) >= 2):
+                yield Amendment(j, "sectors", sectors, "cooperation-sectors-of-the-pair")
+        if own or set(sectors) <= set(fact["sectors"]):
+            continue  # told of already: by the sentence's own cooperation, or "agreement-sectors-told-after"
         keys = {state.mentions[p].key for p in fact["parties"]}
         if named - keys and len(named) >= 2:
             continue  # other parties are named: not this pair's
-        if fact["rel"] == "agreement" and DEAL_NOUN.search(sent.text):
-            yield Amendment(k, "sectors", sectors, "cooperation-sectors-of-the-pair")
         coop = next((j for j, f in enumerate(state.facts) if f["rel"] == "cooperation"
                      and {state.mentions[p].key for p in f["parties"]} == keys), None)
         if coop is not None:
