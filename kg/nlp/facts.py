@@ -1079,10 +1079,14 @@ class FactFinder:
         """A sentence's facts with the parse's reading of its signings: the parties the text rules left
         open ("Another memorandum was signed by A and B"), and a signing they missed ("a signing ceremony
         between A and B", "A signed a deal with B, while C signed one with D")."""
-        parsed = [p for p in agreements_from_parse(sent, mentions, spans) if len(p["parties"]) >= 2]
+        clauses = list(agreements_from_parse(sent, mentions, spans))
+        told = [f for f in found if f["rel"] == "agreement"]
+        if len(told) == 1 and len(clauses) == 1 and told[0]["count"] is None:
+            # "The memorandum was also signed between A and B": the one signing's noun is singular, one deal
+            told[0]["count"] = clauses[0]["count"]
+        parsed = [p for p in clauses if len(p["parties"]) >= 2]
         if not parsed:
             return found
-        told = [f for f in found if f["rel"] == "agreement"]
         keys = lambda f: {mentions[i].key for i in f["parties"]}  # noqa: E731
         for f in told:
             if len(keys(f)) < 2:

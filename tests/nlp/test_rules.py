@@ -313,3 +313,9 @@ def test_rules_the_memorandum_takes_the_sectors_its_cooperation_sentence_names(n
     label = {e.iri: e.label for e in ex.entities}
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert {"culture", "exhibitions", "commerce", "tourism"} <= {label[s] for s in deal.sectors}
+
+
+def test_rules_a_singular_memorandum_signed_is_one_deal(nlp):
+    text = ("The memorandum was also signed between India's National Skill Development Corporation and Russia's Far "
+            "Eastern Agency for Attracting Investments and Supporting Exports.")
+    assert [f.count for f in extract(nlp, text, "2019-08-13").facts if isinstance(f, Agreement)] == [1]
