@@ -178,6 +178,7 @@ def test_rules_a_signing_ceremony_between_two_parties_is_a_signing(nlp):
     text = ("Mulki also attended a signing ceremony between ADC and Manaseer Group to establish a facility "
             "manufacturing fertilisers, various chemicals and gypsum.")
     assert [{"ADC", "Manaseer Group"}] == _deal_parties(extract(nlp, text, "2017-05-21"))
+    assert [f.count for f in extract(nlp, text, "2017-05-21").facts if isinstance(f, Agreement)] == [1]
 
 
 def test_rules_the_two_nations_are_the_countries_told_before(nlp):

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _VERBS = frozenset(w for w in read_lexicon("signing_verbs") if " " not in w)
 _PHRASAL = {tuple(w.split()) for w in read_lexicon("signing_verbs") if " " in w}  # ("entered", "into")
 _SIGNING_NOUNS = frozenset({"signing", "signings"})
+_SINGULAR = {"signing": 1}  # "a signing ceremony between A and B", its deal unnamed: one signed
 # Every signing word of a sentence, as letters in its lower-cased text: one without any has no clause to read.
 _ANY_WORD = re.compile("|".join(re.escape(w) for w in sorted(_VERBS | {v for v, _ in _PHRASAL} | _SIGNING_NOUNS,
                                                                 key=len, reverse=True)) or r"(?!)")
@@ -151,6 +152,7 @@ def agreements_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, i
                     parties.append(i)
         chars = {t.idx for t in clause}
         sectors = [i for start, end, i in spans if mentions[i].cls == "Sector" and start in chars]
-        yield {"rel": "agreement", "parties": parties, "count": _count(noun) if noun is not None else None,
+        count = _count(noun) if noun is not None else _SINGULAR.get(verb.lower_)
+        yield {"rel": "agreement", "parties": parties, "count": count,
                "verb": verb.idx, "clause": (min(t.idx for t in clause), max(t.idx + len(t) for t in clause)),
                "sectors": sectors, "rule": "agreement-signed-verb", "confidence": 0.7}
