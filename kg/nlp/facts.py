@@ -81,6 +81,12 @@ INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|ban
 _ONE = r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)"
 ONE_AGREEMENT = re.compile(_ONE, re.I)
 ONE_AGREEMENT_SIGNED = re.compile(_ONE + r"(?:[^.;]|\.\d){0,150}\b(?:was|has been)\s+$", re.I)
+# Between two coordinated subjects: ", ", " and ", "and German state ", "and Tanzania's "
+COORDINATED = re.compile(r"\s*(?:,|,?\s*and|&)\s*(?:(?:the|[A-Z][\w-]*['’]s|[a-z-]+)\s+){0,2}")
+COORDINATED_LAST = re.compile(r"\band\s+(?:(?:the|[A-Z][\w-]*['’]s|[a-z-]+)\s+){0,2}$")
+# Between a subject and its verb: "on Monday", "have", "jointly"
+BEFORE_THE_VERB = re.compile(r"\s*(?:(?:on|last|this)\s+[A-Z]?[a-z]+\s+|(?:have|has|had|also|jointly|recently|formally|"
+                             r"officially|today|yesterday)\s+)*")
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between the names of a list: ", ", " and ", ", and "
 ORDINAL_DEAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last|final)\s+(?:MoU|agreement|deal|"
                           r"memorandum(?: of understanding)?|contract|pact)\b[^.;]{0,40}?\bbetween\s+", re.I)
@@ -712,11 +718,18 @@ class FactFinder:
             parsed = self._subjects(doc, mentions, sign_at)
             parties = [] if passive or not subjects else (parsed or [subjects[-1]])
             k = subjects.index(parties[0]) if parties and parties[0] in subjects else 0
-            while k > 0 and subjects[k - 1] not in parties and \
-                    re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[mentions[subjects[k - 1]].end:mentions[parties[0]].start]):
-                # "the governments of Jiangsu and Macau signed"; "Hong Kong, Macao, Shandong ink 30 deals"
+            while k > 0 and subjects[k - 1] not in parties and COORDINATED.fullmatch(
+                    self._without_demonyms(text[mentions[subjects[k - 1]].end:mentions[parties[0]].start])):
+                # "the governments of Jiangsu and Macau signed"; "Hong Kong, Macao, Shandong ink 30 deals";
+                # "East China's Anhui Province and German state Lower Saxony signed"
                 parties.insert(0, subjects[k - 1])
                 k -= 1
+            if parties and subjects and subjects[-1] not in parties and \
+                    BEFORE_THE_VERB.fullmatch(text[mentions[subjects[-1]].end:sign_at]) and COORDINATED_LAST.search(
+                        self._without_demonyms(text[mentions[parties[-1]].end:mentions[subjects[-1]].start])):
+                # "Shaanxi province in northwest China and Tanzania's Dar es Salaam region on Monday signed":
+                # the name right before the verb, joined by "and", is a subject the parse hung elsewhere
+                parties.append(subjects[-1])
             sides = BOTH_SIDES.search(s_text)
             if not parties and sides:
                 parties = self._last_two(mentions, recent_parties,

@@ -320,3 +320,15 @@ def test_rules_a_singular_memorandum_signed_is_one_deal(nlp):
     text = ("The memorandum was also signed between India's National Skill Development Corporation and Russia's Far "
             "Eastern Agency for Attracting Investments and Supporting Exports.")
     assert [f.count for f in extract(nlp, text, "2019-08-13").facts if isinstance(f, Agreement)] == [1]
+
+
+@pytest.mark.parametrize("text,date,parties", [
+    ("Shaanxi province in northwest China and Tanzania's Dar es Salaam region on Monday signed an agreement aimed at "
+     "exploring investment opportunities to support economic development of both sides.", "2023-11-28",
+     {"Shaanxi", "Dar es Salaam"}),
+    ("HEFEI, July 17 (Xinhua) -- East China's Anhui Province and German state Lower Saxony signed a letter of intent on "
+     "cooperation and documents related to ten projects on Friday via video to deepen cooperation in automobile, "
+     "freight logistics, and renewable energy.", "2021-07-18", {"Anhui", "Lower Saxony"}),
+])
+def test_rules_coordinated_subjects_with_an_owner_or_a_descriptor_both_sign(nlp, text, date, parties):
+    assert _deal_parties(extract(nlp, text, date)) == [parties]
