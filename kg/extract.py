@@ -418,6 +418,9 @@ def _same_signing(a: Agreement, b: Agreement) -> bool:
         return False  # "The first MOU, between A and B ... RM2 billion"; "The second MOU was between C and D"
     if a.values and _amounts(a.values) == _amounts(b.values) and a.count == b.count:
         return True
+    if len(a.parties) >= 2 and set(a.parties) == set(b.parties) and a.count == b.count and a.date is not None \
+            and a.date == b.date and a.signed_at == b.signed_at and (not a.values or not b.values):
+        return True  # caption and body: the same two parties signing as many deals on the same day
     if (a.count or 0) > 1 and a.count == b.count and set(a.parties) == set(b.parties) and a.signed_at == b.signed_at \
             and not a.values and not b.values:
         return True  # headline "Hong Kong, Macao, Shandong ink 30 deals" over the body's 30 deals

@@ -296,3 +296,11 @@ def test_extract_a_pledge_goes_to_the_articles_place_only_when_it_is_its_setting
             "Europe's varied economies on one set of rules.")
     [inv] = [f for f in extract_text(nlp, text).facts if isinstance(f, Investment)]
     assert inv.target is None and inv.investor.endswith("united-kingdom")
+
+
+def test_extract_caption_and_body_of_one_dated_signing_are_one(nlp):
+    lead = ("Shaanxi province in northwest China and Tanzania's Dar es Salaam region on Monday signed an agreement "
+            "aimed at exploring investment opportunities to support economic development of both sides.")
+    text = f"{lead}\n\nDAR ES SALAAM, Nov. 27 (Xinhua) -- {lead}"
+    deals = [f for f in extract_text(nlp, text, "2023-11-28").facts if isinstance(f, Agreement)]
+    assert len(deals) == 1 and deals[0].date == "2023-11-27" and len(deals[0].parties) == 2
