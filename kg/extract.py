@@ -272,8 +272,9 @@ class Resolver:
                     # signing together is cooperating, in the agreement's sectors; but "deals with two
                     # airlines - A and B" are one deal each, not a partnership of all three
                     facts.append(Cooperation(parties, sectors, ev, 0.6, "agreement-parties"))
-                # signed at a dated event the sentence names ("at the opening ceremony"): on that day
-                date = f.date or (event_dates.get(signed) if f.signed_at is not None else None)
+                # signed at a dated event the sentence names ("at the opening ceremony") or the lead's one
+                # deal-making event dated before ("... Forum in Izmir, on Sept. 6, 2019"): on that day
+                date = f.date or event_dates.get(signed)
                 if host is not None and host not in parties:
                     parties += (host,)
                 facts.append(Agreement(parties, f.count, tuple(Money(a, c, t) for a, c, t in f.values), signed, date,

@@ -304,3 +304,12 @@ def test_extract_caption_and_body_of_one_dated_signing_are_one(nlp):
     text = f"{lead}\n\nDAR ES SALAAM, Nov. 27 (Xinhua) -- {lead}"
     deals = [f for f in extract_text(nlp, text, "2023-11-28").facts if isinstance(f, Agreement)]
     assert len(deals) == 1 and deals[0].date == "2023-11-27" and len(deals[0].parties) == 2
+
+
+def test_extract_a_signing_at_the_leads_dated_event_is_on_its_day(nlp):
+    text = ("People attend the China-Turkey Trade and Investment Cooperation Forum in Turkey's Aegean city of Izmir, on "
+            "Sept. 6, 2019.\n\nTurkey and China have signed two memorandums of understanding (MoUs) on Friday in a "
+            "joint trade forum to boost bilateral trade.")
+    article = article_from_text(text, url="http://example.org/article", date=None)
+    deals = [f for f in next(extract_articles([article], nlp)).facts if isinstance(f, Agreement)]
+    assert [(d.count, d.date) for d in deals] == [(2, "2019-09-06")] and deals[0].signed_at is not None
