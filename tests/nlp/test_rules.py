@@ -332,3 +332,13 @@ def test_rules_a_singular_memorandum_signed_is_one_deal(nlp):
 ])
 def test_rules_coordinated_subjects_with_an_owner_or_a_descriptor_both_sign(nlp, text, date, parties):
     assert _deal_parties(extract(nlp, text, date)) == [parties]
+
+
+def test_rules_the_counted_agreements_retell_the_uncounted_batch(nlp):
+    text = ("Taiyuan, in north China's Shanxi Province, signed investment agreements in Shanghai over the weekend "
+            "totaling 50.7 billion yuan (US$7.36 billion) to participate in the integrated development of the Yangtze "
+            "River Delta region. The 38 agreements signed by the northern city with local and neighboring companies "
+            "cover high-end equipment manufacturing, new materials, information technology, green energy, as well "
+            "as culture and tourism.")
+    deals = [f for f in extract(nlp, text, "2023-04-03").facts if isinstance(f, Agreement)]
+    assert len(deals) == 1 and deals[0].count == 38 and deals[0].values and len(deals[0].sectors) >= 5

@@ -133,6 +133,10 @@ SIGNED_DEALS = re.compile(r"\b(?:the|these|those)\s+(?:(?:freshly|newly|recently
 SIGNING_OF_THE_DEAL = re.compile(r"\b(?:the|its|this)\s+signing\s+of\s+(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}?"
                                  r"(?:agreement|deal|MoU|MOU|MoA|MOA|memorandum|pact|accord|contract|letter of intent|"
                                  r"LoI)\b(?!s)", re.I)
+# "The 38 agreements signed by the northern city cover ...": the batch told before, now counted
+COUNTED_DEALS = re.compile(r"^\W*(?:The|These|Those|All)\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"eleven|twelve)\s+(?:[\w-]+\s+){0,2}?(?:agreements|deals|MoUs|MOUs|memoranda|memorandums|"
+                           r"pacts|accords|contracts|documents)\b")
 _FILLS = ("count", "values", "signedAt", "date", "sectors", "parties")
 
 
@@ -148,9 +152,11 @@ def definite_retelling(state: Discourse) -> Iterator[Amendment]:
         told = state.sentences[n].text if n >= 0 else ""
         if (fact["count"] or 1) != 1 or not (RETELLING.match(told) or SIGNED_DEAL.search(told)
                                               or SIGNING_OF_THE_DEAL.search(told)):
-            if fact["count"] is None and SIGNED_DEALS.search(told):  # "The signed agreements serve as ..."
+            counted = (fact["count"] or 1) > 1 and COUNTED_DEALS.match(told)
+            if (fact["count"] is None and SIGNED_DEALS.search(told)) or counted:  # "The signed agreements serve as ..."
                 batches = [j for j, f in enumerate(state.facts[:k]) if f["rel"] == "agreement"
-                           and (f["count"] or 1) > 1 and f["at"] < fact["at"]]
+                           and ((f["count"] or 1) > 1 if not counted else f["count"] in (None, fact["count"]))
+                           and f["at"] < fact["at"]]
                 if batches and (not fact["parties"] or {state.mentions[p].key for p in fact["parties"]} & {
                         state.mentions[p].key for p in state.facts[batches[-1]]["parties"]}
                         or not state.facts[batches[-1]]["parties"]):
