@@ -52,8 +52,9 @@ SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(
                      r"struck|strike|(?:reach(?:ed|es)?|(?:announc|finali[sz])(?:ed|es|e))(?=\s+(?:[\w$£€.-]+\s+){0,3}?"
                      r"(?:deal|agreement|contract|pact|partnership)))\b", re.I)
 AGREEMENT_NOUN = "(?:" + "|".join(read_lexicon("agreement_nouns")) + ")"
-COUNTED = [re.compile(rf"\b(?P<n>{n})[\s-]+(?!(?:year|month|week|day|hour)s?\b)(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b",
-                      re.I)  # "a two year deal" is one deal
+_SIDES = "|".join(_SIDE_NOUNS)
+COUNTED = [re.compile(rf"\b(?P<n>{n})[\s-]+(?!(?:year|month|week|day|hour)s?\b|(?:{_SIDES})\b)(?:[\w-]+\s+){{0,3}}?"
+                      rf"{AGREEMENT_NOUN}\b", re.I)  # "a two year deal" is one deal; "the two parties signed the MoU"
            for n in (r"\d[\d,]*", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")]
 COUNTED.append(re.compile(rf"\b(?P<n>a|an)\s+(?!(?:number|series|host|raft|range|couple|pair|set|batch|package|slew|"
                           rf"string|flurry)\s+of\b)(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b(?<!s)", re.I))  # not "a number of deals"
@@ -731,7 +732,8 @@ class FactFinder:
                 # the name right before the verb, joined by "and", is a subject the parse hung elsewhere
                 parties.append(subjects[-1])
             sides = BOTH_SIDES.search(s_text)
-            if not parties and sides:
+            told_before = not parties and bool(sides)  # "the two parties": the sides are whoever was told of
+            if told_before:
                 parties = self._last_two(mentions, recent_parties,
                                          _SIDE_KINDS.get(sides.group(0).split()[-1].lower(), PARTY))
             between = next((b for b in re.finditer(r"\bbetween\s+", s_text)
@@ -741,6 +743,7 @@ class FactFinder:
                 named = [i for i, m in idx if m.cls in PARTY and m.start >= sent.start_char + between.end()
                          and not re.match(r"['’]s\b", text[m.end:m.end + 3])][:2]
                 parties = named or parties  # "between the two nations": the sides told before
+                told_before = told_before and not named
             one_each = False  # a deal with each of the firms listed
             with_ = re.search(r"\bwith\s+", s_text[sign.end():])
             if with_:
@@ -774,7 +777,8 @@ class FactFinder:
             out.append({"rel": "agreement", "parties": sorted(set(parties)), "count": count,
                         "values": [(x.amount, x.currency, x.text) for _, x in money],
                         "signedAt": signed_at, "date": _signing_day(sent.start_char, s_text, published),
-                        "sectors": sectors, "one_each": one_each, "rule": "signing", "confidence": 0.75})
+                        "sectors": sectors, "one_each": one_each, "rule": "signing", "confidence": 0.75,
+                        "sides_told_before": told_before})
         if not sign:
             out += self._listed_deal(text, mentions, idx, money, sent, s_text) or \
                 self._deal_between_firms(text, mentions, idx, money, sent, s_text)

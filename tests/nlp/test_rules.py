@@ -342,3 +342,16 @@ def test_rules_the_counted_agreements_retell_the_uncounted_batch(nlp):
             "as culture and tourism.")
     deals = [f for f in extract(nlp, text, "2023-04-03").facts if isinstance(f, Agreement)]
     assert len(deals) == 1 and deals[0].count == 38 and deals[0].values and len(deals[0].sectors) >= 5
+
+
+def test_rules_the_two_parties_signing_the_mou_retell_the_signing(nlp):
+    text = ("The Omaheke Regional Council and Botswana’s Ghanzi District Council renewed their memorandum of "
+            "understanding (MoU) in Charles Hill, Botswana, on August 13, 2019.\n\nGhanzi is a district in western "
+            "Botswana, bordering the Omaheke region of Namibia. Charles Hill is one of its two sub districts located "
+            "about 120 kilometres from Omaheke’s regional capital, Gobabis.\n\nThe two parties signed the MoU with "
+            "the aim of exchanging experiences and skills in matters related to social, economic and physical "
+            "development of their respective regions.")
+    ex = extract(nlp, text, "2019-08-20")
+    deals = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert [d.count for d in deals] == [1] and len(deals[0].evidence) == 2
+    assert _deal_parties(ex) == [{"Omaheke Regional Council", "Ghanzi District Council"}]

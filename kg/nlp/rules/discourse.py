@@ -126,6 +126,9 @@ RETELLING = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:agreement
 # "Under the freshly-signed MoU", "the newly signed agreement": a participle before the deal names one told already
 SIGNED_DEAL = re.compile(r"\b(?:the|its|their|this|freshly|newly|recently|already)[\s-]+(?:signed|inked|sealed)\s+"
                          r"(?:agreement|deal|MoU|MOU|memorandum|pact|accord|contract)\b(?!s)", re.I)
+# "The two parties signed the MoU with the aim of ...": the one deal told before, signed again in the telling
+SIGNED_THE_DEAL = re.compile(r"\b(?:signed|inked|sealed)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|MoU|MOU|"
+                             r"MoA|memorandum|pact|accord|contract|letter of intent|LoI)\b(?!s)")
 # "The signed agreements serve as a testament", "the deals signed": a batch told before
 SIGNED_DEALS = re.compile(r"\b(?:the|these|those)\s+(?:(?:freshly|newly|recently)[\s-]+)?(?:signed|inked|sealed)\s+"
                           r"(?:agreements|deals|MoUs|MOUs|memoranda|memorandums|pacts|accords|contracts)\b", re.I)
@@ -151,7 +154,8 @@ def definite_retelling(state: Discourse) -> Iterator[Amendment]:
         n = state.sentence_at(fact["at"])
         told = state.sentences[n].text if n >= 0 else ""
         if (fact["count"] or 1) != 1 or not (RETELLING.match(told) or SIGNED_DEAL.search(told)
-                                              or SIGNING_OF_THE_DEAL.search(told)):
+                                              or SIGNING_OF_THE_DEAL.search(told)
+                                              or (SIGNED_THE_DEAL.search(told) and not OWN_TIME.search(told))):
             counted = (fact["count"] or 1) > 1 and COUNTED_DEALS.match(told)
             if (fact["count"] is None and SIGNED_DEALS.search(told)) or counted:  # "The signed agreements serve as ..."
                 batches = [j for j, f in enumerate(state.facts[:k]) if f["rel"] == "agreement"
@@ -169,8 +173,9 @@ def definite_retelling(state: Discourse) -> Iterator[Amendment]:
         j = earlier[-1]
         target = state.facts[j]
         keys = {state.mentions[p].key for p in target["parties"]}
-        if fact["parties"] and target["parties"] and not {state.mentions[p].key for p in fact["parties"]} & keys:
-            continue  # "The second MOU was between C and D": another deal
+        if fact["parties"] and target["parties"] and not {state.mentions[p].key for p in fact["parties"]} & keys \
+                and not fact.get("sides_told_before"):
+            continue  # "The second MOU was between C and D": another deal; "the two parties" are any told before
         yield Amendment(j, "fold", (k,), "agreement-definite-retelling")
 
 
