@@ -355,3 +355,18 @@ def test_rules_the_two_parties_signing_the_mou_retell_the_signing(nlp):
     deals = [f for f in ex.facts if isinstance(f, Agreement)]
     assert [d.count for d in deals] == [1] and len(deals[0].evidence) == 2
     assert _deal_parties(ex) == [{"Omaheke Regional Council", "Ghanzi District Council"}]
+
+
+def test_rules_a_signing_based_on_the_sentence_before_takes_its_sectors(nlp):
+    text = ("At the meeting, issues discussed during the visit of Bukhara regional delegation to Voronezh region and "
+            "measures to move to the practical stage of implementing the agreements were considered.\n\nThe Governor "
+            "of Voronezh region expressed gratitude for the warm welcome and hospitality and stressed that "
+            "accelerating the implementation of cooperation projects in the areas outlined during the visit of the "
+            "region’s delegation to Voronezh would benefit both parties.\n\nThe parties expressed their readiness "
+            "to support initiatives to develop trade, economic, investment, financial, technical, transport, "
+            "logistics, cultural, humanitarian, educational, and sports ties.\n\nBased on this, a roadmap developed "
+            "between the two regions was signed at the meeting.")
+    ex = extract(nlp, text, "2023-11-20")
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert {"trade", "investment", "logistics", "sports"} <= {label[s] for s in deal.sectors}

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ...lexicons import read_lexicon
 from ...schema import PERSON_CLASSES
 from . import PARTY, PLACES, rule, rules_for
 
@@ -83,6 +84,26 @@ def sectors_told_after(state: Discourse) -> Iterator[Amendment]:
             if sectors:
                 yield Amendment(k, "sectors", tuple(sectors), "agreement-sectors-told-after")
                 break
+
+
+# "Based on this, a roadmap ... was signed": a sentence that opens by pointing back at the one before
+BACK_REFERENCE = re.compile(r"^\W*(?:" + "|".join(read_lexicon("back_reference_openers")) + r")\b", re.I)
+
+
+@rule("agreement-sectors-told-before", kind="agreement", confidence=0.6)
+def sectors_told_before(state: Discourse) -> Iterator[Amendment]:
+    """"The parties expressed their readiness to develop trade, transport, ... ties. Based on this, a roadmap
+    ... was signed": a signing told without sectors in a sentence that points back takes the sentence before's."""
+    for k, fact in enumerate(state.facts):
+        if fact["rel"] != "agreement" or fact["sectors"]:
+            continue
+        n = state.sentence_at(fact["at"])
+        if n < 1 or not BACK_REFERENCE.match(state.sentences[n].text):
+            continue
+        sectors = [i for i in state.mentions_in(n - 1) if state.mentions[i].cls == "Sector"
+                   and state.mentions[i].rule != "sector-described"]
+        if sectors:
+            yield Amendment(k, "sectors", tuple(sectors), "agreement-sectors-told-before")
 
 
 @rule("agreement-signer-body", kind="agreement", confidence=0.7)
