@@ -370,3 +370,14 @@ def test_rules_a_signing_based_on_the_sentence_before_takes_its_sectors(nlp):
     label = {e.iri: e.label for e in ex.entities}
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert {"trade", "investment", "logistics", "sports"} <= {label[s] for s in deal.sectors}
+
+
+def test_rules_a_retelling_signed_by_a_minister_of_a_unit_folds_into_the_signing(nlp):
+    text = ("VISAKHAPATNAM: The Government of Andhra Pradesh and the Government of Singapore have entered into a "
+            "strategic Memorandum of Understanding to collaborate on sustainable urban governance, digital "
+            "transformation, real time and digital governance systems, human resource development and long term "
+            "sustainable economic development.\n\nThe MoU was signed by Nara Lokesh, Minister for HRD and IT and Gan "
+            "Siow Huang, Minister of State for Foreign Affairs and Trade and Industry, Government of Singapore.")
+    ex = extract(nlp, text, "2025-11-15")
+    deals = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert len(deals) == 1 and len(deals[0].evidence) == 2

@@ -195,8 +195,10 @@ def definite_retelling(state: Discourse) -> Iterator[Amendment]:
         target = state.facts[j]
         keys = {state.mentions[p].key for p in target["parties"]}
         if fact["parties"] and target["parties"] and not {state.mentions[p].key for p in fact["parties"]} & keys \
-                and not fact.get("sides_told_before"):
-            continue  # "The second MOU was between C and D": another deal; "the two parties" are any told before
+                and not fact.get("sides_told_before") and "agreement-signer-body" not in fact.get("rules", ()):
+            # "The second MOU was between C and D": another deal; but "the two parties" are any told before, and
+            # "The MoU was signed by Nara Lokesh, Minister for HRD" names a signer's unit, not another party
+            continue
         yield Amendment(j, "fold", (k,), "agreement-definite-retelling")
 
 
