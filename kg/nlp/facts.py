@@ -1101,10 +1101,18 @@ class FactFinder:
         if len(told) == 1 and len(clauses) == 1 and told[0]["count"] is None:
             # "The memorandum was also signed between A and B": the one signing's noun is singular, one deal
             told[0]["count"] = clauses[0]["count"]
+        keys = lambda f: {mentions[i].key for i in f["parties"]}  # noqa: E731
+        if len(clauses) >= 2:
+            # "A signed an agreement with B, while C signed a deal with D to boost cooperation in the mining
+            # sector": each signing has the sectors of its own clause
+            here = {i for i, _ in _in_sentence(mentions, sent)}
+            for f in told:
+                own = max(clauses, key=lambda c: len(keys(c) & keys(f)))
+                if keys(own) & keys(f):
+                    f["sectors"] = [i for i in f["sectors"] if i not in here or i in own["sectors"]]
         parsed = [p for p in clauses if len(p["parties"]) >= 2]
         if not parsed:
             return found
-        keys = lambda f: {mentions[i].key for i in f["parties"]}  # noqa: E731
         for f in told:
             if len(keys(f)) < 2:
                 match = next((p for p in parsed if keys(f) <= keys(p)), None)

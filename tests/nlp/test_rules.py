@@ -381,3 +381,15 @@ def test_rules_a_retelling_signed_by_a_minister_of_a_unit_folds_into_the_signing
     ex = extract(nlp, text, "2025-11-15")
     deals = [f for f in ex.facts if isinstance(f, Agreement)]
     assert len(deals) == 1 and len(deals[0].evidence) == 2
+
+
+def test_rules_each_signing_clause_has_its_own_sectors(nlp):
+    text = ("Oman-based Asyad, a logistics group, signed an agreement with Saudi Bahri, a transportation and logistics "
+            "company, while Minerals Development Oman signed a deal with the Kingdom’s Maaden Phosphate Co. to boost "
+            "cooperation in the mining sector.")
+    ex = extract(nlp, text, "2024-05-15")
+    label = {e.iri: e.label for e in ex.entities}
+    sectors = {frozenset(label[p] for p in f.parties): {label[s] for s in f.sectors}
+               for f in ex.facts if isinstance(f, Agreement)}
+    assert sectors[frozenset({"Asyad", "Saudi Bahri"})] == set()
+    assert sectors[frozenset({"Minerals Development Oman", "Maaden Phosphate Co."})] == {"mining"}
