@@ -717,6 +717,8 @@ class FactFinder:
                                           text[max(0, m.start - 20):m.start]))
                         and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
             parsed = self._subjects(doc, mentions, sign_at)
+            if not parsed and subjects and self._modifies_an_object(doc, mentions[subjects[-1]]):
+                subjects = subjects[:-1]  # "started his two-day Singapore trip by signing MoUs": no signer
             parties = [] if passive or not subjects else (parsed or [subjects[-1]])
             k = subjects.index(parties[0]) if parties and parties[0] in subjects else 0
             while k > 0 and subjects[k - 1] not in parties and COORDINATED.fullmatch(
@@ -787,6 +789,13 @@ class FactFinder:
             # "Pahang is set to receive RM1.2 billion in investments from Thailand following the signing of ..."
             out += self._investments(text, idx, money, sent, s_text)
         return out
+
+    @staticmethod
+    def _modifies_an_object(doc: Doc, name: Mention) -> bool:
+        """Whether a name only modifies the object of a verb or a preposition ("his two-day Singapore trip")."""
+        last = next((t for t in doc if t.idx < name.end <= t.idx + len(t.text)), None)
+        return last is not None and last.dep_ in ("compound", "amod") and last.head.i > last.i and \
+            last.head.dep_ in ("dobj", "pobj") and last.head.idx >= name.end
 
     @staticmethod
     def _of_the_signing(sent: Span, at: int) -> bool:

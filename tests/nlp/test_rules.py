@@ -393,3 +393,11 @@ def test_rules_each_signing_clause_has_its_own_sectors(nlp):
                for f in ex.facts if isinstance(f, Agreement)}
     assert sectors[frozenset({"Asyad", "Saudi Bahri"})] == set()
     assert sectors[frozenset({"Minerals Development Oman", "Maaden Phosphate Co."})] == {"mining"}
+
+
+def test_rules_a_name_modifying_the_object_is_no_signer(nlp):
+    text = ("Uttar Pradesh Chief Minister Yogi Adityanath on Monday started his two-day Singapore trip by signing "
+            "memorandums of understanding (MoUs) worth Rs 20,000 crore with a focus on data centres, renewable and green "
+            "energy, logistics and warehousing, urban housing and townships, digital infrastructure, financial services "
+            "and skill development.")
+    assert _deal_parties(extract(nlp, text, "2026-02-24")) == [{"Uttar Pradesh"}]
