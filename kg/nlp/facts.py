@@ -82,6 +82,8 @@ INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|ban
 _ONE = r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)"
 ONE_AGREEMENT = re.compile(_ONE, re.I)
 ONE_AGREEMENT_SIGNED = re.compile(_ONE + r"(?:[^.;]|\.\d){0,150}\b(?:was|has been)\s+$", re.I)
+# Where the parts of a total start being listed: "worth Rs 6,650 crore, including a township worth Rs 3,500 crore"
+PARTS_LISTED = re.compile(r",?\s+\b(?:including|such as|comprising|among them|of which)\b", re.I)
 # Between two coordinated subjects: ", ", " and ", "and German state ", "and Tanzania's "
 COORDINATED = re.compile(r"\s*(?:,|,?\s*and|&)\s*(?:(?:the|[A-Z][\w-]*['’]s|[a-z-]+)\s+){0,2}")
 COORDINATED_LAST = re.compile(r"\band\s+(?:(?:the|[A-Z][\w-]*['’]s|[a-z-]+)\s+){0,2}$")
@@ -777,7 +779,8 @@ class FactFinder:
                 last_event["<signing>"] = signed_at
             sectors = [i for i, m in idx if m.cls == "Sector"] or list(next_sent_sectors)
             out.append({"rel": "agreement", "parties": sorted(set(parties)), "count": count,
-                        "values": [(x.amount, x.currency, x.text) for _, x in money],
+                        "values": [(x.amount, x.currency, x.text) for _, x in self._totals(s_text, money,
+                                                                                          sent.start_char)],
                         "signedAt": signed_at, "date": _signing_day(sent.start_char, s_text, published),
                         "sectors": sectors, "one_each": one_each, "rule": "signing", "confidence": 0.75,
                         "sides_told_before": told_before})
@@ -789,6 +792,15 @@ class FactFinder:
             # "Pahang is set to receive RM1.2 billion in investments from Thailand following the signing of ..."
             out += self._investments(text, idx, money, sent, s_text)
         return out
+
+    @staticmethod
+    def _totals(s_text: str, money: list, start: int) -> list:
+        """The amounts of a sentence less the parts it lists after a total: "three MoUs worth Rs 6,650 crore ...,
+        including a township worth Rs 3,500 crore, a logistics park worth Rs 650 crore"."""
+        cue = PARTS_LISTED.search(s_text)
+        if cue is None or not any(at - start < cue.start() for at, _ in money):
+            return money
+        return [(at, x) for at, x in money if at - start < cue.start()]
 
     @staticmethod
     def _modifies_an_object(doc: Doc, name: Mention) -> bool:

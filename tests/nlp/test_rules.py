@@ -401,3 +401,12 @@ def test_rules_a_name_modifying_the_object_is_no_signer(nlp):
             "energy, logistics and warehousing, urban housing and townships, digital infrastructure, financial services "
             "and skill development.")
     assert _deal_parties(extract(nlp, text, "2026-02-24")) == [{"Uttar Pradesh"}]
+
+
+def test_rules_the_parts_listed_after_a_signings_total_are_not_its_value(nlp):
+    text = ("He signed three MoUs worth Rs 6,650 crore with Universal Success Group, including an international themed "
+            "township worth Rs 3,500 crore on 100 acres near the Jewar Airport, a logistics park worth Rs 650 crore "
+            "along the Kanpur-Lucknow Highway, a hyperscale data centre worth Rs 2,500 crore of 40 MW IT capacity in "
+            "the Noida/Greater Noida region.")
+    [deal] = [f for f in extract(nlp, text, "2026-02-24").facts if isinstance(f, Agreement)]
+    assert [round(v.amount) for v in deal.values] == [66_500_000_000]
