@@ -1131,7 +1131,7 @@ class FactFinder:
                 own = max(clauses, key=lambda c: len(keys(c) & keys(f)))
                 if keys(own) & keys(f):
                     f["sectors"] = [i for i in f["sectors"] if i not in here or i in own["sectors"]]
-        parsed = [p for p in clauses if len(p["parties"]) >= 2]
+        parsed = [p for p in clauses if len(p["parties"]) >= 2 or (not told and p.get("new"))]
         if not parsed:
             return found
         for f in told:

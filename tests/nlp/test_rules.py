@@ -410,3 +410,11 @@ def test_rules_the_parts_listed_after_a_signings_total_are_not_its_value(nlp):
             "the Noida/Greater Noida region.")
     [deal] = [f for f in extract(nlp, text, "2026-02-24").facts if isinstance(f, Agreement)]
     assert [round(v.amount) for v in deal.values] == [66_500_000_000]
+
+
+def test_rules_the_signing_ceremony_of_an_agreement_is_a_signing(nlp):
+    text = ("AMMAN — Prime Minister Hani Mulki on Sunday attended the signing ceremony of an agreement to establish a "
+            "new industrial estate in Aqaba's Queira District on 1.2 million sqm, the Jordan News Agency, Petra, "
+            "reported.")
+    deals = [f for f in extract(nlp, text, "2017-05-22").facts if isinstance(f, Agreement)]
+    assert [(d.count, d.date) for d in deals] == [(1, "2017-05-21")]

@@ -122,7 +122,8 @@ def signing_clauses(sent: "Span") -> list[tuple["Token", "Token | None"]]:
             if noun is not None:
                 found.append((tok, noun))
         elif tok.tag_.startswith("NN") and tok.lower_ in _SIGNING_NOUNS:
-            found.append((tok, _of_object(tok, sent)))
+            # "the signing of six MoUs"; "the signing ceremony of an agreement"
+            found.append((tok, _of_object(tok, sent) or (_of_object(tok.head, sent) if tok.dep_ == "compound" else None)))
     return found
 
 
@@ -153,6 +154,9 @@ def agreements_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, i
         chars = {t.idx for t in clause}
         sectors = [i for start, end, i in spans if mentions[i].cls == "Sector" and start in chars]
         count = _count(noun) if noun is not None else _SINGULAR.get(verb.lower_)
-        yield {"rel": "agreement", "parties": parties, "count": count,
+        # "attended the signing ceremony of an agreement": a signing told for the first time, though no party is named
+        new = noun is not None and verb.tag_.startswith("NN") and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        yield {"rel": "agreement", "parties": parties, "count": count, "new": new,
                "verb": verb.idx, "clause": (min(t.idx for t in clause), max(t.idx + len(t) for t in clause)),
                "sectors": sectors, "rule": "agreement-signed-verb", "confidence": 0.7}
