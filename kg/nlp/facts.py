@@ -135,6 +135,10 @@ SIGNING_DAY = re.compile(r"\b(?:(?:[Oo]n|[Ii]n)\s+(?:[A-Z][a-z]+\.? \d{1,2}|\d{1
                          r"Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\b")
 
 
+# a day told by pointing back at the one told before
+SAME_DAY = re.compile(r"\b(?:the same day|that day|on the same occasion)\b", re.I)
+
+
 def _signing_day(start: int, sentence: str, published: str | None) -> str | None:
     """The date of a signing its sentence tells; a dateline's day is the story's, not the signing's
     ("HEFEI, July 17 (Xinhua) -- ... signed ... on Friday" is Friday the 16th)."""
@@ -1045,6 +1049,7 @@ class FactFinder:
         if masked:  # the dateline says where the story was filed, not who acted
             mentions = [m._replace(cls="Dateline") if i in masked else m for i, m in enumerate(mentions)]
         spans = [(m.start, m.end, i) for i, m in enumerate(mentions)]
+        last_day = None  # the day the sentences so far last told
         for n, sent in enumerate(sents):
             nxt = sents[n + 1] if n + 1 < len(sents) else None
             next_sectors = []
@@ -1066,7 +1071,12 @@ class FactFinder:
             found += [f for f in cooperation_from_parse(sent, mentions, spans)
                       if frozenset(mentions[p].key for p in f["parties"]) not in told]
             found += stake_investments(doc, text, mentions, sent)
-            s_text = text[sent.start_char:sent.end_char] if found else ""
+            s_text = text[sent.start_char:sent.end_char]
+            if last_day is not None and SAME_DAY.search(s_text):
+                for f in found:  # "The same day, Long An and Japan's Ibaraki prefecture signed a joint statement"
+                    if f["rel"] == "agreement" and f["date"] is None:
+                        f["date"] = last_day
+            last_day = _signing_day(sent.start_char, s_text, published) or last_day
             for f in found:
                 f["at"] = sent.start_char + len(s_text) - len(s_text.lstrip())  # evidence sentence
             facts += found

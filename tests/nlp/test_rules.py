@@ -418,3 +418,11 @@ def test_rules_the_signing_ceremony_of_an_agreement_is_a_signing(nlp):
             "reported.")
     deals = [f for f in extract(nlp, text, "2017-05-22").facts if isinstance(f, Agreement)]
     assert [(d.count, d.date) for d in deals] == [(1, "2017-05-21")]
+
+
+def test_rules_a_signing_the_same_day_is_on_the_day_told_before(nlp):
+    text = ("Long An (VNA) – A conference was held in the Mekong Delta province of Long An on July 28 to call for "
+            "Japanese investment, on the occasion of the 50th anniversary of Vietnam-Japan diplomatic ties this year."
+            "\n\nThe same day, Long An and Japan’s Ibaraki prefecture signed a joint statement on bilateral cooperation.")
+    deals = [f for f in extract(nlp, text, "2023-07-28").facts if isinstance(f, Agreement)]
+    assert [d.date for d in deals] == ["2023-07-28"]
