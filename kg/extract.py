@@ -452,6 +452,14 @@ def _fold_retellings(agreements: list[Agreement]) -> list[Agreement]:
         return bare(a, into) and (len(a.parties) <= 1 or a.count is None)
 
     out = list(agreements)
+    for n, a in reversed(list(enumerate(out))):
+        # "Officials sign investment agreements at a Taiyuan investment promotion in Shanghai on Sunday": a caption
+        # that names no party nor figure gives its day to the one signing the article leaves undated
+        undated = [j for j, b in enumerate(out) if j != n and b.date is None]
+        if a.date and not (a.parties or a.count or a.values or a.sectors or a.signed_at) and len(undated) == 1:
+            j = undated[0]
+            out[j] = replace(out[j], date=a.date, evidence=tuple(dict.fromkeys(out[j].evidence + a.evidence)))
+            del out[n]
     n = 0
     while n < len(out):
         a = out[n]

@@ -313,3 +313,13 @@ def test_extract_a_signing_at_the_leads_dated_event_is_on_its_day(nlp):
     article = article_from_text(text, url="http://example.org/article", date=None)
     deals = [f for f in next(extract_articles([article], nlp)).facts if isinstance(f, Agreement)]
     assert [(d.count, d.date) for d in deals] == [(2, "2019-09-06")] and deals[0].signed_at is not None
+
+
+def test_extract_a_caption_telling_only_the_day_dates_the_undated_signing(nlp):
+    text = ("Taiyuan, in north China's Shanxi Province, signed investment agreements in Shanghai over the weekend "
+            "totaling 50.7 billion yuan (US$7.36 billion) to participate in the integrated development of the Yangtze "
+            "River Delta region.\n\nOfficials sign investment agreements at a Taiyuan investment promotion in Shanghai "
+            "on Sunday.\n\nOn March 28, the city signed investment agreements with companies in neighboring Zhejiang "
+            "Province for 22 projects totaling 26.6 billion yuan in Hangzhou.")
+    deals = [f for f in extract_text(nlp, text, "2023-04-03").facts if isinstance(f, Agreement)]
+    assert sorted(d.date for d in deals) == ["2023-03-28", "2023-04-02"]
