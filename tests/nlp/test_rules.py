@@ -426,3 +426,17 @@ def test_rules_a_signing_the_same_day_is_on_the_day_told_before(nlp):
             "\n\nThe same day, Long An and Japan’s Ibaraki prefecture signed a joint statement on bilateral cooperation.")
     deals = [f for f in extract(nlp, text, "2023-07-28").facts if isinstance(f, Agreement)]
     assert [d.date for d in deals] == ["2023-07-28"]
+
+
+def test_rules_a_part_of_a_batch_told_with_its_partner_is_a_deal_of_its_own(nlp):
+    text = ("Brazilian energy group Petrobras signed two major agreements on the energy front. The first foresees a "
+            "joint study and possible negotiation of concessions for offshore oil blocks in Angola. The second is a "
+            "memorandum of understanding involving research and development partnered with Angola’s National Fuel "
+            "Society, Sonangol E.P.")
+    ex = extract(nlp, text, "2025-05-26")
+    label = {e.iri: e.label for e in ex.entities}
+    deals = {f.count: f for f in ex.facts if isinstance(f, Agreement)}
+    assert set(deals) == {1, 2} and not deals[2].sectors
+    assert "Petrobras" in {label[p] for p in deals[1].parties} and len(deals[1].parties) == 2
+    assert "Angola" not in {label[p] for p in deals[1].parties}
+    assert {label[s] for s in deals[1].sectors} == {"research and development"}

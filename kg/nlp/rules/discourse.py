@@ -259,6 +259,60 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
                                          "at": sent.start},), "cooperation-sectors-of-the-pair")
 
 
+# "the first of which was with A and B", "The second, relating to oil storage, was signed with C", "the third ...
+# with D": the parts of a batch, each told with its partner
+ORDINAL_PART = re.compile(r"\b(?:the|The)\s+(?:first|second|third|fourth|fifth|sixth|last)\b")
+PARTNER_AFTER = re.compile(r"\b(?:with|partnered with)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+)?$")
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+
+
+@rule("agreement-listed-parts", kind="agreement", confidence=0.6)
+def listed_parts(state: Discourse) -> Iterator[Amendment]:
+    """"OQ Group signed three of the agreements, the first of which was with ACWA Power and Air Products in the
+    fields of petrochemicals ... The second ... was signed with Saudi Aramco, and the third ... with SABIC": each
+    part a batch's one signer lists with its partner is a deal of the two, with the sectors told of it."""
+    for k, fact in enumerate(state.facts):
+        if fact["rel"] != "agreement" or (fact["count"] or 1) < 2 or len(fact["parties"]) != 1:
+            continue
+        n = state.sentence_at(fact["at"])
+        if n < 0:
+            continue
+        signer = fact["parties"][0]
+        taken: list[int] = []
+        for m in range(n, min(n + 3, len(state.sentences))):
+            sent = state.sentences[m]
+            if m > n and not ORDINAL_PART.match(sent.text.lstrip()):
+                break
+            cuts = [p.start() for p in ORDINAL_PART.finditer(sent.text)]
+            here = state.mentions_in(m)
+            for a, b in zip(cuts, cuts[1:] + [len(sent.text)]):
+                lo, hi = sent.start + a, sent.start + b
+                inside = [i for i in here if lo <= state.mentions[i].start < hi]
+                partners: list[int] = []
+                for i in inside:
+                    mention = state.mentions[i]
+                    if mention.cls not in PARTY or re.match(r"['’]s\b", sent.text[mention.end - sent.start:]):
+                        continue  # "with Angola's National Fuel Society": the owner is no partner
+                    gap_from = state.mentions[partners[-1]].end if partners else lo
+                    gap = state.sentences[m].text[gap_from - sent.start:mention.start - sent.start]
+                    if (partners and LIST_JOIN.fullmatch(gap)) or (not partners and PARTNER_AFTER.search(gap)):
+                        partners.append(i)
+                    elif partners:
+                        break
+                partners = [i for i in partners if state.mentions[i].key != state.mentions[signer].key]
+                if not partners:
+                    continue
+                sectors = [i for i in inside if state.mentions[i].cls == "Sector"
+                           and state.mentions[i].rule != "sector-described"]
+                taken += sectors
+                yield Amendment(-1, "new", ({"rel": "agreement", "parties": [signer, *partners], "count": 1,
+                                             "values": [], "signedAt": fact["signedAt"], "date": fact["date"],
+                                             "sectors": sectors, "one_each": False, "rule": "agreement-listed-parts",
+                                             "confidence": 0.6, "at": sent.start},), "agreement-listed-parts")
+        if taken:
+            yield Amendment(k, "drop_sectors", tuple(taken), "agreement-listed-parts")
+
+
 # A time of its own: "in 1984", "last year", "since 2016", "in September 2018", "earlier"
 OWN_TIME = re.compile(r"\b(?:1[89]\d\d|20\d\d|last|previous|earlier|ago|since|former|past|next|later|upcoming)\b", re.I)
 
@@ -363,6 +417,8 @@ def _amend(out: list[dict], folded: set[int], change: Amendment) -> None:
             if k not in folded and change.fact not in folded:
                 _fold(fact, out[k])
                 folded.add(k)
+    elif change.field == "drop_sectors":  # the sectors told of a part, not of the whole batch
+        fact["sectors"] = [i for i in fact["sectors"] if i not in change.values]
     elif change.field in _SET_FIELDS:
         fact[change.field] = change.values[0]
     else:
