@@ -440,3 +440,12 @@ def test_rules_a_part_of_a_batch_told_with_its_partner_is_a_deal_of_its_own(nlp)
     assert "Petrobras" in {label[p] for p in deals[1].parties} and len(deals[1].parties) == 2
     assert "Angola" not in {label[p] for p in deals[1].parties}
     assert {label[s] for s in deals[1].sectors} == {"research and development"}
+
+
+def test_rules_a_twinning_deal_pairs_the_places_conjoined_under_it(nlp):
+    text = ("Li Mingyuan (L), a member of the Standing Committee of Communist Party of China Shaanxi Provincial "
+            "Committee, and Albert Chalamila, the Dar es Salaam regional commissioner, sign an agreement for developing "
+            "sister provinces between Shaanxi and Dar es Salaam in Dar es Salaam, Tanzania, on Nov. 27, 2023.")
+    parties = _deal_parties(extract(nlp, text, "2023-11-28"))
+    assert len(parties) == 1 and {"Shaanxi", "Dar es Salaam"} <= parties[0]
+    assert not any("Committee" in p for p in parties[0])

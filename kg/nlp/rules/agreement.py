@@ -34,6 +34,7 @@ _STAND_INS = frozenset({"government", "governments", "authorities", "authority",
                         "delegation", "representatives", "officials", "city", "cities", "province", "provinces",
                         "state", "states", "region", "regions", "municipality", "county", "counties"})
 _NUMBERS = {**NUMBER_WORDS, "thirteen": 13, "fifteen": 15, "twenty": 20}
+_TIES = frozenset(w.lower() for w in read_lexicon("relationship_words")) | {"twinning", "twinned"}
 
 
 def _agreement_noun(tok: "Token", sent: "Span") -> bool:
@@ -100,6 +101,21 @@ def _stood_for(tok: "Token") -> list["Token"]:
     return [tok]
 
 
+def _twinned(noun: "Token", mentions: list, spans: list[tuple[int, int, int]]) -> list[int]:
+    """"An agreement to recognise Batumi and Brest as twin cities": the places a twinning deal pairs, conjoined
+    under the agreement noun, which names the tie ("twin", "sister", "friendship")."""
+    below = list(noun.subtree)
+    if not any(t.lower_ in _TIES for t in below):
+        return []
+    for tok in below:
+        if tok.dep_ != "conj" and any(c.dep_ == "conj" for c in tok.children):
+            found = [i for t in (tok, *tok.conjuncts) for i in [mention_of(t, spans)]
+                     if i is not None and mentions[i].cls in PARTY]
+            if len(found) >= 2:
+                return found
+    return []
+
+
 def _count(noun: "Token") -> int | None:
     for child in noun.children:
         if child.dep_ in ("nummod", "det") and child.lower_ in _NUMBERS:
@@ -151,6 +167,8 @@ def agreements_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, i
                               for j in [mention_of(a, spans)] if j is not None), None)
                 if i is not None and mentions[i].cls in PARTY and i not in parties:
                     parties.append(i)
+        if len(parties) < 2 and noun is not None:
+            parties += [i for i in _twinned(noun, mentions, spans) if i not in parties]
         chars = {t.idx for t in clause}
         sectors = [i for start, end, i in spans if mentions[i].cls == "Sector" and start in chars]
         count = _count(noun) if noun is not None else _SINGULAR.get(verb.lower_)
