@@ -449,3 +449,9 @@ def test_rules_a_twinning_deal_pairs_the_places_conjoined_under_it(nlp):
     parties = _deal_parties(extract(nlp, text, "2023-11-28"))
     assert len(parties) == 1 and {"Shaanxi", "Dar es Salaam"} <= parties[0]
     assert not any("Committee" in p for p in parties[0])
+
+
+def test_rules_a_document_concluded_by_two_places_is_their_deal(nlp):
+    text = ("Yakutia and Gujarat agreed to cooperate in diamond production, while a document concluded by Sakhalin "
+            "region and Haryana covered cooperation in oil and gas industry.")
+    assert _deal_parties(extract(nlp, text, "2019-08-13")) == [{"Sakhalin", "Haryana"}]

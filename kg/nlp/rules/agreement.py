@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _VERBS = frozenset(w for w in read_lexicon("signing_verbs") if " " not in w)
 _PHRASAL = {tuple(w.split()) for w in read_lexicon("signing_verbs") if " " in w}  # ("entered", "into")
 _SIGNING_NOUNS = frozenset({"signing", "signings"})
+_SIGNED_PAPERS = frozenset({"document", "documents"})  # a deal only where the parse shows who signed it
 _SINGULAR = {"signing": 1}  # "a signing ceremony between A and B", its deal unnamed: one signed
 # Every signing word of a sentence, as letters in its lower-cased text: one without any has no clause to read.
 _ANY_WORD = re.compile("|".join(re.escape(w) for w in sorted(_VERBS | {v for v, _ in _PHRASAL} | _SIGNING_NOUNS,
@@ -59,7 +60,11 @@ def _of_object(tok: "Token", sent: "Span") -> "Token | None":
 
 
 def _signed_noun(verb: "Token", sent: "Span") -> "Token | None":
-    """The agreement noun the verb signs: its object or passive subject ("three of the agreements")."""
+    """The agreement noun the verb signs: its object or passive subject ("three of the agreements"), or the noun a
+    participle modifies ("a document concluded by Sakhalin region and Haryana")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and (_agreement_noun(verb.head, sent)
+                                                       or verb.head.lower_ in _SIGNED_PAPERS):
+        return verb.head
     for child in verb.children:
         if child.dep_ == "prep" and (verb.lower_, child.lower_) in _PHRASAL:  # "entered into an MoU"
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -96,8 +101,9 @@ def _partners(holders: list["Token"]) -> list["Token"]:
 def _stood_for(tok: "Token") -> list["Token"]:
     """The tokens a party slot names: itself, or what a generic head is "of"."""
     if tok.lower_ in _STAND_INS:
-        return [t for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                for c in p.children if c.dep_ == "pobj" for t in _conjoined(c)]
+        named = [t for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj" for t in _conjoined(c)]
+        return named or [tok]  # "Sakhalin region": the head of a place's own name
     return [tok]
 
 
