@@ -455,3 +455,10 @@ def test_rules_a_document_concluded_by_two_places_is_their_deal(nlp):
     text = ("Yakutia and Gujarat agreed to cooperate in diamond production, while a document concluded by Sakhalin "
             "region and Haryana covered cooperation in oil and gas industry.")
     assert _deal_parties(extract(nlp, text, "2019-08-13")) == [{"Sakhalin", "Haryana"}]
+
+
+def test_rules_a_deal_noun_read_from_its_modifier_is_counted(nlp):
+    text = ("Since Anhui and Lower Saxony signed the joint declaration for cooperation in 1984 and established one of "
+            "the longest China-German regional partnerships, a series of industrial collaborations are in full swing "
+            "based on high industrial relevance and strong compatibility.")
+    assert [f.count for f in extract(nlp, text, "2021-07-18").facts if isinstance(f, Agreement)] == [1]

@@ -39,7 +39,12 @@ _TIES = frozenset(w.lower() for w in read_lexicon("relationship_words")) | {"twi
 
 
 def _agreement_noun(tok: "Token", sent: "Span") -> bool:
-    return tok.tag_.startswith("NN") and bool(_NOUN.match(doc_text(sent.doc), tok.idx))
+    """Whether ``tok`` heads a deal noun, read from the noun or from its first modifier ("joint declaration")."""
+    if not tok.tag_.startswith("NN"):
+        return False
+    text = doc_text(sent.doc)
+    starts = [tok.idx] + [c.idx for c in tok.lefts if c.dep_ in ("amod", "compound")][:1]
+    return any(_NOUN.match(text, at) and _NOUN.match(text, at).end() >= tok.idx + len(tok) for at in starts)
 
 
 def _conjoined(tok: "Token") -> list["Token"]:
