@@ -68,6 +68,7 @@ _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
                "nov", "dec"}
 _EVENT_NOUNS = {"show", "fair", "expo", "summit", "forum", "conference", "exhibition", "festival", "meet"}
 _MONEY_PREFIX = {"Rs", "Rs.", "RM", "$", "US$", "HK$", "£", "€", "¥", "RMB", "Rp", "S$"}
+_COMPASS = frozenset(read_lexicon("compass_words"))  # "Northwest China" is no organisation
 # A small city matched only by the gazetteer needs the NER to agree.
 TRUST_POPULATION = 500000
 
@@ -540,8 +541,12 @@ class MentionFinder:
                     t.lower_ in self.title_words or t.lower_ in PLACE_NOUNS for t in rest):
                 i += k  # "Wang Bo": part of a person's name; but "Pahang State" is the state
                 continue
-            if (i + k < n and doc[i + k].text in ("-", "–") and i + k + 1 < n and doc[i + k + 1].text[:1].isupper()) or (
-                    i > 1 and doc[i - 1].text in ("-", "–") and doc[i - 2].text[:1].isupper()):
+            # a compound's parts: "Hong Kong-Macao-Shandong Week", "Khanty-Mansi Autonomous District – Yugra"; not
+            # a place before a spaced dash ("CEBU CITY, Philippines – The") nor a possessive ("HCM City – Vietnam’s")
+            if (i + k < n and doc[i + k].text in ("-", "–") and not doc[i + k - 1].whitespace_ and i + k + 1 < n
+                    and doc[i + k + 1].text[:1].isupper()) or (
+                    i > 1 and doc[i - 1].text in ("-", "–") and doc[i - 2].text[:1].isupper()
+                    and not (i + k < n and doc[i + k].text in ("'s", "’s"))):
                 self.blocked.update(range(i, i + k))  # "Hong Kong-Macao-Shandong Week": inside a compound name
                 i += k
                 continue
@@ -729,7 +734,9 @@ class MentionFinder:
                 cut = next((t.i for t in ent if t.text == "("), ent.end)
                 inner = self._strip(doc[ent.start:cut])
                 if len(inner) > 1 and all(t.text[:1].isupper() or t.lower_ in CONNECTORS for t in inner) \
-                        and inner[-1].lower_ not in self.title_heads:  # "Queensland Premier" is a place's premier
+                        and inner[-1].lower_ not in self.title_heads \
+                        and not (inner[0].lower_ in _COMPASS and self.gaz.get(inner[1:].text) is not None):
+                    # "Queensland Premier" is a place's premier; "Northwest China" is China
                     org_spans.append((inner.start, inner.end))
         for start, end in self._qualified_firms(doc):
             cands.append((0, start, end, "Company", None, "firm-qualified"))

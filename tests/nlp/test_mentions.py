@@ -68,6 +68,29 @@ def test_mentions_place_inside_a_name_is_not_a_mention(nlp):
     assert "Macao" not in found and "Shandong" not in found
 
 
+@pytest.mark.parametrize("text,name", [
+    ("CEBU CITY, Philippines – The Cebu Provincial government has partnered with Singapore for the implementation "
+     "of sustainable infrastructure projects.", "Philippines"),
+    ("Speaking at the event, Japanese Consul General in Ho Chi Minh City Ono Masuo hailed Long An province’s "
+     "important position in connecting HCM City – Vietnam’s biggest economic hub with the Mekong Delta provinces.",
+     "Vietnam"),
+])
+def test_mentions_place_beside_a_spaced_dash(nlp, text, name):
+    assert mentions(nlp, text).get(name) == "Country"
+
+
+def test_mentions_place_after_a_spaced_dash_in_a_name(nlp):
+    found = mentions(nlp, "Kogalym, a city in Russia's Khanty-Mansi Autonomous District – Yugra, and the city of "
+                          "Burgas, Bulgaria, signed a Memorandum of Friendship.")
+    assert "Yugra" not in found
+
+
+def test_mentions_compass_word_before_a_place_is_no_org(nlp):
+    found = mentions(nlp, "The event, which ran from May 11 to 15, was held in the capital of Northwest China's "
+                          "Shaanxi province.")
+    assert found.get("China") == "Country" and "Northwest China" not in found
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
