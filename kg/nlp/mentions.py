@@ -194,6 +194,8 @@ class MentionFinder:
         self.relationship_words = frozenset(read_lexicon("relationship_words"))
         self.prefixes = dict(line.split("|") for line in read_lexicon("name_prefixes"))
         self.heads = frozenset(self.event_heads | set(self.org_heads) | set(self.district_heads))
+        self.place_bodies = frozenset(read_lexicon("place_bodies"))
+        self.government_levels = frozenset(read_lexicon("government_levels"))
 
     # ------------------------------------------------------------ candidates
     def _patterned(self, doc: Doc, sents: list[Span]) -> list[tuple[int, int, str, str]]:
@@ -251,7 +253,7 @@ class MentionFinder:
                     while end + 1 < sent.end and doc[end].text == "," and doc[end + 1].text.rstrip(".") in (
                             "Ltd", "Inc", "Limited", "LLC", "PLC", "Bhd", "Corp"):
                         end += 2  # "Tencent Co., Ltd."
-                    if end - start >= 2:
+                    if end - start >= 2 and self.gaz.get(doc[start:end].text) is None:  # "Russian Federation"
                         out.append((start, end, head_cls, "org-head"))
                     continue
                 for head in self.district_heads.get(tok.text, ()):
@@ -324,6 +326,7 @@ class MentionFinder:
                             and not any(doc[j].ent_type_ in ("PERSON", "GPE", "NORP", "DATE") or doc[j].lower_ in _DATE_WORDS
                                         for j in range(k, end)):
                         out.append((k, end, "Company", "between-pair"))
+            out += self._place_bodies(doc, [t for t, w in zip(tokens, texts) if w in self.place_bodies], sent.start)
             # "Binh Duong province", "Weifang city": a name the gazetteer lacks, typed by its noun; but
             # "E China city" is a city in China
             for tok in [t for t, w in zip(tokens, lowers) if w in PLACE_NOUNS]:
@@ -426,6 +429,20 @@ class MentionFinder:
                                                           or doc[end].tag_ == "MD")):
                 continue  # "G Rowntree (Leicester), H Ellis (Leicester)": a team sheet, not a firm's name
             out.append((start, end))
+        return out
+
+    def _place_bodies(self, doc: Doc, tokens: list[Token], sent_start: int) -> list[tuple[int, int, str, str]]:
+        """"the Sindh government", "the Bertoua city council (Cameroon)": a known place, a level of
+        government perhaps, then a lower-case body noun (``place_bodies.txt``) name the place's governing body."""
+        out = []
+        for tok in tokens:
+            end = tok.i
+            if end > sent_start and doc[end - 1].lower_ in self.government_levels:
+                end -= 1
+            start = next((k for k in range(max(sent_start, end - 4), end)
+                          if _is_cap(doc[k]) and (self.gaz.get(doc[k:end].text) or _NO_PLACE).cls not in (None, "Country")), None)
+            if start is not None and not (start > sent_start and _is_cap(doc[start - 1])):
+                out.append((start, tok.i + 1, "Agency", "place-body"))
         return out
 
     def _firm_list(self, doc: Doc, tokens: list[Token], sent_end: int) -> list[tuple[int, int, str, str]]:
@@ -810,6 +827,9 @@ class MentionFinder:
                 continue  # "Sister Province" is a tie, no place
             if rule == "place-noun":
                 key = span[:-1].text  # "Binh Duong province" is Binh Duong
+            elif rule == "place-body":  # "Sindh govt", "the Sindh provincial government": the Government of Sindh
+                place = span[:-2] if span[-2].lower_ in self.government_levels else span[:-1]
+                key = f"{'Government' if span[-1].lower_.startswith('gov') else span[-1].text.title()} of {place.text}"
             if cls in ("Agency", "Organization"):
                 span = self._parent_body(span)
                 if span is None:

@@ -91,6 +91,34 @@ def test_mentions_compass_word_before_a_place_is_no_org(nlp):
     assert found.get("China") == "Country" and "Northwest China" not in found
 
 
+@pytest.mark.parametrize("text,name", [
+    ("DUBAI: Pakistan Peoples Party Chairperson Bilawal Bhutto Zardari on Tuesday lauded the signings of as many as "
+     "six Memorandum of Understandings (MoUs) between the Sindh government and the United Arab Emirates.",
+     "Sindh government"),
+    ("On July 27, 2023, the Bertoua city council (Cameroon) and the Gwangju city council (South Korea) signed a "
+     "twinning agreement, the Cameroonian party reveals.", "Gwangju city council"),
+])
+def test_mentions_place_and_body_noun_is_an_agency(nlp, text, name):
+    assert mentions(nlp, text).get(name) == "Agency"
+
+
+def test_mentions_place_body_keyed_as_its_government(nlp):
+    doc = nlp("The PPP chairperson expressed his hope that the MoUs are the beginning for a long lasting relationship "
+              "between the UAE and Sindh govt.")
+    assert [m[4] for m in doc._.nkg_mentions if m[2] == "Sindh govt"] == ["Government of Sindh"]
+
+
+def test_mentions_country_and_body_noun_stays_the_country(nlp):
+    found = mentions(nlp, "Ms. Gan Siow Huang, the signatory Singapore Minister, reaffirmed the Singapore "
+                          "government’s commitment to deepening its engagement with AP.")
+    assert "Singapore government" not in found
+
+
+def test_mentions_country_named_with_an_org_head_is_the_country(nlp):
+    found = mentions(nlp, "The company has also accused Gazprom, the Russian Federation and two other Russian firms.")
+    assert found.get("Russian Federation") == "Country"
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
