@@ -496,10 +496,11 @@ class FactFinder:
                               r"district|capital)\s+)?", between) and self._rank(a) > self._rank(b):
                 # "Georgia's Batumi", "Georgia's coastal city Batumi"
                 out.append({"rel": "locatedIn", "place": j, "in": i, "rule": "possessive", "confidence": 0.85})
-            elif re.fullmatch(r",\s*", between) and not re.match(  # a list goes on; "LANZHOU, China, July 10" ends
+            elif re.fullmatch(r",\s*", between) and (not re.match(  # a list goes on; "LANZHOU, China, July 10" ends
                     r"\s*(?:,|and)\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)[A-Z]",
-                    text[b.end:b.end + 16]) \
-                    and not re.search(r"(?:,|\band)\s*$", text[max(0, a.start - 6):a.start]) and (
+                    text[b.end:b.end + 16])
+                    and not re.search(r"(?:,|\band)\s*$", text[max(0, a.start - 6):a.start])
+                    or self._rising_chain(text, places, n)) and (
                     self._rank(b) > self._rank(a) or self._rank(b) == self._rank(a) == RANK["City"] and re.search(
                         r"\b(?:in|at|near)\s+$", text[max(0, a.start - 6):a.start])):
                 # "in Rompin, Pahang"; "in Gambang, Kuantan": a town, then the larger town it is part of
@@ -515,6 +516,18 @@ class FactFinder:
                     out.append({"rel": "locatedIn", "place": i, "in": country, "rule": "demonym-place-noun-of",
                                 "confidence": 0.7})
         return out
+
+    def _rising_chain(self, text: str, places: list[tuple[int, Mention]], n: int) -> bool:
+        """Whether place ``n`` and the next stand in a run of places that only commas join and that widens
+        at every step, no list: "Erbil, Kurdistan Region, Iraq", "in Rompin, Pahang, Malaysia"."""
+        first = last = n + 1
+        while first > 0 and re.fullmatch(r",\s*", text[places[first - 1][1].end:places[first][1].start]):
+            first -= 1
+        while last + 1 < len(places) and re.fullmatch(r",\s*", text[places[last][1].end:places[last + 1][1].start]):
+            last += 1
+        run = [m for _, m in places[first:last + 1]]
+        return len(run) >= 3 and all(self._rank(x) < self._rank(y) for x, y in zip(run, run[1:])) and \
+            not re.match(r"\s*,?\s*(?:and|or)\b", text[run[-1].end:run[-1].end + 6])
 
     def _place_noun_of(self, text: str, places: list[tuple[int, Mention]]) -> list[dict]:
         """"China's southwestern city of Chengdu", "the Mekong Delta province of Long An": the place a

@@ -458,6 +458,13 @@ def test_facts_national_post_in_a_titled_apposition(nlp):
         (f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text, "2005-02-14"), "post")}
 
 
+def test_facts_located_in_a_comma_chain_that_widens(nlp):
+    text = ("Erbil, Kurdistan Region, Iraq ( – The Kurdistan Federation of Chambers of Commerce and Industry and the "
+            "United States Chamber of Commerce signed a memorandum of understanding on June 23, 2019.")
+    found = {(f["place"], f["in"]) for f in of_rel(facts(nlp, text, "2019-06-23"), "locatedIn")}
+    assert {("Erbil", "Kurdistan Region"), ("Kurdistan Region", "Iraq")} <= found
+
+
 def test_facts_a_list_of_places_is_no_chain_in_a_headline(nlp):
     assert of_rel(facts(nlp, "Hong Kong, Macao, Shandong ink 30 deals", "2024-05-28"), "locatedIn") == []
 
