@@ -505,6 +505,9 @@ class FactFinder:
                         r"\b(?:in|at|near)\s+$", text[max(0, a.start - 6):a.start])):
                 # "in Rompin, Pahang"; "in Gambang, Kuantan": a town, then the larger town it is part of
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "comma", "confidence": 0.7})
+            elif re.fullmatch(r"\s*\(\s*", between) and re.match(r"\s*\)", text[b.end:b.end + 3]) \
+                    and self._rank(b) > self._rank(a):  # "Bhubaneswar (Odisha) [India]": the larger place in brackets
+                out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "bracket", "confidence": 0.7})
         told = {(f["place"], f["in"]) for f in out}
         out += [f for f in self._listed_places_of(text, places) if (f["place"], f["in"]) not in told]
         told = {(f["place"], f["in"]) for f in out}

@@ -465,6 +465,13 @@ def test_facts_located_in_a_comma_chain_that_widens(nlp):
     assert {("Erbil", "Kurdistan Region"), ("Kurdistan Region", "Iraq")} <= found
 
 
+def test_facts_located_in_the_larger_place_in_brackets(nlp):
+    text = ("Bhubaneswar (Odisha) [India], January 30 (ANI): The grand two-day Utkarsh Odisha - Make in Odisha "
+            "Conclave 2025 concluded on Wednesday with MoUs signed worth Rs 12.89 Lakh crores.")
+    found = {(f["place"], f["in"]) for f in of_rel(facts(nlp, text, "2025-01-30"), "locatedIn")}
+    assert ("Bhubaneswar", "Odisha") in found
+
+
 def test_facts_a_list_of_places_is_no_chain_in_a_headline(nlp):
     assert of_rel(facts(nlp, "Hong Kong, Macao, Shandong ink 30 deals", "2024-05-28"), "locatedIn") == []
 
