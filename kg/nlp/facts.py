@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
 from .dates import resolve_date
-from .mentions import PARENT_HEADS, Mention
+from .mentions import PARENT_HEADS, PLACE_NOUNS, Mention
 from .rules import NUMBER_WORDS, doc_text, span_text
 from .rules.agreement import agreements_from_parse
 from .rules.cooperation import cooperation_from_parse
@@ -118,6 +118,7 @@ ENVOY = re.compile(r"(?P<title>\b(?:ambassador|envoy|consul[- ]general|consul|hi
 # "SHENZHEN, Dec. 10 (Xinhua) --", "MILAN (AP) —", "NEW DELHI:", "RABAT - ", "LANZHOU, China, July 10 /PRNewswire/ --"
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+){0,3})(,[^\n—–:]{0,60}?|\s*\([^()\n]{1,60}\))?"
                       r"\s*(?:—|--|–|-\s|:\s|\([^()\n]{1,60}\)\s*(?:—|--|–|-\s|:\s)?)")
+PLACE_NOUN_WORDS = frozenset(PLACE_NOUNS) | {"port", "capital"}  # "the Belarusian city Brest", "port city"
 PLACE_NOUN_END = re.compile(r"\s(?:region|province|state|county|city|prefecture)$", re.I)  # "Voronezh region"
 DATELINE_DAY = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
 # "Erbil, Kurdistan Region, Iraq ( – ": places in plain case, then a dash (no colon: that may open a sentence)
@@ -513,12 +514,31 @@ class FactFinder:
         told = {(f["place"], f["in"]) for f in out}
         out += [f for f in self._place_noun_of(text, places) if (f["place"], f["in"]) not in told]
         for i, b in places:  # "the Indian state of Goa": in the country the demonym names, as the article names it
-            if b.rule == "place-noun-of" and b.cls != "Country":
-                country = self._country_of(mentions, text[max(sent.start_char, b.start - 30):b.start])
+            if b.rule in ("place-noun-of", "place-noun-before") and b.cls != "Country":
+                # "the Russian Pacific city of Vladivostok", "the historical Belarusian city Brest"
+                country = self._demonym_country(mentions, text[max(sent.start_char, b.start - 40):b.start],
+                                                before_noun=b.rule == "place-noun-before")
                 if country is not None and (i, country) not in told and mentions[country].key != b.key:
                     out.append({"rel": "locatedIn", "place": i, "in": country, "rule": "demonym-place-noun-of",
                                 "confidence": 0.7})
         return out
+
+    def _demonym_country(self, mentions: list[Mention], before: str, *, before_noun: bool) -> int | None:
+        """The article's mention of the country a demonym among the words right before a place noun names
+        ("the Russian Pacific city of", "the historical Belarusian city"); ``before_noun``: ``before`` ends in
+        the noun itself."""
+        words = before.split()
+        if before_noun:
+            if not words or words[-1].lower() not in PLACE_NOUN_WORDS:
+                return None
+            words = words[:-1]
+        for word in reversed(words[-3:]):
+            if word.lower() in ("the", "a", "an", "of", "in", "and", "or", "to", "for") or not word.isalpha():
+                return None
+            name = self.demonyms.get(word)
+            if name:
+                return next((i for i, x in enumerate(mentions) if x.cls == "Country" and x.key == name), None)
+        return None
 
     def _rising_chain(self, text: str, places: list[tuple[int, Mention]], n: int) -> bool:
         """Whether place ``n`` and the next stand in a run of places that only commas join and that widens

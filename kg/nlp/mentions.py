@@ -342,7 +342,7 @@ class MentionFinder:
                     before = self.gaz.get(doc[tok.i - 1].text)
                     if self.gaz.get(name) is None and self.gaz.get(doc[start:tok.i + 1].text) is None and \
                             (before is None or before.cls not in ("Country", "Region")) and \
-                            doc[start].text not in self.not_names and \
+                            doc[start].text not in self.not_names and doc[start].text not in self.gaz.demonyms and \
                             doc[tok.i - 1].text not in self.heads and doc[tok.i - 1].text not in self.gaz.demonyms:
                         out.append((start, tok.i + 1, cls, "place-noun"))
                 # "Georgia's coastal city Batumi", "the Belarusian city Brest": the name after the noun
@@ -354,7 +354,7 @@ class MentionFinder:
                         end += 1
                     words = doc[tok.i + 1:end]
                     if not any(w.lower_ in self.title_words or w.text in self.heads or w.text in self.not_names
-                               for w in words) and \
+                               for w in words) and not words.text.isupper() and \
                             (end == sent.end or doc[end].tag_ != "POS"):
                         out.append((tok.i + 1, end, cls, "place-noun-before"))
             # "Aero India 2005 air show": a capitalised name before a lower-case event noun

@@ -472,6 +472,18 @@ def test_facts_located_in_the_larger_place_in_brackets(nlp):
     assert ("Bhubaneswar", "Odisha") in found
 
 
+@pytest.mark.parametrize("text,place,country", [
+    ("Georgia’s coastal city Batumi has formed a close bond with the historical Belarusian city Brest, which is "
+     "located at the border with Poland. The President of Georgia Giorgi Margvelashvili attended the twinning "
+     "ceremony together with local government representatives and honorable guests from Belarus.", "Brest", "Belarus"),
+    ("Russia's Kamchatka Territory signed a memorandum of understanding with the Indian state of Goa. An Indian "
+     "delegation is currently visiting the Russian Pacific city of Vladivostok.", "city of Vladivostok", "Russia"),
+])
+def test_facts_located_in_the_country_of_a_demonym_before_a_place_noun(nlp, text, place, country):
+    found = {(f["place"], f["in"]) for f in of_rel(facts(nlp, text, "2019-08-12"), "locatedIn")}
+    assert (place, country) in found
+
+
 def test_facts_a_list_of_places_is_no_chain_in_a_headline(nlp):
     assert of_rel(facts(nlp, "Hong Kong, Macao, Shandong ink 30 deals", "2024-05-28"), "locatedIn") == []
 

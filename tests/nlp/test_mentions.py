@@ -119,6 +119,15 @@ def test_mentions_country_named_with_an_org_head_is_the_country(nlp):
     assert found.get("Russian Federation") == "Country"
 
 
+@pytest.mark.parametrize("text,name", [
+    ("The agreements were signed by Omani companies fully-owned by the sultanate’s Investment Authority, Omani state "
+     "TV reported on Monday.", "TV"),
+    ("An Indian delegation is currently visiting the Russian Pacific city of Vladivostok.", "Russian Pacific city"),
+])
+def test_mentions_no_place_named_by_a_place_noun(nlp, text, name):
+    assert name not in mentions(nlp, text)
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
