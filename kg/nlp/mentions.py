@@ -153,6 +153,28 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
     return start
 
 
+_DESCRIBED_AS = ("city", "town", "port", "district", "county", "province", "region", "state", "capital", "village",
+                 "municipality", "prefecture", "territory")
+
+
+def _described_as_place(doc: Doc, end: int) -> bool:
+    """Whether the words after token ``end`` say the name before is a place: "Wilhelmshaven, a port city in
+    ...", "Ghanzi is a district in western Botswana"."""
+    k = end
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    elif k < len(doc) and doc[k].lower_ in ("is", "was"):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in ("a", "an", "the"):
+        return False
+    for tok in doc[k + 1:k + 5]:
+        if tok.lower_ in _DESCRIBED_AS:
+            return True
+        if not (tok.is_lower and tok.is_alpha or tok.tag_ == "JJ"):
+            return False
+    return False
+
+
 def _whole_word_hits(name: str, text: str):
     """Where ``name`` stands in ``text`` as a whole word: the starts ``re.finditer(rf"(?<![\\w-]){re.escape(name)}(?![\\w-])",
     text)`` gives, found with ``str.find`` (no pattern compiled for each name of each article)."""
@@ -549,7 +571,7 @@ class MentionFinder:
                 end += 1
             preceding = doc[i - 1].lower_ if i > 0 else ""
             agreed = i == 0 or label[0] in ("GPE", "LOC") or following in PLACE_NOUNS or preceding in (
-                "in", "at", "near", "from", "to", ",", "of")
+                "in", "at", "near", "from", "to", ",", "of") or _described_as_place(doc, end)
             if place.cls == "City" and place.population < TRUST_POPULATION and not agreed:
                 i += k
                 continue

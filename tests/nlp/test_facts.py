@@ -79,6 +79,8 @@ def test_facts_post_in_a_unit_of_a_named_body(nlp):
      "Namibia"),
     ("Taiyuan, in north China's Shanxi Province, signed investment agreements in Shanghai over the weekend.",
      "Taiyuan", "Shanxi Province"),
+    ("A waterway transport route connecting Hefei, the provincial capital, and Wilhelmshaven, a port city in Lower "
+     "Saxony, will also be launched.", "Wilhelmshaven", "Lower Saxony"),
     # the country a demonym names, as the article names it
     ("Russia's Kamchatka Territory signed a memorandum of understanding with the Indian state of Goa. India and "
      "Russia agreed.", "state of Goa", "India"),

@@ -128,6 +128,16 @@ def test_mentions_no_place_named_by_a_place_noun(nlp, text, name):
     assert name not in mentions(nlp, text)
 
 
+@pytest.mark.parametrize("text,name", [
+    ("A waterway transport route connecting Hefei, the provincial capital, and Wilhelmshaven, a port city in Lower "
+     "Saxony, will also be launched.", "Wilhelmshaven"),
+    ("The Omaheke Regional Council renewed the MoU. Ghanzi is a district in western Botswana, bordering the Omaheke "
+     "region of Namibia.", "Ghanzi"),
+])
+def test_mentions_small_town_the_text_calls_a_place(nlp, text, name):
+    assert mentions(nlp, text).get(name) == "City"
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
