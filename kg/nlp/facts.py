@@ -22,6 +22,7 @@ from .rules import NUMBER_WORDS, doc_text, span_text
 from .rules.agreement import agreements_from_parse
 from .rules.cooperation import cooperation_from_parse
 from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse, listed_amounts
+from .rules.located_in import located_in_from_parse
 from .rules.discourse import Sentence, assemble
 from .money import find_money, localize
 from .stakes import stake_investments
@@ -522,6 +523,12 @@ class FactFinder:
                     out.append({"rel": "locatedIn", "place": i, "in": country, "rule": "demonym-place-noun-of",
                                 "confidence": 0.7})
         return out
+
+    def _located_by_clause(self, places: list[Mention], spans, sent: Span, found: list[dict]) -> list[dict]:
+        """"Ghanzi is a district in western Botswana": the parse rule's pairs whose container is the larger place."""
+        told = {(f["place"], f["in"]) for f in found if f["rel"] == "locatedIn"}
+        return [f for f in located_in_from_parse(sent, places, spans) if (f["place"], f["in"]) not in told
+                and self._rank(places[f["in"]]) > self._rank(places[f["place"]])]
 
     def _demonym_country(self, mentions: list[Mention], before: str, *, before_noun: bool) -> int | None:
         """The article's mention of the country a demonym among the words right before a place noun names
@@ -1098,6 +1105,7 @@ class FactFinder:
             found += self._named_next(text, mentions, sent, unnamed)
             unnamed = self._unnamed_post(text, mentions, sent)
             found += self.located_in(doc, text, places, sent)
+            found += self._located_by_clause(places, spans, sent, found)
             found += self.events(doc, text, mentions, sent, published, last_event, dateline)
             found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)
             found = self._parsed_agreements(sent, mentions, spans, found, published)

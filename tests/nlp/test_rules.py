@@ -2,7 +2,7 @@
 import pytest
 from conftest import extract_text as extract
 
-from kg.model import Agreement, Cooperation, Investment
+from kg.model import Agreement, Cooperation, Investment, LocatedIn
 from kg.nlp.rules import REGISTRY, rule, rules_for
 
 KADUNA = ("Malam Uba Sani, the Governor of Kaduna State, had the honor of signing a Memorandum of Understanding (MoU) "
@@ -462,3 +462,14 @@ def test_rules_a_deal_noun_read_from_its_modifier_is_counted(nlp):
             "the longest China-German regional partnerships, a series of industrial collaborations are in full swing "
             "based on high industrial relevance and strong compatibility.")
     assert [f.count for f in extract(nlp, text, "2021-07-18").facts if isinstance(f, Agreement)] == [1]
+
+
+@pytest.mark.parametrize("text,place,container", [
+    ("Ghanzi is a district in western Botswana, bordering the Omaheke region of Namibia.", "Ghanzi", "Botswana"),
+])
+def test_rules_a_clause_saying_what_a_place_is_and_where_places_it(nlp, text, place, container):
+    ex = extract(nlp, text, "2019-08-13")
+    label = {e.iri: e.label for e in ex.entities}
+    pairs = {(label[f.place], label[f.container]) for f in ex.facts if isinstance(f, LocatedIn)}
+    assert (place, container) in pairs
+    assert "located-in-clause" in {f.rule for f in ex.facts if isinstance(f, LocatedIn)}
