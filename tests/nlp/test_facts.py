@@ -81,6 +81,8 @@ def test_facts_post_in_a_unit_of_a_named_body(nlp):
      "Taiyuan", "Shanxi Province"),
     ("A waterway transport route connecting Hefei, the provincial capital, and Wilhelmshaven, a port city in Lower "
      "Saxony, will also be launched.", "Wilhelmshaven", "Lower Saxony"),
+    ("Charles Hill is one of its two sub districts located about 120 kilometres from Omaheke’s regional capital, "
+     "Gobabis.", "Gobabis", "Omaheke"),
     # the country a demonym names, as the article names it
     ("Russia's Kamchatka Territory signed a memorandum of understanding with the Indian state of Goa. India and "
      "Russia agreed.", "state of Goa", "India"),
