@@ -832,6 +832,9 @@ class MentionFinder:
                 following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
                 honorific = span.start > 0 and span.doc[span.start - 1].text.rstrip(".") in self.honorifics
                 located = span.start > 0 and span.doc[span.start - 1].lower_ in ("in", "at", "near")
+                # "Wakayama and Nakagawa prefectures": a list of places before a plural place noun
+                plural = re.sub(r"ies$", "y", following) if following.endswith("ies") else following[:-1]
+                located = located or following.endswith("s") and plural in PLACE_NOUNS
                 cls = "City" if following in PLACE_NOUNS or located else "Person" if honorific else "Company"
                 cands.append((4, span.start, span.end, cls, None, "ner-gpe"))
         cands.sort(key=lambda c: (c[0], -(c[2] - c[1]), c[1]))

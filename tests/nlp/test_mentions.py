@@ -138,6 +138,13 @@ def test_mentions_small_town_the_text_calls_a_place(nlp, text, name):
     assert mentions(nlp, text).get(name) == "City"
 
 
+def test_mentions_unknown_name_in_a_list_before_a_plural_place_noun_is_a_place(nlp):
+    found = mentions(nlp, "He said the provincial authorities and people are interested in developing ties with "
+                          "Japanese localities in various areas, notably Hyogo, Ibaraki, Wakayama and Nakagawa "
+                          "prefectures.")
+    assert found.get("Nakagawa") == "City"
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
