@@ -145,6 +145,12 @@ def test_mentions_unknown_name_in_a_list_before_a_plural_place_noun_is_a_place(n
     assert found.get("Nakagawa") == "City"
 
 
+def test_mentions_beach_named_is_a_district(nlp):
+    found = mentions(nlp, "Omran Group signed a memorandum with the Saudi Dar Al-Arkan Real Estate Development Company "
+                          "for the development of the Yetti Beach in Oman.")
+    assert found.get("Yetti Beach") == "District"
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
