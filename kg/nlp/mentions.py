@@ -247,11 +247,20 @@ class MentionFinder:
                         out.append((start, end, "Event", "event-head"))
                     continue
                 head_cls = self.org_heads.get(tok.text)
+                if head_cls and tok.ent_type_ == "ORG" and tok.ent_iob_ != "" and end < sent.end and \
+                        doc[end].ent_iob_ == "I" and _is_cap(doc[end]) and doc[end].text not in self.heads \
+                        and doc[end].lower_ not in self.title_words:
+                    continue  # "Shanghai International Technology Exchange Center": the NER's name goes on
                 if head_cls:
                     # "Ministry of Commerce", "Management Committee of the Jinyi New District"
                     j = end
+                    named_for_place = self._starts_with_place(doc, tok.i, sent.start)
                     if j + 2 < sent.end and (doc[j].lower_ == "of" or doc[j].lower_ == "for" and _is_cap(doc[j + 1])) \
-                            and not (doc[j + 1].lower_ == "the" and self.gaz.get(doc[j + 2].text) is not None):
+                            and not (doc[j + 1].lower_ == "the" and self.gaz.get(doc[j + 2].text) is not None) \
+                            and not (named_for_place and self.gaz.get(doc[j + 1:j + 3].text or "") is not None
+                                     or named_for_place and self.gaz.get(doc[j + 1].text) is not None):
+                        # "Ministry of Commerce", "Bank of China"; not "General Motors of the US", nor
+                        # "Gyeongsangbuk-do Provincial Government of South Korea"
                         # "Ministry of Commerce", "Bank of China"; not "General Motors of the US"
                         k = j + 1
                         if doc[k].lower_ == "the":
@@ -270,6 +279,13 @@ class MentionFinder:
                         if m > k:
                             end = m
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words)
+                    ner_start = tok.i
+                    while tok.ent_type_ == "ORG" and ner_start > start and doc[ner_start].ent_iob_ == "I":
+                        ner_start -= 1
+                    if start < ner_start and doc[ner_start - 1].lower_ in ("and", "&") and tok.ent_type_ == "ORG" \
+                            and start > sent.start and doc[start - 1].lower_ in ("in", "at", "to", "from") \
+                            and self.gaz.get(doc[start:ner_start - 1].text) is not None:
+                        start = ner_start  # "in Turkey and Sichuan Airlines": a place, then the NER's firm
                     if doc[start].text in self.gaz.demonyms and tok.i - start >= 2 and head_cls == "Company":
                         start += 1  # "Saudi Dar Al Arkan ... Company" is the firm; "Indian Air Force" keeps its nation
                     while end + 1 < sent.end and doc[end].text == "," and doc[end + 1].text.rstrip(".") in (
@@ -422,6 +438,12 @@ class MentionFinder:
                         end += 1
                     out.append((tok.i, end, "Agency", "invest-agency"))
         return out
+
+    def _starts_with_place(self, doc: Doc, head: int, sent_start: int) -> bool:
+        """Whether the name ending in the head word at ``head`` starts with a known place ("Gyeongsangbuk-do
+        Provincial Government"): a place then names the body, and an "of" after it says where it is."""
+        start = _cap_run_left(doc, head, sent_start, self.heads, self.title_words)
+        return any(self.gaz.get(doc[start:k].text) is not None for k in range(start + 1, min(head, start + 4) + 1))
 
     @staticmethod
     def _qualified_firms(doc: Doc) -> list[tuple[int, int]]:

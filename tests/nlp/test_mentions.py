@@ -151,6 +151,21 @@ def test_mentions_beach_named_is_a_district(nlp):
     assert found.get("Yetti Beach") == "District"
 
 
+def test_mentions_organisation_spans_where_the_names_end(nlp):
+    found = mentions(nlp, "The deals were inked between Shanghai International Technology Exchange Center and the "
+                          "Izmir Chamber of Commerce on technological and business cooperation, as well as the "
+                          "Industrial and Commercial Bank of China (ICBC) in Turkey and Sichuan Airlines.")
+    assert found.get("Shanghai International Technology Exchange Center") in ("Company", "Organization")
+    assert found.get("Industrial and Commercial Bank of China") == "Company"
+    assert found.get("Sichuan Airlines") == "Company" and found.get("Turkey") == "Country"
+
+
+def test_mentions_body_named_for_a_place_ends_before_of_its_country(nlp):
+    found = mentions(nlp, "BANDUNG - West Java Provincial Government and Gyeongsangbuk-do Provincial Government of "
+                          "South Korea formally cooperate with Sister Province.")
+    assert found.get("Gyeongsangbuk-do Provincial Government") == "Agency"
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
