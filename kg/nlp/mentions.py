@@ -217,6 +217,7 @@ class MentionFinder:
         self.prefixes = dict(line.split("|") for line in read_lexicon("name_prefixes"))
         self.heads = frozenset(self.event_heads | set(self.org_heads) | set(self.district_heads))
         self.place_bodies = frozenset(read_lexicon("place_bodies"))
+        self.peoples = frozenset(read_lexicon("peoples"))  # "Malayali", "Telugu": words for people, no names
         self.government_levels = frozenset(read_lexicon("government_levels"))
 
     # ------------------------------------------------------------ candidates
@@ -888,7 +889,7 @@ class MentionFinder:
         mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]
         mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in money)  # "RM15bil"
-                    and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms)]
+                    and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms and m.text not in self.peoples)]
         # "Emirati and Omani companies": a demonym is no one's name ("Gibraltar" names a place too)
         for sent in sents:
             for p in self.sectors.find(sent):

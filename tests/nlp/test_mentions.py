@@ -166,6 +166,12 @@ def test_mentions_body_named_for_a_place_ends_before_of_its_country(nlp):
     assert found.get("Gyeongsangbuk-do Provincial Government") == "Agency"
 
 
+def test_mentions_a_people_or_language_is_no_name(nlp):
+    found = mentions(nlp, "Drawing investments of Malayali expatriates to Kerala was one of the major ideas that came "
+                          "up in the first Loka Kerala Sabha Convention held in January 2018.")
+    assert "Malayali" not in found
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
