@@ -88,6 +88,20 @@ def _abbreviates(short: str, name: str) -> bool:
     """
     return any(w[:1].lower() == short[:1].lower() for w in re.findall(r"\w[\w'’-]*", name))
 
+_ORG_HEADS = frozenset(line.split("|")[0] for line in read_lexicon("org_heads"))
+
+
+def _country_named_in_full(name: str) -> str:
+    """An organisation's name with a country it starts with written as the gazetteer's name: "US Chamber of
+    Commerce" and "United States Chamber of Commerce" are one body."""
+    words = name.split()
+    for n in (3, 2, 1):
+        place = default_gazetteer().get(" ".join(words[:n])) if len(words) > n else None
+        if place is not None and place.cls == "Country":
+            return " ".join([place.name, *words[n:]])
+    return name
+
+
 class Resolver:
     """Groups an article's mentions into entities and maps facts onto them."""
 
@@ -150,6 +164,8 @@ class Resolver:
                 # (taken for a person) for "Lulu group": the article's one longer name that starts with it
                 longer = {n.key: j for j, n in enumerate(self.mentions)
                           if n.cls in ORG_CLASSES and n.key.lower().startswith(m.key.lower() + " ")}
+                if len(longer) > 1:  # "Volkswagen" is "Volkswagen Group", not "Volkswagen (Anhui) Automotive ..."
+                    longer = {k: j for k, j in longer.items() if k[len(m.key) + 1:] in _ORG_HEADS}
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue
@@ -181,7 +197,8 @@ class Resolver:
                 seen.add(root)
                 root = alias[root]
             r = self.mentions[root]
-            key = (COARSE[r.cls], _initials_joined(r.key).lower() if COARSE[r.cls] == "person" else r.key.lower())
+            key = (COARSE[r.cls], _initials_joined(r.key).lower() if COARSE[r.cls] == "person" else
+                   _country_named_in_full(r.key).lower() if r.cls in ORG_CLASSES else r.key.lower())
             g = index.get(key)
             if g is None:
                 g = index[key] = len(self.groups)

@@ -323,3 +323,22 @@ def test_extract_a_caption_telling_only_the_day_dates_the_undated_signing(nlp):
             "Province for 22 projects totaling 26.6 billion yuan in Hangzhou.")
     deals = [f for f in extract_text(nlp, text, "2023-04-03").facts if isinstance(f, Agreement)]
     assert sorted(d.date for d in deals) == ["2023-03-28", "2023-04-02"]
+
+
+def test_extract_a_country_written_short_in_a_bodys_name_is_the_same_body(nlp):
+    text = ("The Kurdistan Federation of Chambers of Commerce and Industry and the United States Chamber of Commerce "
+            "signed a memorandum of understanding on June 23, 2019.\n\n"
+            "Steve Lutes, Vice President of Middle East Affairs for the US Chamber of Commerce, signed the agreement.")
+    ex = extract_text(nlp, text, "2019-06-23")
+    chambers = [e for e in ex.entities if "Chamber of Commerce" in e.label and "Kurdistan" not in e.label]
+    assert len(chambers) == 1
+
+
+def test_extract_a_short_name_is_the_firm_named_with_a_head_word(nlp):
+    text = ("In December 2020, the Volkswagen Group, headquartered in Lower Saxony, saw its joint venture Volkswagen "
+            "(Anhui) Automotive Company Limited, and a new research and development center inaugurated in Hefei.\n\n"
+            "The two parties plan to establish a vocational school with German carmaker Volkswagen based on the dual "
+            "system in the German education system.")
+    ex = extract_text(nlp, text, "2021-07-18")
+    group = [e for e in ex.entities if e.label == "Volkswagen Group"]
+    assert len(group) == 1 and "Volkswagen" in group[0].aliases
