@@ -566,8 +566,10 @@ class FactFinder:
         for (i, a), (j, b) in zip(places, places[1:]):
             if b.rule != "place-noun-of" or a.key == b.key:
                 continue
-            if re.fullmatch(rf"(?:['’]s)?\s+(?:(?:{DIRECTIONS}|[a-z-]+)\s+){{0,2}}", text[a.end:b.start], re.I) \
-                    and self._rank(a) > self._rank(b):
+            between = text[a.end:b.start]
+            if re.fullmatch(rf"(?:['’]s)?\s+(?:(?:{DIRECTIONS}|[a-z-]+)\s+){{0,2}}", between, re.I) \
+                    and (self._rank(a) > self._rank(b) or between == " " and self._rank(a) == self._rank(b)):
+                # "the Mekong Delta province of Long An": a region's province, named right after it
                 out.append({"rel": "locatedIn", "place": j, "in": i, "rule": "place-noun-of", "confidence": 0.75})
         return out
 

@@ -535,6 +535,10 @@ class MentionFinder:
             end = k = tok.i + 2
             while end < len(doc) and end - k < 3 and _is_cap(doc[end]) and doc[end].text not in ("Commerce", "Industry"):
                 end += 1
+            known = next((n for n in range(min(3, len(doc) - k), 1, -1) if all(t.text[:1].isupper() for t in doc[k:k + n])
+                          and self.gaz.get(doc[k:k + n].text) is not None), None)
+            if known is not None and known > end - k:
+                end = k + known  # "the Mekong Delta province of Long An": a known name with a word like "An" in it
             if end == k or (end < len(doc) and doc[end].lower_ in ("'s", "’s")):
                 continue
             name = doc[k:end].text
@@ -587,7 +591,10 @@ class MentionFinder:
             end = i + k
             cls = place.cls
             following = doc[end].lower_ if end < n else ""
-            if following in PLACE_NOUNS and place.cls != "Country":
+            if following in PLACE_NOUNS and place.cls != "Country" and not (  # "Mekong Delta province of Long An"
+                    doc[end].is_lower and end + 2 < n and doc[end + 1].lower_ == "of" and any(
+                        (self.gaz.get(doc[end + 2:end + 2 + w].text) or _NO_PLACE).cls not in ("Country", None)
+                        for w in (1, 2, 3))):
                 cls = PLACE_NOUNS[following] if place.cls != "City" or following != "province" else "Region"
                 if following in ("province", "state", "region"):
                     cls = "Region"

@@ -83,6 +83,8 @@ def test_facts_post_in_a_unit_of_a_named_body(nlp):
      "Saxony, will also be launched.", "Wilhelmshaven", "Lower Saxony"),
     ("Charles Hill is one of its two sub districts located about 120 kilometres from Omaheke’s regional capital, "
      "Gobabis.", "Gobabis", "Omaheke"),
+    ("Long An (VNA) – A conference was held in the Mekong Delta province of Long An on July 28 to call for Japanese "
+     "investment.", "province of Long An", "Mekong Delta"),
     # the country a demonym names, as the article names it
     ("Russia's Kamchatka Territory signed a memorandum of understanding with the Indian state of Goa. India and "
      "Russia agreed.", "state of Goa", "India"),
