@@ -459,7 +459,10 @@ class FactFinder:
             k = 0
             while k + 1 < len(chain) and re.fullmatch(r"['’]s\s+", text[chain[k][1].end:chain[k + 1][1].start]):
                 k += 1
-            if chain and self._rank(chain[k][1]) > self._rank(a):
+            # "Kogalym, a city in Russia's Khanty-Mansi Autonomous District": a district the text says a town is in
+            town_in_district = chain and chain[k][1].cls == "District" and a.cls == "City" and \
+                re.search(r"\b(?:city|town|village|port)\b", app.group(0))
+            if chain and (self._rank(chain[k][1]) > self._rank(a) or town_in_district):
                 out.append({"rel": "locatedIn", "place": i, "in": chain[k][0], "rule": "apposition", "confidence": 0.8})
         # "the high-tech hub in south China's Guangdong Province": the article's own city, inside a larger place
         for a in re.finditer(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:city|hub|metropolis)\s+in\s+(?:the\s+)?",

@@ -85,6 +85,8 @@ def test_facts_post_in_a_unit_of_a_named_body(nlp):
      "Gobabis.", "Gobabis", "Omaheke"),
     ("Long An (VNA) – A conference was held in the Mekong Delta province of Long An on July 28 to call for Japanese "
      "investment.", "province of Long An", "Mekong Delta"),
+    ("Kogalym, a city in Russia's Khanty-Mansi Autonomous District – Yugra, and the city of Burgas, Bulgaria, "
+     "signed a Memorandum of Friendship.", "Kogalym", "Khanty-Mansi Autonomous District"),
     # the country a demonym names, as the article names it
     ("Russia's Kamchatka Territory signed a memorandum of understanding with the Indian state of Goa. India and "
      "Russia agreed.", "state of Goa", "India"),
