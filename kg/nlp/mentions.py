@@ -661,6 +661,14 @@ class MentionFinder:
                 and not re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Sir|Dame|Baroness)\.?\s+$", text[max(0, m.start - 12):m.start])
                 else m for m in mentions]
 
+    @staticmethod
+    def _surnames_are_people(mentions: list[Mention]) -> list[Mention]:
+        """A town the gazetteer knows that is the surname of a person the article names is that person: "in
+        Cebu, Garcia said" after "Gov. Gwendolyn Garcia"."""
+        surnames = {m.text.split()[-1] for m in mentions if m.cls in ("Person", "Official") and " " in m.text}
+        return [m._replace(cls="Person", key=m.text, rule=m.rule + "-surname")
+                if m.cls == "City" and m.rule == "gazetteer" and m.text in surnames else m for m in mentions]
+
     def _before_title(self, span: Span) -> bool:
         """"Indian Commerce and Industry Minister Piyush Goyal", "Provincial Party Secretary Mr Che": the NER's
         organisation is the first words of a title."""
@@ -892,6 +900,7 @@ class MentionFinder:
             mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
         mentions = self._retype_titled_names(text, mentions)
+        mentions = self._surnames_are_people(mentions)
         mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]

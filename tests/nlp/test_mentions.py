@@ -172,6 +172,13 @@ def test_mentions_a_people_or_language_is_no_name(nlp):
     assert "Malayali" not in found
 
 
+def test_mentions_a_town_named_as_a_persons_surname_is_the_person(nlp):
+    found = mentions(nlp, "Present during the event were Singaporean Ambassador to the Philippines Constance See, Gov. "
+                          "Gwendolyn Garcia, Lavan Thiru, executive director of Infrastructure Asia.\n\nThese projects, "
+                          "in turn, would also help spur more economic activities in Cebu, Garcia said during her speech.")
+    assert found.get("Garcia") == "Person"
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
