@@ -661,6 +661,22 @@ class MentionFinder:
                 and not re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Sir|Dame|Baroness)\.?\s+$", text[max(0, m.start - 12):m.start])
                 else m for m in mentions]
 
+    def _country_then_name(self, span: Span) -> int | None:
+        """Where the name starts in an NER organisation that is a country "of"/"to" a title names, then two or
+        three plain capitalised words: "Ambassador to the Philippines Constance See", "Governor of ... of the
+        Russian Federation Aleksandr Gusev". None for any other span."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].lower_ != "the" or doc[span.start - 2].lower_ not in ("of", "to"):
+            return None
+        for k in (3, 2, 1):
+            place = self.gaz.get(span[:k].text) if len(span) - k in (2, 3) else None
+            rest = span[k:]
+            if place is not None and place.cls == "Country" and all(
+                    t.is_alpha and t.text[:1].isupper() and t.text not in self.heads and t.lower_ not in self.title_words
+                    and (self.gaz.get(t.text) or _NO_PLACE).cls not in ("Country", "Region") for t in rest):
+                return rest.start
+        return None
+
     @staticmethod
     def _surnames_are_people(mentions: list[Mention]) -> list[Mention]:
         """A town the gazetteer knows that is the surname of a person the article names is that person: "in
@@ -812,7 +828,8 @@ class MentionFinder:
                 inner = self._strip(doc[ent.start:cut])
                 if len(inner) > 1 and all(t.text[:1].isupper() or t.lower_ in CONNECTORS for t in inner) \
                         and inner[-1].lower_ not in self.title_heads \
-                        and not (inner[0].lower_ in _COMPASS and self.gaz.get(inner[1:].text) is not None):
+                        and not (inner[0].lower_ in _COMPASS and self.gaz.get(inner[1:].text) is not None) \
+                        and self._country_then_name(inner) is None:
                     # "Queensland Premier" is a place's premier; "Northwest China" is China
                     org_spans.append((inner.start, inner.end))
         for start, end in self._qualified_firms(doc):
@@ -845,6 +862,9 @@ class MentionFinder:
                                           and self._acts_like_company(span)):
                     cls = "Company"  # "Ramco ... committed to increase investments"
                 cands.append((2, span.start, span.end, cls, None, "ner-person"))
+            elif label == "ORG" and self._country_then_name(span) is not None:
+                # "Ambassador to the Philippines Constance See": the country, then the holder's name
+                cands.append((2, self._country_then_name(span), span.end, "Person", None, "ner-country-name"))
             elif label == "ORG":
                 titled = [i for i, t in enumerate(span) if t.lower_ in self.title_words]
                 if titled and titled[0] == 0 and len(span) - (titled[-1] + 1) >= 1 and all(

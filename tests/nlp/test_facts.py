@@ -626,3 +626,9 @@ def test_facts_post_respectively(nlp):
 ])
 def test_facts_a_needed_injection_is_no_investment(nlp, text):
     assert of_rel(facts(nlp, text, "2005-01-01"), "investment") == []
+
+
+def test_facts_an_envoys_title_keeps_the_article_before_the_country(nlp):
+    text = "Present during the event were Singaporean Ambassador to the Philippines Constance See, Gov. Gwendolyn Garcia."
+    posts = {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text, "2024-09-26"), "post")}
+    assert ("Constance See", "ambassador to the philippines", "Philippines") in posts

@@ -179,6 +179,17 @@ def test_mentions_a_town_named_as_a_persons_surname_is_the_person(nlp):
     assert found.get("Garcia") == "Person"
 
 
+@pytest.mark.parametrize("text,country,person", [
+    ("Present during the event were Singaporean Ambassador to the Philippines Constance See, Gov. Gwendolyn Garcia.",
+     "Philippines", "Constance See"),
+    ("A delegation of the government and business community led by the Governor of the Voronezh region of the "
+     "Russian Federation Aleksandr Gusev visited the city of Bukhara.", "Russian Federation", "Aleksandr Gusev"),
+])
+def test_mentions_country_then_a_holders_name_is_no_organisation(nlp, text, country, person):
+    found = mentions(nlp, text)
+    assert found.get(country) == "Country" and found.get(person) == "Person"
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
