@@ -681,7 +681,7 @@ class MentionFinder:
     def _surnames_are_people(mentions: list[Mention]) -> list[Mention]:
         """A town the gazetteer knows that is the surname of a person the article names is that person: "in
         Cebu, Garcia said" after "Gov. Gwendolyn Garcia"."""
-        surnames = {m.text.split()[-1] for m in mentions if m.cls in ("Person", "Official") and " " in m.text}
+        surnames = {m.text.split()[-1] for m in mentions if m.cls in PERSON_CLASSES and " " in m.text}
         return [m._replace(cls="Person", key=m.text, rule=m.rule + "-surname")
                 if m.cls == "City" and m.rule == "gazetteer" and m.text in surnames else m for m in mentions]
 
