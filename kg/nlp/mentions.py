@@ -678,6 +678,15 @@ class MentionFinder:
         return None
 
     @staticmethod
+    def _place_initials(mentions: list[Mention]) -> list[Mention]:
+        """A short form the NER found that spells the initials of a place the article names is that place:
+        "UP" after "Uttar Pradesh", "AP" after "Andhra Pradesh"."""
+        places = {"".join(w[0] for w in m.text.split()): m for m in mentions
+                  if m.cls in PLACE_CLASSES and len(m.text.split()) >= 2 and m.text.istitle()}
+        return [m._replace(cls=places[m.text].cls, key=places[m.text].key, rule=m.rule + "-initials")
+                if m.rule.startswith("ner-") and m.text.isupper() and m.text in places else m for m in mentions]
+
+    @staticmethod
     def _surnames_are_people(mentions: list[Mention]) -> list[Mention]:
         """A town the gazetteer knows that is the surname of a person the article names is that person: "in
         Cebu, Garcia said" after "Gov. Gwendolyn Garcia"."""
@@ -921,6 +930,7 @@ class MentionFinder:
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
         mentions = self._retype_titled_names(text, mentions)
         mentions = self._surnames_are_people(mentions)
+        mentions = self._place_initials(mentions)
         mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]

@@ -190,6 +190,13 @@ def test_mentions_country_then_a_holders_name_is_no_organisation(nlp, text, coun
     assert found.get(country) == "Country" and found.get(person) == "Person"
 
 
+def test_mentions_short_form_spelling_a_places_initials_is_the_place(nlp):
+    doc = nlp("Gan Siow Huang, the signatory Singapore Minister, reaffirmed the Singapore government’s commitment to "
+              "deepening its engagement with AP, and said, “Singapore has strong confidence in Andhra Pradesh’s "
+              "development vision.”")
+    assert [(m[3], m[4]) for m in doc._.nkg_mentions if m[2] == "AP"] == [("Region", "Andhra Pradesh")]
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
