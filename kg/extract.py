@@ -144,6 +144,11 @@ class Resolver:
             before = re.search(r"(?:[A-Z][\w'’-]*\s+){0,4}$", self.text[max(0, m.start - 60):m.start]).group(0).split()
             if acro and m.cls not in ("Person", "Sector") and _abbreviates(acro.group(1), " ".join(before + [m.text])):
                 long_forms[acro.group(1)] = i
+            other = re.match(r",\s+or\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s*[,)]", self.text[m.end:m.end + 60]) \
+                if m.cls in ORG_CLASSES and not re.search(r"(?:,|\band|\bor)\s*$",
+                                                          self.text[max(0, m.start - 6):m.start]) else None
+            if other:  # "National Aquaculture Group, or Naqwa,": the body's other name; not "A, B, or C," a list
+                long_forms.setdefault(other.group(1), i)
         bodies = [(j, n.key) for j, n in enumerate(self.mentions) if n.cls in ("Agency", "Organization")]
         initials: dict[str, int] | None = None  # the names' initials, made on first need: the same for every mention
         for i, m in enumerate(self.mentions):

@@ -342,3 +342,12 @@ def test_extract_a_short_name_is_the_firm_named_with_a_head_word(nlp):
     ex = extract_text(nlp, text, "2021-07-18")
     group = [e for e in ex.entities if e.label == "Volkswagen Group"]
     assert len(group) == 1 and "Volkswagen" in group[0].aliases
+
+
+def test_extract_a_bodys_other_name_after_or_is_its_alias(nlp):
+    text = ("Another memorandum was signed by Fisheries Development Oman and Saudi Arabia’s National Aquaculture Group, "
+            "or Naqwa, to boost cooperation in fisheries.")
+    ex = extract_text(nlp, text, "2021-07-12")
+    group = [e for e in ex.entities if e.label == "National Aquaculture Group"]
+    assert len(group) == 1 and "Naqwa" in group[0].aliases
+    assert not any(e.label == "Naqwa" for e in ex.entities)
