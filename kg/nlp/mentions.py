@@ -217,6 +217,7 @@ class MentionFinder:
         self.prefixes = dict(line.split("|") for line in read_lexicon("name_prefixes"))
         self.heads = frozenset(self.event_heads | set(self.org_heads) | set(self.district_heads))
         self.place_bodies = frozenset(read_lexicon("place_bodies"))
+        self.campus_heads = frozenset(read_lexicon("campus_heads"))  # "Leibniz University Hannover"
         self.peoples = frozenset(read_lexicon("peoples"))  # "Malayali", "Telugu": words for people, no names
         self.government_levels = frozenset(read_lexicon("government_levels"))
 
@@ -292,6 +293,10 @@ class MentionFinder:
                     while end + 1 < sent.end and doc[end].text == "," and doc[end + 1].text.rstrip(".") in (
                             "Ltd", "Inc", "Limited", "LLC", "PLC", "Bhd", "Corp"):
                         end += 2  # "Tencent Co., Ltd."
+                    if end == tok.i + 1 and tok.text in self.campus_heads and end < sent.end and \
+                            (self.gaz.get(doc[end].text) or _NO_PLACE).cls == "City" and \
+                            (end + 1 == sent.end or not _is_cap(doc[end + 1])):
+                        end += 1  # "Leibniz University Hannover": a university named with its city after it
                     if end - start >= 2 and self.gaz.get(doc[start:end].text) is None:  # "Russian Federation"
                         out.append((start, end, head_cls, "org-head"))
                     continue

@@ -197,6 +197,12 @@ def test_mentions_short_form_spelling_a_places_initials_is_the_place(nlp):
     assert [(m[3], m[4]) for m in doc._.nkg_mentions if m[2] == "AP"] == [("Region", "Andhra Pradesh")]
 
 
+def test_mentions_a_university_named_with_its_city_after_it(nlp):
+    found = mentions(nlp, "Moreover, Anhui University and Leibniz University Hannover teamed up to set up a joint "
+                          "research center for materials science, the foreign affairs office of Anhui said.")
+    assert found.get("Leibniz University Hannover") == "Organization" and "Hannover" not in found
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
