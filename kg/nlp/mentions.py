@@ -175,6 +175,14 @@ def _described_as_place(doc: Doc, end: int) -> bool:
     return False
 
 
+def _placed_in(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
+    """Whether a name stands after "in" or "at" and before a comma and a country or region: "in Charles Hill,
+    Botswana, on August 13" names a place."""
+    end = span.end
+    return span.start > 0 and doc[span.start - 1].lower_ in ("in", "at") and end + 1 < len(doc) and \
+        doc[end].text == "," and (gaz.get(doc[end + 1].text) or _NO_PLACE).cls in ("Country", "Region")
+
+
 def _whole_word_hits(name: str, text: str):
     """Where ``name`` stands in ``text`` as a whole word: the starts ``re.finditer(rf"(?<![\\w-]){re.escape(name)}(?![\\w-])",
     text)`` gives, found with ``str.find`` (no pattern compiled for each name of each article)."""
@@ -875,7 +883,10 @@ class MentionFinder:
                 if not had_honorific and (preceded or (len(span) == 1 or span[0].text.isupper())
                                           and self._acts_like_company(span)):
                     cls = "Company"  # "Ramco ... committed to increase investments"
-                cands.append((2, span.start, span.end, cls, None, "ner-person"))
+                placed = not had_honorific and _placed_in(doc, span, self.gaz)
+                if placed:  # "renewed their MoU in Charles Hill, Botswana": a place, then its country; the
+                    cls = "City"  # article's other mentions of the name follow it (_vote_types)
+                cands.append((2, span.start, span.end, cls, None, "placed-name" if placed else "ner-person"))
             elif label == "ORG" and self._country_then_name(span) is not None:
                 # "Ambassador to the Philippines Constance See": the country, then the holder's name
                 cands.append((2, self._country_then_name(span), span.end, "Person", None, "ner-country-name"))

@@ -203,6 +203,14 @@ def test_mentions_a_university_named_with_its_city_after_it(nlp):
     assert found.get("Leibniz University Hannover") == "Organization" and "Hannover" not in found
 
 
+def test_mentions_a_name_in_a_place_before_its_country_is_a_place(nlp):
+    found = mentions(nlp, "The Omaheke Regional Council and Botswana’s Ghanzi District Council renewed their "
+                          "memorandum of understanding (MoU) in Charles Hill, Botswana, on August 13, 2019.\n\n"
+                          "Charles Hill is one of its two sub districts located about 120 kilometres from Omaheke’s "
+                          "regional capital, Gobabis.")
+    assert found.get("Charles Hill") == "City"
+
+
 def test_mentions_place_inside_org_name(nlp):
     found = mentions(nlp, "Meanwhile, flag carrier Air India is considering to buy 50 new aircraft from either Boeing or Airbus.")
     assert "India" not in found
