@@ -70,6 +70,8 @@ _EVENT_NOUNS = {"show", "fair", "expo", "summit", "forum", "conference", "exhibi
 _MONEY_PREFIX = {"Rs", "Rs.", "RM", "$", "US$", "HK$", "£", "€", "¥", "RMB", "Rp", "S$"}
 # A small city matched only by the gazetteer needs the NER to agree.
 TRUST_POPULATION = 500000
+# Part-of-speech tags of words that are no part of a name: "The", "He", "In", "And", "Will", "See" the verb
+_FUNCTION_TAGS = ("DT", "PRP", "IN", "CC", "WDT", "WP", "WRB", "MD", "VB", "TO", "EX", "PDT", "RB")
 
 
 _HOME_PREFIX = re.compile(r"^(?:[A-Z][\w.'’]*[ -])+?(?:based|headquartered|owned|listed|registered|backed|run)\s+(?=[A-Z])")
@@ -193,6 +195,7 @@ class MentionFinder:
         self.relationship_words = frozenset(read_lexicon("relationship_words"))
         self.prefixes = dict(line.split("|") for line in read_lexicon("name_prefixes"))
         self.heads = frozenset(self.event_heads | set(self.org_heads) | set(self.district_heads))
+        self.titled_starts: set[int] = set()  # first tokens of the names titles lead to, found per Doc
 
     # ------------------------------------------------------------ candidates
     def _patterned(self, doc: Doc, sents: list[Span]) -> list[tuple[int, int, str, str]]:
@@ -268,7 +271,7 @@ class MentionFinder:
                 m = k
                 while m < sent.end and (_is_cap(doc[m]) or doc[m].lower_ in ("in", "of", "for", "and", "&")
                                         and m + 1 < sent.end and _is_cap(doc[m + 1])):
-                    if m > k and doc[m].ent_type_ == "PERSON" and doc[m].ent_iob_ == "B":
+                    if m > k and (doc[m].ent_type_ == "PERSON" and doc[m].ent_iob_ == "B" or m in self.titled_starts):
                         break  # "Minister of State for External Affairs V Muraleedharan": the name is not the body
                     if m > k and doc[m].lower_ in _TITLE_HEADS:
                         break  # "County of Hawaii Mayor Bernard P. Carvalho": the next title starts
@@ -277,7 +280,8 @@ class MentionFinder:
                         break  # "The President of Georgia Giorgi Margvelashvili": a place, then the holder's name
                     m += 1
                 name = doc[k:m].text
-                if m - k >= 2 and self.gaz.get(name) is None and not any(
+                if m - k >= 2 and self.gaz.get(name) is None and not all(
+                        t.lower_ in self.portfolio or t.lower_ in ("and", "&") for t in doc[k:m]) and not any(
                         t.lower_ in ("and", "&") for t in doc[k:m]) and not (
                         doc[m - 1].lower_ in PLACE_NOUNS and self.gaz.get(doc[k:m - 1].text) is not None):
                     # "Mayor of Linyi City" is the city's mayor: the place rules take "Linyi City"
@@ -396,6 +400,65 @@ class MentionFinder:
                         end += 1
                     out.append((tok.i, end, "Agency", "invest-agency"))
         return out
+
+    def _name_word(self, tok: Token, inside: bool = False) -> bool:
+        """A word that may be part of a person's name: capitalised, and no title, portfolio, place, head or
+        demonym ("Chandrababu", "N", "S.K."; not "Minister", "Affairs", "Singapore", "Committee", "Indian").
+        ``inside`` a name a place's name may be a word of it ("Nguyen Van Ut")."""
+        t = tok.text
+        if not t[:1].isupper() or not (tok.is_alpha or re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]{1,2}\.?", t)):
+            return False
+        return tok.lower_ not in self.title_words and tok.lower_ not in self.portfolio and \
+            tok.lower_ not in PLACE_NOUNS and tok.lower_ not in _DATE_WORDS and t not in self.heads and \
+            t not in self.not_names and t not in self.gaz.demonyms and t.rstrip(".") not in self.honorifics and \
+            not tok.tag_.startswith(_FUNCTION_TAGS) and (inside or not self._known_place(t))
+
+    def _known_place(self, name: str) -> bool:
+        """A country, a region or a large city the gazetteer knows ("Singapore"; not the town "Van")."""
+        place = self.gaz.get(name)
+        return place is not None and (place.cls != "City" or place.population >= TRUST_POPULATION)
+
+    def _titled_names(self, sents: list[Span]) -> list[tuple[int, int]]:
+        """(start_tok, end_tok) of the names a capitalised title leads to: "Chief Minister N Chandrababu Naidu",
+        "Chairperson Bilawal Bhutto Zardari"; or the body or portfolio the title is of, then the name:
+        "Ambassador to the Philippines Constance See", "Minister of Home Affairs K Shanmugam", "Chairman of the
+        provincial People's Committee Nguyen Van Ut". Two to four name words, between words that are none."""
+        out = []
+        for sent in sents:
+            doc = sent.doc
+            i = sent.start + 1
+            while i < sent.end:
+                if not self._name_word(doc[i]):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < sent.end and self._name_word(doc[j], inside=True):
+                    j += 1
+                while j - 1 > i and not self._name_word(doc[j - 1]):
+                    j -= 1  # the last word is no place either
+                if 2 <= j - i <= 4 and (j == sent.end or not doc[j].text[:1].isupper()) and self._after_title(doc, i, sent.start):
+                    out.append((i, j))
+                i = j
+        return out
+
+    def _after_title(self, doc: Doc, i: int, sent_start: int) -> bool:
+        """Whether token ``i`` follows a capitalised title ("Minister"), or the capitalised body or portfolio
+        that a capitalised title is "of", "to" or "for" ("Governor of the Voronezh region of the Russian
+        Federation")."""
+        before = doc[i - 1]
+        if before.lower_ in self.title_heads and before.text[:1].isupper():
+            return True
+        if not before.text[:1].isupper():
+            return False
+        for k in range(i - 2, max(sent_start, i - 10) - 1, -1):
+            tok = doc[k]
+            if tok.lower_ in ("of", "to", "for") and k > sent_start and doc[k - 1].lower_ in self.title_heads \
+                    and doc[k - 1].text[:1].isupper():
+                return True
+            if not (tok.text[:1].isupper() or tok.lower_ in ("of", "the", "and", "&", "for", "to", "'s", "’s", "-")
+                    or tok.tag_ == "JJ" or tok.lower_ in PLACE_NOUNS):
+                return False
+        return False
 
     @staticmethod
     def _qualified_firms(doc: Doc) -> list[tuple[int, int]]:
@@ -717,14 +780,20 @@ class MentionFinder:
         text = doc_text(doc)  # Doc.text joins every token anew: read it once (kept for nkg_facts too)
         cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule
         sents = list(doc.sents)  # each walk of doc.sents reads every token again: once per doc
+        titled = self._titled_names(sents)
+        self.titled_starts = {start for start, _ in titled}  # the post-body rule ends its body there
         for start, end, cls, rule in self._patterned(doc, sents):
             cands.append((5 if rule == "between-pair" else 0, start, end, cls, None, rule))  # the NER's name first
         for start, end, cls, key, rule in self._places(doc, text):
             cands.append((1, start, end, cls, key, rule))
         for start, end, cls, key in self._noun_of_place(doc):
             cands.append((0, start, end, cls, key, "place-noun-of"))
+        for start, end in titled:
+            cands.append((2, start, end, "Person", None, "title-name"))
         org_spans = []
         for ent in doc.ents:
+            if any(ent.start <= s < ent.end for s, _ in titled):
+                continue  # "the Philippines Constance See": a place, then a titled person, is no firm's name
             if ent.label_ in ("ORG", "FAC") and len(ent) > 1:
                 cut = next((t.i for t in ent if t.text == "("), ent.end)
                 inner = self._strip(doc[ent.start:cut])

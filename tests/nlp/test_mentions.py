@@ -57,6 +57,34 @@ def test_mentions_typed(nlp, text, name, cls):
     assert mentions(nlp, text).get(name) == cls
 
 
+@pytest.mark.parametrize("text,name", [
+    # a capitalised title, then the name the NER missed
+    ("The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore Coordinating "
+     "Minister of National Security and Minister of Home Affairs K Shanmugam on the first day of the CII Partnership "
+     "Summit 2025 in Visakhapatnam on Friday.", "N Chandrababu Naidu"),
+    ("DUBAI: Pakistan Peoples Party Chairperson Bilawal Bhutto Zardari on Tuesday lauded the signings of as many as "
+     "six Memorandum of Understandings (MoUs) between the Sindh government and the United Arab Emirates.",
+     "Bilawal Bhutto Zardari"),
+    # the title's portfolio, place or body, then the name
+    ("The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore Coordinating "
+     "Minister of National Security and Minister of Home Affairs K Shanmugam on the first day of the CII Partnership "
+     "Summit 2025 in Visakhapatnam on Friday.", "K Shanmugam"),
+    ("A delegation of the government and business community led by the Governor of the Voronezh region of the "
+     "Russian Federation Aleksandr Gusev visited the city of Bukhara.", "Aleksandr Gusev"),
+    ("Present during the event were Singaporean Ambassador to the Philippines Constance See, Gov.", "Constance See"),
+    ("Chairman of the provincial People’s Committee Nguyen Van Ut committed all possible support to investors.",
+     "Nguyen Van Ut"),
+])
+def test_mentions_titled_name_is_person(nlp, text, name):
+    assert mentions(nlp, text).get(name) == "Person"
+
+
+def test_mentions_portfolio_after_title_is_no_body(nlp):
+    found = mentions(nlp, "The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore "
+                          "Coordinating Minister of National Security and Minister of Home Affairs K Shanmugam.")
+    assert not any(name.startswith("Home Affairs") for name in found)
+
+
 def test_mentions_honorific_stripped(nlp):
     found = mentions(nlp, "Dr Jimmy Chiang, acting director-general of Investment in Hong Kong, stated that the two sides maintain close cooperation.")
     assert "Jimmy Chiang" in found and "Dr Jimmy Chiang" not in found
