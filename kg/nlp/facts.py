@@ -18,7 +18,7 @@ from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, Mention
-from .rules import NUMBER_WORDS, doc_text, span_text
+from .rules import NUMBER_WORDS, doc_text, rules_for, span_text
 from .rules.agreement import agreements_from_parse
 from .rules.cooperation import cooperation_from_parse
 from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse, listed_amounts
@@ -196,6 +196,19 @@ def _in_sentence(mentions: list[Mention], sent: Span) -> list[tuple[int, Mention
 
 def _start(mention: Mention) -> int:
     return mention.start
+
+
+def _parsed_posts(sent: Span, mentions: list[Mention], spans: list[tuple[int, int, int]], found: list[dict]) -> list[dict]:
+    """The posts the parse rules of :mod:`kg.nlp.rules.post` read in a sentence, of people the text rules
+    gave none there."""
+    told = {f["person"] for f in found if f["rel"] == "post"}
+    out = []
+    for r in rules_for("post", "sentence"):
+        for f in r.func(sent, mentions, spans):
+            if f["person"] not in told:
+                told.add(f["person"])
+                out.append(f)
+    return out
 
 
 def _event_named(last_event: dict[str, int], head: str) -> int | None:
@@ -1059,6 +1072,7 @@ class FactFinder:
                     not SIGNING.search(nxt_text):
                 next_sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and nxt.start_char <= m.start < nxt.end_char]
             found = self.posts(doc, text, mentions, sent)
+            found += _parsed_posts(sent, mentions, spans, found)
             found += self._named_next(text, mentions, sent, unnamed)
             unnamed = self._unnamed_post(text, mentions, sent)
             found += self.located_in(doc, text, places, sent)

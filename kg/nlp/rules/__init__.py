@@ -59,7 +59,7 @@ def rule(name: str, *, kind: str, confidence: float, level: str = "document") ->
 
 def rules_for(kind: str, level: str = "document") -> list[Rule]:
     """The registered rules of one fact kind and level, in registration order."""
-    from . import agreement, cooperation, discourse, implicit, investment  # noqa: F401  (registers the rules)
+    from . import agreement, cooperation, discourse, implicit, investment, post  # noqa: F401  (registers the rules)
 
     return [r for r in REGISTRY.values() if r.kind == kind and r.level == level]
 

@@ -1,0 +1,36 @@
+"""Posts read from the parse (kg.nlp.rules.post) on sentences of the shared training articles."""
+import pytest
+
+from kg.nlp.rules import rules_for
+from kg.nlp.rules.post import is_title
+
+
+def posts(nlp, text):
+    doc = nlp(text)
+    names = [m[2] for m in doc._.nkg_mentions]
+    return {(names[f["person"]], f["title"], names[f["of"]] if f["of"] is not None else None)
+            for f in doc._.nkg_facts if f["rel"] == "post"}
+
+
+def test_rules_post_registered_as_sentence_rules():
+    assert "post-appositive-body" in [r.name for r in rules_for("post", "sentence")]
+
+
+@pytest.mark.parametrize("words,expected", [
+    (["party", "secretary"], True), (["regional", "commissioner"], True), (["mayor"], True),
+    (["city"], False), ([], False),
+])
+def test_rules_post_is_title(words, expected):
+    assert is_title(words) is expected
+
+
+@pytest.mark.parametrize("text,post", [
+    # the body a possessive, or a name that modifies the title
+    ("Wei Tao, Taiyuan's Party secretary, says the city wants to get rid of its reputation as the \"capital of coal "
+     "and vinegar\".", ("Wei Tao", "party secretary", "Taiyuan")),
+    ("Li Mingyuan (L), a member of the Standing Committee of Communist Party of China Shaanxi Provincial Committee, "
+     "and Albert Chalamila, the Dar es Salaam regional commissioner, sign an agreement for developing sister provinces "
+     "between Shaanxi and Dar es Salaam in Xi'an.", ("Albert Chalamila", "regional commissioner", "Dar es Salaam")),
+])
+def test_rules_post_appositive_title_with_its_body_before(nlp, text, post):
+    assert post in posts(nlp, text)
