@@ -312,7 +312,9 @@ class FactFinder:
             if envoy:  # "Malaysian Ambassador to Thailand Datuk Jojie Samuel"
                 place = self._mention_after(mentions, sent.start_char + envoy.start("place"), m.start, PLACE)
                 title = envoy.group("title")[:envoy.start("place") - envoy.start("title")]
-                title += mentions[place].text if place is not None else envoy.group("place").split()[0]
+                # as written: "Ambassador to the Philippines" keeps its "the"
+                title = text[sent.start_char + envoy.start("title"):mentions[place].end] if place is not None \
+                    else title + envoy.group("place").split()[0]
                 out.append({"rel": "post", "person": i, "title": " ".join(title.lower().split()),
                             "of": place, "rule": "post-envoy", "confidence": 0.75})
                 continue

@@ -225,6 +225,12 @@ def test_facts_envoy_post_and_honorific_names(nlp):
     assert ("Sallehuddin Ishak", "state secretary", "Pahang State") in posts  # the mention; its entity is Pahang
 
 
+def test_facts_envoy_title_as_written(nlp):
+    [post] = of_rel(facts(nlp, "Present during the event were Singaporean Ambassador to the Philippines Constance See, "
+                               "Gov."), "post")
+    assert (post["person"], post["title"], post["of"]) == ("Constance See", "ambassador to the philippines", "Philippines")
+
+
 def test_facts_signing_that_brings_investment_from_a_country(nlp):
     text = ("BANGKOK, March 6 — Pahang is set to receive RM1.2 billion in investments from Thailand following the "
             "signing of two agreements and two Memorandum of Understanding (MoUs) with four Thai companies here today.")
