@@ -402,10 +402,10 @@ def _with_iris(f, iri: dict[int, str]):
 
 
 def _drop_bodiless_posts(facts: list) -> list:
-    """"Premier Kathleen Wynne" beside "Kathleen Wynne, premier of Ontario": a post told without its
-    body is the one told with it, when the same person holds a post of a body elsewhere in the article."""
-    with_body = {(f.person, f.title.split()[-1]) for f in facts if isinstance(f, Post) and f.of is not None}
-    return [f for f in facts if not (isinstance(f, Post) and f.of is None and (f.person, f.title.split()[-1]) in with_body)]
+    """A post is of a body: "President Xi Jinping", with no body the article names, types its holder (an
+    official) but states no post; "Premier Kathleen Wynne" beside "Kathleen Wynne, premier of Ontario" is
+    the post told with its body."""
+    return [f for f in facts if not (isinstance(f, Post) and f.of is None)]
 
 
 def _amounts(values: tuple[Money, ...]) -> set[tuple[str, int]]:

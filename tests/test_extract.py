@@ -323,3 +323,10 @@ def test_extract_a_caption_telling_only_the_day_dates_the_undated_signing(nlp):
             "Province for 22 projects totaling 26.6 billion yuan in Hangzhou.")
     deals = [f for f in extract_text(nlp, text, "2023-04-03").facts if isinstance(f, Agreement)]
     assert sorted(d.date for d in deals) == ["2023-03-28", "2023-04-02"]
+
+
+def test_extract_a_post_without_its_body_types_an_official_but_is_no_post(nlp):
+    ex = extract_text(nlp, "He added that the company would not have arrived to Zrenjanin had Serbia not been supported "
+                           "by the Chinese state and President Xi Jinping.", "2023-04-10")
+    assert {e.label: e.cls for e in ex.entities}["Xi Jinping"] == "Official"
+    assert not [f for f in ex.facts if isinstance(f, Post)]
