@@ -377,7 +377,7 @@ class Resolver:
                     investments.append(f)
             else:
                 out.append(f)
-        return _drop_bodiless_posts(out) + list(coop.values()) + _fold_retellings(agreements) + investments
+        return _one_post_per_title(_drop_bodiless_posts(out)) + list(coop.values()) + _fold_retellings(agreements) + investments
 
 
 def _with_iris(f, iri: dict[int, str]):
@@ -406,6 +406,23 @@ def _drop_bodiless_posts(facts: list) -> list:
     official) but states no post; "Premier Kathleen Wynne" beside "Kathleen Wynne, premier of Ontario" is
     the post told with its body."""
     return [f for f in facts if not (isinstance(f, Post) and f.of is None)]
+
+
+def _one_post_per_title(facts: list) -> list:
+    """"New Jersey State Governor Phil Murphy" and later "Governor Murphy": one post of one body told with a
+    longer and a shorter title ("state governor", "governor") is one post, under the longer title."""
+    posts = [f for f in facts if isinstance(f, Post)]
+    kept = {}  # id of a post -> the post it is told under, its evidence joined
+    for f in posts:
+        kept[id(f)] = max((g for g in posts if g.person == f.person and g.of == f.of and (
+            g.title == f.title or g.title.endswith(" " + f.title))), key=lambda g: (len(g.title), -posts.index(g)))
+    joined = {id(f): f for f in posts}
+    for f in posts:
+        under = kept[id(f)]
+        if under is not f:
+            joined[id(under)] = replace(joined[id(under)],
+                                        evidence=tuple(dict.fromkeys(joined[id(under)].evidence + f.evidence)))
+    return [f if not isinstance(f, Post) else joined[id(f)] for f in facts if not isinstance(f, Post) or kept[id(f)] is f]
 
 
 def _amounts(values: tuple[Money, ...]) -> set[tuple[str, int]]:

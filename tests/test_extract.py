@@ -330,3 +330,15 @@ def test_extract_a_post_without_its_body_types_an_official_but_is_no_post(nlp):
                            "by the Chinese state and President Xi Jinping.", "2023-04-10")
     assert {e.label: e.cls for e in ex.entities}["Xi Jinping"] == "Official"
     assert not [f for f in ex.facts if isinstance(f, Post)]
+
+
+def test_extract_one_post_told_with_a_longer_and_a_shorter_title_is_one(nlp):
+    text = ("The agreement was signed by Chief Secretary, SK. Joshi and New Jersey State Governor Phil Murphy in the "
+            "presence of Minister for Municipal Administration and Urban Development (MA&UD), KT Rama Rao.\n\n"
+            "Earlier in the day, the Governor of New Jersey, Phil Murphy in his Twitter timeline also announced "
+            "collaboration between New Jersey and Telugu film industry.")
+    ex = extract_text(nlp, text, "2019-08-29")
+    label = {e.iri: e.label for e in ex.entities}
+    posts = [f for f in ex.facts if isinstance(f, Post) and label[f.person] == "Phil Murphy"]
+    assert [(p.title, label[p.of]) for p in posts] == [("state governor", "New Jersey")]
+    assert len(posts[0].evidence) == 2
