@@ -324,8 +324,10 @@ class FactFinder:
                 while words and words[-1] in self.honorifics:
                     words.pop()  # "Menteri Besar Datuk Seri Wan Rosdy": honorifics sit between
                 k = len(words)
-                while k > 0 and (words[k - 1].lower() in self.title_words):
-                    k -= 1
+                while k > 0 and (words[k - 1].lower() in self.title_words or k >= 2 and k < len(words) and
+                                 words[k - 1].lower() in ("and", "&") and words[k - 2].lower() in self.title_words
+                                 and words[k - 2][:1].isupper() == words[k][:1].isupper()):
+                    k -= 1  # "Commerce and Industry Minister": portfolios joined by "and"; not "the state and President"
                 title = " ".join(w.lower() for w in words[k:] if w.lower() != "the")
                 title_end = m.start - len(pre.group(1)) + sum(len(w) + 1 for w in words)
                 last = next((t for t in sent if t.idx <= title_end - 2 < t.idx + len(t.text)), None)

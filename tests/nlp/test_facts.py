@@ -225,6 +225,16 @@ def test_facts_envoy_post_and_honorific_names(nlp):
     assert ("Sallehuddin Ishak", "state secretary", "Pahang State") in posts  # the mention; its entity is Pahang
 
 
+def test_facts_post_premodifier_portfolios_joined_by_and(nlp):
+    found = of_rel(facts(nlp, "An Indian delegation, which comprises Indian Commerce and Industry Minister Piyush Goyal, "
+                              "chief ministers of four Indian states and over 100 businesspeople, is currently visiting "
+                              "the Russian Pacific city of Vladivostok."), "post")
+    assert ("Piyush Goyal", "commerce and industry minister") in {(f["person"], f["title"]) for f in found}
+    found = of_rel(facts(nlp, "He added that the company would not have arrived to Zrenjanin had Serbia not been "
+                              "supported by the Chinese state and President Xi Jinping."), "post")
+    assert [f["title"] for f in found] == ["president"]  # "the Chinese state and": no portfolio
+
+
 def test_facts_envoy_title_as_written(nlp):
     [post] = of_rel(facts(nlp, "Present during the event were Singaporean Ambassador to the Philippines Constance See, "
                                "Gov."), "post")
