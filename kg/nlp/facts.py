@@ -226,6 +226,9 @@ class FactFinder:
         self.private = set(read_lexicon("private_titles"))
         self.titles = self.public | self.private
         self.honorifics = set(read_lexicon("honorifics"))
+        # "Council Chairperson, Honourable Ignatius Kariseb": a comma and honorifics between a title and the name
+        self.comma_honorifics = re.compile(r",\s+(?:(?:" + "|".join(
+            re.escape(h) for h in sorted(self.honorifics, key=len, reverse=True)) + r")\s+)+$")
         self.supranational = set(read_lexicon("supranational"))
         words = {w for t in self.titles for w in re.split(r"[\s]", t)} - {"of", "the", "to", "in", "for", "and",
                                                                           "people's"}
@@ -318,6 +321,9 @@ class FactFinder:
                 out.append({"rel": "post", "person": i, "title": " ".join(title.lower().split()),
                             "of": place, "rule": "post-envoy", "confidence": 0.75})
                 continue
+            honorific = self.comma_honorifics.search(before)
+            cut = m.start - len(honorific.group(0)) if honorific else m.start  # where the title ends
+            before = text[sent.start_char:cut] + (" " if honorific else "")
             pre = re.search(r"((?:[A-Za-z'.-]+\s){1,8})$", before)
             if pre:
                 words = pre.group(1).split()
@@ -329,14 +335,20 @@ class FactFinder:
                                  and words[k - 2][:1].isupper() == words[k][:1].isupper()):
                     k -= 1  # "Commerce and Industry Minister": portfolios joined by "and"; not "the state and President"
                 title = " ".join(w.lower() for w in words[k:] if w.lower() != "the")
-                title_end = m.start - len(pre.group(1)) + sum(len(w) + 1 for w in words)
+                title_end = cut + bool(honorific) - len(pre.group(1)) + sum(len(w) + 1 for w in words)
                 last = next((t for t in sent if t.idx <= title_end - 2 < t.idx + len(t.text)), None)
                 if last is not None and last.tag_.startswith("VB"):
                     title = ""  # "to powerfully head Lampard's corner": a verb, not a post
                 if title and (title in self.titles or title.split()[-1] in self.titles or
                               " ".join(title.split()[-2:]) in self.titles):
-                    start = m.start - len(pre.group(1)) + sum(len(w) + 1 for w in words[:k])
+                    start = cut + bool(honorific) - len(pre.group(1)) + sum(len(w) + 1 for w in words[:k])
                     of = self._mention_before(mentions, start, sent.start_char, PARTY)
+                    body = next((n for n, x in enumerate(mentions) if x.cls in PARTY and x.cls not in PLACE
+                                 and x.start < start < x.end <= title_end), None)
+                    rest = re.findall(r"[\w'-]+", text[mentions[body].end:title_end].lower()) if body is not None else []
+                    if of is None and rest and " ".join(rest) in self.titles:
+                        # "Pakistan Peoples Party Chairperson": the body's name takes in "Party"
+                        of, title = body, " ".join(rest)
                     if of is None:  # "Pahang State Secretary": the place's mention takes in "State"
                         of = next((n for n, x in enumerate(mentions) if x.cls in PLACE and x.start < start < x.end), None)
                     if of is None and self._public(title):
@@ -373,8 +385,8 @@ class FactFinder:
     def _title_of_body_before(self, text: str, mentions: list[Mention], in_sent, i: int, m: Mention) -> list[dict]:
         """"Governor of the Xilingol League Ho Jio Liang", "the Mayor of Burgas, Dimitar Nikolov": the title and
         its body written before the name, the body right before it (or before a comma)."""
-        body = next((j for j, x in in_sent if x.cls in PARTY and x.end <= m.start
-                     and text[x.end:m.start].strip() in ("", ",")), None)
+        body = next((j for j, x in in_sent if x.cls in PARTY and x.end <= m.start and " ".join(
+            w for w in text[x.end:m.start].replace(",", " , ").split() if w not in self.honorifics) in ("", ",")), None)
         if body is None:
             return []
         pre = re.search(r"((?:[A-Za-z'.-]+\s+){1,6})of\s+(?:the\s+)?$", text[max(0, mentions[body].start - 80):

@@ -235,6 +235,18 @@ def test_facts_post_premodifier_portfolios_joined_by_and(nlp):
     assert [f["title"] for f in found] == ["president"]  # "the Chinese state and": no portfolio
 
 
+@pytest.mark.parametrize("text,post", [
+    # a comma and an honorific between the title and the name; the body's name takes in a title word
+    ("Speaking during the signing ceremony, Omaheke Regional Council Chairperson, Honourable Ignatius Kariseb, who "
+     "signed the MoU on behalf of his Council, said the renewal of this MoU was long overdue as the previous MoU "
+     "expired in March 2014.", ("Ignatius Kariseb", "chairperson", "Omaheke Regional Council")),
+    ("The delegation also attended a seminar about smart cities held by the Mayor of Bodø, Ms Ida Pinnerød.",
+     ("Ida Pinnerød", "mayor", "Bodø")),
+])
+def test_facts_post_with_honorifics_between_title_and_name(nlp, text, post):
+    assert post in {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text), "post")}
+
+
 def test_facts_envoy_title_as_written(nlp):
     [post] = of_rel(facts(nlp, "Present during the event were Singaporean Ambassador to the Philippines Constance See, "
                                "Gov."), "post")
