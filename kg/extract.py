@@ -153,9 +153,15 @@ class Resolver:
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue
+            if m.cls == "Person" and len(words) > 1:
+                # "Abdul Rahman" after "Bayan Sami Abdul Rahman": the one longer name it ends
+                longer = {p.key: j for j, p in persons if p.key.endswith(" " + m.key)}
+                if len(longer) == 1:
+                    target[i] = next(iter(longer.values()))
+                    continue
             if len(words) == 1:
                 for j, p in persons:
-                    if m.key in p.key.split() and j != i:
+                    if m.key in re.split(r"[\s-]+", p.key) and j != i:  # "Khayat" of "Dara Jalil Al-Khayat"
                         target[i] = j
                         break
                 else:

@@ -342,3 +342,16 @@ def test_extract_one_post_told_with_a_longer_and_a_shorter_title_is_one(nlp):
     posts = [f for f in ex.facts if isinstance(f, Post) and label[f.person] == "Phil Murphy"]
     assert [(p.title, label[p.of]) for p in posts] == [("state governor", "New Jersey")]
     assert len(posts[0].evidence) == 2
+
+
+def test_extract_the_last_words_of_a_persons_name_are_the_person(nlp):
+    text = ("Dara Jalil Al-Khayat, President of the Kurdistan Federation, and Steve Lutes, Vice President of Middle East "
+            "Affairs for the US Chamber of Commerce, signed the agreement for their respective organizations in the "
+            "presence of several KRG officials including Minister Falah Mustafa, KRG Spokesman Safeen Dizayee, Erbil "
+            "Governor Newzad Hadi and the KRG Representative to the United States Bayan Sami Abdul Rahman.\n\n"
+            "Representative Abdul Rahman, speaking at the ceremony, said, ‘This MOU sets out a roadmap for cooperation "
+            "between two vibrant and active organizations that promote enterprise and trade.\n\n"
+            "Mr Khayat and Mr Lutes both described the MOU as historic and the start of a bright future of partnership.")
+    people = {e.label: e.aliases for e in extract_text(nlp, text, "2019-06-23").entities if e.cls in ("Person", "Official")}
+    assert "Abdul Rahman" in people["Bayan Sami Abdul Rahman"] and "Khayat" in people["Dara Jalil Al-Khayat"]
+    assert "Abdul Rahman" not in people and "Khayat" not in people
