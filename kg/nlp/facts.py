@@ -125,7 +125,7 @@ DATELINE_PLAIN = re.compile(r"\s*([A-Z][\w'’.-]+(?:,?\s+[A-Z][\w'’.-]+){0,5}
                             r"(?:\(\s*)?(?:—|--|–)\s")
 # "[India], January 30 (ANI):", "(Xinhua) --": a news agency credited before the story
 AGENCY_CREDIT = re.compile(r"\(([A-Z][\w .&/-]{1,40})\)\s*(?::|--|—|–|-\s)")
-NATIONAL_POST = re.compile(r"\b(?:minister|president|premier|chancellor|ambassador|envoy|king|queen|senator|"
+NATIONAL_POST = re.compile(r"\b(?:minister|president|premier|chancellor|ambassador|envoy|king|queen|prince|senator|"
                            r"lawmaker|mp|leader|secretary|governor|consul|consul[- ]general)$")
 PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|event) of\s+(?:the\s+)?$", re.I)
 

@@ -79,6 +79,12 @@ def test_mentions_titled_name_is_person(nlp, text, name):
     assert mentions(nlp, text).get(name) == "Person"
 
 
+def test_mentions_a_royal_title_is_no_part_of_the_name(nlp):
+    found = mentions(nlp, "Crown Prince Mohammed arrived in Oman on Monday on the first of several stops on an official "
+                          "tour of Gulf states.")
+    assert found.get("Mohammed") == "Person" and "Crown Prince Mohammed" not in found
+
+
 def test_mentions_portfolio_after_title_is_no_body(nlp):
     found = mentions(nlp, "The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore "
                           "Coordinating Minister of National Security and Minister of Home Affairs K Shanmugam.")
