@@ -327,8 +327,8 @@ class FactFinder:
             pre = re.search(r"((?:[A-Za-z'.-]+\s){1,8})$", before)
             if pre:
                 words = pre.group(1).split()
-                while words and words[-1] in self.honorifics:
-                    words.pop()  # "Menteri Besar Datuk Seri Wan Rosdy": honorifics sit between
+                while words and (words[-1] in self.honorifics or " ".join(words[-2:]) in self.honorifics):
+                    del words[-2 if " ".join(words[-2:]) in self.honorifics else -1:]  # "Menteri Besar Datuk Seri Wan Rosdy": honorifics sit between
                 k = len(words)
                 while k > 0 and (words[k - 1].lower() in self.title_words or k >= 2 and k < len(words) and
                                  words[k - 1].lower() in ("and", "&") and words[k - 2].lower() in self.title_words

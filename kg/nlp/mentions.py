@@ -740,9 +740,14 @@ class MentionFinder:
         """Drop determiners, honorifics, titles and a trailing "'s" from a name."""
         doc = span.doc
         start, end = span.start, span.end
-        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in self.honorifics
-                               or doc[start].text.rstrip(".") in self.honorifics):
-            start += 1
+        while start < end:
+            if start + 1 < end and doc[start:start + 2].text in self.honorifics:
+                start += 2  # "Tan Sri", of two words: "Tan" alone is a name ("Tan Su Shan")
+            elif doc[start].lower_ in ("the", "a", "an") or doc[start].text.rstrip(".") in self.honorifics \
+                    or doc[start].text in self.honorifics:
+                start += 1
+            else:
+                break
         while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
                                                      "Rs", "RM", "Rp") or doc[end - 1].text in _HONORIFIC_STOPS):
             end -= 1

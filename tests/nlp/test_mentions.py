@@ -79,6 +79,14 @@ def test_mentions_titled_name_is_person(nlp, text, name):
     assert mentions(nlp, text).get(name) == "Person"
 
 
+def test_mentions_tan_alone_is_a_name_not_an_honorific(nlp):
+    found = mentions(nlp, "According to his itinerary, Adityanath started his day by meeting India’s Ambassador to "
+                          "Singapore Shilpak Ambule, followed by meetings with Temasek Chairman Teo Chee Hean, GIC Chief "
+                          "Executive Officer (CEO) Lim Chow Kiat, DBS Bank CEO Tan Su Shan and Singapore-headquartered "
+                          "Universal Success Enterprises founder Prasoon Mukherjee.")
+    assert found.get("Tan Su Shan") == "Person" and "Su Shan" not in found
+
+
 def test_mentions_a_royal_title_is_no_part_of_the_name(nlp):
     found = mentions(nlp, "Crown Prince Mohammed arrived in Oman on Monday on the first of several stops on an official "
                           "tour of Gulf states.")
