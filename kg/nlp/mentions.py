@@ -826,8 +826,9 @@ class MentionFinder:
                     span = span.doc[span.start + 1:span.end]
                 if any(t.is_digit for t in span) or span[0].lower_ in self.title_words or any(
                         t.lower_ in self.title_words and t.text[:1].isupper() for t in span[1:]) or (
-                        len(span) > 1 and (self.gaz.get(span[0].text) or _NO_PLACE).cls in ("Region", "Country")):
-                    continue  # "Pahang State", "Thailand Datuk": a place or title, not a person
+                        len(span) > 1 and (self.gaz.get(span[0].text) or _NO_PLACE).cls in ("Region", "Country")) or \
+                        any(t.lower_ in ("and", "&") for t in span):
+                    continue  # "Pahang State", "Thailand Datuk": a place or title; "Vesterålen and Lofoten": two names
                 had_honorific = span.start > ent.start
                 cls = "Person"
                 preceded = doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)

@@ -87,6 +87,12 @@ def test_mentions_tan_alone_is_a_name_not_an_honorific(nlp):
     assert found.get("Tan Su Shan") == "Person" and "Su Shan" not in found
 
 
+def test_mentions_two_names_joined_by_and_are_no_person(nlp):
+    found = mentions(nlp, "The delegation therefore made Nordland its first stop in Norway and visited the regions of "
+                          "Vesterålen and Lofoten, along with several locally based companies.")
+    assert "Vesterålen and Lofoten" not in found
+
+
 def test_mentions_a_royal_title_is_no_part_of_the_name(nlp):
     found = mentions(nlp, "Crown Prince Mohammed arrived in Oman on Monday on the first of several stops on an official "
                           "tour of Gulf states.")
