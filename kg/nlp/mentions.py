@@ -652,8 +652,12 @@ class MentionFinder:
 
     def _before_title(self, span: Span) -> bool:
         """"Indian Commerce and Industry Minister Piyush Goyal", "Provincial Party Secretary Mr Che": the NER's
-        organisation is the first words of a title."""
+        organisation is the first words of a title, when they are title, portfolio or place words (but
+        "Pakistan Peoples Party Chairperson", "GIC Chief Executive Officer" name a body)."""
         doc = span.doc
+        if not all(t.lower_ in self.title_words or t.lower_ in self.portfolio or t.lower_ in CONNECTORS or
+                   t.text in self.gaz.demonyms or self.gaz.get(t.text) is not None for t in span):
+            return False
         k = span.end
         while k < len(doc) and k - span.end < 3 and (doc[k].lower_ in ("and", "&") or doc[k].lower_ in self.portfolio):
             k += 1

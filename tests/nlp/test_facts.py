@@ -242,8 +242,12 @@ def test_facts_post_premodifier_portfolios_joined_by_and(nlp):
      "expired in March 2014.", ("Ignatius Kariseb", "chairperson", "Omaheke Regional Council")),
     ("The delegation also attended a seminar about smart cities held by the Mayor of Bodø, Ms Ida Pinnerød.",
      ("Ida Pinnerød", "mayor", "Bodø")),
+    # a party's name before its chairperson is the body, not the first words of the title
+    ("DUBAI: Pakistan Peoples Party Chairperson Bilawal Bhutto Zardari on Tuesday lauded the signings of as many as "
+     "six Memorandum of Understandings (MoUs) between the Sindh government and the United Arab Emirates in different "
+     "sectors on the sidelines of the Dubai Expo 2020.", ("Bilawal Bhutto Zardari", "chairperson", "Pakistan Peoples Party")),
 ])
-def test_facts_post_with_honorifics_between_title_and_name(nlp, text, post):
+def test_facts_post_with_its_body_before_the_title(nlp, text, post):
     assert post in {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text), "post")}
 
 
