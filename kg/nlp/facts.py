@@ -391,6 +391,12 @@ class FactFinder:
             return []
         pre = re.search(r"((?:[A-Za-z'.-]+\s+){1,6})of\s+(?:the\s+)?$", text[max(0, mentions[body].start - 80):
                                                                          mentions[body].start])
+        outer = next((j for j, x in in_sent if x.cls in PLACE and re.fullmatch(
+            r"\s+of\s+(?:the\s+)?", text[x.end:mentions[body].start])), None)
+        if outer is not None:
+            # "the Governor of the Voronezh region of the Russian Federation Aleksandr Gusev": the title's body is
+            # the place before "of" the larger one
+            return self._title_of_body_before(text, mentions, in_sent, i, m._replace(start=mentions[outer].end))
         if not pre:
             return []
         words = pre.group(1).split()

@@ -242,6 +242,9 @@ def test_facts_post_premodifier_portfolios_joined_by_and(nlp):
      "expired in March 2014.", ("Ignatius Kariseb", "chairperson", "Omaheke Regional Council")),
     ("The delegation also attended a seminar about smart cities held by the Mayor of Bodø, Ms Ida Pinnerød.",
      ("Ida Pinnerød", "mayor", "Bodø")),
+    # the title's body is the place "of" the larger one
+    ("A delegation of the government and business community led by the Governor of the Voronezh region of the "
+     "Russian Federation Aleksandr Gusev visited the city of Bukhara.", ("Aleksandr Gusev", "governor", "Voronezh region")),
     # a party's name before its chairperson is the body, not the first words of the title
     ("DUBAI: Pakistan Peoples Party Chairperson Bilawal Bhutto Zardari on Tuesday lauded the signings of as many as "
      "six Memorandum of Understandings (MoUs) between the Sindh government and the United Arab Emirates in different "
