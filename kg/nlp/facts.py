@@ -274,6 +274,11 @@ class FactFinder:
                            after)
             if app and re.match(r"and\b", app.group("phrase")):
                 app = None  # "Nikolai Palchikov, and the Mayor of Burgas, Dimitar Nikolov": the next one's title
+            titled_before = re.search(r"\b([A-Za-z-]+),\s*$", text[sent.start_char:m.start])
+            if app and titled_before and titled_before.group(1).lower() in self.titles and any(
+                    x.cls in PERSON_CLASSES and re.fullmatch(r",\s*", text[m.end + app.end():x.start])
+                    for x in mentions):
+                app = None  # "the company's president, Wang Feng, the mayor of Zrenjanin, Cedomir Janjic": titles first
             if app:
                 phrase_start = m.end + app.start("phrase")
                 phrase = app.group("phrase")

@@ -254,6 +254,15 @@ def test_facts_post_with_its_body_before_the_title(nlp, text, post):
     assert post in {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text), "post")}
 
 
+def test_facts_post_titles_written_before_their_names_in_a_list(nlp):
+    found = of_rel(facts(nlp, "At the ribbon-cutting ceremony, the store was opened by the company’s president, Wang Feng, "
+                              "the mayor of Zrenjanin, Cedomir Janjic, and the authorized distributor for Serbia, "
+                              "Djordje Petrovic."), "post")
+    posts = {(f["person"], f["title"], f["of"]) for f in found}
+    assert ("Cedomir Janjic", "mayor", "Zrenjanin") in posts
+    assert not any(p[0] == "Wang Feng" and p[1] == "mayor" for p in posts)
+
+
 def test_facts_envoy_title_as_written(nlp):
     [post] = of_rel(facts(nlp, "Present during the event were Singaporean Ambassador to the Philippines Constance See, "
                                "Gov."), "post")
