@@ -29,7 +29,7 @@ from .stakes import stake_investments
 PLACE = PLACE_CLASSES
 # A unit of a body, named after a title: "of the Standing Committee of the CPC Jiangsu Provincial Committee".
 PARENT_UNIT = re.compile(r"\s+of\s+the\s+(?P<unit>(?:[A-Z][\w-]*\s+){0,3}(?:Committee|Commission|Council|Board|"
-                         r"Assembly|Congress|Bureau|Department|Office))\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}?"
+                         r"Assembly|Congress|Bureau|Department|Office))\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|of)\s+){1,6}?"
                          rf"(?:{'|'.join(sorted(PARENT_HEADS))})\b")
 PARTY = PLACE_CLASSES + ORG_CLASSES  # the parties of deals: places and bodies, never people
 DIRECTIONS = r"(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?"

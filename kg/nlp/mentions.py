@@ -51,6 +51,8 @@ _PERSON_HONORIFICS = {"Datuk", "Dato", "Dato'", "Tun", "Dr", "Mr", "Mrs", "Ms", 
                       "Shri", "Smt", "Madam", "Mdm", "Puan", "Encik", "Tengku", "Tunku", "Sheikh", "Shaikh"}
 # Heads of the bodies a unit belongs to: "Standing Committee of the CPC Jiangsu Provincial Committee".
 PARENT_HEADS = {"Committee", "Government", "Congress", "Council", "Commission"}
+# Heads of the units of a body: "Standing Committee" of the party committee
+_UNIT_HEADS = {"Committee", "Commission", "Council", "Board", "Assembly", "Congress", "Bureau", "Department", "Office"}
 _HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof", "Tengku", "Tunku"}
 _COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "like", "group", "giant", "maker",
                   "manufacturer", "carrier", "bank", "conglomerate", "developer", "operator", "retailer",
@@ -772,6 +774,11 @@ class MentionFinder:
         for k in range(span.end - 3, span.start, -1):  # the last "of the" inside the name
             if doc[k].lower_ == "of" and doc[k + 1].lower_ == "the":
                 return doc[k + 2:span.end] if self._parent_end(doc, k + 2) == span.end else span
+        for k in range(span.start + 1, span.end - 2 if doc[span.start - 3].lower_ in ("member", "members") else 0):
+            # "member of the Standing Committee of Communist Party of China Shaanxi Provincial Committee": a member
+            # of a unit is a member of its body; but "deputy director of the ... Office of X Government" heads the unit
+            if doc[k].lower_ == "of" and doc[k - 1].text in _UNIT_HEADS:
+                return doc[k + 1:span.end] if doc[span.end - 1].text in PARENT_HEADS else span
         follows = span.end + 2 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].lower_ == "the"
         return None if follows and self._parent_end(doc, span.end + 2) else span
 

@@ -59,6 +59,22 @@ def test_facts_post_in_a_unit_of_a_named_body(nlp):
     assert ("Li Xiongwei", "director", "Management Committee of the Jinyi New District") in posts
 
 
+@pytest.mark.parametrize("text,post", [
+    # a member of a unit written without "the" before its body is a member of the body
+    ("The agreement, which is the letter of intent for developing sister provinces between Shaanxi and Dar es Salaam, "
+     "was signed between Li Mingyuan, a member of the Standing Committee of Communist Party of China Shaanxi Provincial "
+     "Committee, and Albert Chalamila, the Dar es Salaam regional commissioner.",
+     ("Li Mingyuan", "member of the standing committee", "Communist Party of China Shaanxi Provincial Committee")),
+    # the head of a unit heads the unit
+    ("Zhang Leiguang, deputy director of the Cooperation and Exchange Office of Tianjin Municipal People’s Government, "
+     "stressed that Wuqing district has actively seized the opportunities provided by the coordinated development "
+     "strategy of Beijing-Tianjin-Hebei region.",
+     ("Zhang Leiguang", "deputy director", "Cooperation and Exchange Office of Tianjin Municipal People’s Government")),
+])
+def test_facts_post_member_of_a_unit_of_a_body(nlp, text, post):
+    assert post in {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text), "post")}
+
+
 @pytest.mark.parametrize("text,place,container", [
     ("Qingdao in Shandong province will deepen cooperation with Hong Kong.", "Qingdao", "Shandong province"),
     ("The high-tech hub in south China's Guangdong Province attracted investors.", "Guangdong Province", "China"),
