@@ -279,6 +279,12 @@ def test_facts_post_titles_written_before_their_names_in_a_list(nlp):
     assert not any(p[0] == "Wang Feng" and p[1] == "mayor" for p in posts)
 
 
+def test_facts_post_body_named_after_the_title_and_a_comma(nlp):
+    found = of_rel(facts(nlp, "The MoU was signed by Nara Lokesh, Minister for HRD and IT and Gan Siow Huang, Minister of "
+                              "State for Foreign Affairs and Trade and Industry, Government of Singapore."), "post")
+    assert ("Gan Siow Huang", "minister", "Government of Singapore") in {(f["person"], f["title"], f["of"]) for f in found}
+
+
 def test_facts_envoy_title_as_written(nlp):
     [post] = of_rel(facts(nlp, "Present during the event were Singaporean Ambassador to the Philippines Constance See, "
                                "Gov."), "post")
