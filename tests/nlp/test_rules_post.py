@@ -13,7 +13,7 @@ def posts(nlp, text):
 
 
 def test_rules_post_registered_as_sentence_rules():
-    assert "post-appositive-body" in [r.name for r in rules_for("post", "sentence")]
+    assert {"post-appositive-body", "post-the-firms-title"} <= {r.name for r in rules_for("post", "sentence")}
 
 
 @pytest.mark.parametrize("words,expected", [
@@ -34,3 +34,10 @@ def test_rules_post_is_title(words, expected):
 ])
 def test_rules_post_appositive_title_with_its_body_before(nlp, text, post):
     assert post in posts(nlp, text)
+
+
+def test_rules_post_the_firms_title_is_in_the_most_named_firm(nlp):
+    text = ("At the ceremony, Vucic said that the entire Serbia would benefit from Shandong Linglong. "
+            "He asked the factory’s president, Wang Feng, to put in a good word for Serbia with the representatives of "
+            "Volkswagen, for which Shandong Linglong produces tires.")
+    assert ("Wang Feng", "president", "Shandong Linglong") in posts(nlp, text)

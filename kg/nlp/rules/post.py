@@ -8,6 +8,7 @@ appositive of the person's name. The titles are the lexicons
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
@@ -21,6 +22,7 @@ TITLES = frozenset(read_lexicon("public_titles")) | frozenset(read_lexicon("priv
 # the nouns titles end in ("secretary", "commissioner"), and every word a title may hold
 TITLE_HEADS = frozenset(t.split()[-1] for t in TITLES)
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) | frozenset(read_lexicon("portfolio_words"))
+FIRM_NOUNS = frozenset(read_lexicon("firm_nouns"))
 
 
 def is_title(words: list[str]) -> bool:
@@ -52,3 +54,32 @@ def appositive_body(sent: "Span", mentions: list, spans: list[tuple[int, int, in
         if body is not None and is_title(words):
             yield {"rel": "post", "person": person, "title": " ".join(words), "of": body,
                    "rule": "post-appositive-body", "confidence": 0.8}
+
+
+def _most_named_firm(mentions: list) -> int | None:
+    """The first mention of the firm the article names most often."""
+    counts = Counter(m.key for m in mentions if m.cls == "Company")
+    if not counts:
+        return None
+    key = counts.most_common(1)[0][0]
+    return next(i for i, m in enumerate(mentions) if m.cls == "Company" and m.key == key)
+
+
+@rule("post-the-firms-title", kind="post", confidence=0.6, level="sentence")
+def firms_title(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
+    """"He asked the factory's president, Wang Feng, to ...": a title of "the company" (or "the factory", "the
+    bank"), in apposition with a person's name, is a post in the firm the article names most."""
+    for tok in sent:
+        if tok.lower_ not in TITLE_HEADS:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in FIRM_NOUNS
+                      and any(d.lower_ == "the" for d in c.children)), None)
+        if owner is None:
+            continue
+        holder = next((c for c in tok.children if c.dep_ == "appos"), None)
+        person = mention_of(holder, spans) if holder is not None else None
+        words = [t.lower_ for t in tok.doc[owner.i + 1:tok.i + 1] if t.tag_ != "POS"]
+        firm = _most_named_firm(mentions)
+        if person is not None and mentions[person].cls in PERSON_CLASSES and is_title(words) and firm is not None:
+            yield {"rel": "post", "person": person, "title": " ".join(words), "of": firm,
+                   "rule": "post-the-firms-title", "confidence": 0.6}
