@@ -226,6 +226,7 @@ class FactFinder:
         self.private = set(read_lexicon("private_titles"))
         self.titles = self.public | self.private
         self.honorifics = set(read_lexicon("honorifics"))
+        self.abbreviated = dict(line.split("|") for line in read_lexicon("title_abbreviations"))  # "cm": "chief minister"
         # "Council Chairperson, Honourable Ignatius Kariseb": a comma and honorifics between a title and the name
         self.comma_honorifics = re.compile(r",\s+(?:(?:" + "|".join(
             re.escape(h) for h in sorted(self.honorifics, key=len, reverse=True)) + r")\s+)+$")
@@ -363,6 +364,7 @@ class FactFinder:
                     if of is None and self._public(title):
                         # "Venezuelan president Hugo Chavez": the country, as the article names it
                         of = self._country_of(mentions, text[max(sent.start_char, start - 30):start])
+                    title = self.abbreviated.get(title, title)  # "Sindh CM Murad Ali Shah" is its chief minister
                     out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-premodifier",
                                 "confidence": 0.75})
                     continue

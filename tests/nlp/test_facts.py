@@ -285,6 +285,13 @@ def test_facts_post_body_named_after_the_title_and_a_comma(nlp):
     assert ("Gan Siow Huang", "minister", "Government of Singapore") in {(f["person"], f["title"], f["of"]) for f in found}
 
 
+def test_facts_post_abbreviated_title_before_the_name(nlp):
+    found = of_rel(facts(nlp, "Sindh CM Murad Ali Shah, Karachi Administrator Murtaza Wahab and Sindh Local Bodies "
+                              "Minister Nasir Shah is along with him."), "post")
+    posts = {(f["person"], f["title"], f["of"]) for f in found}
+    assert ("Murad Ali Shah", "chief minister", "Sindh") in posts and ("Murtaza Wahab", "administrator", "Karachi") in posts
+
+
 def test_facts_envoy_title_as_written(nlp):
     [post] = of_rel(facts(nlp, "Present during the event were Singaporean Ambassador to the Philippines Constance See, "
                                "Gov."), "post")
