@@ -676,6 +676,19 @@ class MentionFinder:
         words = [t.lower_ for t in span if t.lower_ not in ("and", "&", "of", ",", "the")]
         return bool(words) and all(w in self.portfolio for w in words)
 
+    def _retype_named_after_places(self, mentions: list[Mention]) -> list[Mention]:
+        """A "person" whose name holds a region or country the article names as a place is a body named after
+        it: "Loka Kerala Sabha", "West Java KONI"; but a first name is a first name ("Jordan Henderson")."""
+        places = {m.text for m in mentions if m.cls in ("Region", "Country")}
+        out = []
+        for m in mentions:
+            words = m.text.split()
+            if m.cls == "Person" and m.rule.startswith("ner-") and len(words) >= 3 and any(
+                    " ".join(words[a:b]) in places for a in range(len(words) - 1) for b in range(a + 1, len(words))):
+                m = m._replace(cls="Organization", rule=m.rule + "-place-named")
+            out.append(m)
+        return out
+
     def _retype_titled_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A name the NER took for a firm or a place but that holds a post is a person: "Algis Latakas,
         Director of Klaipeda State Seaport Authority", "City governor Nirat Pongsitthithaworn". Two or three
@@ -896,6 +909,7 @@ class MentionFinder:
             mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
         mentions = self._retype_titled_names(text, mentions)
+        mentions = self._retype_named_after_places(mentions)
         mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]

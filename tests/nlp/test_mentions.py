@@ -93,6 +93,13 @@ def test_mentions_two_names_joined_by_and_are_no_person(nlp):
     assert "Vesterålen and Lofoten" not in found
 
 
+def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
+    found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
+                          "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
+                          "year 2010.")
+    assert found.get("West Java KONI") == "Organization"
+
+
 def test_mentions_a_royal_title_is_no_part_of_the_name(nlp):
     found = mentions(nlp, "Crown Prince Mohammed arrived in Oman on Monday on the first of several stops on an official "
                           "tour of Gulf states.")
