@@ -689,6 +689,16 @@ class MentionFinder:
             out.append(m)
         return out
 
+    @staticmethod
+    def _retype_places_in_a_country(text: str, mentions: list[Mention]) -> list[Mention]:
+        """A "person" written "in X, Country" is a place in that country, wherever the article names it: "renewed
+        their memorandum of understanding (MoU) in Charles Hill, Botswana"."""
+        placed = {m.text for m, nxt in zip(mentions, mentions[1:]) if m.cls == "Person" and m.rule.startswith("ner-")
+                  and nxt.cls in ("Country", "Region") and re.search(r"\bin\s+$", text[max(0, m.start - 4):m.start])
+                  and re.fullmatch(r",\s*", text[m.end:nxt.start])}
+        return [m._replace(cls="City", rule=m.rule + "-placed") if m.cls == "Person" and m.text in placed else m
+                for m in mentions]
+
     def _retype_titled_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A name the NER took for a firm or a place but that holds a post is a person: "Algis Latakas,
         Director of Klaipeda State Seaport Authority", "City governor Nirat Pongsitthithaworn". Two or three
@@ -910,6 +920,7 @@ class MentionFinder:
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
         mentions = self._retype_titled_names(text, mentions)
         mentions = self._retype_named_after_places(mentions)
+        mentions = self._retype_places_in_a_country(text, mentions)
         mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]

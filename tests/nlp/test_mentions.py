@@ -100,6 +100,12 @@ def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     assert found.get("West Java KONI") == "Organization"
 
 
+def test_mentions_a_name_in_a_country_is_a_place(nlp):
+    found = mentions(nlp, "The Omaheke Regional Council and Botswana’s Ghanzi District Council renewed their memorandum "
+                          "of understanding (MoU) in Charles Hill, Botswana, on August 13, 2019.")
+    assert found.get("Charles Hill") == "City"
+
+
 def test_mentions_a_royal_title_is_no_part_of_the_name(nlp):
     found = mentions(nlp, "Crown Prince Mohammed arrived in Oman on Monday on the first of several stops on an official "
                           "tour of Gulf states.")
