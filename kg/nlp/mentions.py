@@ -837,7 +837,8 @@ class MentionFinder:
                 cut = next((t.i for t in ent if t.text == "("), ent.end)
                 inner = self._strip(doc[ent.start:cut])
                 if len(inner) > 1 and all(t.text[:1].isupper() or t.lower_ in CONNECTORS for t in inner) \
-                        and inner[-1].lower_ not in self.title_heads:  # "Queensland Premier" is a place's premier
+                        and inner[-1].lower_ not in self.title_heads and not self._before_title(inner):
+                    # "Queensland Premier" is a place's premier; "Sindh Local Bodies Minister" the place's minister
                     org_spans.append((inner.start, inner.end))
         for start, end in self._qualified_firms(doc):
             cands.append((0, start, end, "Company", None, "firm-qualified"))

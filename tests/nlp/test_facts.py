@@ -292,6 +292,12 @@ def test_facts_post_abbreviated_title_before_the_name(nlp):
     assert ("Murad Ali Shah", "chief minister", "Sindh") in posts and ("Murtaza Wahab", "administrator", "Karachi") in posts
 
 
+def test_facts_post_place_then_portfolio_then_title(nlp):
+    found = of_rel(facts(nlp, "Sindh CM Murad Ali Shah, Karachi Administrator Murtaza Wahab and Sindh Local Bodies "
+                              "Minister Nasir Shah is along with him."), "post")
+    assert ("Nasir Shah", "local bodies minister", "Sindh") in {(f["person"], f["title"], f["of"]) for f in found}
+
+
 def test_facts_envoy_title_as_written(nlp):
     [post] = of_rel(facts(nlp, "Present during the event were Singaporean Ambassador to the Philippines Constance See, "
                                "Gov."), "post")
