@@ -41,3 +41,9 @@ def test_rules_post_the_firms_title_is_in_the_most_named_firm(nlp):
             "He asked the factory’s president, Wang Feng, to put in a good word for Serbia with the representatives of "
             "Volkswagen, for which Shandong Linglong produces tires.")
     assert ("Wang Feng", "president", "Shandong Linglong") in posts(nlp, text)
+
+
+def test_rules_post_a_firm_named_once_in_passing_is_not_the_articles(nlp):
+    text = ("On Tuesday, the company's administrator, turnaround expert Enrico Bondi, sued Morgan Stanley, its former "
+            "banker, to return 136m euros relating to a 2003 bond deal.")
+    assert not any(p[0] == "Enrico Bondi" and p[2] == "Morgan Stanley" for p in posts(nlp, text))

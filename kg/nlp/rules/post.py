@@ -57,10 +57,10 @@ def appositive_body(sent: "Span", mentions: list, spans: list[tuple[int, int, in
 
 
 def _most_named_firm(mentions: list) -> int | None:
-    """The first mention of the firm the article names most often."""
+    """The first mention of the firm the article names most often, if it names it more than once."""
     counts = Counter(m.key for m in mentions if m.cls == "Company")
-    if not counts:
-        return None
+    if not counts or counts.most_common(1)[0][1] < 2:
+        return None  # one firm named in passing is not the article's firm
     key = counts.most_common(1)[0][0]
     return next(i for i, m in enumerate(mentions) if m.cls == "Company" and m.key == key)
 
