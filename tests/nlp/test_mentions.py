@@ -112,6 +112,13 @@ def test_mentions_a_royal_title_is_no_part_of_the_name(nlp):
     assert found.get("Mohammed") == "Person" and "Crown Prince Mohammed" not in found
 
 
+def test_mentions_a_title_word_is_no_part_of_the_name_it_leads_to(nlp):
+    found = mentions(nlp, "Suffolk Chief Constable Alastair McWhirter, the Association of Chief Police Officers' "
+                          "spokesman on rural policing, told the BBC the law would be enforced, although the police would "
+                          "not break up hunts.")
+    assert found.get("Alastair McWhirter") == "Person" and "Constable Alastair McWhirter" not in found
+
+
 def test_mentions_portfolio_after_title_is_no_body(nlp):
     found = mentions(nlp, "The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore "
                           "Coordinating Minister of National Security and Minister of Home Affairs K Shanmugam.")
