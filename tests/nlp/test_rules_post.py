@@ -47,3 +47,17 @@ def test_rules_post_a_firm_named_once_in_passing_is_not_the_articles(nlp):
     text = ("On Tuesday, the company's administrator, turnaround expert Enrico Bondi, sued Morgan Stanley, its former "
             "banker, to return 136m euros relating to a 2003 bond deal.")
     assert not any(p[0] == "Enrico Bondi" and p[2] == "Morgan Stanley" for p in posts(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    # the place is the remit; the employer comes after "at"
+    " Ross Walker, UK economist at Royal Bank of Scotland, said he was surprised that a dissenting vote had been made "
+    "so soon.",
+    # a post no longer held
+    "S&P said the solidity of government finances outweighed the risk. S&P had held back through fear that the "
+    "government was dragging its feet on economic and legal reforms. The company's founder and ex-chief executive, "
+    "Mikhail Khodorkovsky, is in jail on trial for tax evasion and fraud.",
+])
+def test_rules_post_no_post_of_a_remit_or_of_the_past(nlp, text):
+    found = posts(nlp, text)
+    assert not any(p[0] in ("Ross Walker", "Mikhail Khodorkovsky") and p[2] in ("UK", "S&P") for p in found)

@@ -8,12 +8,13 @@ appositive of the person's name. The titles are the lexicons
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
 from ...schema import PERSON_CLASSES
-from . import PARTY, mention_of, rule
+from . import PARTY, PLACES, mention_of, rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -23,6 +24,7 @@ TITLES = frozenset(read_lexicon("public_titles")) | frozenset(read_lexicon("priv
 TITLE_HEADS = frozenset(t.split()[-1] for t in TITLES)
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) | frozenset(read_lexicon("portfolio_words"))
 FIRM_NOUNS = frozenset(read_lexicon("firm_nouns"))
+PAST = re.compile(r"(?:ex|former|then|erstwhile|outgoing)\b")  # "ex-chief executive", "former chairman"
 
 
 def is_title(words: list[str]) -> bool:
@@ -51,6 +53,9 @@ def appositive_body(sent: "Span", mentions: list, spans: list[tuple[int, int, in
                 body, words = m, []  # the title is what follows the body's name
             elif m is None and t.tag_ not in ("DT", "POS", "PRP$"):
                 words.append(t.lower_)
+        if body is not None and mentions[body].cls in PLACES and any(
+                c.dep_ == "prep" and c.lower_ == "at" for c in tok.rights):
+            continue  # "Ross Walker, UK economist at Royal Bank of Scotland": the place is the remit, the firm after "at"
         if body is not None and is_title(words):
             yield {"rel": "post", "person": person, "title": " ".join(words), "of": body,
                    "rule": "post-appositive-body", "confidence": 0.8}
@@ -79,6 +84,8 @@ def firms_title(sent: "Span", mentions: list, spans: list[tuple[int, int, int]])
         holder = next((c for c in tok.children if c.dep_ == "appos"), None)
         person = mention_of(holder, spans) if holder is not None else None
         words = [t.lower_ for t in tok.doc[owner.i + 1:tok.i + 1] if t.tag_ != "POS"]
+        if any(PAST.match(t.lower_) for t in tok.subtree):
+            continue  # "the company's founder and ex-chief executive": a post no longer held
         firm = _most_named_firm(mentions)
         if person is not None and mentions[person].cls in PERSON_CLASSES and is_title(words) and firm is not None:
             yield {"rel": "post", "person": person, "title": " ".join(words), "of": firm,
