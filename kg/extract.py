@@ -174,9 +174,15 @@ class Resolver:
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue
+            if m.cls == "Person" and len(words) > 1:
+                # "Abdul Rahman" after "Bayan Sami Abdul Rahman": the one longer name it ends
+                longer = {p.key: j for j, p in persons if p.key.endswith(" " + m.key)}
+                if len(longer) == 1:
+                    target[i] = next(iter(longer.values()))
+                    continue
             if len(words) == 1:
                 for j, p in persons:
-                    if m.key in p.key.split() and j != i:
+                    if m.key in re.split(r"[\s-]+", p.key) and j != i:  # "Khayat" of "Dara Jalil Al-Khayat"
                         target[i] = j
                         break
                 else:
@@ -399,7 +405,7 @@ class Resolver:
                     investments.append(f)
             else:
                 out.append(f)
-        return _drop_bodiless_posts(out) + list(coop.values()) + _fold_retellings(agreements) + investments
+        return _one_post_per_title(_drop_bodiless_posts(out)) + list(coop.values()) + _fold_retellings(agreements) + investments
 
 
 def _with_iris(f, iri: dict[int, str]):
@@ -424,10 +430,27 @@ def _with_iris(f, iri: dict[int, str]):
 
 
 def _drop_bodiless_posts(facts: list) -> list:
-    """"Premier Kathleen Wynne" beside "Kathleen Wynne, premier of Ontario": a post told without its
-    body is the one told with it, when the same person holds a post of a body elsewhere in the article."""
-    with_body = {(f.person, f.title.split()[-1]) for f in facts if isinstance(f, Post) and f.of is not None}
-    return [f for f in facts if not (isinstance(f, Post) and f.of is None and (f.person, f.title.split()[-1]) in with_body)]
+    """A post is of a body: "President Xi Jinping", with no body the article names, types its holder (an
+    official) but states no post; "Premier Kathleen Wynne" beside "Kathleen Wynne, premier of Ontario" is
+    the post told with its body."""
+    return [f for f in facts if not (isinstance(f, Post) and f.of is None)]
+
+
+def _one_post_per_title(facts: list) -> list:
+    """"New Jersey State Governor Phil Murphy" and later "Governor Murphy": one post of one body told with a
+    longer and a shorter title ("state governor", "governor") is one post, under the longer title."""
+    posts = [f for f in facts if isinstance(f, Post)]
+    kept = {}  # id of a post -> the post it is told under, its evidence joined
+    for f in posts:
+        kept[id(f)] = max((g for g in posts if g.person == f.person and g.of == f.of and (
+            g.title == f.title or g.title.endswith(" " + f.title))), key=lambda g: (len(g.title), -posts.index(g)))
+    joined = {id(f): f for f in posts}
+    for f in posts:
+        under = kept[id(f)]
+        if under is not f:
+            joined[id(under)] = replace(joined[id(under)],
+                                        evidence=tuple(dict.fromkeys(joined[id(under)].evidence + f.evidence)))
+    return [f if not isinstance(f, Post) else joined[id(f)] for f in facts if not isinstance(f, Post) or kept[id(f)] is f]
 
 
 def _amounts(values: tuple[Money, ...]) -> set[tuple[str, int]]:

@@ -351,3 +351,35 @@ def test_extract_a_bodys_other_name_after_or_is_its_alias(nlp):
     group = [e for e in ex.entities if e.label == "National Aquaculture Group"]
     assert len(group) == 1 and "Naqwa" in group[0].aliases
     assert not any(e.label == "Naqwa" for e in ex.entities)
+
+
+def test_extract_a_post_without_its_body_types_an_official_but_is_no_post(nlp):
+    ex = extract_text(nlp, "He added that the company would not have arrived to Zrenjanin had Serbia not been supported "
+                           "by the Chinese state and President Xi Jinping.", "2023-04-10")
+    assert {e.label: e.cls for e in ex.entities}["Xi Jinping"] == "Official"
+    assert not [f for f in ex.facts if isinstance(f, Post)]
+
+
+def test_extract_one_post_told_with_a_longer_and_a_shorter_title_is_one(nlp):
+    text = ("The agreement was signed by Chief Secretary, SK. Joshi and New Jersey State Governor Phil Murphy in the "
+            "presence of Minister for Municipal Administration and Urban Development (MA&UD), KT Rama Rao.\n\n"
+            "Earlier in the day, the Governor of New Jersey, Phil Murphy in his Twitter timeline also announced "
+            "collaboration between New Jersey and Telugu film industry.")
+    ex = extract_text(nlp, text, "2019-08-29")
+    label = {e.iri: e.label for e in ex.entities}
+    posts = [f for f in ex.facts if isinstance(f, Post) and label[f.person] == "Phil Murphy"]
+    assert [(p.title, label[p.of]) for p in posts] == [("state governor", "New Jersey")]
+    assert len(posts[0].evidence) == 2
+
+
+def test_extract_the_last_words_of_a_persons_name_are_the_person(nlp):
+    text = ("Dara Jalil Al-Khayat, President of the Kurdistan Federation, and Steve Lutes, Vice President of Middle East "
+            "Affairs for the US Chamber of Commerce, signed the agreement for their respective organizations in the "
+            "presence of several KRG officials including Minister Falah Mustafa, KRG Spokesman Safeen Dizayee, Erbil "
+            "Governor Newzad Hadi and the KRG Representative to the United States Bayan Sami Abdul Rahman.\n\n"
+            "Representative Abdul Rahman, speaking at the ceremony, said, ‘This MOU sets out a roadmap for cooperation "
+            "between two vibrant and active organizations that promote enterprise and trade.\n\n"
+            "Mr Khayat and Mr Lutes both described the MOU as historic and the start of a bright future of partnership.")
+    people = {e.label: e.aliases for e in extract_text(nlp, text, "2019-06-23").entities if e.cls in ("Person", "Official")}
+    assert "Abdul Rahman" in people["Bayan Sami Abdul Rahman"] and "Khayat" in people["Dara Jalil Al-Khayat"]
+    assert "Abdul Rahman" not in people and "Khayat" not in people

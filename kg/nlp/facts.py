@@ -18,7 +18,7 @@ from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, PLACE_NOUNS, Mention
-from .rules import NUMBER_WORDS, doc_text, span_text
+from .rules import NUMBER_WORDS, doc_text, rules_for, span_text
 from .rules.agreement import agreements_from_parse
 from .rules.cooperation import cooperation_from_parse
 from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse, listed_amounts
@@ -30,7 +30,7 @@ from .stakes import stake_investments
 PLACE = PLACE_CLASSES
 # A unit of a body, named after a title: "of the Standing Committee of the CPC Jiangsu Provincial Committee".
 PARENT_UNIT = re.compile(r"\s+of\s+the\s+(?P<unit>(?:[A-Z][\w-]*\s+){0,3}(?:Committee|Commission|Council|Board|"
-                         r"Assembly|Congress|Bureau|Department|Office))\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}?"
+                         r"Assembly|Congress|Bureau|Department|Office))\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|of)\s+){1,6}?"
                          rf"(?:{'|'.join(sorted(PARENT_HEADS))})\b")
 PARTY = PLACE_CLASSES + ORG_CLASSES  # the parties of deals: places and bodies, never people
 DIRECTIONS = r"(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?"
@@ -127,7 +127,7 @@ DATELINE_PLAIN = re.compile(r"\s*([A-Z][\w'’.-]+(?:,?\s+[A-Z][\w'’.-]+){0,5}
                             r"(?:\(\s*)?(?:—|--|–)\s")
 # "[India], January 30 (ANI):", "(Xinhua) --": a news agency credited before the story
 AGENCY_CREDIT = re.compile(r"\(([A-Z][\w .&/-]{1,40})\)\s*(?::|--|—|–|-\s)")
-NATIONAL_POST = re.compile(r"\b(?:minister|president|premier|chancellor|ambassador|envoy|king|queen|senator|"
+NATIONAL_POST = re.compile(r"\b(?:minister|president|premier|chancellor|ambassador|envoy|king|queen|prince|senator|"
                            r"lawmaker|mp|leader|secretary|governor|consul|consul[- ]general)$")
 PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|event) of\s+(?:the\s+)?$", re.I)
 
@@ -200,6 +200,19 @@ def _start(mention: Mention) -> int:
     return mention.start
 
 
+def _parsed_posts(sent: Span, mentions: list[Mention], spans: list[tuple[int, int, int]], found: list[dict]) -> list[dict]:
+    """The posts the parse rules of :mod:`kg.nlp.rules.post` read in a sentence, of people the text rules
+    gave none there."""
+    told = {f["person"] for f in found if f["rel"] == "post"}
+    out = []
+    for r in rules_for("post", "sentence"):
+        for f in r.func(sent, mentions, spans):
+            if f["person"] not in told:
+                told.add(f["person"])
+                out.append(f)
+    return out
+
+
 def _event_named(last_event: dict[str, int], head: str) -> int | None:
     """The event "the ceremony" or "the forum" refers to: the last one so named, else the last one."""
     target = last_event.get(head.lower())
@@ -215,6 +228,10 @@ class FactFinder:
         self.private = set(read_lexicon("private_titles"))
         self.titles = self.public | self.private
         self.honorifics = set(read_lexicon("honorifics"))
+        self.abbreviated = dict(line.split("|") for line in read_lexicon("title_abbreviations"))  # "cm": "chief minister"
+        # "Council Chairperson, Honourable Ignatius Kariseb": a comma and honorifics between a title and the name
+        self.comma_honorifics = re.compile(r",\s+(?:(?:" + "|".join(
+            re.escape(h) for h in sorted(self.honorifics, key=len, reverse=True)) + r")\s+)+$")
         self.supranational = set(read_lexicon("supranational"))
         words = {w for t in self.titles for w in re.split(r"[\s]", t)} - {"of", "the", "to", "in", "for", "and",
                                                                           "people's"}
@@ -260,6 +277,11 @@ class FactFinder:
                            after)
             if app and re.match(r"and\b", app.group("phrase")):
                 app = None  # "Nikolai Palchikov, and the Mayor of Burgas, Dimitar Nikolov": the next one's title
+            titled_before = re.search(r"\b([A-Za-z-]+),\s*$", text[sent.start_char:m.start])
+            if app and titled_before and titled_before.group(1).lower() in self.titles and any(
+                    x.cls in PERSON_CLASSES and re.fullmatch(r",\s*", text[m.end + app.end():x.start])
+                    for x in mentions):
+                app = None  # "the company's president, Wang Feng, the mayor of Zrenjanin, Cedomir Janjic": titles first
             if app:
                 phrase_start = m.end + app.start("phrase")
                 phrase = app.group("phrase")
@@ -293,6 +315,10 @@ class FactFinder:
                                                                 text[s + len(title):mentions[of].start], re.S):
                             of = None  # "Hanif Salim, Indonesian Consul General, on March 1 visited Dong Nai"
                         of = country if of is None else of
+                        if of is None:  # "Gan Siow Huang, Minister of State for ..., Government of Singapore."
+                            of = next((n for n, x in enumerate(mentions) if x.cls in ORG_CLASSES
+                                       and re.fullmatch(r",\s*(?:the\s+)?", text[m.end + app.end():x.start])
+                                       and re.match(r"\s*(?:[.;,]|$)", text[x.end:x.end + 2])), None)
                         out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-apposition",
                                     "confidence": 0.85})
             # Premodifier: "Yantai Mayor Zheng Deyan", "Chief Minister Edappadi K Palaniswami"
@@ -301,33 +327,46 @@ class FactFinder:
             if envoy:  # "Malaysian Ambassador to Thailand Datuk Jojie Samuel"
                 place = self._mention_after(mentions, sent.start_char + envoy.start("place"), m.start, PLACE)
                 title = envoy.group("title")[:envoy.start("place") - envoy.start("title")]
-                title += text[sent.start_char + envoy.start("place"):mentions[place].end] if place is not None \
-                    else envoy.group("place").split()[0]  # "Ambassador to the Philippines": "the" as written
+                # as written: "Ambassador to the Philippines" keeps its "the"
+                title = text[sent.start_char + envoy.start("title"):mentions[place].end] if place is not None \
+                    else title + envoy.group("place").split()[0]
                 out.append({"rel": "post", "person": i, "title": " ".join(title.lower().split()),
                             "of": place, "rule": "post-envoy", "confidence": 0.75})
                 continue
+            honorific = self.comma_honorifics.search(before)
+            cut = m.start - len(honorific.group(0)) if honorific else m.start  # where the title ends
+            before = text[sent.start_char:cut] + (" " if honorific else "")
             pre = re.search(r"((?:[A-Za-z'.-]+\s){1,8})$", before)
             if pre:
                 words = pre.group(1).split()
-                while words and words[-1] in self.honorifics:
-                    words.pop()  # "Menteri Besar Datuk Seri Wan Rosdy": honorifics sit between
+                while words and (words[-1] in self.honorifics or " ".join(words[-2:]) in self.honorifics):
+                    del words[-2 if " ".join(words[-2:]) in self.honorifics else -1:]  # "Menteri Besar Datuk Seri Wan Rosdy": honorifics sit between
                 k = len(words)
-                while k > 0 and (words[k - 1].lower() in self.title_words):
-                    k -= 1
+                while k > 0 and (words[k - 1].lower() in self.title_words or k >= 2 and k < len(words) and
+                                 words[k - 1].lower() in ("and", "&") and words[k - 2].lower() in self.title_words
+                                 and words[k - 2][:1].isupper() == words[k][:1].isupper()):
+                    k -= 1  # "Commerce and Industry Minister": portfolios joined by "and"; not "the state and President"
                 title = " ".join(w.lower() for w in words[k:] if w.lower() != "the")
-                title_end = m.start - len(pre.group(1)) + sum(len(w) + 1 for w in words)
+                title_end = cut + bool(honorific) - len(pre.group(1)) + sum(len(w) + 1 for w in words)
                 last = next((t for t in sent if t.idx <= title_end - 2 < t.idx + len(t.text)), None)
                 if last is not None and last.tag_.startswith("VB"):
                     title = ""  # "to powerfully head Lampard's corner": a verb, not a post
                 if title and (title in self.titles or title.split()[-1] in self.titles or
                               " ".join(title.split()[-2:]) in self.titles):
-                    start = m.start - len(pre.group(1)) + sum(len(w) + 1 for w in words[:k])
+                    start = cut + bool(honorific) - len(pre.group(1)) + sum(len(w) + 1 for w in words[:k])
                     of = self._mention_before(mentions, start, sent.start_char, PARTY)
+                    body = next((n for n, x in enumerate(mentions) if x.cls in PARTY and x.cls not in PLACE
+                                 and x.start < start < x.end <= title_end), None)
+                    rest = re.findall(r"[\w'-]+", text[mentions[body].end:title_end].lower()) if body is not None else []
+                    if of is None and rest and " ".join(rest) in self.titles:
+                        # "Pakistan Peoples Party Chairperson": the body's name takes in "Party"
+                        of, title = body, " ".join(rest)
                     if of is None:  # "Pahang State Secretary": the place's mention takes in "State"
                         of = next((n for n, x in enumerate(mentions) if x.cls in PLACE and x.start < start < x.end), None)
                     if of is None and self._public(title):
                         # "Venezuelan president Hugo Chavez": the country, as the article names it
                         of = self._country_of(mentions, text[max(sent.start_char, start - 30):start])
+                    title = self.abbreviated.get(title, title)  # "Sindh CM Murad Ali Shah" is its chief minister
                     out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-premodifier",
                                 "confidence": 0.75})
                     continue
@@ -359,12 +398,18 @@ class FactFinder:
     def _title_of_body_before(self, text: str, mentions: list[Mention], in_sent, i: int, m: Mention) -> list[dict]:
         """"Governor of the Xilingol League Ho Jio Liang", "the Mayor of Burgas, Dimitar Nikolov": the title and
         its body written before the name, the body right before it (or before a comma)."""
-        body = next((j for j, x in in_sent if x.cls in PARTY and x.end <= m.start
-                     and text[x.end:m.start].strip() in ("", ",")), None)
+        body = next((j for j, x in in_sent if x.cls in PARTY and x.end <= m.start and " ".join(
+            w for w in text[x.end:m.start].replace(",", " , ").split() if w not in self.honorifics) in ("", ",")), None)
         if body is None:
             return []
         pre = re.search(r"((?:[A-Za-z'.-]+\s+){1,6})of\s+(?:the\s+)?$", text[max(0, mentions[body].start - 80):
                                                                          mentions[body].start])
+        outer = next((j for j, x in in_sent if x.cls in PLACE and re.fullmatch(
+            r"\s+of\s+(?:the\s+)?", text[x.end:mentions[body].start])), None)
+        if outer is not None:
+            # "the Governor of the Voronezh region of the Russian Federation Aleksandr Gusev": the title's body is
+            # the place before "of" the larger one
+            return self._title_of_body_before(text, mentions, in_sent, i, m._replace(start=mentions[outer].end))
         if not pre:
             return []
         words = pre.group(1).split()
@@ -1108,6 +1153,7 @@ class FactFinder:
                     not SIGNING.search(nxt_text):
                 next_sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and nxt.start_char <= m.start < nxt.end_char]
             found = self.posts(doc, text, mentions, sent)
+            found += _parsed_posts(sent, mentions, spans, found)
             found += self._named_next(text, mentions, sent, unnamed)
             unnamed = self._unnamed_post(text, mentions, sent)
             found += self.located_in(doc, text, places, sent)

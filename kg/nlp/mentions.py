@@ -51,6 +51,8 @@ _PERSON_HONORIFICS = {"Datuk", "Dato", "Dato'", "Tun", "Dr", "Mr", "Mrs", "Ms", 
                       "Shri", "Smt", "Madam", "Mdm", "Puan", "Encik", "Tengku", "Tunku", "Sheikh", "Shaikh"}
 # Heads of the bodies a unit belongs to: "Standing Committee of the CPC Jiangsu Provincial Committee".
 PARENT_HEADS = {"Committee", "Government", "Congress", "Council", "Commission"}
+# Heads of the units of a body: "Standing Committee" of the party committee
+_UNIT_HEADS = {"Committee", "Commission", "Council", "Board", "Assembly", "Congress", "Bureau", "Department", "Office"}
 _HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof", "Tengku", "Tunku"}
 _COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "like", "group", "giant", "maker",
                   "manufacturer", "carrier", "bank", "conglomerate", "developer", "operator", "retailer",
@@ -71,6 +73,8 @@ _MONEY_PREFIX = {"Rs", "Rs.", "RM", "$", "US$", "HK$", "£", "€", "¥", "RMB",
 _COMPASS = frozenset(read_lexicon("compass_words"))  # "Northwest China" is no organisation
 # A small city matched only by the gazetteer needs the NER to agree.
 TRUST_POPULATION = 500000
+# Part-of-speech tags of words that are no part of a name: "The", "He", "In", "And", "Will", "See" the verb
+_FUNCTION_TAGS = ("DT", "PRP", "IN", "CC", "WDT", "WP", "WRB", "MD", "VB", "TO", "EX", "PDT", "RB")
 
 
 _HOME_PREFIX = re.compile(r"^(?:[A-Z][\w.'’]*[ -])+?(?:based|headquartered|owned|listed|registered|backed|run)\s+(?=[A-Z])")
@@ -228,6 +232,7 @@ class MentionFinder:
         self.campus_heads = frozenset(read_lexicon("campus_heads"))  # "Leibniz University Hannover"
         self.peoples = frozenset(read_lexicon("peoples"))  # "Malayali", "Telugu": words for people, no names
         self.government_levels = frozenset(read_lexicon("government_levels"))
+        self.titled_starts: set[int] = set()  # first tokens of the names titles lead to, found per Doc
 
     # ------------------------------------------------------------ candidates
     def _patterned(self, doc: Doc, sents: list[Span]) -> list[tuple[int, int, str, str]]:
@@ -323,7 +328,7 @@ class MentionFinder:
                 m = k
                 while m < sent.end and (_is_cap(doc[m]) or doc[m].lower_ in ("in", "of", "for", "and", "&")
                                         and m + 1 < sent.end and _is_cap(doc[m + 1])):
-                    if m > k and doc[m].ent_type_ == "PERSON" and doc[m].ent_iob_ == "B":
+                    if m > k and (doc[m].ent_type_ == "PERSON" and doc[m].ent_iob_ == "B" or m in self.titled_starts):
                         break  # "Minister of State for External Affairs V Muraleedharan": the name is not the body
                     if m > k and doc[m].lower_ in _TITLE_HEADS:
                         break  # "County of Hawaii Mayor Bernard P. Carvalho": the next title starts
@@ -332,7 +337,8 @@ class MentionFinder:
                         break  # "The President of Georgia Giorgi Margvelashvili": a place, then the holder's name
                     m += 1
                 name = doc[k:m].text
-                if m - k >= 2 and self.gaz.get(name) is None and not any(
+                if m - k >= 2 and self.gaz.get(name) is None and not all(
+                        t.lower_ in self.portfolio or t.lower_ in ("and", "&") for t in doc[k:m]) and not any(
                         t.lower_ in ("and", "&") for t in doc[k:m]) and not (
                         doc[m - 1].lower_ in PLACE_NOUNS and self.gaz.get(doc[k:m - 1].text) is not None):
                     # "Mayor of Linyi City" is the city's mayor: the place rules take "Linyi City"
@@ -458,6 +464,64 @@ class MentionFinder:
         Provincial Government"): a place then names the body, and an "of" after it says where it is."""
         start = _cap_run_left(doc, head, sent_start, self.heads, self.title_words)
         return any(self.gaz.get(doc[start:k].text) is not None for k in range(start + 1, min(head, start + 4) + 1))
+    def _name_word(self, tok: Token, inside: bool = False) -> bool:
+        """A word that may be part of a person's name: capitalised, and no title, portfolio, place, head or
+        demonym ("Chandrababu", "N", "S.K."; not "Minister", "Affairs", "Singapore", "Committee", "Indian").
+        ``inside`` a name a place's name may be a word of it ("Nguyen Van Ut")."""
+        t = tok.text
+        if not t[:1].isupper() or not (tok.is_alpha or re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]{1,2}\.?", t)):
+            return False
+        return tok.lower_ not in self.title_words and tok.lower_ not in self.portfolio and \
+            tok.lower_ not in PLACE_NOUNS and tok.lower_ not in _DATE_WORDS and t not in self.heads and \
+            t not in self.not_names and t not in self.gaz.demonyms and t.rstrip(".") not in self.honorifics and \
+            not tok.tag_.startswith(_FUNCTION_TAGS) and (inside or not self._known_place(t))
+
+    def _known_place(self, name: str) -> bool:
+        """A country, a region or a large city the gazetteer knows ("Singapore"; not the town "Van")."""
+        place = self.gaz.get(name)
+        return place is not None and (place.cls != "City" or place.population >= TRUST_POPULATION)
+
+    def _titled_names(self, sents: list[Span]) -> list[tuple[int, int]]:
+        """(start_tok, end_tok) of the names a capitalised title leads to: "Chief Minister N Chandrababu Naidu",
+        "Chairperson Bilawal Bhutto Zardari"; or the body or portfolio the title is of, then the name:
+        "Ambassador to the Philippines Constance See", "Minister of Home Affairs K Shanmugam", "Chairman of the
+        provincial People's Committee Nguyen Van Ut". Two to four name words, between words that are none."""
+        out = []
+        for sent in sents:
+            doc = sent.doc
+            i = sent.start + 1
+            while i < sent.end:
+                if not self._name_word(doc[i]):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < sent.end and self._name_word(doc[j], inside=True):
+                    j += 1
+                while j - 1 > i and not self._name_word(doc[j - 1]):
+                    j -= 1  # the last word is no place either
+                if 2 <= j - i <= 4 and (j == sent.end or not doc[j].text[:1].isupper()) and self._after_title(doc, i, sent.start):
+                    out.append((i, j))
+                i = j
+        return out
+
+    def _after_title(self, doc: Doc, i: int, sent_start: int) -> bool:
+        """Whether token ``i`` follows a capitalised title ("Minister"), or the capitalised body or portfolio
+        that a capitalised title is "of", "to" or "for" ("Governor of the Voronezh region of the Russian
+        Federation")."""
+        before = doc[i - 1]
+        if before.lower_ in self.title_heads and before.text[:1].isupper():
+            return True
+        if not before.text[:1].isupper():
+            return False
+        for k in range(i - 2, max(sent_start, i - 10) - 1, -1):
+            tok = doc[k]
+            if tok.lower_ in ("of", "to", "for") and k > sent_start and doc[k - 1].lower_ in self.title_heads \
+                    and doc[k - 1].text[:1].isupper():
+                return True
+            if not (tok.text[:1].isupper() or tok.lower_ in ("of", "the", "and", "&", "for", "to", "'s", "’s", "-")
+                    or tok.tag_ == "JJ" or tok.lower_ in PLACE_NOUNS):
+                return False
+        return False
 
     @staticmethod
     def _qualified_firms(doc: Doc) -> list[tuple[int, int]]:
@@ -709,8 +773,12 @@ class MentionFinder:
 
     def _before_title(self, span: Span) -> bool:
         """"Indian Commerce and Industry Minister Piyush Goyal", "Provincial Party Secretary Mr Che": the NER's
-        organisation is the first words of a title."""
+        organisation is the first words of a title, when they are title, portfolio or place words (but
+        "Pakistan Peoples Party Chairperson", "GIC Chief Executive Officer" name a body)."""
         doc = span.doc
+        if not all(t.lower_ in self.title_words or t.lower_ in self.portfolio or t.lower_ in CONNECTORS or
+                   t.text in self.gaz.demonyms or self.gaz.get(t.text) is not None for t in span):
+            return False
         k = span.end
         while k < len(doc) and k - span.end < 3 and (doc[k].lower_ in ("and", "&") or doc[k].lower_ in self.portfolio):
             k += 1
@@ -726,6 +794,19 @@ class MentionFinder:
             return False
         words = [t.lower_ for t in span if t.lower_ not in ("and", "&", "of", ",", "the")]
         return bool(words) and all(w in self.portfolio for w in words)
+
+    def _retype_named_after_places(self, mentions: list[Mention]) -> list[Mention]:
+        """A "person" whose name holds a region or country the article names as a place is a body named after
+        it: "Loka Kerala Sabha", "West Java KONI"; but a first name is a first name ("Jordan Henderson")."""
+        places = {m.text for m in mentions if m.cls in ("Region", "Country")}
+        out = []
+        for m in mentions:
+            words = m.text.split()
+            if m.cls == "Person" and m.rule.startswith("ner-") and len(words) >= 3 and any(
+                    " ".join(words[a:b]) in places for a in range(len(words) - 1) for b in range(a + 1, len(words))):
+                m = m._replace(cls="Organization", rule=m.rule + "-place-named")
+            out.append(m)
+        return out
 
     def _retype_titled_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A name the NER took for a firm or a place but that holds a post is a person: "Algis Latakas,
@@ -797,9 +878,14 @@ class MentionFinder:
         """Drop determiners, honorifics, titles and a trailing "'s" from a name."""
         doc = span.doc
         start, end = span.start, span.end
-        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in self.honorifics
-                               or doc[start].text.rstrip(".") in self.honorifics):
-            start += 1
+        while start < end:
+            if start + 1 < end and doc[start:start + 2].text in self.honorifics:
+                start += 2  # "Tan Sri", of two words: "Tan" alone is a name ("Tan Su Shan")
+            elif doc[start].lower_ in ("the", "a", "an") or doc[start].text.rstrip(".") in self.honorifics \
+                    or doc[start].text in self.honorifics:
+                start += 1
+            else:
+                break
         while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
                                                      "Rs", "RM", "Rp") or doc[end - 1].text in _HONORIFIC_STOPS):
             end -= 1
@@ -820,6 +906,11 @@ class MentionFinder:
         for k in range(span.end - 3, span.start, -1):  # the last "of the" inside the name
             if doc[k].lower_ == "of" and doc[k + 1].lower_ == "the":
                 return doc[k + 2:span.end] if self._parent_end(doc, k + 2) == span.end else span
+        for k in range(span.start + 1, span.end - 2 if doc[span.start - 3].lower_ in ("member", "members") else 0):
+            # "member of the Standing Committee of Communist Party of China Shaanxi Provincial Committee": a member
+            # of a unit is a member of its body; but "deputy director of the ... Office of X Government" heads the unit
+            if doc[k].lower_ == "of" and doc[k - 1].text in _UNIT_HEADS:
+                return doc[k + 1:span.end] if doc[span.end - 1].text in PARENT_HEADS else span
         follows = span.end + 2 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].lower_ == "the"
         return None if follows and self._parent_end(doc, span.end + 2) else span
 
@@ -837,22 +928,29 @@ class MentionFinder:
         text = doc_text(doc)  # Doc.text joins every token anew: read it once (kept for nkg_facts too)
         cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule
         sents = list(doc.sents)  # each walk of doc.sents reads every token again: once per doc
+        titled = self._titled_names(sents)
+        self.titled_starts = {start for start, _ in titled}  # the post-body rule ends its body there
         for start, end, cls, rule in self._patterned(doc, sents):
             cands.append((5 if rule == "between-pair" else 0, start, end, cls, None, rule))  # the NER's name first
         for start, end, cls, key, rule in self._places(doc, text):
             cands.append((1, start, end, cls, key, rule))
         for start, end, cls, key in self._noun_of_place(doc):
             cands.append((0, start, end, cls, key, "place-noun-of"))
+        for start, end in titled:
+            cands.append((2, start, end, "Person", None, "title-name"))
         org_spans = []
         for ent in doc.ents:
+            if any(ent.start <= s < ent.end for s, _ in titled):
+                continue  # "the Philippines Constance See": a place, then a titled person, is no firm's name
             if ent.label_ in ("ORG", "FAC") and len(ent) > 1:
                 cut = next((t.i for t in ent if t.text == "("), ent.end)
                 inner = self._strip(doc[ent.start:cut])
                 if len(inner) > 1 and all(t.text[:1].isupper() or t.lower_ in CONNECTORS for t in inner) \
-                        and inner[-1].lower_ not in self.title_heads \
+                        and inner[-1].lower_ not in self.title_heads and not self._before_title(inner) \
                         and not (inner[0].lower_ in _COMPASS and self.gaz.get(inner[1:].text) is not None) \
                         and self._country_then_name(inner) is None:
-                    # "Queensland Premier" is a place's premier; "Northwest China" is China
+                    # "Queensland Premier" is a place's premier; "Sindh Local Bodies Minister" the place's minister;
+                    # "Northwest China" is China
                     org_spans.append((inner.start, inner.end))
         for start, end in self._qualified_firms(doc):
             cands.append((0, start, end, "Company", None, "firm-qualified"))
@@ -875,8 +973,9 @@ class MentionFinder:
                     span = span.doc[span.start + 1:span.end]
                 if any(t.is_digit for t in span) or span[0].lower_ in self.title_words or any(
                         t.lower_ in self.title_words and t.text[:1].isupper() for t in span[1:]) or (
-                        len(span) > 1 and (self.gaz.get(span[0].text) or _NO_PLACE).cls in ("Region", "Country")):
-                    continue  # "Pahang State", "Thailand Datuk": a place or title, not a person
+                        len(span) > 1 and (self.gaz.get(span[0].text) or _NO_PLACE).cls in ("Region", "Country")) or \
+                        any(t.lower_ in ("and", "&") for t in span):
+                    continue  # "Pahang State", "Thailand Datuk": a place or title; "Vesterålen and Lofoten": two names
                 had_honorific = span.start > ent.start
                 cls = "Person"
                 preceded = doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)
@@ -947,6 +1046,7 @@ class MentionFinder:
         mentions = self._retype_titled_names(text, mentions)
         mentions = self._surnames_are_people(mentions)
         mentions = self._place_initials(mentions)
+        mentions = self._retype_named_after_places(mentions)
         mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]

@@ -59,6 +59,22 @@ def test_facts_post_in_a_unit_of_a_named_body(nlp):
     assert ("Li Xiongwei", "director", "Management Committee of the Jinyi New District") in posts
 
 
+@pytest.mark.parametrize("text,post", [
+    # a member of a unit written without "the" before its body is a member of the body
+    ("The agreement, which is the letter of intent for developing sister provinces between Shaanxi and Dar es Salaam, "
+     "was signed between Li Mingyuan, a member of the Standing Committee of Communist Party of China Shaanxi Provincial "
+     "Committee, and Albert Chalamila, the Dar es Salaam regional commissioner.",
+     ("Li Mingyuan", "member of the standing committee", "Communist Party of China Shaanxi Provincial Committee")),
+    # the head of a unit heads the unit
+    ("Zhang Leiguang, deputy director of the Cooperation and Exchange Office of Tianjin Municipal People’s Government, "
+     "stressed that Wuqing district has actively seized the opportunities provided by the coordinated development "
+     "strategy of Beijing-Tianjin-Hebei region.",
+     ("Zhang Leiguang", "deputy director", "Cooperation and Exchange Office of Tianjin Municipal People’s Government")),
+])
+def test_facts_post_member_of_a_unit_of_a_body(nlp, text, post):
+    assert post in {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text), "post")}
+
+
 @pytest.mark.parametrize("text,place,container", [
     ("Qingdao in Shandong province will deepen cooperation with Hong Kong.", "Qingdao", "Shandong province"),
     ("The high-tech hub in south China's Guangdong Province attracted investors.", "Guangdong Province", "China"),
@@ -231,6 +247,69 @@ def test_facts_envoy_post_and_honorific_names(nlp):
     posts = {(f["person"], f["title"], f["of"]) for f in found}
     assert ("Jojie Samuel", "ambassador to thailand", "Thailand") in posts
     assert ("Sallehuddin Ishak", "state secretary", "Pahang State") in posts  # the mention; its entity is Pahang
+
+
+def test_facts_post_premodifier_portfolios_joined_by_and(nlp):
+    found = of_rel(facts(nlp, "An Indian delegation, which comprises Indian Commerce and Industry Minister Piyush Goyal, "
+                              "chief ministers of four Indian states and over 100 businesspeople, is currently visiting "
+                              "the Russian Pacific city of Vladivostok."), "post")
+    assert ("Piyush Goyal", "commerce and industry minister") in {(f["person"], f["title"]) for f in found}
+    found = of_rel(facts(nlp, "He added that the company would not have arrived to Zrenjanin had Serbia not been "
+                              "supported by the Chinese state and President Xi Jinping."), "post")
+    assert [f["title"] for f in found] == ["president"]  # "the Chinese state and": no portfolio
+
+
+@pytest.mark.parametrize("text,post", [
+    # a comma and an honorific between the title and the name; the body's name takes in a title word
+    ("Speaking during the signing ceremony, Omaheke Regional Council Chairperson, Honourable Ignatius Kariseb, who "
+     "signed the MoU on behalf of his Council, said the renewal of this MoU was long overdue as the previous MoU "
+     "expired in March 2014.", ("Ignatius Kariseb", "chairperson", "Omaheke Regional Council")),
+    ("The delegation also attended a seminar about smart cities held by the Mayor of Bodø, Ms Ida Pinnerød.",
+     ("Ida Pinnerød", "mayor", "Bodø")),
+    # the title's body is the place "of" the larger one
+    ("A delegation of the government and business community led by the Governor of the Voronezh region of the "
+     "Russian Federation Aleksandr Gusev visited the city of Bukhara.", ("Aleksandr Gusev", "governor", "Voronezh region")),
+    # a party's name before its chairperson is the body, not the first words of the title
+    ("DUBAI: Pakistan Peoples Party Chairperson Bilawal Bhutto Zardari on Tuesday lauded the signings of as many as "
+     "six Memorandum of Understandings (MoUs) between the Sindh government and the United Arab Emirates in different "
+     "sectors on the sidelines of the Dubai Expo 2020.", ("Bilawal Bhutto Zardari", "chairperson", "Pakistan Peoples Party")),
+])
+def test_facts_post_with_its_body_before_the_title(nlp, text, post):
+    assert post in {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text), "post")}
+
+
+def test_facts_post_titles_written_before_their_names_in_a_list(nlp):
+    found = of_rel(facts(nlp, "At the ribbon-cutting ceremony, the store was opened by the company’s president, Wang Feng, "
+                              "the mayor of Zrenjanin, Cedomir Janjic, and the authorized distributor for Serbia, "
+                              "Djordje Petrovic."), "post")
+    posts = {(f["person"], f["title"], f["of"]) for f in found}
+    assert ("Cedomir Janjic", "mayor", "Zrenjanin") in posts
+    assert not any(p[0] == "Wang Feng" and p[1] == "mayor" for p in posts)
+
+
+def test_facts_post_body_named_after_the_title_and_a_comma(nlp):
+    found = of_rel(facts(nlp, "The MoU was signed by Nara Lokesh, Minister for HRD and IT and Gan Siow Huang, Minister of "
+                              "State for Foreign Affairs and Trade and Industry, Government of Singapore."), "post")
+    assert ("Gan Siow Huang", "minister", "Government of Singapore") in {(f["person"], f["title"], f["of"]) for f in found}
+
+
+def test_facts_post_abbreviated_title_before_the_name(nlp):
+    found = of_rel(facts(nlp, "Sindh CM Murad Ali Shah, Karachi Administrator Murtaza Wahab and Sindh Local Bodies "
+                              "Minister Nasir Shah is along with him."), "post")
+    posts = {(f["person"], f["title"], f["of"]) for f in found}
+    assert ("Murad Ali Shah", "chief minister", "Sindh") in posts and ("Murtaza Wahab", "administrator", "Karachi") in posts
+
+
+def test_facts_post_place_then_portfolio_then_title(nlp):
+    found = of_rel(facts(nlp, "Sindh CM Murad Ali Shah, Karachi Administrator Murtaza Wahab and Sindh Local Bodies "
+                              "Minister Nasir Shah is along with him."), "post")
+    assert ("Nasir Shah", "local bodies minister", "Sindh") in {(f["person"], f["title"], f["of"]) for f in found}
+
+
+def test_facts_envoy_title_as_written(nlp):
+    [post] = of_rel(facts(nlp, "Present during the event were Singaporean Ambassador to the Philippines Constance See, "
+                               "Gov."), "post")
+    assert (post["person"], post["title"], post["of"]) == ("Constance See", "ambassador to the philippines", "Philippines")
 
 
 def test_facts_signing_that_brings_investment_from_a_country(nlp):

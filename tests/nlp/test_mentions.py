@@ -57,6 +57,74 @@ def test_mentions_typed(nlp, text, name, cls):
     assert mentions(nlp, text).get(name) == cls
 
 
+@pytest.mark.parametrize("text,name", [
+    # a capitalised title, then the name the NER missed
+    ("The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore Coordinating "
+     "Minister of National Security and Minister of Home Affairs K Shanmugam on the first day of the CII Partnership "
+     "Summit 2025 in Visakhapatnam on Friday.", "N Chandrababu Naidu"),
+    ("DUBAI: Pakistan Peoples Party Chairperson Bilawal Bhutto Zardari on Tuesday lauded the signings of as many as "
+     "six Memorandum of Understandings (MoUs) between the Sindh government and the United Arab Emirates.",
+     "Bilawal Bhutto Zardari"),
+    # the title's portfolio, place or body, then the name
+    ("The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore Coordinating "
+     "Minister of National Security and Minister of Home Affairs K Shanmugam on the first day of the CII Partnership "
+     "Summit 2025 in Visakhapatnam on Friday.", "K Shanmugam"),
+    ("A delegation of the government and business community led by the Governor of the Voronezh region of the "
+     "Russian Federation Aleksandr Gusev visited the city of Bukhara.", "Aleksandr Gusev"),
+    ("Present during the event were Singaporean Ambassador to the Philippines Constance See, Gov.", "Constance See"),
+    ("Chairman of the provincial People’s Committee Nguyen Van Ut committed all possible support to investors.",
+     "Nguyen Van Ut"),
+])
+def test_mentions_titled_name_is_person(nlp, text, name):
+    assert mentions(nlp, text).get(name) == "Person"
+
+
+def test_mentions_tan_alone_is_a_name_not_an_honorific(nlp):
+    found = mentions(nlp, "According to his itinerary, Adityanath started his day by meeting India’s Ambassador to "
+                          "Singapore Shilpak Ambule, followed by meetings with Temasek Chairman Teo Chee Hean, GIC Chief "
+                          "Executive Officer (CEO) Lim Chow Kiat, DBS Bank CEO Tan Su Shan and Singapore-headquartered "
+                          "Universal Success Enterprises founder Prasoon Mukherjee.")
+    assert found.get("Tan Su Shan") == "Person" and "Su Shan" not in found
+
+
+def test_mentions_two_names_joined_by_and_are_no_person(nlp):
+    found = mentions(nlp, "The delegation therefore made Nordland its first stop in Norway and visited the regions of "
+                          "Vesterålen and Lofoten, along with several locally based companies.")
+    assert "Vesterålen and Lofoten" not in found
+
+
+def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
+    found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
+                          "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
+                          "year 2010.")
+    assert found.get("West Java KONI") == "Organization"
+
+
+def test_mentions_a_name_in_a_country_is_a_place(nlp):
+    found = mentions(nlp, "The Omaheke Regional Council and Botswana’s Ghanzi District Council renewed their memorandum "
+                          "of understanding (MoU) in Charles Hill, Botswana, on August 13, 2019.")
+    assert found.get("Charles Hill") == "City"
+
+
+def test_mentions_a_royal_title_is_no_part_of_the_name(nlp):
+    found = mentions(nlp, "Crown Prince Mohammed arrived in Oman on Monday on the first of several stops on an official "
+                          "tour of Gulf states.")
+    assert found.get("Mohammed") == "Person" and "Crown Prince Mohammed" not in found
+
+
+def test_mentions_a_title_word_is_no_part_of_the_name_it_leads_to(nlp):
+    found = mentions(nlp, "Suffolk Chief Constable Alastair McWhirter, the Association of Chief Police Officers' "
+                          "spokesman on rural policing, told the BBC the law would be enforced, although the police would "
+                          "not break up hunts.")
+    assert found.get("Alastair McWhirter") == "Person" and "Constable Alastair McWhirter" not in found
+
+
+def test_mentions_portfolio_after_title_is_no_body(nlp):
+    found = mentions(nlp, "The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore "
+                          "Coordinating Minister of National Security and Minister of Home Affairs K Shanmugam.")
+    assert not any(name.startswith("Home Affairs") for name in found)
+
+
 def test_mentions_honorific_stripped(nlp):
     found = mentions(nlp, "Dr Jimmy Chiang, acting director-general of Investment in Hong Kong, stated that the two sides maintain close cooperation.")
     assert "Jimmy Chiang" in found and "Dr Jimmy Chiang" not in found

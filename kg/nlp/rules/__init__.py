@@ -60,7 +60,7 @@ def rule(name: str, *, kind: str, confidence: float, level: str = "document") ->
 def rules_for(kind: str, level: str = "document") -> list[Rule]:
     """The registered rules of one fact kind and level, in registration order."""
     # importing the modules registers their rules
-    from . import agreement, cooperation, discourse, implicit, investment, located_in  # noqa: F401
+    from . import agreement, cooperation, discourse, implicit, investment, located_in, post  # noqa: F401
 
     return [r for r in REGISTRY.values() if r.kind == kind and r.level == level]
 
