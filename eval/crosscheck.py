@@ -52,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kg", default=str(ROOT / ".venv" / "bin" / "kg"))
     ap.add_argument("--keep", type=Path, help="keep the built graph and the gold folder here")
     ap.add_argument("--per-kind", action="store_true", help="print the scorer's tables, not only summaries")
-    ap.add_argument("--errors", choices=sorted(SPLIT), help="also list this half's errors in DIR/errors_HALF.txt")
+    ap.add_argument("--errors", choices=sorted(SPLIT) + [f"{h}-tr" for h in sorted(SPLIT)],
+                    help="also list this half's errors in DIR/errors_HALF.txt")
     args = ap.parse_args(argv)
     work = Path(args.keep or tempfile.mkdtemp(prefix="nkg-crosscheck-"))
     gold = work / "gold"
