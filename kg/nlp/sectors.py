@@ -209,14 +209,30 @@ class SectorFinder:
                     continue
             if tok.text not in ("-", "/") and not any((c.dep_ == "nummod" or c.lower_ in ("a", "an")) and tok.i - c.i <= 2
                                                       for c in tok.lefts):
-                items.append((self._left(tok), tok.i + 1))  # "100 hectares", "a shrimp farm": things, not fields
+                items.extend(self._split_nouns(tok, self._left(tok)))  # "100 hectares", "a shrimp farm": things
         if items:
             items.extend(self._following(head.doc, max(e for _, e in items), limit))
         return items
 
+    def _split_nouns(self, tok, left: int) -> list[tuple[int, int]]:
+        """The phrase headed by ``tok`` from ``left``, or two when its modifiers coordinate a noun that is a
+        field of its own: "agriculture and food production" is agriculture and food production, but
+        "renewable and green energy" and "oil and gas industry" share their head."""
+        doc = tok.doc
+        for mod in tok.lefts:
+            if mod.i < left or mod.tag_ not in ("NN", "NNS"):
+                continue
+            cc = next((c for c in mod.rights if c.dep_ == "cc" and c.i < tok.i), None)
+            conj = next((c for c in mod.rights if c.dep_ == "conj" and c.i < tok.i), None)
+            if cc is None or conj is None or doc[left:conj.i + 1].text.lower() in self.fixed:
+                continue
+            return [(left, mod.i + 1), (cc.i + 1, tok.i + 1)]
+        return [(left, tok.i + 1)]
+
     @staticmethod
     def _left(tok) -> int:
-        """Where the phrase headed by ``tok`` starts: its contiguous modifiers on the left."""
+        """Where the phrase headed by ``tok`` starts: its contiguous modifiers on the left, with what they
+        coordinate before it ("renewable and green energy", where the parser hangs "green" on "renewable")."""
         members = {tok.i}
         stack = [(tok, _PHRASE_DEPS)]
         while stack:
@@ -225,6 +241,8 @@ class SectorFinder:
                 if child.dep_ in deps or child.text in ("-", "/"):
                     members.add(child.i)
                     stack.append((child, _INNER_DEPS))
+                    members.update(c.i for c in child.rights if c.dep_ in ("cc", "conj") and c.i < tok.i)
+                    stack.extend((c, _INNER_DEPS) for c in child.rights if c.dep_ == "conj" and c.i < tok.i)
         left = tok.i
         while left - 1 in members and tok.doc[left - 1].text not in ("-", "–", "—", ":") or \
                 left - 1 in members and not tok.doc[left - 1].whitespace_:

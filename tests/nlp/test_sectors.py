@@ -44,6 +44,21 @@ def test_sectors_lists_under_frames(nlp, finder, sentence, expected):
     assert sectors(nlp, finder, sentence) == expected
 
 
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the parser hangs the second modifier on the first: both share the head
+    ("Uttar Pradesh Chief Minister Yogi Adityanath on Monday started his two-day Singapore trip by signing "
+     "memorandums of understanding (MoUs) worth Rs 20,000 crore with a focus on data centres, renewable and green "
+     "energy, logistics and warehousing.", ["data centres", "renewable and green energy", "logistics", "warehousing"]),
+    # a noun that is a field of its own does not share the head; a fixed field does
+    ("Zabaykalsky Territory and Uttar Pradesh signed a memorandum on cooperation in agriculture and food production.",
+     ["agriculture", "food production"]),
+    ("Yakutia and Gujarat agreed to cooperate in diamond production, while a document concluded by Sakhalin region "
+     "and Haryana covered cooperation in oil and gas industry.", ["diamond production", "oil and gas industry"]),
+])
+def test_sectors_coordinated_modifiers_before_a_head(nlp, finder, sentence, expected):
+    assert sectors(nlp, finder, sentence) == expected
+
 def test_sectors_offsets_point_at_text(nlp, finder):
     doc = nlp("Chiang expressed hope that both parties will enhance cooperation in areas such as technological "
               "innovation, modern finance, and emerging industries.")
