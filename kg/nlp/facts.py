@@ -1010,8 +1010,10 @@ class FactFinder:
                  "rule": "investment-sentence", "confidence": 0.6}]
 
     # ----------------------------------------------------------- cooperation
-    def cooperation(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, recent_parties: list[int]) -> list[dict]:
-        """"A will deepen cooperation with B", "the two sides ... cooperation", "joining hands with B"."""
+    def cooperation(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, recent_parties: list[int],
+                    signers: tuple[int, ...] = ()) -> list[dict]:
+        """"A will deepen cooperation with B", "the two sides ... cooperation", "joining hands with B";
+        ``signers`` are the two parties of the last signing told, whom "the two sides" name first."""
         idx = _in_sentence(mentions, sent)
         cue = None
         cues = () if _absent(text[sent.start_char:sent.end_char], _COOPERATION_WORDS) else \
@@ -1053,6 +1055,8 @@ class FactFinder:
         sides = BOTH_SIDES.search(text, sent.start_char, sent.end_char)
         if sides and len(chosen) < 2:
             kinds = _SIDE_KINDS.get(sides.group(0).split()[-1].lower(), PARTY)
+            if not chosen and signers and all(mentions[p].cls in kinds for p in signers):
+                chosen = list(signers)  # "the two parties will deepen their cooperation": who signed last
             pool = [i for i in parties if i not in chosen] + list(reversed(recent_parties))
             for p in pool:
                 if len(chosen) >= 2:
@@ -1071,6 +1075,14 @@ class FactFinder:
         sectors = [i for i, m in idx if m.cls == "Sector" and m.start > cue.start()]
         return [{"rel": "cooperation", "parties": chosen, "sectors": sectors, "rule": "cooperation-cue",
                  "confidence": 0.7}]
+
+    @staticmethod
+    def _last_signers(mentions: list[Mention], facts: list[dict]) -> tuple[int, ...]:
+        """The two parties of the last signing told with two (what "the two parties" of a later sentence are)."""
+        for f in reversed(facts):
+            if f["rel"] == "agreement" and len({mentions[p].key for p in f["parties"]}) == 2 == len(f["parties"]):
+                return tuple(f["parties"])
+        return ()
 
     @staticmethod
     def _joint_venture(text: str, idx) -> list[dict]:
@@ -1115,7 +1127,7 @@ class FactFinder:
             found += self.events(doc, text, mentions, sent, published, last_event, dateline)
             found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)
             found = self._parsed_agreements(sent, mentions, spans, found, published)
-            found += self.cooperation(doc, text, mentions, sent, recent_parties)
+            found += self.cooperation(doc, text, mentions, sent, recent_parties, self._last_signers(mentions, facts))
             found = self._parsed_investments(sent, mentions, spans, found)
             told = {frozenset(mentions[p].key for p in f["parties"]) for f in found if f["rel"] == "cooperation"}
             found += [f for f in cooperation_from_parse(sent, mentions, spans)

@@ -176,6 +176,16 @@ def test_facts_cooperation_between(nlp):
     assert set(c["parties"]) == {"Guangzhou", "Singapore"}
 
 
+
+def test_facts_cooperation_of_the_two_parties_is_of_the_last_signers(nlp):
+    text = ("Since Anhui and Lower Saxony signed the joint declaration for cooperation in 1984 and established one of "
+            "the longest China-German regional partnerships, a series of industrial collaborations are in full swing. "
+            "The construction of the group's modular electric drive matrix (MEB) plant is also underway. "
+            "The two parties will deepen their win-win cooperation in hydrogen energy and other renewable energy, as "
+            "well as health care and scientific research, said Lower Saxony's minister president Stephan Weil.")
+    told = [c for c in of_rel(facts(nlp, text), "cooperation") if "health care" in c["sectors"]]
+    assert [set(c["parties"]) for c in told] == [{"Anhui", "Lower Saxony"}]
+
 def test_facts_dateline_gives_place_and_date(nlp):
     text = ("BANGKOK, March 6 — Pahang is set to receive RM1.2 billion in investments from Thailand.\n\n"
             "The chief minister witnessed the 2020 Pahang-Thailand Investment Signing Ceremony.")
