@@ -1127,11 +1127,9 @@ class FactFinder:
             found += self.events(doc, text, mentions, sent, published, last_event, dateline)
             found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)
             found = self._parsed_agreements(sent, mentions, spans, found, published)
-            found += self.cooperation(doc, text, mentions, sent, recent_parties, self._last_signers(mentions, facts))
+            parsed = list(cooperation_from_parse(sent, mentions, spans))
+            found += parsed or self.cooperation(doc, text, mentions, sent, recent_parties, self._last_signers(mentions, facts))
             found = self._parsed_investments(sent, mentions, spans, found)
-            told = {frozenset(mentions[p].key for p in f["parties"]) for f in found if f["rel"] == "cooperation"}
-            found += [f for f in cooperation_from_parse(sent, mentions, spans)
-                      if frozenset(mentions[p].key for p in f["parties"]) not in told]
             found += stake_investments(doc, text, mentions, sent)
             s_text = text[sent.start_char:sent.end_char]
             if last_day is not None and SAME_DAY.search(s_text):

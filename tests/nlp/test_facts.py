@@ -186,6 +186,13 @@ def test_facts_cooperation_of_the_two_parties_is_of_the_last_signers(nlp):
     told = [c for c in of_rel(facts(nlp, text), "cooperation") if "health care" in c["sectors"]]
     assert [set(c["parties"]) for c in told] == [{"Anhui", "Lower Saxony"}]
 
+
+def test_facts_cooperation_read_from_the_parse_first(nlp):
+    text = ("Hyderabad: Telangana State has signed a ‘Sister State Partnership’ agreement with New Jersey, United States "
+            "in Hyderabad on Wednesday.")
+    told = of_rel(facts(nlp, text), "cooperation")
+    assert told and all("Hyderabad" not in c["parties"] for c in told)  # where it was signed is no party
+
 def test_facts_dateline_gives_place_and_date(nlp):
     text = ("BANGKOK, March 6 — Pahang is set to receive RM1.2 billion in investments from Thailand.\n\n"
             "The chief minister witnessed the 2020 Pahang-Thailand Investment Signing Ceremony.")
