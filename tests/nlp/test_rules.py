@@ -473,3 +473,14 @@ def test_rules_a_clause_saying_what_a_place_is_and_where_places_it(nlp, text, pl
     pairs = {(label[f.place], label[f.container]) for f in ex.facts if isinstance(f, LocatedIn)}
     assert (place, container) in pairs
     assert "located-in-clause" in {f.rule for f in ex.facts if isinstance(f, LocatedIn)}
+
+
+def test_rules_each_cooperation_clause_has_its_own_parties_and_sectors(nlp):
+    text = ("Yakutia and Gujarat agreed to cooperate in diamond production, while a document concluded by Sakhalin "
+            "region and Haryana covered cooperation in oil and gas industry.")
+    ex = extract(nlp, text, "2019-09-05")
+    label = {e.iri: e.label for e in ex.entities}
+    told = {frozenset(label[p] for p in f.parties): {label[s] for s in f.sectors}
+            for f in ex.facts if isinstance(f, Cooperation)}
+    assert told == {frozenset({"Yakutia", "Gujarat"}): {"diamond production"},
+                    frozenset({"Sakhalin", "Haryana"}): {"oil and gas industry"}}

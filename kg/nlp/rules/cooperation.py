@@ -50,6 +50,13 @@ def _members(noun, spans: list[tuple[int, int, int]]) -> list:
     return [t for t in members if not (t.i > 0 and t.nbor(-1).lower_ == "or")]
 
 
+def _agents(subject) -> list:
+    """The signers of a deal that is the subject: "a document concluded by Sakhalin region and Haryana covered
+    cooperation"."""
+    return [t for acl in subject.children if acl.dep_ == "acl" for by in acl.children if by.dep_ == "agent"
+            for o in by.children if o.dep_ == "pobj" for t in _conjoined(o)]
+
+
 def _clause(tok):
     """The verb that governs ``tok`` ("established" for "sister city relationships")."""
     node = tok
@@ -67,6 +74,7 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
         return  # "agreed to dissolve their alliance": ties that end are no cooperation
     if not _ANY_TRIGGER.search(span_text(sent).lower()):
         return
+    told: list[tuple[int, list[tuple[int, int]], set]] = []  # (trigger's offset, its pairs, their keys)
     for tok in sent:
         if tok.lower_ not in _TRIGGERS:
             continue
@@ -91,7 +99,7 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
                 continue
             for child in v.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    subjects += _conjoined(child)
+                    subjects += _conjoined(child) + _agents(child)
             if subjects:
                 break
         def parties(tokens) -> list[int]:
@@ -116,9 +124,15 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
             pairs = list(combinations(subj, 2))  # "A and B will cooperate"
         else:
             continue
-        sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and sent.start_char <= m.start < sent.end_char
-                   and m.start > tok.idx]
+        pairs = [(a, b) for a, b in pairs if mentions[a].key != mentions[b].key]
+        if pairs:
+            told.append((tok.idx, pairs, {frozenset((mentions[a].key, mentions[b].key)) for a, b in pairs}))
+    # each trigger's sectors follow it, up to the next trigger with parties of its own ("A and B agreed to
+    # cooperate in X, while a document concluded by C and D covered cooperation in Y")
+    for n, (at, pairs, keys) in enumerate(told):
+        upto = next((later for later, _, other in told[n + 1:] if other != keys), sent.end_char)
+        sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and at < m.start < upto
+                   and sent.start_char <= m.start < sent.end_char]
         for a, b in pairs:
-            if mentions[a].key != mentions[b].key:
-                yield {"rel": "cooperation", "parties": [a, b], "sectors": sectors, "rule": "cooperation-parse",
-                       "confidence": 0.65}
+            yield {"rel": "cooperation", "parties": [a, b], "sectors": sectors, "rule": "cooperation-parse",
+                   "confidence": 0.65}
