@@ -77,6 +77,7 @@ class SectorFinder:
         self.fixed = {s.lower() for s in read_lexicon("fixed_fields")}
         self.stop = {s.lower() for s in read_lexicon("non_sectors")}
         self.trim = {s.lower() for s in read_lexicon("sector_trim_words")}
+        self.actors = {s.lower() for s in read_lexicon("actor_nouns")}
         self.labels: set[str] | None = None  # the sector scheme's labels, read on first use
 
     def named_industries(self, text: str) -> list[SectorPhrase]:
@@ -154,7 +155,7 @@ class SectorFinder:
             first = first_frame if framed else sent.end  # the first frame word, found above
             heads.extend((c, self._under_field(t), False) for t in sent if t.dep_ == "prep" and t.i > first and (
                 t.lower_ in ("including", "like") or t.lower_ == "as" and t.i > 0 and t.doc[t.i - 1].lower_ == "such")
-                for c in t.children if c.dep_ == "pobj")
+                and self._of_fields(t) for c in t.children if c.dep_ == "pobj")
         found: list[SectorPhrase] = []
         seen: set[int] = set()
         for head, proper, described in heads:
@@ -183,6 +184,12 @@ class SectorFinder:
                 out.append(phrase._replace(start=at + lead, end=at + len(part.rstrip()), text=part.strip()))
             at += len(part) + 1
         return out or [phrase]
+
+    def _of_fields(self, prep) -> bool:
+        """Whether "including" or "such as" lists fields: not after people or bodies ("stakeholders, including
+        ministries, public institutions and universities")."""
+        head = prep.doc[prep.i - 1].head if prep.lower_ == "as" else prep.head
+        return head.lower_ not in self.actors
 
     def _under_field(self, tok) -> bool:
         """Whether a word hangs (within three steps) under a field word: "areas of economic development

@@ -69,6 +69,10 @@ def test_sectors_offsets_point_at_text(nlp, finder):
 @pytest.mark.parametrize("sentence", [
     "Delegates came from countries and regions including the United States, Japan, Britain and Singapore.",
     "Over the last five years, its Brazilian subsidiary invested 2 billion reais in the state.",
+    # a list "including" after people or bodies names who takes part
+    "After that agreement, the procedure will continue with the Korea International Cooperation Agency (Koica), the "
+    "South Korean agency in charge of enhancing international cooperation with partnerships with a wide range of "
+    "stakeholders, including ministries, public institutions, civil society, companies, and universities.",
 ])
 def test_sectors_skip_names_places_and_things(nlp, finder, sentence):
     assert sectors(nlp, finder, sentence) == []
