@@ -123,6 +123,9 @@ class SectorFinder:
             holders = [tok]
             if tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ != "ADP":
                 holders.append(tok.head)  # "strengthen cooperation on X": the preposition hangs off the verb
+            if tok.dep_ == "advmod":  # "work together on A and B": a list, not "work together on the report"
+                heads.extend((c, field, False) for p in tok.head.rights if p.dep_ == "prep" and p.lower_ in preps
+                             and p.i > tok.i for c in p.children if c.dep_ == "pobj" and len(self._items(c, sent.end)) >= 2)
             # "cooperated with Tencent Cloud in A and B": the preposition hangs off the partner's name
             holders += [o for h in list(holders) for p in h.rights if p.lower_ in ("with", "between")
                         for o in p.children if o.dep_ == "pobj"]
@@ -248,8 +251,10 @@ class SectorFinder:
                 if child.dep_ in deps or child.text in ("-", "/"):
                     members.add(child.i)
                     stack.append((child, _INNER_DEPS))
-                    members.update(c.i for c in child.rights if c.dep_ in ("cc", "conj") and c.i < tok.i)
-                    stack.extend((c, _INNER_DEPS) for c in child.rights if c.dep_ == "conj" and c.i < tok.i)
+                    # "innovative but potentially risky schemes" contrasts; "renewable and green energy" lists
+                    if not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in child.rights):
+                        members.update(c.i for c in child.rights if c.dep_ in ("cc", "conj") and c.i < tok.i)
+                        stack.extend((c, _INNER_DEPS) for c in child.rights if c.dep_ == "conj" and c.i < tok.i)
         left = tok.i
         while left - 1 in members and tok.doc[left - 1].text not in ("-", "–", "—", ":") or \
                 left - 1 in members and not tok.doc[left - 1].whitespace_:

@@ -59,6 +59,19 @@ def test_sectors_lists_under_frames(nlp, finder, sentence, expected):
 def test_sectors_coordinated_modifiers_before_a_head(nlp, finder, sentence, expected):
     assert sectors(nlp, finder, sentence) == expected
 
+
+def test_sectors_a_contrast_before_a_head_is_no_list(nlp, finder):
+    found = sectors(nlp, finder, "The report warns that the government should not be scared off investment in "
+                                 "innovative but potentially risky schemes by the failure of the e-University.")
+    assert not any("innovative" in s for s in found)
+
+
+def test_sectors_working_together_on_a_list(nlp, finder):
+    assert sectors(nlp, finder, "The zones will also work together on cultural tourism and headquarters "
+                                "economy.") == ["cultural tourism", "headquarters economy"]
+    assert sectors(nlp, finder, "An executive spokesman said the health department and the state hospital itself "
+                                "would work together on preparing the report.") == []
+
 def test_sectors_offsets_point_at_text(nlp, finder):
     doc = nlp("Chiang expressed hope that both parties will enhance cooperation in areas such as technological "
               "innovation, modern finance, and emerging industries.")
