@@ -20,7 +20,7 @@ from .dates import resolve_date
 from .mentions import PARENT_HEADS, PLACE_NOUNS, Mention
 from .rules import NUMBER_WORDS, doc_text, span_text
 from .rules.agreement import agreements_from_parse
-from .rules.cooperation import cooperation_from_parse
+from .rules.cooperation import TIES_ENDED, cooperation_from_parse
 from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse, listed_amounts
 from .rules.located_in import located_in_from_parse
 from .rules.discourse import Sentence, assemble
@@ -65,11 +65,6 @@ COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six
 PAST_TITLE = re.compile(r"\b(?:former|formerly|ex|erstwhile|one-time|onetime|then|late)\b(?:-|\s)", re.I)
 PER_UNIT = re.compile(r"\s*(?:a|an|per|each)\s+(?:head|month|year|week|day|person|share|unit|tonne|ton|barrel)\b", re.I)
 INVESTMENT_HINT = re.compile(r"\b(?:invest|pour|pump|inject|plough|plow|fdi|offer)", re.I)  # before the parse is read
-# Ties that end: "dissolve their alliance", "scrapped the partnership", "pulled out of the venture"
-TIES_ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|cancel\w*|unwind\w*|(?:end(?:s|ed|ing)?|"
-                        r"break(?:s|ing)? up|broke up|pull(?:s|ed|ing)? out of|withdr[ae]w\w* from|exit\w*|quit\w*)\s+"
-                        r"(?:the|their|its|a|this|that)\s+(?:[\w-]+\s+){0,2}?(?:alliance|partnership|tie-up|venture|"
-                        r"cooperation|collaboration|deal|agreement|contract))\b", re.I)
 LIST_OR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 # "aimags of", "cities of", "provinces in": a plural place noun after a list of places
 PLURAL_PLACES_OF = re.compile(r"\s+(?:[a-z-]+\s+)?(?:aimags|cities|provinces|regions|states|counties|districts|prefectures|"

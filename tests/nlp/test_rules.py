@@ -484,3 +484,21 @@ def test_rules_each_cooperation_clause_has_its_own_parties_and_sectors(nlp):
             for f in ex.facts if isinstance(f, Cooperation)}
     assert told == {frozenset({"Yakutia", "Gujarat"}): {"diamond production"},
                     frozenset({"Sakhalin", "Haryana"}): {"oil and gas industry"}}
+
+
+def test_rules_a_joint_thing_between_two_parties_is_cooperation(nlp):
+    text = ("The estate will be a joint project between Aqaba Development Corporation (ADC) and the Chinese Shenzhen "
+            "Chamber of Investment.")
+    ex = extract(nlp, text, "2017-05-21")
+    label = {e.iri: e.label for e in ex.entities}
+    [coop] = [f for f in ex.facts if isinstance(f, Cooperation)]
+    assert {label[p] for p in coop.parties} == {"Aqaba Development Corporation", "Chinese Shenzhen Chamber of Investment"}
+
+
+@pytest.mark.parametrize("text", [
+    "Fiat and GM also ended their five-year alliance and two joint ventures in engines and purchasing, but did agree "
+    "to continue buying each other's engines.",
+    "Fiat recently negotiated an end to its alliance with General Motors.",
+])
+def test_rules_ties_that_end_are_no_cooperation(nlp, text):
+    assert not [f for f in extract(nlp, text, "2005-02-14").facts if isinstance(f, Cooperation)]

@@ -27,6 +27,11 @@ _PLURAL_PLACES = frozenset({"aimags", "cities", "provinces", "regions", "states"
 _ANY_TRIGGER = re.compile("|".join(re.escape(w) for w in sorted(_TRIGGERS, key=len, reverse=True)) or r"(?!)")
 _ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|unwind\w*|broke up|break(?:s|ing)? up|"
                     r"pull(?:s|ed|ing)? out of)\b", re.I)
+# Ties that end: "dissolve their alliance", "ended their five-year alliance", "negotiated an end to its alliance"
+TIES_ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|cancel\w*|unwind\w*|(?:end(?:s|ed|ing)?|"
+                        r"an end to|break(?:s|ing)? up|broke up|pull(?:s|ed|ing)? out of|withdr[ae]w\w* from|exit\w*|"
+                        r"quit\w*)\s+(?:the|their|its|a|this|that)\s+(?:[\w-]+\s+){0,2}?(?:alliance|partnership|tie-up|"
+                        r"venture|cooperation|collaboration|deal|agreement|contract))\b", re.I)
 
 
 def _conjoined(tok) -> list:
@@ -50,6 +55,11 @@ def _members(noun, spans: list[tuple[int, int, int]]) -> list:
     return [t for t in members if not (t.i > 0 and t.nbor(-1).lower_ == "or")]
 
 
+def _joint(tok) -> bool:
+    """A thing made together: "a joint project between A and B", "teamed up to set up a joint research center"."""
+    return tok.tag_.startswith("NN") and any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.lefts)
+
+
 def _agents(subject) -> list:
     """The signers of a deal that is the subject: "a document concluded by Sakhalin region and Haryana covered
     cooperation"."""
@@ -70,13 +80,13 @@ def _clause(tok):
 @rule("cooperation-parse", kind="cooperation", confidence=0.65, level="sentence")
 def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
     """Raw cooperation facts of one sentence (a spaCy ``Span``); ``spans`` maps characters to mentions."""
-    if _ENDED.search(span_text(sent)):
+    if _ENDED.search(span_text(sent)) or TIES_ENDED.search(span_text(sent)):
         return  # "agreed to dissolve their alliance": ties that end are no cooperation
-    if not _ANY_TRIGGER.search(span_text(sent).lower()):
+    if not _ANY_TRIGGER.search(span_text(sent).lower()) and "joint" not in span_text(sent).lower():
         return
     told: list[tuple[int, list[tuple[int, int]], set]] = []  # (trigger's offset, its pairs, their keys)
     for tok in sent:
-        if tok.lower_ not in _TRIGGERS:
+        if tok.lower_ not in _TRIGGERS and not _joint(tok):
             continue
         verb = _clause(tok)
         chain = [tok]
