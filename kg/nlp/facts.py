@@ -1041,10 +1041,13 @@ class FactFinder:
         if len(pair) == 2 and re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", text[mentions[pair[0]].end:mentions[pair[1]].start]):
             chosen = pair  # "cooperation between Guangzhou and Singapore"
             w = None
+        after_cue = w is not None and w.re.pattern.startswith("\\b(?:with|between)")
+        if w and BOTH_SIDES.match(text, (cue.end() if after_cue else sent.start_char) + w.start() + len(w.group(0).split()[0]) + 1):
+            w = None  # "between the two regions": the sides told before, not the nearest name
         if w:
             near = [i for i in parties if i not in chosen]
             if near:
-                target = cue.end() + w.end() if w.re.pattern.startswith("\\b(?:with|between)") else None
+                target = cue.end() + w.end() if after_cue else None
                 pick = min(near, key=lambda i: abs(mentions[i].start - (target or cue.start())))
                 chosen.append(pick)
         sides = BOTH_SIDES.search(text, sent.start_char, sent.end_char)

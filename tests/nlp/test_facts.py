@@ -193,6 +193,14 @@ def test_facts_cooperation_read_from_the_parse_first(nlp):
     told = of_rel(facts(nlp, text), "cooperation")
     assert told and all("Hyderabad" not in c["parties"] for c in told)  # where it was signed is no party
 
+
+def test_facts_cooperation_between_the_two_sides_is_no_nearest_name(nlp):
+    text = ("The signing of LoI was done directly by West Java Governor Ahmad Heryawan with Governor Gyeongsangbuk-Di "
+            "Kim Kwan Yong in Pakuan Building Bandung, Sunday (06/05/2018) night. Then cooperation in trade and "
+            "investment through bussines matcing in creating trade connections between the two regions as well as "
+            "market development of potential products to South Korea.")
+    assert not any("South Korea" in c["parties"] for c in of_rel(facts(nlp, text), "cooperation"))
+
 def test_facts_dateline_gives_place_and_date(nlp):
     text = ("BANGKOK, March 6 — Pahang is set to receive RM1.2 billion in investments from Thailand.\n\n"
             "The chief minister witnessed the 2020 Pahang-Thailand Investment Signing Ceremony.")
