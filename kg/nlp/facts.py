@@ -1038,6 +1038,11 @@ class FactFinder:
         between = re.match(r"\s*between\s+", text[cue.end():sent.end_char]) or \
             re.search(r"\bbetween\s+(?:the\s+)?", text[cue.end():min(sent.end_char, cue.end() + 20)])
         pair = [i for i in after if mentions[i].start - cue.end() < 80][:2] if between else []
+        if not between:  # "... will lead to better relations between Indonesia and South Korea": a pair told later
+            later = re.search(r"\bbetween\s+(?:the\s+)?", text[cue.end():sent.end_char])
+            pair = [i for i in after if mentions[i].start >= cue.end() + later.end()][:2] if later else []
+            if pair and mentions[pair[0]].start != cue.end() + later.end():
+                pair = []
         if len(pair) == 2 and re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", text[mentions[pair[0]].end:mentions[pair[1]].start]):
             chosen = pair  # "cooperation between Guangzhou and Singapore"
             w = None

@@ -201,6 +201,12 @@ def test_facts_cooperation_between_the_two_sides_is_no_nearest_name(nlp):
             "market development of potential products to South Korea.")
     assert not any("South Korea" in c["parties"] for c in of_rel(facts(nlp, text), "cooperation"))
 
+
+def test_facts_cooperation_with_a_pair_named_between_later(nlp):
+    text = ("\"Hopefully this cooperation will benefit the wider community of the two regions that will lead to the "
+            "improvement of bilateral relations between Indonesia and South Korea,\" Aher said.")
+    assert [set(c["parties"]) for c in of_rel(facts(nlp, text), "cooperation")] == [{"Indonesia", "South Korea"}]
+
 def test_facts_dateline_gives_place_and_date(nlp):
     text = ("BANGKOK, March 6 — Pahang is set to receive RM1.2 billion in investments from Thailand.\n\n"
             "The chief minister witnessed the 2020 Pahang-Thailand Investment Signing Ceremony.")
