@@ -76,6 +76,7 @@ class SectorFinder:
         self.generic = {s.lower() for s in read_lexicon("sector_generic_heads")}
         self.fixed = {s.lower() for s in read_lexicon("fixed_fields")}
         self.stop = {s.lower() for s in read_lexicon("non_sectors")}
+        self.non_field_heads = {s.lower() for s in read_lexicon("non_sector_heads")}
         self.trim = {s.lower() for s in read_lexicon("sector_trim_words")}
         self.actors = {s.lower() for s in read_lexicon("actor_nouns")}
         self.labels: set[str] | None = None  # the sector scheme's labels, read on first use
@@ -300,7 +301,7 @@ class SectorFinder:
             return None
         span = doc[left:end]
         text = span.text.lower()
-        if text in self.stop or not self._plausible(span, proper):
+        if text in self.stop or text.split()[-1] in self.non_field_heads or not self._plausible(span, proper):
             return None
         return SectorPhrase(span.start_char, span.end_char, text)
 

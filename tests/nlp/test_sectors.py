@@ -72,6 +72,15 @@ def test_sectors_working_together_on_a_list(nlp, finder):
     assert sectors(nlp, finder, "An executive spokesman said the health department and the state hospital itself "
                                 "would work together on preparing the report.") == []
 
+
+def test_sectors_a_talks_subjects_and_the_deal_are_no_fields(nlp, finder):
+    assert sectors(nlp, finder, "Meanwhile, the CM also called on Singapore Prime Minister Lawrence Wong and Foreign "
+                                "Minister Vivian Balakrishnan and discussed cooperation in investment, infrastructure "
+                                "development and other issues.") == ["investment", "infrastructure development"]
+    assert "loi" not in sectors(nlp, finder, "The focus of cooperation in the LoI include education in science and "
+                                             "technology, sports, youth and capacity building and government management.")
+
+
 def test_sectors_offsets_point_at_text(nlp, finder):
     doc = nlp("Chiang expressed hope that both parties will enhance cooperation in areas such as technological "
               "innovation, modern finance, and emerging industries.")
