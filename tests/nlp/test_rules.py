@@ -502,3 +502,13 @@ def test_rules_a_joint_thing_between_two_parties_is_cooperation(nlp):
 ])
 def test_rules_ties_that_end_are_no_cooperation(nlp, text):
     assert not [f for f in extract(nlp, text, "2005-02-14").facts if isinstance(f, Cooperation)]
+
+
+def test_rules_the_object_of_a_clause_under_the_partnership_is_the_partner(nlp):
+    text = ("Through this partnership, Singapore will support Andhra Pradesh with advanced expertise in urban planning, "
+            "integrated digital platforms, institutional capacity building and knowledge driven economic growth.")
+    ex = extract(nlp, text, "2025-11-13")
+    label = {e.iri: e.label for e in ex.entities}
+    [coop] = [f for f in ex.facts if isinstance(f, Cooperation)]
+    assert {label[p] for p in coop.parties} == {"Singapore", "Andhra Pradesh"}
+    assert "urban planning" in {label[s] for s in coop.sectors}

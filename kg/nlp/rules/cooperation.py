@@ -122,6 +122,9 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
             return found
 
         subj, part = parties(subjects), parties(partners)
+        if len(subj) == 1 and not part and tok.dep_ == "pobj" and tok.head.head.i == verb.i and tok.head.i < verb.i:
+            # "Through this partnership, Singapore will support Andhra Pradesh": the clause's object is the partner
+            part = parties([t for c in verb.children if c.dep_ == "dobj" for t in _conjoined(c)])
         if among and len(part) >= 2:
             pairs = list(combinations(part, 2))
         elif subj and part:
