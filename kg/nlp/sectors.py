@@ -134,6 +134,7 @@ class SectorFinder:
                 for child in holder.rights:
                     if child.dep_ in ("prep", "agent") and child.lower_ in preps and (holder.i == tok.i or child.i > tok.i):
                         heads.extend((c, field, False) for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                        heads.extend((c, field, False) for c in self._after_aside(child))
             if dobj and any(_LIST_SUBJECTS.match(s.text) or (s.dep_ == "nsubj" and self._frame(s))
                             for s in tok.children if s.dep_ in ("nsubj", "nsubjpass")) or (
                     dobj and tok.dep_ in ("acl", "prep", "advcl") and tok.tag_ == "VBG") or (
@@ -188,6 +189,28 @@ class SectorFinder:
                 out.append(phrase._replace(start=at + lead, end=at + len(part.rstrip()), text=part.strip()))
             at += len(part) + 1
         return out or [phrase]
+
+    @staticmethod
+    def _after_aside(prep) -> list:
+        """The list a preposition without an object takes after an aside: "focusing on, but not limited to, water
+        supply, waste management ..." (the parser hangs the list elsewhere)."""
+        if any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            return []
+        doc = prep.doc
+        words = [t.lower_ for t in doc[prep.i + 1:prep.i + 8]]
+        while words and words[0] == ",":
+            words.pop(0)
+        if words[:4] not in (["but", "not", "limited", "to"], ["and", "not", "limited", "to"]):
+            return []
+        at = prep.i + 1 + [t.lower_ for t in doc[prep.i + 1:prep.i + 8]].index("to") + 1
+        while at < len(doc) and doc[at].text == ",":
+            at += 1
+        if at >= len(doc):
+            return []
+        first = doc[at]
+        while first.dep_ in ("compound", "amod", "nmod") and first.head.i > first.i:
+            first = first.head  # "water" of "water supply"
+        return [first]
 
     def _of_fields(self, prep) -> bool:
         """Whether "including" or "such as" lists fields: not after people or bodies ("stakeholders, including

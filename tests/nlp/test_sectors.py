@@ -81,6 +81,13 @@ def test_sectors_a_talks_subjects_and_the_deal_are_no_fields(nlp, finder):
                                              "technology, sports, youth and capacity building and government management.")
 
 
+def test_sectors_a_list_after_an_aside(nlp, finder):
+    assert sectors(nlp, finder, "The MOU signing signaled the start of cooperation between Cebu province and "
+                                "Infrastructure Area for sustainable projects focusing on, but not limited to, water "
+                                "supply, waste management, renewable energy, and transportation.") == [
+        "water supply", "waste management", "renewable energy", "transportation"]
+
+
 def test_sectors_offsets_point_at_text(nlp, finder):
     doc = nlp("Chiang expressed hope that both parties will enhance cooperation in areas such as technological "
               "innovation, modern finance, and emerging industries.")
