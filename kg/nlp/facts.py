@@ -20,7 +20,7 @@ from .dates import resolve_date
 from .mentions import PARENT_HEADS, PLACE_NOUNS, Mention
 from .rules import NUMBER_WORDS, doc_text, rules_for, span_text
 from .rules.agreement import agreements_from_parse
-from .rules.cooperation import cooperation_from_parse
+from .rules.cooperation import TIES_ENDED, cooperation_from_parse
 from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse, listed_amounts
 from .rules.located_in import located_in_from_parse
 from .rules.discourse import Sentence, assemble
@@ -65,11 +65,6 @@ COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six
 PAST_TITLE = re.compile(r"\b(?:former|formerly|ex|erstwhile|one-time|onetime|then|late)\b(?:-|\s)", re.I)
 PER_UNIT = re.compile(r"\s*(?:a|an|per|each)\s+(?:head|month|year|week|day|person|share|unit|tonne|ton|barrel)\b", re.I)
 INVESTMENT_HINT = re.compile(r"\b(?:invest|pour|pump|inject|plough|plow|fdi|offer)", re.I)  # before the parse is read
-# Ties that end: "dissolve their alliance", "scrapped the partnership", "pulled out of the venture"
-TIES_ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|cancel\w*|unwind\w*|(?:end(?:s|ed|ing)?|"
-                        r"break(?:s|ing)? up|broke up|pull(?:s|ed|ing)? out of|withdr[ae]w\w* from|exit\w*|quit\w*)\s+"
-                        r"(?:the|their|its|a|this|that)\s+(?:[\w-]+\s+){0,2}?(?:alliance|partnership|tie-up|venture|"
-                        r"cooperation|collaboration|deal|agreement|contract))\b", re.I)
 LIST_OR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 # "aimags of", "cities of", "provinces in": a plural place noun after a list of places
 PLURAL_PLACES_OF = re.compile(r"\s+(?:[a-z-]+\s+)?(?:aimags|cities|provinces|regions|states|counties|districts|prefectures|"
@@ -1055,8 +1050,10 @@ class FactFinder:
                  "rule": "investment-sentence", "confidence": 0.6}]
 
     # ----------------------------------------------------------- cooperation
-    def cooperation(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, recent_parties: list[int]) -> list[dict]:
-        """"A will deepen cooperation with B", "the two sides ... cooperation", "joining hands with B"."""
+    def cooperation(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, recent_parties: list[int],
+                    signers: tuple[int, ...] = ()) -> list[dict]:
+        """"A will deepen cooperation with B", "the two sides ... cooperation", "joining hands with B";
+        ``signers`` are the two parties of the last signing told, whom "the two sides" name first."""
         idx = _in_sentence(mentions, sent)
         cue = None
         cues = () if _absent(text[sent.start_char:sent.end_char], _COOPERATION_WORDS) else \
@@ -1086,18 +1083,28 @@ class FactFinder:
         between = re.match(r"\s*between\s+", text[cue.end():sent.end_char]) or \
             re.search(r"\bbetween\s+(?:the\s+)?", text[cue.end():min(sent.end_char, cue.end() + 20)])
         pair = [i for i in after if mentions[i].start - cue.end() < 80][:2] if between else []
+        if not between:  # "... will lead to better relations between Indonesia and South Korea": a pair told later
+            later = re.search(r"\bbetween\s+(?:the\s+)?", text[cue.end():sent.end_char])
+            pair = [i for i in after if mentions[i].start >= cue.end() + later.end()][:2] if later else []
+            if pair and mentions[pair[0]].start != cue.end() + later.end():
+                pair = []
         if len(pair) == 2 and re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", text[mentions[pair[0]].end:mentions[pair[1]].start]):
             chosen = pair  # "cooperation between Guangzhou and Singapore"
             w = None
+        after_cue = w is not None and w.re.pattern.startswith("\\b(?:with|between)")
+        if w and BOTH_SIDES.match(text, (cue.end() if after_cue else sent.start_char) + w.start() + len(w.group(0).split()[0]) + 1):
+            w = None  # "between the two regions": the sides told before, not the nearest name
         if w:
             near = [i for i in parties if i not in chosen]
             if near:
-                target = cue.end() + w.end() if w.re.pattern.startswith("\\b(?:with|between)") else None
+                target = cue.end() + w.end() if after_cue else None
                 pick = min(near, key=lambda i: abs(mentions[i].start - (target or cue.start())))
                 chosen.append(pick)
         sides = BOTH_SIDES.search(text, sent.start_char, sent.end_char)
         if sides and len(chosen) < 2:
             kinds = _SIDE_KINDS.get(sides.group(0).split()[-1].lower(), PARTY)
+            if not chosen and signers and all(mentions[p].cls in kinds for p in signers):
+                chosen = list(signers)  # "the two parties will deepen their cooperation": who signed last
             pool = [i for i in parties if i not in chosen] + list(reversed(recent_parties))
             for p in pool:
                 if len(chosen) >= 2:
@@ -1116,6 +1123,14 @@ class FactFinder:
         sectors = [i for i, m in idx if m.cls == "Sector" and m.start > cue.start()]
         return [{"rel": "cooperation", "parties": chosen, "sectors": sectors, "rule": "cooperation-cue",
                  "confidence": 0.7}]
+
+    @staticmethod
+    def _last_signers(mentions: list[Mention], facts: list[dict]) -> tuple[int, ...]:
+        """The two parties of the last signing told with two (what "the two parties" of a later sentence are)."""
+        for f in reversed(facts):
+            if f["rel"] == "agreement" and len({mentions[p].key for p in f["parties"]}) == 2 == len(f["parties"]):
+                return tuple(f["parties"])
+        return ()
 
     @staticmethod
     def _joint_venture(text: str, idx) -> list[dict]:
@@ -1161,11 +1176,9 @@ class FactFinder:
             found += self.events(doc, text, mentions, sent, published, last_event, dateline)
             found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)
             found = self._parsed_agreements(sent, mentions, spans, found, published)
-            found += self.cooperation(doc, text, mentions, sent, recent_parties)
+            parsed = list(cooperation_from_parse(sent, mentions, spans))
+            found += parsed or self.cooperation(doc, text, mentions, sent, recent_parties, self._last_signers(mentions, facts))
             found = self._parsed_investments(sent, mentions, spans, found)
-            told = {frozenset(mentions[p].key for p in f["parties"]) for f in found if f["rel"] == "cooperation"}
-            found += [f for f in cooperation_from_parse(sent, mentions, spans)
-                      if frozenset(mentions[p].key for p in f["parties"]) not in told]
             found += stake_investments(doc, text, mentions, sent)
             s_text = text[sent.start_char:sent.end_char]
             if last_day is not None and SAME_DAY.search(s_text):

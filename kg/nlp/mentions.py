@@ -1054,7 +1054,11 @@ class MentionFinder:
                     and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms and m.text not in self.peoples)]
         # "Emirati and Omani companies": a demonym is no one's name ("Gibraltar" names a place too)
         for sent in sents:
-            for p in self.sectors.find(sent):
+            found = self.sectors.find(sent)
+            starts, ends = {p.start for p in found}, {p.end for p in found}
+            # the statistical NER's name that runs from one list item to another ("Pharma and Life Sciences")
+            mentions = [m for m in mentions if not (m.rule.startswith("ner-") and m.start in starts and m.end in ends)]
+            for p in found:
                 # a list item outranks the statistical NER inside it ("S&T innovation")
                 mentions = [m for m in mentions if not (m.rule.startswith("ner-") and p.start <= m.start and m.end <= p.end)]
                 if not any(m.start < p.end and p.start < m.end for m in mentions):

@@ -76,7 +76,9 @@ class SectorFinder:
         self.generic = {s.lower() for s in read_lexicon("sector_generic_heads")}
         self.fixed = {s.lower() for s in read_lexicon("fixed_fields")}
         self.stop = {s.lower() for s in read_lexicon("non_sectors")}
+        self.non_field_heads = {s.lower() for s in read_lexicon("non_sector_heads")}
         self.trim = {s.lower() for s in read_lexicon("sector_trim_words")}
+        self.actors = {s.lower() for s in read_lexicon("actor_nouns")}
         self.labels: set[str] | None = None  # the sector scheme's labels, read on first use
 
     def named_industries(self, text: str) -> list[SectorPhrase]:
@@ -122,6 +124,9 @@ class SectorFinder:
             holders = [tok]
             if tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ != "ADP":
                 holders.append(tok.head)  # "strengthen cooperation on X": the preposition hangs off the verb
+            if tok.dep_ == "advmod":  # "work together on A and B": a list, not "work together on the report"
+                heads.extend((c, field, False) for p in tok.head.rights if p.dep_ == "prep" and p.lower_ in preps
+                             and p.i > tok.i for c in p.children if c.dep_ == "pobj" and len(self._items(c, sent.end)) >= 2)
             # "cooperated with Tencent Cloud in A and B": the preposition hangs off the partner's name
             holders += [o for h in list(holders) for p in h.rights if p.lower_ in ("with", "between")
                         for o in p.children if o.dep_ == "pobj"]
@@ -129,6 +134,7 @@ class SectorFinder:
                 for child in holder.rights:
                     if child.dep_ in ("prep", "agent") and child.lower_ in preps and (holder.i == tok.i or child.i > tok.i):
                         heads.extend((c, field, False) for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                        heads.extend((c, field, False) for c in self._after_aside(child))
             if dobj and any(_LIST_SUBJECTS.match(s.text) or (s.dep_ == "nsubj" and self._frame(s))
                             for s in tok.children if s.dep_ in ("nsubj", "nsubjpass")) or (
                     dobj and tok.dep_ in ("acl", "prep", "advcl") and tok.tag_ == "VBG") or (
@@ -154,7 +160,7 @@ class SectorFinder:
             first = first_frame if framed else sent.end  # the first frame word, found above
             heads.extend((c, self._under_field(t), False) for t in sent if t.dep_ == "prep" and t.i > first and (
                 t.lower_ in ("including", "like") or t.lower_ == "as" and t.i > 0 and t.doc[t.i - 1].lower_ == "such")
-                for c in t.children if c.dep_ == "pobj")
+                and self._of_fields(t) for c in t.children if c.dep_ == "pobj")
         found: list[SectorPhrase] = []
         seen: set[int] = set()
         for head, proper, described in heads:
@@ -184,6 +190,34 @@ class SectorFinder:
             at += len(part) + 1
         return out or [phrase]
 
+    @staticmethod
+    def _after_aside(prep) -> list:
+        """The list a preposition without an object takes after an aside: "focusing on, but not limited to, water
+        supply, waste management ..." (the parser hangs the list elsewhere)."""
+        if any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            return []
+        doc = prep.doc
+        words = [t.lower_ for t in doc[prep.i + 1:prep.i + 8]]
+        while words and words[0] == ",":
+            words.pop(0)
+        if words[:4] not in (["but", "not", "limited", "to"], ["and", "not", "limited", "to"]):
+            return []
+        at = prep.i + 1 + [t.lower_ for t in doc[prep.i + 1:prep.i + 8]].index("to") + 1
+        while at < len(doc) and doc[at].text == ",":
+            at += 1
+        if at >= len(doc):
+            return []
+        first = doc[at]
+        while first.dep_ in ("compound", "amod", "nmod") and first.head.i > first.i:
+            first = first.head  # "water" of "water supply"
+        return [first]
+
+    def _of_fields(self, prep) -> bool:
+        """Whether "including" or "such as" lists fields: not after people or bodies ("stakeholders, including
+        ministries, public institutions and universities")."""
+        head = prep.doc[prep.i - 1].head if prep.lower_ == "as" else prep.head
+        return head.lower_ not in self.actors
+
     def _under_field(self, tok) -> bool:
         """Whether a word hangs (within three steps) under a field word: "areas of economic development
         such as IT, Pharma and Biotech" may name fields in capitals."""
@@ -209,14 +243,30 @@ class SectorFinder:
                     continue
             if tok.text not in ("-", "/") and not any((c.dep_ == "nummod" or c.lower_ in ("a", "an")) and tok.i - c.i <= 2
                                                       for c in tok.lefts):
-                items.append((self._left(tok), tok.i + 1))  # "100 hectares", "a shrimp farm": things, not fields
+                items.extend(self._split_nouns(tok, self._left(tok)))  # "100 hectares", "a shrimp farm": things
         if items:
             items.extend(self._following(head.doc, max(e for _, e in items), limit))
         return items
 
+    def _split_nouns(self, tok, left: int) -> list[tuple[int, int]]:
+        """The phrase headed by ``tok`` from ``left``, or two when its modifiers coordinate a noun that is a
+        field of its own: "agriculture and food production" is agriculture and food production, but
+        "renewable and green energy" and "oil and gas industry" share their head."""
+        doc = tok.doc
+        for mod in tok.lefts:
+            if mod.i < left or mod.tag_ not in ("NN", "NNS"):
+                continue
+            cc = next((c for c in mod.rights if c.dep_ == "cc" and c.i < tok.i), None)
+            conj = next((c for c in mod.rights if c.dep_ == "conj" and c.i < tok.i), None)
+            if cc is None or conj is None or doc[left:conj.i + 1].text.lower() in self.fixed:
+                continue
+            return [(left, mod.i + 1), (cc.i + 1, tok.i + 1)]
+        return [(left, tok.i + 1)]
+
     @staticmethod
     def _left(tok) -> int:
-        """Where the phrase headed by ``tok`` starts: its contiguous modifiers on the left."""
+        """Where the phrase headed by ``tok`` starts: its contiguous modifiers on the left, with what they
+        coordinate before it ("renewable and green energy", where the parser hangs "green" on "renewable")."""
         members = {tok.i}
         stack = [(tok, _PHRASE_DEPS)]
         while stack:
@@ -225,6 +275,10 @@ class SectorFinder:
                 if child.dep_ in deps or child.text in ("-", "/"):
                     members.add(child.i)
                     stack.append((child, _INNER_DEPS))
+                    # "innovative but potentially risky schemes" contrasts; "renewable and green energy" lists
+                    if not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in child.rights):
+                        members.update(c.i for c in child.rights if c.dep_ in ("cc", "conj") and c.i < tok.i)
+                        stack.extend((c, _INNER_DEPS) for c in child.rights if c.dep_ == "conj" and c.i < tok.i)
         left = tok.i
         while left - 1 in members and tok.doc[left - 1].text not in ("-", "–", "—", ":") or \
                 left - 1 in members and not tok.doc[left - 1].whitespace_:
@@ -270,7 +324,7 @@ class SectorFinder:
             return None
         span = doc[left:end]
         text = span.text.lower()
-        if text in self.stop or not self._plausible(span, proper):
+        if text in self.stop or text.split()[-1] in self.non_field_heads or not self._plausible(span, proper):
             return None
         return SectorPhrase(span.start_char, span.end_char, text)
 

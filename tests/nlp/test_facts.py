@@ -192,6 +192,37 @@ def test_facts_cooperation_between(nlp):
     assert set(c["parties"]) == {"Guangzhou", "Singapore"}
 
 
+
+def test_facts_cooperation_of_the_two_parties_is_of_the_last_signers(nlp):
+    text = ("Since Anhui and Lower Saxony signed the joint declaration for cooperation in 1984 and established one of "
+            "the longest China-German regional partnerships, a series of industrial collaborations are in full swing. "
+            "The construction of the group's modular electric drive matrix (MEB) plant is also underway. "
+            "The two parties will deepen their win-win cooperation in hydrogen energy and other renewable energy, as "
+            "well as health care and scientific research, said Lower Saxony's minister president Stephan Weil.")
+    told = [c for c in of_rel(facts(nlp, text), "cooperation") if "health care" in c["sectors"]]
+    assert [set(c["parties"]) for c in told] == [{"Anhui", "Lower Saxony"}]
+
+
+def test_facts_cooperation_read_from_the_parse_first(nlp):
+    text = ("Hyderabad: Telangana State has signed a ‘Sister State Partnership’ agreement with New Jersey, United States "
+            "in Hyderabad on Wednesday.")
+    told = of_rel(facts(nlp, text), "cooperation")
+    assert told and all("Hyderabad" not in c["parties"] for c in told)  # where it was signed is no party
+
+
+def test_facts_cooperation_between_the_two_sides_is_no_nearest_name(nlp):
+    text = ("The signing of LoI was done directly by West Java Governor Ahmad Heryawan with Governor Gyeongsangbuk-Di "
+            "Kim Kwan Yong in Pakuan Building Bandung, Sunday (06/05/2018) night. Then cooperation in trade and "
+            "investment through bussines matcing in creating trade connections between the two regions as well as "
+            "market development of potential products to South Korea.")
+    assert not any("South Korea" in c["parties"] for c in of_rel(facts(nlp, text), "cooperation"))
+
+
+def test_facts_cooperation_with_a_pair_named_between_later(nlp):
+    text = ("\"Hopefully this cooperation will benefit the wider community of the two regions that will lead to the "
+            "improvement of bilateral relations between Indonesia and South Korea,\" Aher said.")
+    assert [set(c["parties"]) for c in of_rel(facts(nlp, text), "cooperation")] == [{"Indonesia", "South Korea"}]
+
 def test_facts_dateline_gives_place_and_date(nlp):
     text = ("BANGKOK, March 6 — Pahang is set to receive RM1.2 billion in investments from Thailand.\n\n"
             "The chief minister witnessed the 2020 Pahang-Thailand Investment Signing Ceremony.")

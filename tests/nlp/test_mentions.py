@@ -49,6 +49,10 @@ def mentions(nlp, text):
     ("“This agreement facilitates cooperation in areas of economic development such as IT, Pharma and Life "
      "Sciences, Biotech, Fintech, Media, Data Centres, Clean Energy, Higher Education, Tourism, Culture, and "
      "Healthcare sectors,” K. T. Rama Rao said.", "Clean Energy", "Sector"),
+    # the NER's one name for two list items is the two items
+    ("“This agreement facilitates cooperation in areas of economic development such as IT, Pharma and Life "
+     "Sciences, Biotech, Fintech, Media, Data Centres, Clean Energy, Higher Education, Tourism, Culture, and "
+     "Healthcare sectors,” K. T. Rama Rao said.", "Life Sciences", "Sector"),
     # a lower-case particle inside a place's name
     ("Shaanxi province in northwest China and Tanzania's Dar es Salaam region on Monday signed an agreement.",
      "Salaam region", None),

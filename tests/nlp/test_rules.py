@@ -473,3 +473,42 @@ def test_rules_a_clause_saying_what_a_place_is_and_where_places_it(nlp, text, pl
     pairs = {(label[f.place], label[f.container]) for f in ex.facts if isinstance(f, LocatedIn)}
     assert (place, container) in pairs
     assert "located-in-clause" in {f.rule for f in ex.facts if isinstance(f, LocatedIn)}
+
+
+def test_rules_each_cooperation_clause_has_its_own_parties_and_sectors(nlp):
+    text = ("Yakutia and Gujarat agreed to cooperate in diamond production, while a document concluded by Sakhalin "
+            "region and Haryana covered cooperation in oil and gas industry.")
+    ex = extract(nlp, text, "2019-09-05")
+    label = {e.iri: e.label for e in ex.entities}
+    told = {frozenset(label[p] for p in f.parties): {label[s] for s in f.sectors}
+            for f in ex.facts if isinstance(f, Cooperation)}
+    assert told == {frozenset({"Yakutia", "Gujarat"}): {"diamond production"},
+                    frozenset({"Sakhalin", "Haryana"}): {"oil and gas industry"}}
+
+
+def test_rules_a_joint_thing_between_two_parties_is_cooperation(nlp):
+    text = ("The estate will be a joint project between Aqaba Development Corporation (ADC) and the Chinese Shenzhen "
+            "Chamber of Investment.")
+    ex = extract(nlp, text, "2017-05-21")
+    label = {e.iri: e.label for e in ex.entities}
+    [coop] = [f for f in ex.facts if isinstance(f, Cooperation)]
+    assert {label[p] for p in coop.parties} == {"Aqaba Development Corporation", "Chinese Shenzhen Chamber of Investment"}
+
+
+@pytest.mark.parametrize("text", [
+    "Fiat and GM also ended their five-year alliance and two joint ventures in engines and purchasing, but did agree "
+    "to continue buying each other's engines.",
+    "Fiat recently negotiated an end to its alliance with General Motors.",
+])
+def test_rules_ties_that_end_are_no_cooperation(nlp, text):
+    assert not [f for f in extract(nlp, text, "2005-02-14").facts if isinstance(f, Cooperation)]
+
+
+def test_rules_the_object_of_a_clause_under_the_partnership_is_the_partner(nlp):
+    text = ("Through this partnership, Singapore will support Andhra Pradesh with advanced expertise in urban planning, "
+            "integrated digital platforms, institutional capacity building and knowledge driven economic growth.")
+    ex = extract(nlp, text, "2025-11-13")
+    label = {e.iri: e.label for e in ex.entities}
+    [coop] = [f for f in ex.facts if isinstance(f, Cooperation)]
+    assert {label[p] for p in coop.parties} == {"Singapore", "Andhra Pradesh"}
+    assert "urban planning" in {label[s] for s in coop.sectors}

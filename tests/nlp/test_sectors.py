@@ -44,6 +44,50 @@ def test_sectors_lists_under_frames(nlp, finder, sentence, expected):
     assert sectors(nlp, finder, sentence) == expected
 
 
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the parser hangs the second modifier on the first: both share the head
+    ("Uttar Pradesh Chief Minister Yogi Adityanath on Monday started his two-day Singapore trip by signing "
+     "memorandums of understanding (MoUs) worth Rs 20,000 crore with a focus on data centres, renewable and green "
+     "energy, logistics and warehousing.", ["data centres", "renewable and green energy", "logistics", "warehousing"]),
+    # a noun that is a field of its own does not share the head; a fixed field does
+    ("Zabaykalsky Territory and Uttar Pradesh signed a memorandum on cooperation in agriculture and food production.",
+     ["agriculture", "food production"]),
+    ("Yakutia and Gujarat agreed to cooperate in diamond production, while a document concluded by Sakhalin region "
+     "and Haryana covered cooperation in oil and gas industry.", ["diamond production", "oil and gas industry"]),
+])
+def test_sectors_coordinated_modifiers_before_a_head(nlp, finder, sentence, expected):
+    assert sectors(nlp, finder, sentence) == expected
+
+
+def test_sectors_a_contrast_before_a_head_is_no_list(nlp, finder):
+    found = sectors(nlp, finder, "The report warns that the government should not be scared off investment in "
+                                 "innovative but potentially risky schemes by the failure of the e-University.")
+    assert not any("innovative" in s for s in found)
+
+
+def test_sectors_working_together_on_a_list(nlp, finder):
+    assert sectors(nlp, finder, "The zones will also work together on cultural tourism and headquarters "
+                                "economy.") == ["cultural tourism", "headquarters economy"]
+    assert sectors(nlp, finder, "An executive spokesman said the health department and the state hospital itself "
+                                "would work together on preparing the report.") == []
+
+
+def test_sectors_a_talks_subjects_and_the_deal_are_no_fields(nlp, finder):
+    assert sectors(nlp, finder, "Meanwhile, the CM also called on Singapore Prime Minister Lawrence Wong and Foreign "
+                                "Minister Vivian Balakrishnan and discussed cooperation in investment, infrastructure "
+                                "development and other issues.") == ["investment", "infrastructure development"]
+    assert "loi" not in sectors(nlp, finder, "The focus of cooperation in the LoI include education in science and "
+                                             "technology, sports, youth and capacity building and government management.")
+
+
+def test_sectors_a_list_after_an_aside(nlp, finder):
+    assert sectors(nlp, finder, "The MOU signing signaled the start of cooperation between Cebu province and "
+                                "Infrastructure Area for sustainable projects focusing on, but not limited to, water "
+                                "supply, waste management, renewable energy, and transportation.") == [
+        "water supply", "waste management", "renewable energy", "transportation"]
+
+
 def test_sectors_offsets_point_at_text(nlp, finder):
     doc = nlp("Chiang expressed hope that both parties will enhance cooperation in areas such as technological "
               "innovation, modern finance, and emerging industries.")
@@ -54,6 +98,10 @@ def test_sectors_offsets_point_at_text(nlp, finder):
 @pytest.mark.parametrize("sentence", [
     "Delegates came from countries and regions including the United States, Japan, Britain and Singapore.",
     "Over the last five years, its Brazilian subsidiary invested 2 billion reais in the state.",
+    # a list "including" after people or bodies names who takes part
+    "After that agreement, the procedure will continue with the Korea International Cooperation Agency (Koica), the "
+    "South Korean agency in charge of enhancing international cooperation with partnerships with a wide range of "
+    "stakeholders, including ministries, public institutions, civil society, companies, and universities.",
 ])
 def test_sectors_skip_names_places_and_things(nlp, finder, sentence):
     assert sectors(nlp, finder, sentence) == []

@@ -27,6 +27,11 @@ _PLURAL_PLACES = frozenset({"aimags", "cities", "provinces", "regions", "states"
 _ANY_TRIGGER = re.compile("|".join(re.escape(w) for w in sorted(_TRIGGERS, key=len, reverse=True)) or r"(?!)")
 _ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|unwind\w*|broke up|break(?:s|ing)? up|"
                     r"pull(?:s|ed|ing)? out of)\b", re.I)
+# Ties that end: "dissolve their alliance", "ended their five-year alliance", "negotiated an end to its alliance"
+TIES_ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|cancel\w*|unwind\w*|(?:end(?:s|ed|ing)?|"
+                        r"an end to|break(?:s|ing)? up|broke up|pull(?:s|ed|ing)? out of|withdr[ae]w\w* from|exit\w*|"
+                        r"quit\w*)\s+(?:the|their|its|a|this|that)\s+(?:[\w-]+\s+){0,2}?(?:alliance|partnership|tie-up|"
+                        r"venture|cooperation|collaboration|deal|agreement|contract))\b", re.I)
 
 
 def _conjoined(tok) -> list:
@@ -50,6 +55,18 @@ def _members(noun, spans: list[tuple[int, int, int]]) -> list:
     return [t for t in members if not (t.i > 0 and t.nbor(-1).lower_ == "or")]
 
 
+def _joint(tok) -> bool:
+    """A thing made together: "a joint project between A and B", "teamed up to set up a joint research center"."""
+    return tok.tag_.startswith("NN") and any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.lefts)
+
+
+def _agents(subject) -> list:
+    """The signers of a deal that is the subject: "a document concluded by Sakhalin region and Haryana covered
+    cooperation"."""
+    return [t for acl in subject.children if acl.dep_ == "acl" for by in acl.children if by.dep_ == "agent"
+            for o in by.children if o.dep_ == "pobj" for t in _conjoined(o)]
+
+
 def _clause(tok):
     """The verb that governs ``tok`` ("established" for "sister city relationships")."""
     node = tok
@@ -63,12 +80,13 @@ def _clause(tok):
 @rule("cooperation-parse", kind="cooperation", confidence=0.65, level="sentence")
 def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
     """Raw cooperation facts of one sentence (a spaCy ``Span``); ``spans`` maps characters to mentions."""
-    if _ENDED.search(span_text(sent)):
+    if _ENDED.search(span_text(sent)) or TIES_ENDED.search(span_text(sent)):
         return  # "agreed to dissolve their alliance": ties that end are no cooperation
-    if not _ANY_TRIGGER.search(span_text(sent).lower()):
+    if not _ANY_TRIGGER.search(span_text(sent).lower()) and "joint" not in span_text(sent).lower():
         return
+    told: list[tuple[int, list[tuple[int, int]], set]] = []  # (trigger's offset, its pairs, their keys)
     for tok in sent:
-        if tok.lower_ not in _TRIGGERS:
+        if tok.lower_ not in _TRIGGERS and not _joint(tok):
             continue
         verb = _clause(tok)
         chain = [tok]
@@ -91,7 +109,7 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
                 continue
             for child in v.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    subjects += _conjoined(child)
+                    subjects += _conjoined(child) + _agents(child)
             if subjects:
                 break
         def parties(tokens) -> list[int]:
@@ -104,6 +122,9 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
             return found
 
         subj, part = parties(subjects), parties(partners)
+        if len(subj) == 1 and not part and tok.dep_ == "pobj" and tok.head.head.i == verb.i and tok.head.i < verb.i:
+            # "Through this partnership, Singapore will support Andhra Pradesh": the clause's object is the partner
+            part = parties([t for c in verb.children if c.dep_ == "dobj" for t in _conjoined(c)])
         if among and len(part) >= 2:
             pairs = list(combinations(part, 2))
         elif subj and part:
@@ -116,9 +137,15 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
             pairs = list(combinations(subj, 2))  # "A and B will cooperate"
         else:
             continue
-        sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and sent.start_char <= m.start < sent.end_char
-                   and m.start > tok.idx]
+        pairs = [(a, b) for a, b in pairs if mentions[a].key != mentions[b].key]
+        if pairs:
+            told.append((tok.idx, pairs, {frozenset((mentions[a].key, mentions[b].key)) for a, b in pairs}))
+    # each trigger's sectors follow it, up to the next trigger with parties of its own ("A and B agreed to
+    # cooperate in X, while a document concluded by C and D covered cooperation in Y")
+    for n, (at, pairs, keys) in enumerate(told):
+        upto = next((later for later, _, other in told[n + 1:] if other != keys), sent.end_char)
+        sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and at < m.start < upto
+                   and sent.start_char <= m.start < sent.end_char]
         for a, b in pairs:
-            if mentions[a].key != mentions[b].key:
-                yield {"rel": "cooperation", "parties": [a, b], "sectors": sectors, "rule": "cooperation-parse",
-                       "confidence": 0.65}
+            yield {"rel": "cooperation", "parties": [a, b], "sectors": sectors, "rule": "cooperation-parse",
+                   "confidence": 0.65}
