@@ -101,8 +101,9 @@ class SectorFinder:
         word = tok.lower_
         if word in self._frame_of:
             return self._frame_of[word]
-        found = next((self.frames[form] for form in (word, word[:-1], word[:-2], word[:-3], re.sub(r"ies$", "y", word))
-                      if form in self.frames), None)
+        # "promoting" is promote: a verb's final "e" dropped before "-ing" comes back
+        forms = (word, word[:-1], word[:-2], word[:-3], re.sub(r"ies$", "y", word), re.sub(r"ing$", "e", word))
+        found = next((self.frames[form] for form in forms if form in self.frames), None)
         self._frame_of[word] = found  # words repeat: each is looked up once
         return found
 

@@ -112,6 +112,10 @@ def test_sectors_skip_names_places_and_things(nlp, finder, sentence):
      "intelligence.", ["electronic information", "cloud computing", "big data", "artificial intelligence"]),
     ("The parties expressed their readiness to support initiatives to develop trade, investment, transport and "
      "logistics.", ["trade", "investment", "transport", "logistics"]),
+    # "promoting" is a form of "promote": the verb's "e" dropped before "-ing"
+    ("According to the City of Austin website, the agreement will facilitate collaboration between the local "
+     "governments of Austin and Chiang Mai, as well as promoting trade, investment and economic development for "
+     "mutual benefit.", ["trade", "investment", "economic development"]),
 ])
 def test_sectors_lists_led_by_and_after_common_verbs(nlp, finder, sentence, expected):
     assert sectors(nlp, finder, sentence) == expected
