@@ -75,6 +75,19 @@ def test_rules_sectors_told_of_the_two_sides_join_their_cooperation(nlp):
     assert {"economics", "trade", "agriculture", "culture", "tourism"} <= {label[s] for s in coop.sectors}
 
 
+def test_rules_sectors_the_new_arrangements_cover_join_the_pairs_cooperation(nlp):
+    text = ("Announcing a new bilateral Memorandum of Understanding, Queensland’s Premier and State Minister for Trade, "
+            "Mr Peter Beattie, said Queensland and Central Java had reaffirmed their long-standing sister state "
+            "relationship by extending the link for another five years.\n\n"
+            "Mr Beattie said the new arrangements would cover agribusiness and food, trade and investment, education "
+            "and training and tourism industry development.")
+    ex = extract(nlp, text, "2007-08-31")
+    label = {e.iri: e.label for e in ex.entities}
+    told = [f for f in ex.facts if isinstance(f, Cooperation) and f.sectors]
+    assert told and all({label[p] for p in c.parties} == {"Queensland", "Central Java"} for c in told)
+    assert {"agribusiness", "trade", "education"} <= {label[s] for c in told for s in c.sectors}
+
+
 def test_rules_a_bodys_home_place_is_no_second_party(nlp):
     text = "Dubai Chamber of Commerce and Industry signed an MoU with Dubai to promote trade and investment."
     ex = extract(nlp, text, "2019-03-26")

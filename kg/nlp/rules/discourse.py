@@ -206,9 +206,10 @@ def definite_retelling(state: Discourse) -> Iterator[Amendment]:
 PAIR_TALK = re.compile(r"\b(?:the two (?:sides|parties|cities|regions|provinces|states|countries|localities|chambers|"
                        r"ports|organi[sz]ations|companies|governments)|both (?:sides|parties|cities|regions|countries)|"
                        r"(?:the|this|these) (?:[\w-]+ ){0,2}?(?:agreements?|deals?|MoUs?|MOUs?|memorand\w*|pacts?|"
-                       r"partnerships?|cooperation|collaboration|relationship|twinning)|"
-                       r"(?:cooperat\w*|collaborat\w*|partnership|exchanges)\b)", re.I)
-DEAL_NOUN = re.compile(r"\b(?:agreements?|deals?|MoUs?|MOUs?|memorand\w*|pacts?|accords?|letters? of intent)\b", re.I)
+                       r"arrangements?|partnerships?|cooperation|collaboration|relationship|twinning)|"
+                       r"(?:cooperat\w*|collaborat\w*|partnership|exchanges|bilateral relations)\b)", re.I)
+DEAL_NOUN = re.compile(r"\b(?:agreements?|deals?|MoUs?|MOUs?|memorand\w*|pacts?|accords?|arrangements?|"
+                       r"letters? of intent)\b", re.I)
 WINDOW = 6  # sentences a signing stays open for what is told of it
 
 
