@@ -309,6 +309,8 @@ class SectorFinder:
 
     def _phrase(self, doc, left: int, end: int, proper: bool) -> SectorPhrase | None:
         head = doc[end - 1]
+        while left < end - 1 and doc[left].lower_ in self.trim:
+            left += 1  # "including research and development": the fixed name after a word that opens a list
         if doc[left:end + 2].text.lower() in self.fixed:
             end += 2  # "research and development" is one field
         elif head.lower_ in self.generic:

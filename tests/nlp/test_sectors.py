@@ -131,3 +131,18 @@ def test_sectors_two_written_with_a_slash_and_no_judging_word(nlp, finder):
                                  "healthcare, branding/city marketing, retail/wholesale.")
     assert {"food", "logistics", "healthcare", "retail", "wholesale"} <= set(found)
     assert "identified" not in found and "retail/wholesale" not in found
+
+
+def test_sectors_a_fixed_field_after_including_and_no_interest(nlp, finder):
+    found = sectors(nlp, finder, "That has since enabled the fostering of bilateral relations in the different policy "
+                                 "areas of interest, including research and development, education or security.")
+    assert found == ["research and development", "education", "security"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The intention of both regions is to step up bilateral relations to cooperate in different areas of common "
+    "interests.",
+    "Germany is a major partner of the Basque Country in terms of imports and exports.",
+])
+def test_sectors_what_a_cooperation_is_about_is_no_field(nlp, finder, sentence):
+    assert not {"interest", "common interests", "terms"} & set(sectors(nlp, finder, sentence))
