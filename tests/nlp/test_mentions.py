@@ -18,6 +18,10 @@ def mentions(nlp, text):
     ("Dr Jimmy Chiang, acting director-general of Investment in Hong Kong, stated that Hong Kong and Qingdao are important windows.",
      "Investment in Hong Kong", "Agency"),
     ("Adani Group committed to invest Rs 10,000 crore on a port.", "Adani Group", "Company"),
+    # "Partners" ends a firm's or agency's name, no person's
+    ("Dubai Chamber of Commerce and Industry has announced that it has signed a memorandum of understanding (MoU) "
+     "with Rotterdam Partners, the official foreign investment agency for the city of Rotterdam.",
+     "Rotterdam Partners", "Company"),
     ("Automobile firms like Hyundai committed Rs 7,000 crore, MRF Rs 3,100 crore, Eicher Rs 1,400 crore.", "MRF", "Company"),
     ("In 2020, SP Group cooperated with China-Singapore Guangzhou Knowledge City to promote the development of its regional energy business.",
      "China-Singapore Guangzhou Knowledge City", "District"),
