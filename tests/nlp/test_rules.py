@@ -88,6 +88,22 @@ def test_rules_sectors_the_new_arrangements_cover_join_the_pairs_cooperation(nlp
     assert {"agribusiness", "trade", "education"} <= {label[s] for c in told for s in c.sectors}
 
 
+def test_rules_sectors_of_a_citys_body_go_to_the_two_cities_too(nlp):
+    text = ("The Accra Metropolitan Assembly (AMA) has sign a cooperation agreement with the City of Cape Town in South "
+            "Africa to explore cultural, economic and social links.\n\n"
+            "The agreement hopes to establish a co-operative relationship in the areas of trade and investment, "
+            "financial management ,tourism, manufacturing, urban infrastructure development, governance and capacity "
+            "building; and arts and culture.\n\n"
+            "Mohammed Adjei Sowah and Alderman Patricia De Lille, Mayors of Accra and Cape Town respectively signed the "
+            "agreement on behalf of their cities .\n\n"
+            "The two cities are also expected to work together to strengthen existing and potential alliance, ventures "
+            "and opportunities.")
+    ex = extract(nlp, text, "2018-02-08")
+    label = {e.iri: e.label for e in ex.entities}
+    cities = [f for f in ex.facts if isinstance(f, Cooperation) and {label[p] for p in f.parties} == {"Accra", "Cape Town"}]
+    assert cities and {"tourism", "manufacturing", "governance"} <= {label[s] for c in cities for s in c.sectors}
+
+
 def test_rules_a_bodys_home_place_is_no_second_party(nlp):
     text = "Dubai Chamber of Commerce and Industry signed an MoU with Dubai to promote trade and investment."
     ex = extract(nlp, text, "2019-03-26")

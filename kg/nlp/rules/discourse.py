@@ -252,12 +252,33 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
             continue  # other parties are named: not this pair's
         coop = next((j for j, f in enumerate(state.facts) if f["rel"] == "cooperation"
                      and {state.mentions[p].key for p in f["parties"]} == keys), None)
+        for j in _places_of_the_bodies(state, fact["parties"]):
+            if j != coop:
+                yield Amendment(j, "sectors", sectors, "cooperation-sectors-of-the-pair")
         if coop is not None:
             yield Amendment(coop, "sectors", sectors, "cooperation-sectors-of-the-pair")
         else:
             yield Amendment(-1, "new", ({"rel": "cooperation", "parties": list(fact["parties"]), "sectors": list(sectors),
                                          "rule": "cooperation-sectors-of-the-pair", "confidence": 0.6,
                                          "at": sent.start},), "cooperation-sectors-of-the-pair")
+
+
+def _places_of_the_bodies(state: Discourse, parties: list[int]) -> list[int]:
+    """The cooperations of two places whose sides are the pair's signers or their bodies: "The Accra Metropolitan
+    Assembly has signed a cooperation agreement with the City of Cape Town ... The two cities" (Accra, Cape Town)."""
+    names = [state.mentions[p].key.lower() for p in parties]
+    found = []
+    for j, f in enumerate(state.facts):
+        if f["rel"] != "cooperation" or len(f["parties"]) != 2 or \
+                not all(state.mentions[p].cls in PLACES for p in f["parties"]):
+            continue
+        places = [state.mentions[p].key.lower() for p in f["parties"]]
+        if places == names or places[::-1] == names or len(names) != 2:
+            continue
+        if any(all(re.search(r"\b%s\b" % re.escape(place), name) for place, name in zip(order, names))
+               for order in (places, places[::-1])):
+            found.append(j)
+    return found
 
 
 # "the first of which was with A and B", "The second, relating to oil storage, was signed with C", "the third ...
