@@ -1103,6 +1103,7 @@ class FactFinder:
         sides = BOTH_SIDES.search(text, sent.start_char, sent.end_char)
         if sides and len(chosen) < 2:
             kinds = _SIDE_KINDS.get(sides.group(0).split()[-1].lower(), PARTY)
+            chosen = [c for c in chosen if mentions[c].cls in kinds]  # "the two cities" are no firm named before
             if not chosen and signers and all(mentions[p].cls in kinds for p in signers):
                 chosen = list(signers)  # "the two parties will deepen their cooperation": who signed last
             pool = [i for i in parties if i not in chosen] + list(reversed(recent_parties))

@@ -742,3 +742,12 @@ def test_facts_an_envoys_title_keeps_the_article_before_the_country(nlp):
     text = "Present during the event were Singaporean Ambassador to the Philippines Constance See, Gov. Gwendolyn Garcia."
     posts = {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text, "2024-09-26"), "post")}
     assert ("Constance See", "ambassador to the philippines", "Philippines") in posts
+
+
+def test_facts_cooperation_of_the_two_cities_takes_no_firm_named_before(nlp):
+    text = ("The coastal city of Yantai in East China's Shandong province and the Norwegian port city of Stavanger are "
+            "on their way to establishing official friendship ties. "
+            "John agreed with Zhang, and pledged to promote the cooperation and exchanges on technology and trade "
+            "between the two cities.")
+    told = [c for c in of_rel(facts(nlp, text), "cooperation") if "trade" in c["sectors"]]
+    assert [set(c["parties"]) for c in told] == [{"city of Yantai", "city of Stavanger"}]
