@@ -151,6 +151,9 @@ class SectorFinder:
             subject = tok
             if field_word and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "nsubj":
                 subject = tok.head.head  # "Some of the key areas ... are A, B and C"
+            if field_word and tok.dep_ == "attr" and tok.head.lower_ in ("be", "are", "were", "remain"):
+                # "tourism and agriculture can be areas that Davao and Kaua'i could work on together"
+                heads.extend((c, False, False) for c in tok.head.lefts if c.dep_ == "nsubj" and c.tag_.startswith("NN"))
             if field_word and subject.dep_ == "nsubj" and subject.head.lower_ in _COPULAS:
                 heads.extend((c, True, True) for c in subject.head.rights if c.dep_ in ("attr", "dobj"))  # "the industries are A, B"
             if tok.lower_ in self.generic and tok.dep_ == "dobj" and any(

@@ -152,3 +152,9 @@ def test_sectors_a_fixed_field_after_including_and_no_interest(nlp, finder):
 def test_sectors_what_a_cooperation_is_about_is_no_field(nlp, finder, sentence):
     assert not {"interest", "common interests", "terms", "summit", "match-making meeting",
                 "existing and potential alliance"} & set(sectors(nlp, finder, sentence))
+
+
+def test_sectors_a_list_that_is_said_to_be_areas(nlp, finder):
+    found = sectors(nlp, finder, "Carvalho said tourism and agriculture, particularly on cacao and coffee farming, can be "
+                                 "areas that Davao and Kaua’i could work on together.")
+    assert {"tourism", "agriculture"} <= set(found)
