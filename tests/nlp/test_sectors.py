@@ -158,3 +158,10 @@ def test_sectors_a_list_that_is_said_to_be_areas(nlp, finder):
     found = sectors(nlp, finder, "Carvalho said tourism and agriculture, particularly on cacao and coffee farming, can be "
                                  "areas that Davao and Kaua’i could work on together.")
     assert {"tourism", "agriculture"} <= set(found)
+
+
+def test_sectors_a_fixed_field_after_its_modifier_stays_whole(nlp, finder):
+    found = sectors(nlp, finder, "Zhang stressed that Yantai and Stavanger, whose advantageous industries include steel, "
+                                 "mechanical engineering, wood processing and petroleum science and technology, share a "
+                                 "bright future of further cooperation.")
+    assert "petroleum science and technology" in found and "petroleum science" not in found
