@@ -184,6 +184,13 @@ _COOPERATION_WORDS = ("cooperat", "co-operat", "collaborat", "partnership", "joi
 _EVENT_WORDS = tuple(_EVENT_NOUNS)
 _HINT_WORDS = ("invest", "pour", "pump", "inject", "plough", "plow", "fdi", "offer")
 
+def _invest_word(s_text: str, idx: list[tuple[int, Mention]], start: int) -> re.Match | None:
+    """The first investment word of a sentence outside a name: "the 2017 China Global Investment Summit" and
+    "Zhambyl Economic and Investment Forum" name an occasion, no investment."""
+    names = [(m.start - start, m.end - start) for _, m in idx if m.cls == "Event" or m.cls in ORG_CLASSES]
+    return next((w for w in INVEST.finditer(s_text) if not any(a <= w.start() < b for a, b in names)), None)
+
+
 def _in_sentence(mentions: list[Mention], sent: Span) -> list[tuple[int, Mention]]:
     """(index, mention) of the mentions that start in ``sent``; the mentions are sorted by start."""
     first = bisect.bisect_left(mentions, sent.start_char, key=_start)
@@ -880,7 +887,8 @@ class FactFinder:
         if not sign:
             out += self._listed_deal(text, mentions, idx, money, sent, s_text) or \
                 self._deal_between_firms(text, mentions, idx, money, sent, s_text)
-        if not _absent(s_text, _INVEST_WORDS) and INVEST.search(s_text) and (not out or RECEIVED_FROM.search(s_text)):
+        if not _absent(s_text, _INVEST_WORDS) and _invest_word(s_text, idx, sent.start_char) is not None and \
+                (not out or RECEIVED_FROM.search(s_text)):
             # a signing sentence states an investment only as one received from somewhere:
             # "Pahang is set to receive RM1.2 billion in investments from Thailand following the signing of ..."
             out += self._investments(text, idx, money, sent, s_text)
@@ -972,7 +980,7 @@ class FactFinder:
         "Hyundai committed Rs 7,000 crore, MRF Rs 3,100 crore" (one per investor)."""
         if re.match(r"\s*(?:The|This|That|These|Such) investments?\b", s_text):
             return []  # "The investment includes ...": the one just told, in detail
-        inv = INVEST.search(s_text)
+        inv = _invest_word(s_text, idx, sent.start_char)
         verb_at = sent.start_char + inv.start()
         projects = PROJECTS.search(s_text)
         first_event = min([m.start for _, m in idx if m.cls == "Event" and m.start > verb_at] + [sent.end_char])

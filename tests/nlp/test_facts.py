@@ -751,3 +751,9 @@ def test_facts_cooperation_of_the_two_cities_takes_no_firm_named_before(nlp):
             "between the two cities.")
     told = [c for c in of_rel(facts(nlp, text), "cooperation") if "trade" in c["sectors"]]
     assert [set(c["parties"]) for c in told] == [{"city of Yantai", "city of Stavanger"}]
+
+
+def test_facts_investment_word_in_an_event_name_is_no_investment(nlp):
+    text = ("The 2017 China Global Investment Summit opens in Hangzhou, Zhejiang province, on Nov 20, nailing down "
+            "14 commercial projects totaling 19.9 billion yuan.")
+    assert of_rel(facts(nlp, text, "2017-11-22"), "investment") == []
