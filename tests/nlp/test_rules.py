@@ -541,3 +541,18 @@ def test_rules_the_object_of_a_clause_under_the_partnership_is_the_partner(nlp):
     [coop] = [f for f in ex.facts if isinstance(f, Cooperation)]
     assert {label[p] for p in coop.parties} == {"Singapore", "Andhra Pradesh"}
     assert "urban planning" in {label[s] for s in coop.sectors}
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("A total of 99 projects were signed during the five-day expo, said Lyu Haiqiang.\n\n"
+     "These ventures span a diverse spectrum of sectors, including new energy, modern agriculture, equipment "
+     "manufacturing, pharmaceuticals, healthcare, and modern services, Lyu said.", "pharmaceuticals"),
+    ("The new memorandum was signed at Parliament House in Brisbane this week, by Mr Beattie and Central Java’s "
+     "Vice-Governor, Mr H. Ali Mufiz.\n\nMr Beattie said the new arrangements would cover agribusiness and food, "
+     "trade and investment, education and training and tourism industry development.", "agribusiness"),
+])
+def test_rules_a_signing_takes_the_sectors_its_deals_are_said_to_cover(nlp, text, sector):
+    ex = extract(nlp, text)
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert sector in {label[s] for s in deal.sectors}

@@ -17,10 +17,13 @@ from ...lexicons import read_lexicon
 from ...schema import PERSON_CLASSES
 from . import PARTY, PLACES, rule, rules_for
 
-# A sentence that goes on about the deal just told: "The MoU aims ...", "The deals span ...", "It covers ..."
-DEAL_SUBJECT = re.compile(r"^\W*(?:(?:The|This|These|Those|Both|Such|Each|All|Its|Their)\s+(?:[\w-]+\s+){0,3}?"
-                          r"(?:agreements?|deals?|MoUs?|MOUs?|memorand\w*|pacts?|accords?|contracts?|projects?|"
-                          r"documents?|partnership|cooperation|letters? of intent)|It|They)\b")
+# A sentence that goes on about the deal just told: "The MoU aims ...", "These ventures span ...", "It covers ...";
+# also as told by someone: "Mr Beattie said the new arrangements would cover ..."
+_REPORTED = "|".join(read_lexicon("reporting_verbs"))
+DEAL_SUBJECT = re.compile(r"^\W*(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:" + _REPORTED + r")\s+(?:that\s+)?(?=[tT]he\s))?"
+                          r"(?:(?:The|the|This|These|Those|Both|Such|Each|All|Its|Their)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:agreements?|deals?|MoUs?|MOUs?|memorand\w*|pacts?|accords?|contracts?|projects?|ventures|"
+                          r"arrangements|documents?|partnership|cooperation|letters? of intent)|It|They)\b")
 SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?)\b", re.I)
 WITNESSED = re.compile(r"\b(?:witness\w*|presence|attend\w*|the signing)\b", re.I)
 # Where a signer stands: before the verb ("X signed"), or after "between", "by", "with"
