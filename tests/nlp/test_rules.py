@@ -556,3 +556,18 @@ def test_rules_a_signing_takes_the_sectors_its_deals_are_said_to_cover(nlp, text
     label = {e.iri: e.label for e in ex.entities}
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert sector in {label[s] for s in deal.sectors}
+
+
+def test_rules_the_mou_signing_retells_the_signing(nlp):
+    text = ("Ahmed Aboutaleb, Majid Saif Al Ghurair and Hans Sandee, Netherlands' Consul-General to Dubai and "
+            "Commissioner-General of the Netherlands Pavilion at Expo 2020 Dubai.\n\n"
+            "Dubai Chamber of Commerce and Industry has announced that it has signed a memorandum of understanding "
+            "(MoU) with Rotterdam Partners, the official foreign investment agency for the city of Rotterdam, which "
+            "paves the way for new avenues of cooperation and knowledge sharing between businesses in Dubai and "
+            "Rotterdam.\n\n"
+            "The MoU signing came during a meeting held earlier today at Dubai Chamber's head office. The high-level "
+            "meeting was attended by a visiting delegation from the Netherlands headed by Ahmed Aboutaleb, Mayor of "
+            "Rotterdam and joined by government officials and representatives from Dutch companies operating in "
+            "various economic sectors.")
+    ex = extract(nlp, text, "2019-03-26")
+    assert len([f for f in ex.facts if isinstance(f, Agreement)]) == 1

@@ -156,10 +156,12 @@ SIGNED_THE_DEAL = re.compile(r"\b(?:signed|inked|sealed)\s+(?:the|this|that)\s+(
 # "The signed agreements serve as a testament", "the deals signed": a batch told before
 SIGNED_DEALS = re.compile(r"\b(?:the|these|those)\s+(?:(?:freshly|newly|recently)[\s-]+)?(?:signed|inked|sealed)\s+"
                           r"(?:agreements|deals|MoUs|MOUs|memoranda|memorandums|pacts|accords|contracts)\b", re.I)
-# "The signing of the MoU is a very important step", "With the signing of the pact": the signing told before
-SIGNING_OF_THE_DEAL = re.compile(r"\b(?:the|its|this)\s+signing\s+of\s+(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}?"
+# "The signing of the MoU is a very important step", "With the signing of the pact", "The MoU signing came during a
+# meeting": the signing told before
+SIGNING_OF_THE_DEAL = re.compile(r"\b(?:the|its|this)\s+(?:signing\s+of\s+(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}?"
                                  r"(?:agreement|deal|MoU|MOU|MoA|MOA|memorandum|pact|accord|contract|letter of intent|"
-                                 r"LoI)\b(?!s)", re.I)
+                                 r"LoI)\b(?!s)|(?:agreement|deal|MoU|MOU|MoA|MOA|memorandum|pact|accord|contract)\s+"
+                                 r"signing\b(?!\s+ceremonies))", re.I)
 # "The 38 agreements signed by the northern city cover ...": the batch told before, now counted
 COUNTED_DEALS = re.compile(r"^\W*(?:The|These|Those|All)\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve)\s+(?:[\w-]+\s+){0,2}?(?:agreements|deals|MoUs|MOUs|memoranda|memorandums|"
@@ -422,7 +424,7 @@ def assemble(sentences: list[Sentence], mentions: list, facts: list[dict]) -> li
     completed facts."""
     state = Discourse(tuple(sentences), tuple(mentions), tuple(facts))
     out = [dict(f) for f in facts]
-    folded: set[int] = set()
+    folded: dict[int, int] = {}  # a fact folded into another: where it went
     for level in ("document", "final"):
         for kind in ("agreement", "cooperation", "post", "investment"):
             for r in rules_for(kind, level):
@@ -432,16 +434,19 @@ def assemble(sentences: list[Sentence], mentions: list, facts: list[dict]) -> li
     return [f for k, f in enumerate(out) if k not in folded]
 
 
-def _amend(out: list[dict], folded: set[int], change: Amendment) -> None:
+def _amend(out: list[dict], folded: dict[int, int], change: Amendment) -> None:
     if change.field == "new":
         out.extend(dict(f) for f in change.values)
         return
-    fact = out[change.fact]
+    target = change.fact
+    while change.field == "fold" and target in folded:  # folded already: its retellings go where it went
+        target = folded[target]
+    fact = out[target]
     if change.field == "fold":
         for k in change.values:
-            if k not in folded and change.fact not in folded:
+            if k not in folded and k != target:
                 _fold(fact, out[k])
-                folded.add(k)
+                folded[k] = target
     elif change.field == "drop_sectors":  # the sectors told of a part, not of the whole batch
         fact["sectors"] = [i for i in fact["sectors"] if i not in change.values]
     elif change.field in _SET_FIELDS:
