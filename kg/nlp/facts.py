@@ -39,6 +39,8 @@ COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnersh
                          r"work(?:ing)? together|synerg\w*|tie-up|ties with|joint ventures?|alliance)\b", re.I)
 # "race to sign", "delays in signing", "could sign": no signing took place
 IRREALIS = re.compile(r"\b(?:to|in|would|could|may|might|should|before|without|not)\s+(?:be\s+|have\s+been\s+)?$", re.I)
+# "became the first out of the eight Prosper Counties to sign": a signing told as done, though after "to"
+DONE_FIRST = re.compile(r"\b(?:the|its)\s+(?:first|second|third|latest|last|only)\b[^.;,]{0,60}?\bto\s+$", re.I)
 JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to|plans to|propose to|proposes? to|agreed to|"
                         r"are set to)?\s*(?:be\s+)?(?:jointly\s+)?(?:develop|build|set up|establish|construct|operate|"
                         r"invest)\w*\b", re.I)
@@ -183,6 +185,15 @@ _COOPERATION_WORDS = ("cooperat", "co-operat", "collaborat", "partnership", "joi
                       "ties with", "joint venture", "alliance")
 _EVENT_WORDS = tuple(_EVENT_NOUNS)
 _HINT_WORDS = ("invest", "pour", "pump", "inject", "plough", "plow", "fdi", "offer")
+
+
+def _first_to_sign(before: str) -> bool:
+    """Whether the words before a signing verb tell it as done: "became the first ... to sign"; not "will be the
+    first to sign", a plan."""
+    first = DONE_FIRST.search(before)
+    return first is not None and not re.search(r"\b(?:will|would|could|may|might|should|to|hopes? to|wants? to)\s+be\s+$",
+                                               before[:first.start()])
+
 
 def _invest_word(s_text: str, idx: list[tuple[int, Mention]], start: int) -> re.Match | None:
     """The first investment word of a sentence outside a name: "the 2017 China Global Investment Summit" and
@@ -793,7 +804,8 @@ class FactFinder:
         money = [(sent.start_char + x.start, x) for x in find_money(s_text)]
         out = []
         sign = None if _absent(s_text, _SIGNING_WORDS) else next((m for m in SIGNING.finditer(s_text)
-                                                                  if not IRREALIS.search(s_text[:m.start()])
+                                                                  if (not IRREALIS.search(s_text[:m.start()])
+                                                                      or _first_to_sign(s_text[:m.start()]))
                      and not re.match(r"\s+(?:ceremony|ceremonies|event|session|function)\b", s_text[m.end():], re.I)),
                     None)  # "after witnessing the MoUs signing ceremony" tells of a signing told already
         has_noun = sign and re.search(rf"\b{AGREEMENT_NOUN}\b", s_text, re.I)  # read only after a signing verb

@@ -757,3 +757,10 @@ def test_facts_investment_word_in_an_event_name_is_no_investment(nlp):
     text = ("The 2017 China Global Investment Summit opens in Hangzhou, Zhejiang province, on Nov 20, nailing down "
             "14 commercial projects totaling 19.9 billion yuan.")
     assert of_rel(facts(nlp, text, "2017-11-22"), "investment") == []
+
+
+def test_facts_the_first_to_sign_tells_a_signing_done(nlp):
+    text = ("Makueni on Thursday became the first out of the eight Prosper Counties to sign a Memorandum of "
+            "Understanding with the United States Agency for International Development (USAID).")
+    [deal] = of_rel(facts(nlp, text, "2020-01-23"), "agreement")
+    assert "Makueni" in deal["parties"]
