@@ -19,7 +19,7 @@ from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, PLACE_NOUNS, Mention
 from .rules import NUMBER_WORDS, doc_text, rules_for, span_text
-from .rules.agreement import agreements_from_parse
+from .rules.agreement import STAND_INS, agreements_from_parse
 from .rules.cooperation import TIES_ENDED, cooperation_from_parse
 from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse, listed_amounts
 from .rules.located_in import located_in_from_parse
@@ -774,8 +774,9 @@ class FactFinder:
         tokens = []
         for t in subj:
             tokens += [t] + list(t.conjuncts)
-            if t.lower_ in ("city", "province", "state", "county", "municipality", "town", "district", "region"):
-                # "The city of Xuzhou ... signed": the place the noun names
+            if t.lower_ in STAND_INS or t.lower_ in ("town", "district"):
+                # "The city of Xuzhou ... signed", "Government representatives of the Zhambyl Region signed": the
+                # place or body the noun stands for
                 tokens += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                            if g.dep_ == "pobj"]
         out = []
@@ -833,7 +834,7 @@ class FactFinder:
             parsed = self._subjects(doc, mentions, sign_at)
             if not parsed and subjects and self._modifies_an_object(doc, mentions[subjects[-1]]):
                 subjects = subjects[:-1]  # "started his two-day Singapore trip by signing MoUs": no signer
-            parties = [] if passive or not subjects else (parsed or [subjects[-1]])
+            parties = [] if passive or not (subjects or parsed) else (parsed or [subjects[-1]])
             k = subjects.index(parties[0]) if parties and parties[0] in subjects else 0
             while k > 0 and subjects[k - 1] not in parties and COORDINATED.fullmatch(
                     self._without_demonyms(text[mentions[subjects[k - 1]].end:mentions[parties[0]].start])):

@@ -764,3 +764,10 @@ def test_facts_the_first_to_sign_tells_a_signing_done(nlp):
             "Understanding with the United States Agency for International Development (USAID).")
     [deal] = of_rel(facts(nlp, text, "2020-01-23"), "agreement")
     assert "Makueni" in deal["parties"]
+
+
+def test_facts_representatives_of_a_region_sign_for_it(nlp):
+    text = ("ASTANA – Government representatives of the Zhambyl Region signed seven agreements with large foreign "
+            "companies worth $700 million at the Zhambyl Economic and Investment Forum 2023 on April 26-27 in Taraz.")
+    [deal] = of_rel(facts(nlp, text, "2023-04-29"), "agreement")
+    assert deal["parties"] == ["Zhambyl Region"] and deal["count"] == 7

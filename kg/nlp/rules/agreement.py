@@ -31,7 +31,7 @@ _ANY_WORD = re.compile("|".join(re.escape(w) for w in sorted(_VERBS | {v for v, 
 _NOUN = re.compile(r"(?:" + "|".join(read_lexicon("agreement_nouns")) + r")\b", re.I)
 _PARTNER_PREPS = ("with", "between", "among", "amongst")
 # heads that stand for the parties they are "of": "the governments of Jiangsu and Macau"
-_STAND_INS = frozenset({"government", "governments", "authorities", "authority", "leaders", "delegations",
+STAND_INS = frozenset({"government", "governments", "authorities", "authority", "leaders", "delegations",
                         "delegation", "representatives", "officials", "city", "cities", "province", "provinces",
                         "state", "states", "region", "regions", "municipality", "county", "counties"})
 _NUMBERS = {**NUMBER_WORDS, "thirteen": 13, "fifteen": 15, "twenty": 20}
@@ -105,7 +105,7 @@ def _partners(holders: list["Token"]) -> list["Token"]:
 
 def _stood_for(tok: "Token") -> list["Token"]:
     """The tokens a party slot names: itself, or what a generic head is "of"."""
-    if tok.lower_ in _STAND_INS:
+    if tok.lower_ in STAND_INS:
         named = [t for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                  for c in p.children if c.dep_ == "pobj" for t in _conjoined(c)]
         return named or [tok]  # "Sakhalin region": the head of a place's own name
