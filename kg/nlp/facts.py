@@ -56,7 +56,9 @@ SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(
                      r"(?:deal|agreement|contract|pact|partnership)))\b", re.I)
 AGREEMENT_NOUN = "(?:" + "|".join(read_lexicon("agreement_nouns")) + ")"
 _SIDES = "|".join(_SIDE_NOUNS)
-COUNTED = [re.compile(rf"\b(?P<n>{n})[\s-]+(?!(?:year|month|week|day|hour)s?\b|(?:{_SIDES})\b)(?:[\w-]+\s+){{0,3}}?"
+# A count before an agreement noun, not the decimals of an amount: "a R10.4 billion contract" is one, not four
+COUNTED = [re.compile(rf"(?<![\d.,$£€])\b(?P<n>{n})[\s-]+(?!(?:year|month|week|day|hour)s?\b|(?:{_SIDES})\b)"
+                      rf"(?:[\w-]+\s+){{0,3}}?"
                       rf"{AGREEMENT_NOUN}\b", re.I)  # "a two year deal" is one deal; "the two parties signed the MoU"
            for n in (r"\d[\d,]*", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")]
 COUNTED.append(re.compile(rf"\b(?P<n>a|an)\s+(?!(?:number|series|host|raft|range|couple|pair|set|batch|package|slew|"

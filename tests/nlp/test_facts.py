@@ -771,3 +771,10 @@ def test_facts_representatives_of_a_region_sign_for_it(nlp):
             "companies worth $700 million at the Zhambyl Economic and Investment Forum 2023 on April 26-27 in Taraz.")
     [deal] = of_rel(facts(nlp, text, "2023-04-29"), "agreement")
     assert deal["parties"] == ["Zhambyl Region"] and deal["count"] == 7
+
+
+def test_facts_the_decimals_of_an_amount_are_no_count(nlp):
+    text = ("TRANSNET yesterday signed a R10.4 billion contract with resources group South32 that will see the "
+            "state-owned freight rail and logistics company transport 2.6 million tons of export manganese per annum.")
+    [deal] = of_rel(facts(nlp, text, "2018-03-23"), "agreement")
+    assert deal["count"] == 1
