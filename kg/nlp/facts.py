@@ -1000,7 +1000,9 @@ class FactFinder:
         projects = PROJECTS.search(s_text)
         first_event = min([m.start for _, m in idx if m.cls == "Event" and m.start > verb_at] + [sent.end_char])
         targets = [i for i, m in idx if m.cls in PLACE and verb_at < m.start < first_event and
-                   re.search(r"\b(?:in(?:to)?|to)\s+(?:the\s+)?$", text[max(0, m.start - 10):m.start])]
+                   re.search(r"\b(?:in(?:to)?|to)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+)?$",
+                             text[max(0, m.start - 40):m.start])
+                   and not re.match(r"['’]s\b", text[m.end:m.end + 3])]  # "in Brazil's Sao Paulo state": not Brazil
         target = targets[-1] if targets else None
         receive = re.search(r"\b(?:receiv|attract|dr[ae]w|secur|bagg?|lur|garner|woo|got\b|get\b)\w*", s_text, re.I)
         if receive and re.search(r"\b(?:hopes?|aims?|bid|effort|efforts|plans?|seeks?|seeking|order)\s+(?:of|to|for|at)\s+$",

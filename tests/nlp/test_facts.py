@@ -778,3 +778,10 @@ def test_facts_the_decimals_of_an_amount_are_no_count(nlp):
             "state-owned freight rail and logistics company transport 2.6 million tons of export manganese per annum.")
     [deal] = of_rel(facts(nlp, text, "2018-03-23"), "agreement")
     assert deal["count"] == 1
+
+
+def test_facts_investment_in_a_place_of_a_country_goes_to_the_place(nlp):
+    text = ("Nestle SA said on Wednesday it will invest 1 billion reais (about $250 million) in Brazil’s Sao Paulo "
+            "state over the next three years to introduce new production lines.")
+    [inv] = of_rel(facts(nlp, text, "2019-08-21"), "investment")
+    assert inv["target"] != "Brazil" and "Sao Paulo" in inv["target"]
