@@ -77,6 +77,8 @@ PLURAL_PLACES_OF = re.compile(r"\s+(?:[a-z-]+\s+)?(?:aimags|cities|provinces|reg
 INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|banking|banker|bankers|fund|funds|firm|firms|"
                     r"trust|trusts|vehicle|adviser|advisers|grade|house|group|arm|manager|managers|company|strategy))|"
                     r"committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|inject\w*|FDI)\b", re.I)
+# "Conduent Inc., based in New Jersey, United States,": the places of a firm's home, no investor
+HOME_OF_FIRM = re.compile(r"\b(?:based|headquartered|located)\s+in\s+(?:[^,.;()]+,\s*)?(?:the\s+)?$")
 # A singular agreement noun: after the verb ("signed MoU for ..."), or before a passive one ("The first MOU,
 # worth RM15bil, was inked")
 _ONE = r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)"
@@ -1044,7 +1046,8 @@ class FactFinder:
                      "confidence": 0.6} for i, own in paired]
         investors = [i for i, m in idx if m.cls in PARTY and m.start < verb_at and not re.search(
             r"\b(?:in|at|of|from|with)\s+(?:the\s+)?$", text[max(0, m.start - 10):m.start])
-            and not text[max(0, m.start - 1):m.start] == "("]  # "(APSEZ)" repeats the name before it
+            and not text[max(0, m.start - 1):m.start] == "("  # "(APSEZ)" repeats the name before it
+            and not (m.cls in PLACE and HOME_OF_FIRM.search(text[max(0, m.start - 60):m.start]))]
         if not (money or projects or investors and re.search(
                 r"\b(?:will|to|committed to|agreed to|plans? to)\s+(?:\w+\s+)?invest", s_text)):
             return []

@@ -785,3 +785,10 @@ def test_facts_investment_in_a_place_of_a_country_goes_to_the_place(nlp):
             "state over the next three years to introduce new production lines.")
     [inv] = of_rel(facts(nlp, text, "2019-08-21"), "investment")
     assert inv["target"] != "Brazil" and "Sao Paulo" in inv["target"]
+
+
+def test_facts_a_firms_home_is_no_investor(nlp):
+    text = ("In addition, it was reported that the company Conduent Inc., based in New Jersey, United States, will "
+            "allocate an investment of 9 million dollars generating 420 direct jobs.")
+    [inv] = of_rel(facts(nlp, text, "2018-07-24"), "investment")
+    assert inv["investor"] == "Conduent Inc."
