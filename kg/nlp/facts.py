@@ -101,6 +101,9 @@ DEAL_NOT_MADE = re.compile(r"\b(?:talks?|negotiat\w*|bid|seek\w*|sought|hop\w*|t
                            r"propos\w*|consider\w*|reach\w*|close to|near\w*|could|would|(?-i:may)|might|should|without|no|"
                            r"fail\w*|block\w*|oppos\w*|reject\w*|scrap\w*|any|if|whether|new|possible|potential|"
                            r"expected|likely|agree[sd]?|agreeing|strike|struck|win|won|announc\w*|secur\w*|will|offer\w*)\b", re.I)
+# A verb of getting money, not a noun ("a new attraction", "securities"): "Uttar Pradesh received ...", "got"
+RECEIVE_VERB = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|attract(?:s|ed|ing)?|dr[ae]w(?:s|ing|n)?|secur(?:e|es|ed|ing)|"
+                          r"bag(?:s|ged|ging)?|lur(?:e|es|ed|ing)|garner(?:s|ed|ing)?|woo(?:s|ed|ing)?|got|get)\b", re.I)
 RECEIVED_FROM = re.compile(r"\b(?:receiv|attract|dr[ae]w|secur|bagg?|lur|garner|woo)\w*\s+(?:[^.;]|\.\d){0,60}?"
                            r"\binvestments?\s+(?:[^.;]|\.\d){0,30}?\bfrom\b", re.I)
 PROJECTS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:projects|enterprises|companies|firms|ventures)\b", re.I)
@@ -1006,7 +1009,7 @@ class FactFinder:
                              text[max(0, m.start - 40):m.start])
                    and not re.match(r"['’]s\b", text[m.end:m.end + 3])]  # "in Brazil's Sao Paulo state": not Brazil
         target = targets[-1] if targets else None
-        receive = re.search(r"\b(?:receiv|attract|dr[ae]w|secur|bagg?|lur|garner|woo|got\b|get\b)\w*", s_text, re.I)
+        receive = RECEIVE_VERB.search(s_text)
         if receive and re.search(r"\b(?:hopes?|aims?|bid|effort|efforts|plans?|seeks?|seeking|order)\s+(?:of|to|for|at)\s+$",
                                  s_text[max(0, receive.start() - 20):receive.start()]):
             return []  # "in the hope of attracting more than 130 billion yuan of investment": not received

@@ -792,3 +792,10 @@ def test_facts_a_firms_home_is_no_investor(nlp):
             "allocate an investment of 9 million dollars generating 420 direct jobs.")
     [inv] = of_rel(facts(nlp, text, "2018-07-24"), "investment")
     assert inv["investor"] == "Conduent Inc."
+
+
+def test_facts_an_attraction_is_no_verb_of_receiving(nlp):
+    text = ("Also in Beijing, CITIC Capital announced a $100 million investment towards Paradise, a new attraction "
+            "and residential development in Niagara Falls.")
+    [inv] = of_rel(facts(nlp, text, "2015-11-16"), "investment")
+    assert inv["investor"] == "CITIC Capital" and inv["target"] != "Beijing"
