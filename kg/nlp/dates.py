@@ -21,6 +21,9 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
 DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
 MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
+# "in November": a month without its year, the latest such month up to the article's (capitalised: not "in may")
+_MONTH_NAME = r"(?P<month>" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")"
+MONTH_ONLY = re.compile(rf"\b[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?{_MONTH_NAME}\b(?!\.?\s+\d)")
 WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I)
 # Words that put a weekday ahead of the article: "will be held on Friday", "begins on Monday", "next Tuesday"
 FUTURE = re.compile(r"\b(?:will|shall|is to|are to|is set to|are set to|to be|begins?|starts?|opens?|kicks? off|"
@@ -59,6 +62,10 @@ def resolve_date(text: str, published: str | None) -> str | None:
         return f"{int(m.group('year')):04d}-{MONTHS[m.group('month').lower()]:02d}"
     if base is None:
         return None
+    m = MONTH_ONLY.search(text)
+    if m and not FUTURE.search(text[max(0, m.start() - 60):m.start()]):
+        month = MONTHS[m.group("month").lower()]
+        return f"{base.year - (month > base.month):04d}-{month:02d}"
     m = WEEKDAY.search(text)
     if m:
         wd = WEEKDAYS[m.group("wd").lower()]

@@ -138,7 +138,9 @@ PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|e
 
 # the day a sentence tells a signing happened on: "on July 17", "On Friday", "yesterday"
 SIGNING_DAY = re.compile(r"\b(?:(?:[Oo]n|[Ii]n)\s+(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|Monday|Tuesday|"
-                         r"Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\b")
+                         r"Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\b|"
+                         r"\b[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?(?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\b(?!\.?\s+\d)")  # "in November": a month
 
 
 # a day told by pointing back at the one told before

@@ -9,6 +9,7 @@ from kg.nlp.dates import resolve_date
     ("the two-day Global Investors Meet (GIM) in Chennai on Thursday", "2019-01-24", "2019-01-24"),
     ("held on Dec 28", "2025-01-03", "2024-12-28"),
     ("in March 2023", None, "2023-03"),
+    ("signed a memorandum of understanding with Texas Mayor Kirk Watson in November", "2024-02-08", "2023-11"),
 ])
 def test_dates_resolve_against_publication(text, published, expected):
     assert resolve_date(text, published) == expected

@@ -799,3 +799,10 @@ def test_facts_an_attraction_is_no_verb_of_receiving(nlp):
             "and residential development in Niagara Falls.")
     [inv] = of_rel(facts(nlp, text, "2015-11-16"), "investment")
     assert inv["investor"] == "CITIC Capital" and inv["target"] != "Beijing"
+
+
+def test_facts_a_signing_in_a_month_is_dated_by_it(nlp):
+    text = ("Wednesday's celebration came after the governor signed a memorandum of understanding with Texas Mayor "
+            "Kirk Watson in November to launch the sister cities initiative.")
+    [deal] = of_rel(facts(nlp, text, "2024-02-08"), "agreement")
+    assert deal["date"] == "2023-11"
