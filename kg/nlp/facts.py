@@ -224,14 +224,13 @@ def _start(mention: Mention) -> int:
 
 def _parsed_posts(sent: Span, mentions: list[Mention], spans: list[tuple[int, int, int]], found: list[dict]) -> list[dict]:
     """The posts the parse rules of :mod:`kg.nlp.rules.post` read in a sentence, of people the text rules
-    gave none there."""
-    told = {f["person"] for f in found if f["rel"] == "post"}
+    gave none with a body there."""
+    told = {f["person"] for f in found if f["rel"] == "post" and f["of"] is not None}
     out = []
     for r in rules_for("post", "sentence"):
-        for f in r.func(sent, mentions, spans):
-            if f["person"] not in told:
-                told.add(f["person"])
-                out.append(f)
+        new = [f for f in r.func(sent, mentions, spans) if f["person"] not in told]
+        told.update(f["person"] for f in new)  # one rule may give a person two posts ("Premier and Minister for Trade")
+        out += new
     return out
 
 
@@ -1250,7 +1249,7 @@ class FactFinder:
     @staticmethod
     def _past_post(text: str, person: Mention, fact: dict) -> bool:
         """"former WorldCom financial chief X", "X, an ex-Conservative chancellor,": a post no longer held."""
-        if fact["rule"] == "post-apposition":
+        if fact["rule"] in ("post-apposition", "post-appositive-body"):  # the title after the name
             after = text[person.end:person.end + 120]
             window = re.match(r",\s*[^,;]*", after)
             window = window.group(0) if window else ""

@@ -682,7 +682,8 @@ class MentionFinder:
             if place.cls == "City" and place.population < TRUST_POPULATION and not agreed:
                 i += k
                 continue
-            rest = [t for t in doc[label[1]:label[2]] if not i <= t.i < i + k] if label[0] == "PERSON" else []
+            rest = [t for t in doc[label[1]:label[2]] if not i <= t.i < i + k and t.tag_ != "POS"] \
+                if label[0] == "PERSON" else []  # "Central Java’s" taken for a person is the place and its "’s"
             if rest and place.cls != "Country" and not any(
                     t.lower_ in self.title_words or t.lower_ in PLACE_NOUNS for t in rest):
                 i += k  # "Wang Bo": part of a person's name; but "Pahang State" is the state

@@ -57,6 +57,9 @@ def mentions(nlp, text):
     ("“This agreement facilitates cooperation in areas of economic development such as IT, Pharma and Life "
      "Sciences, Biotech, Fintech, Media, Data Centres, Clean Energy, Higher Education, Tourism, Culture, and "
      "Healthcare sectors,” K. T. Rama Rao said.", "Life Sciences", "Sector"),
+    # a place the NER takes, with its "’s", for a person
+    ("The new memorandum was signed at Parliament House in Brisbane this week, by Mr Beattie and Central Java’s "
+     "Vice-Governor, Mr H. Ali Mufiz.", "Central Java", "Region"),
     # a lower-case particle inside a place's name
     ("Shaanxi province in northwest China and Tanzania's Dar es Salaam region on Monday signed an agreement.",
      "Salaam region", None),

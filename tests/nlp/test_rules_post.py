@@ -13,7 +13,7 @@ def posts(nlp, text):
 
 
 def test_rules_post_registered_as_sentence_rules():
-    assert {"post-appositive-body", "post-the-firms-title"} <= {r.name for r in rules_for("post", "sentence")}
+    assert {"post-appositive-body", "post-the-firms-title", "post-title-comma-name"} <= {r.name for r in rules_for("post", "sentence")}
 
 
 @pytest.mark.parametrize("words,expected", [
@@ -61,3 +61,32 @@ def test_rules_post_a_firm_named_once_in_passing_is_not_the_articles(nlp):
 def test_rules_post_no_post_of_a_remit_or_of_the_past(nlp, text):
     found = posts(nlp, text)
     assert not any(p[0] in ("Ross Walker", "Mikhail Khodorkovsky") and p[2] in ("UK", "S&P") for p in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the body a possessive before the title, or a name "in" or "of" after it; a field after "for"
+    ("Medellín and Barcelona will strengthen relations between the two cities through the Memorandum Of Understanding "
+     "(MOU) signed by mayor Daniel Quintero and mayor Ada Colau, who was represented by Barcelona’s lieutenant mayor, "
+     "Laia Bonet, during the official event.", {("Laia Bonet", "lieutenant mayor", "Barcelona")}),
+    ("The event was also attended by the US consul in Chiang Mai, Lisa Buzenas, who is a native of Texas.",
+     {("Lisa Buzenas", "consul", "Chiang Mai")}),
+    ("The Basque Government's Secretary General for External Action, Marian Elorza, and the Minister for European "
+     "Affairs and International Relations of the Bavarian Government, Beate Merk, signed the Agreement today.",
+     {("Marian Elorza", "secretary general for external action", "Basque Government"),
+      ("Beate Merk", "minister for european affairs and international relations", "Bavarian Government")}),
+    # two titles joined by "and": two posts
+    ("Announcing a new bilateral Memorandum of Understanding, Queensland’s Premier and State Minister for Trade, Mr "
+     "Peter Beattie, said Queensland and Central Java had reaffirmed their long-standing sister state relationship.",
+     {("Peter Beattie", "premier", "Queensland"), ("Peter Beattie", "state minister for trade", "Queensland")}),
+    ("Independent faith schools were singled out by Ofsted chief, David Bell, for not doing enough to promote the "
+     "\"wider tenets of British society\".", {("David Bell", "chief", "Ofsted")}),
+])
+def test_rules_post_title_then_comma_then_name(nlp, text, expected):
+    assert expected <= posts(nlp, text)
+
+
+def test_rules_post_a_former_title_in_apposition_is_no_post(nlp):
+    text = ("Mr Mandelson, a former Labour communications director, told BBC Radio 4's Today programme: \"I understand "
+            "why the Tories will be gunning for Alastair Campbell because they fear his campaigning skills.")
+    doc = nlp(text)
+    assert not any(f["rel"] == "post" and f["of"] is not None for f in doc._.nkg_facts)

@@ -90,3 +90,85 @@ def firms_title(sent: "Span", mentions: list, spans: list[tuple[int, int, int]])
         if person is not None and mentions[person].cls in PERSON_CLASSES and is_title(words) and firm is not None:
             yield {"rel": "post", "person": person, "title": " ".join(words), "of": firm,
                    "rule": "post-the-firms-title", "confidence": 0.6}
+
+
+HONORIFICS = frozenset(read_lexicon("honorifics"))
+BODY_PREPOSITIONS = ("of", "in", "to")  # "the President of Foment del Treball", "the US consul in Chiang Mai"
+
+
+def _title_span(sent: "Span", end: int) -> int:
+    """Where the title ending before token ``end`` starts: title words, hyphens inside them ("Vice-Governor") and
+    an "and" between two titles ("Premier and State Minister")."""
+    start = end
+    while start > sent.start:
+        tok = sent.doc[start - 1]
+        if tok.lower_ in TITLE_WORDS or tok.text in ("-", "–") and not tok.whitespace_ or \
+                tok.lower_ in ("and", "&") and start < end and start - 2 >= sent.start and \
+                sent.doc[start - 2].lower_ in TITLE_WORDS:
+            start -= 1
+        else:
+            break
+    while start < end and sent.doc[start].lower_ in ("and", "&", "-", "–", "the", "of", "to"):
+        start += 1  # "the Minister": the determiner is no part of the title
+    return start
+
+
+@rule("post-title-comma-name", kind="post", confidence=0.75, level="sentence")
+def title_comma_name(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
+    """"Barcelona's lieutenant mayor, Laia Bonet", "the Minister for European Affairs of the Bavarian Government,
+    Beate Merk", "the US consul in Chiang Mai, Lisa Buzenas": a title, its body (a possessive before it, or a name
+    "of" or "in" after it) and perhaps its field ("for Investment"), then a comma and the holder's name."""
+    doc = sent.doc
+    for tok in sent:
+        person = mention_of(tok, spans)
+        if person is None or mentions[person].cls not in PERSON_CLASSES or \
+                (tok.i > sent.start and mention_of(doc[tok.i - 1], spans) == person):
+            continue  # the first token of a person's name only
+        k = tok.i
+        while k > sent.start and doc[k - 1].text in HONORIFICS:
+            k -= 1  # "Central Java's Vice-Governor, Mr H. Ali Mufiz"
+        if k - 2 <= sent.start or doc[k - 1].text != ",":
+            continue
+        end, body = k - 1, None  # the title phrase ends before the comma
+        last = mention_of(doc[end - 1], spans)
+        if last is not None and mentions[last].cls in PARTY:
+            first = next(t for t in doc[sent.start:end] if mention_of(t, spans) == last).i
+            prep = first - 1 - (doc[first - 1].lower_ == "the")
+            if prep <= sent.start or doc[prep].lower_ not in BODY_PREPOSITIONS:
+                continue
+            body, end = last, prep
+        field = end  # "for Investment", "for European Affairs and International Relations": the post's field
+        while field > sent.start and end - field < 6 and doc[field - 1].lower_ != "for" and (
+                doc[field - 1].text[:1].isupper() or doc[field - 1].lower_ in ("and", "&")):
+            field -= 1
+        if field < end and field - 1 > sent.start and doc[field - 1].lower_ == "for":
+            title_end = field - 1
+        else:
+            field, title_end = end, end
+        start = _title_span(sent, title_end)
+        words = doc[start:title_end].text.lower().replace("-", " ").replace("–", " ").split()
+        if start == title_end or not any(is_title(part.split()) for part in " ".join(words).split(" and ")):
+            continue
+        before = doc[start - 1] if start > sent.start else None
+        if before is not None and before.tag_ == "POS" and start - 2 >= sent.start:
+            owner = mention_of(doc[start - 2], spans)
+            if body is None and owner is not None and mentions[owner].cls in PARTY:
+                body = owner  # "Barcelona's lieutenant mayor"
+        elif before is not None and body is None:
+            owner = mention_of(before, spans)
+            if owner is not None and mentions[owner].cls in PARTY:
+                body = owner  # "the Yantai mayor, Zheng Deyan"
+        lead = next((t for t in reversed(doc[sent.start:start]) if mention_of(t, spans) is None
+                     or mentions[mention_of(t, spans)].cls not in PARTY), None)
+        if lead is not None and lead.text == "," and lead.i > sent.start and \
+                (mention_of(doc[lead.i - 1], spans) is not None and
+                 mentions[mention_of(doc[lead.i - 1], spans)].cls in PERSON_CLASSES):
+            continue  # "Hassan Al Hashemi, Vice-President of ..., Dubai Chamber": the title is the name before's
+        if body is None or any(PAST.match(t.lower_) for t in doc[max(sent.start, start - 3):end]):
+            continue
+        titles = [" ".join(part.split()) for part in " ".join(words).split(" and ") if is_title(part.split())]
+        if field < end:  # the field belongs to the last title: "State Minister for Trade"
+            titles[-1] += " " + doc[title_end:end].text.lower()
+        for title in titles:
+            yield {"rel": "post", "person": person, "title": title, "of": body, "rule": "post-title-comma-name",
+                   "confidence": 0.75}
