@@ -325,6 +325,8 @@ class MentionFinder:
                 if tok.lower_ != "of" or tok.i == sent.start or doc[tok.i - 1].lower_ not in self.title_words:
                     continue
                 k = tok.i + 1 + (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "the")
+                if k < sent.end and doc[k].lower_ in _TITLE_HEADS:
+                    continue  # "the mission of the Mayor of Medellín": a title, not the body of one
                 m = k
                 while m < sent.end and (_is_cap(doc[m]) or doc[m].lower_ in ("in", "of", "for", "and", "&")
                                         and m + 1 < sent.end and _is_cap(doc[m + 1])):
@@ -332,6 +334,8 @@ class MentionFinder:
                         break  # "Minister of State for External Affairs V Muraleedharan": the name is not the body
                     if m > k and doc[m].lower_ in _TITLE_HEADS:
                         break  # "County of Hawaii Mayor Bernard P. Carvalho": the next title starts
+                    if m > k and doc[m].lower_ == "in" and self.gaz.get(doc[k:m].text) is not None:
+                        break  # "the Mayor of Medellín in Barcelona": the place the title is of, then where he is
                     if m > k and _is_cap(doc[m]) and doc[m].text not in self.heads and \
                             self.gaz.get(doc[k:m].text) is not None and self.gaz.get(doc[k:m + 1].text) is None:
                         break  # "The President of Georgia Giorgi Margvelashvili": a place, then the holder's name
@@ -790,10 +794,14 @@ class MentionFinder:
         """"Minister of Transport and Communications", "Vice-President of International Relations": the
         field of a post (words of ``portfolio_words.txt``), not an organisation."""
         doc = span.doc
-        if span.start < 2 or doc[span.start - 1].lower_ not in ("of", "for") or \
-                doc[span.start - 2].lower_.split("-")[-1] not in self.title_heads:
+        k = span.start  # "Minister for European Affairs and International Relations": the field's earlier words
+        while k - 1 > 0 and span.start - k < 6 and (doc[k - 1].lower_ in self.portfolio or doc[k - 1].lower_ in (
+                "and", "&", ",")) and doc[k - 1].lower_ not in ("of", "for"):
+            k -= 1
+        if k < 2 or doc[k - 1].lower_ not in ("of", "for") or \
+                doc[k - 2].lower_.split("-")[-1] not in self.title_heads:
             return False
-        words = [t.lower_ for t in span if t.lower_ not in ("and", "&", "of", ",", "the")]
+        words = [t.lower_ for t in doc[k:span.end] if t.lower_ not in ("and", "&", "of", ",", "the")]
         return bool(words) and all(w in self.portfolio for w in words)
 
     def _retype_named_after_places(self, mentions: list[Mention]) -> list[Mention]:
@@ -1004,6 +1012,9 @@ class MentionFinder:
                 head = span[-1].text
                 if self._portfolio(span) or span[-1].lower_ in self.title_heads or self._before_title(span):
                     continue  # "Minister of Transport and Communications"; "Hawaii Mayor"; "Provincial Party Secretary"
+                if span[-1].lower_ in CONNECTORS or len(span) > 1 and span[0].lower_ in self.title_heads and \
+                        span[1].lower_ in ("of", "for"):
+                    continue  # "General of", "Minister of Food, Agriculture and Light Industry": a title, no body
                 if head in self.event_heads:
                     cands.append((2, span.start, span.end, "Event", None, "ner-event"))
                 else:

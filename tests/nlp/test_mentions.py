@@ -136,6 +136,23 @@ def test_mentions_portfolio_after_title_is_no_body(nlp):
     assert not any(name.startswith("Home Affairs") for name in found)
 
 
+@pytest.mark.parametrize("text,not_bodies", [
+    # a field's later words after "and"; a title's last word and its "of"
+    ("The Agreement signed today by the Secretary General of External Action and the Bavarian Minister for European "
+     "Affairs and International Relations renews the joint cooperation declaration between the Basque Country and "
+     "Bavaria.", {"General of", "International Relations", "European Affairs"}),
+    # a title and its field, the holder's name run into it
+    ("The forum is being attended by parliament member and Minister of Food, Agriculture and Light Industry Ch.Ulaan, "
+     "Governor of the Xilingol League  Ho Jio Liang, trade bureau head of Ulankhad city Li Yan Bin and other officials.",
+     {"Minister of Food, Agriculture and Light Industry Ch"}),
+    # a title after "of" is no body; the place it is of, then "in" where its holder is
+    ("The mission of the Mayor of Medellín in Barcelona represents a new opportunity to promote, develop and "
+     "strengthen city bonds.", {"Mayor of Medellín in Barcelona", "Medellín in Barcelona"}),
+])
+def test_mentions_title_and_field_are_no_organisation(nlp, text, not_bodies):
+    assert not not_bodies & set(mentions(nlp, text))
+
+
 def test_mentions_honorific_stripped(nlp):
     found = mentions(nlp, "Dr Jimmy Chiang, acting director-general of Investment in Hong Kong, stated that the two sides maintain close cooperation.")
     assert "Jimmy Chiang" in found and "Dr Jimmy Chiang" not in found
