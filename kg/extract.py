@@ -182,6 +182,8 @@ class Resolver:
                     continue
             if len(words) == 1:
                 for j, p in persons:
+                    if m.cls in PLACE_CLASSES:
+                        break  # "Takachiho Town" is a town, though the NER made "Takachiho Gorge" a person
                     if m.key in re.split(r"[\s-]+", p.key) and j != i:  # "Khayat" of "Dara Jalil Al-Khayat"
                         target[i] = j
                         break

@@ -383,3 +383,15 @@ def test_extract_the_last_words_of_a_persons_name_are_the_person(nlp):
     people = {e.label: e.aliases for e in extract_text(nlp, text, "2019-06-23").entities if e.cls in ("Person", "Official")}
     assert "Abdul Rahman" in people["Bayan Sami Abdul Rahman"] and "Khayat" in people["Dara Jalil Al-Khayat"]
     assert "Abdul Rahman" not in people and "Khayat" not in people
+
+
+def test_extract_a_town_named_with_its_noun_is_no_alias_of_a_person_named_after_it(nlp):
+    text = ("TAIPEI (Taiwan News) – Hualien City Mayor Wei Chia-hsien (魏嘉賢) signed an agreement on Tuesday (Oct. 8) "
+            "with the mayor of Japan’s Takachiho Town to upgrade the two cities’ relationship from friendship to sister "
+            "cities, according to a CNA report.\n\nHualien and Takachiho became friendship cities in 2005.\n\n"
+            "Takachiho’s biggest tourist attractions are Takachiho Gorge and the Amanoiwato-jinja Shinto shrine, Hualien "
+            "City Office said in a statement on its website.\n\n"
+            "With the signing of the pact, Hualien becomes Takachiho's first overseas sister city.")
+    ex = extract_text(nlp, text, "2019-10-08")
+    [town] = [e for e in ex.entities if "Takachiho Town" in (e.label, *e.aliases)]
+    assert town.cls == "City" and "Takachiho" in (town.label, *town.aliases)

@@ -1091,6 +1091,10 @@ class MentionFinder:
         for m in mentions:
             if not m.rule.startswith("ner-") and m.cls != "Person" and m.text.lower() not in strong:
                 strong[m.text.lower()] = m
+        for m in mentions:  # "Takachiho Town" makes a bare "Takachiho" the town
+            if m.rule == "place-noun" and strong.get(m.key.lower(), m).rule in ("place-noun", "repeated-name"):
+                strong[m.key.lower()] = m
         return [m._replace(cls=strong[m.text.lower()].cls, key=strong[m.text.lower()].key, rule=m.rule + "-voted")
-                if m.rule.startswith("ner-") and m.text.lower() in strong and m.cls != strong[m.text.lower()].cls
+                if (m.rule.startswith("ner-") or m.rule == "repeated-name" and strong[m.text.lower()].rule == "place-noun")
+                and m.text.lower() in strong and m.cls != strong[m.text.lower()].cls
                 else m for m in mentions]
