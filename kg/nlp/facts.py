@@ -234,6 +234,15 @@ def _parsed_posts(sent: Span, mentions: list[Mention], spans: list[tuple[int, in
     return out
 
 
+def _gap(text: str, a: Mention, b: Mention) -> str:
+    """The text between two mentions, a bare apostrophe after a name ending in "s" or "." read as "'s": "the
+    U.S.’ New Mexico", "the Philippines' Davao City"."""
+    between = text[a.end:b.start]
+    if between[:1] in ("'", "’") and between[1:2].isspace() and a.text[-1:] in ("s", "S", "."):
+        return "’s" + between[1:]
+    return between
+
+
 def _event_named(last_event: dict[str, int], head: str) -> int | None:
     """The event "the ceremony" or "the forum" refers to: the last one so named, else the last one."""
     target = last_event.get(head.lower())
@@ -524,7 +533,7 @@ class FactFinder:
                 continue
             chain = [(j, b) for j, b in places[n + 1:] if b.start >= a.end + app.end()]
             k = 0
-            while k + 1 < len(chain) and re.fullmatch(r"['’]s\s+", text[chain[k][1].end:chain[k + 1][1].start]):
+            while k + 1 < len(chain) and re.fullmatch(r"['’]s\s+", _gap(text, chain[k][1], chain[k + 1][1])):
                 k += 1
             # "Kogalym, a city in Russia's Khanty-Mansi Autonomous District": a district the text says a town is in
             town_in_district = chain and chain[k][1].cls == "District" and a.cls == "City" and \
@@ -539,19 +548,19 @@ class FactFinder:
             if not chain or not re.fullmatch(rf"(?:{DIRECTIONS}\s+)?", text[start:chain[0][1].start], re.I):
                 continue
             k = 0
-            while k + 1 < len(chain) and re.fullmatch(r"['’]s\s+", text[chain[k][1].end:chain[k + 1][1].start]):
+            while k + 1 < len(chain) and re.fullmatch(r"['’]s\s+", _gap(text, chain[k][1], chain[k + 1][1])):
                 k += 1
             if chain[k][1].cls in ("Region", "Country"):
                 out.append({"rel": "locatedIn", "place": None, "placeAnaphor": "City", "in": chain[k][0],
                             "rule": "city-anaphor", "confidence": 0.6})
         for n, ((i, a), (j, b)) in enumerate(zip(places, places[1:])):
-            between = text[a.end:b.start]
+            between = _gap(text, a, b)
             if a.key == b.key:
                 continue
             # "Xuzhou in eastern China's Jiangsu province", "Wuxi city, east China's Jiangsu Province": the
             # last place of the possessive chain holds the first
             k = n + 1
-            while k + 1 < len(places) and re.fullmatch(r"['’]s\s+", text[places[k][1].end:places[k + 1][1].start]):
+            while k + 1 < len(places) and re.fullmatch(r"['’]s\s+", _gap(text, places[k][1], places[k + 1][1])):
                 k += 1
             jj, bb = places[k]
             if re.fullmatch(rf"(?:\s+city)?(?:,?\s+in|,)\s+(?:the\s+)?{DIRECTIONS}\s+", between, re.I) and k > n + 1 \
@@ -561,7 +570,7 @@ class FactFinder:
                     a.rule == "place-noun" or PLACE_NOUN_END.search(a.text))) \
                     and self._rank(b) > self._rank(a):  # "the Voronezh region of the Russian Federation"
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "district-of", "confidence": 0.8})
-            elif re.fullmatch(rf"\s+in\s+(?:(?:the\s+)?{DIRECTIONS}\s+(?:(?:part\s+)?of\s+(?:the\s+)?)?)?",
+            elif re.fullmatch(rf"\s+in\s+(?:the\s+)?(?:{DIRECTIONS}\s+(?:(?:part\s+)?of\s+(?:the\s+)?)?)?",
                               between, re.I) and self._rank(b) > self._rank(a):  # "Nordland county in the north of Norway"
                 out.append({"rel": "locatedIn", "place": i, "in": jj, "rule": "in-larger", "confidence": 0.85})
             elif re.fullmatch(r"['’]s\s+(?:(?:[a-z-]+\s+){0,2}(?:city|town|port|province|state|region|county|"

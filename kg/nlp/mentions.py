@@ -405,6 +405,7 @@ class MentionFinder:
                     if self.gaz.get(name) is None and self.gaz.get(doc[start:tok.i + 1].text) is None and \
                             (before is None or before.cls not in ("Country", "Region")) and \
                             doc[start].text not in self.not_names and doc[start].text not in self.gaz.demonyms and \
+                            doc[start].text not in self.peoples and \
                             doc[tok.i - 1].text not in self.heads and doc[tok.i - 1].text not in self.gaz.demonyms:
                         out.append((start, tok.i + 1, cls, "place-noun"))
                 # "Georgia's coastal city Batumi", "the Belarusian city Brest": the name after the noun

@@ -806,3 +806,24 @@ def test_facts_a_signing_in_a_month_is_dated_by_it(nlp):
             "Kirk Watson in November to launch the sister cities initiative.")
     [deal] = of_rel(facts(nlp, text, "2024-02-08"), "agreement")
     assert deal["date"] == "2023-11"
+
+
+_SISTER_CITIES = ("Hualien City has established sister city relationships with Ulsan in South Korea, Yonaguni Town in "
+                  "Okinawa (1982), Albuquerque City in the U.S.’ New Mexico (1983), also the U.S.’ Bellevue City in "
+                  "Washington State (1984), and Oudtshoorn in South Africa’s Western Cape Province (1985).")
+
+
+@pytest.mark.parametrize("place,container", [
+    # "in the" before the larger place; a bare apostrophe after "U.S." is its possessive
+    ("Albuquerque City", "New Mexico"), ("New Mexico", "U.S."), ("Bellevue City", "U.S."),
+])
+def test_facts_located_in_the_larger_place_after_the_and_an_apostrophe_possessive(nlp, place, container):
+    found = {(f["place"], f["in"]) for f in of_rel(facts(nlp, _SISTER_CITIES, "2019-10-08"), "locatedIn")}
+    assert (place, container) in found
+
+
+def test_facts_a_people_before_a_place_noun_is_no_place(nlp):
+    text = ("The two provinces also agreed to speed up the implementation of the Vietnam village project in the "
+            "Korean province’s Bonghwa county.")
+    found = facts(nlp, text, "2023-12-10")
+    assert not any(f["in"] == "Korean province" for f in of_rel(found, "locatedIn"))
