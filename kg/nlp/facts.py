@@ -345,10 +345,12 @@ class FactFinder:
                                                                 text[s + len(title):mentions[of].start], re.S):
                             of = None  # "Hanif Salim, Indonesian Consul General, on March 1 visited Dong Nai"
                         of = country if of is None else of
-                        if of is None:  # "Gan Siow Huang, Minister of State for ..., Government of Singapore."
+                        if of is None:  # "Gan Siow Huang, Minister of State for ..., Government of Singapore."; "X,
+                            # Representative Director & President, Suzuki Motor Corporation said"
                             of = next((n for n, x in enumerate(mentions) if x.cls in ORG_CLASSES
                                        and re.fullmatch(r",\s*(?:the\s+)?", text[m.end + app.end():x.start])
-                                       and re.match(r"\s*(?:[.;,]|$)", text[x.end:x.end + 2])), None)
+                                       and re.match(r"\s*(?:[.;,]|$)|\s+(?:said|says|added|stated)\b",
+                                                    text[x.end:x.end + 8])), None)
                         out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-apposition",
                                     "confidence": 0.85})
             # Premodifier: "Yantai Mayor Zheng Deyan", "Chief Minister Edappadi K Palaniswami"

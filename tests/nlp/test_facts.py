@@ -827,3 +827,10 @@ def test_facts_a_people_before_a_place_noun_is_no_place(nlp):
             "Korean province’s Bonghwa county.")
     found = facts(nlp, text, "2023-12-10")
     assert not any(f["in"] == "Korean province" for f in of_rel(found, "locatedIn"))
+
+
+def test_facts_post_in_the_firm_named_after_the_title_before_a_reporting_verb(nlp):
+    text = ("Toshihiro Suzuki, Representative Director & President, Suzuki Motor Corporation said, “Suzuki’s future "
+            "mission is to achieve carbon neutrality.”")
+    posts = {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text, "2022-03-20"), "post")}
+    assert ("Toshihiro Suzuki", "representative director", "Suzuki Motor Corporation") in posts

@@ -57,6 +57,10 @@ def mentions(nlp, text):
     ("“This agreement facilitates cooperation in areas of economic development such as IT, Pharma and Life "
      "Sciences, Biotech, Fintech, Media, Data Centres, Clean Energy, Higher Education, Tourism, Culture, and "
      "Healthcare sectors,” K. T. Rama Rao said.", "Life Sciences", "Sector"),
+    # "Partners" ends a firm's name
+    ("The MoU was signed by Hassan Al Hashemi, Vice-President of International Relations, Dubai Chamber; and Wilbert "
+     "Lek, Director of Trade & Investment, Rotterdam Partners, in the presence of Aboutaleb and Al Ghurair.",
+     "Rotterdam Partners", "Company"),
     # a place the NER takes, with its "’s", for a person
     ("The new memorandum was signed at Parliament House in Brisbane this week, by Mr Beattie and Central Java’s "
      "Vice-Governor, Mr H. Ali Mufiz.", "Central Java", "Region"),
