@@ -516,6 +516,9 @@ class MentionFinder:
         before = doc[i - 1]
         if before.lower_ in self.title_heads and before.text[:1].isupper():
             return True
+        if before.text == "," and i - 2 > sent_start and doc[i - 2].text != "," and self.gaz.get(doc[i - 2].text) is None:
+            # "Minister Delegate for Investment, Karim Zidane"; not "MP for Richmond, North Yorks"
+            return self._after_title(doc, i - 1, sent_start)
         if not before.text[:1].isupper():
             return False
         for k in range(i - 2, max(sent_start, i - 10) - 1, -1):

@@ -89,6 +89,10 @@ def test_mentions_typed(nlp, text, name, cls):
     ("Present during the event were Singaporean Ambassador to the Philippines Constance See, Gov.", "Constance See"),
     ("Chairman of the provincial People’s Committee Nguyen Van Ut committed all possible support to investors.",
      "Nguyen Van Ut"),
+    # the title and its field, a comma, then the name
+    ("\"These commitments demonstrate Morocco's ability to convert economic exchanges into tangible projects, capable "
+     "of opening up real prospects for its youth ,\" said Morocco’s Minister Delegate for Investment, Karim Zidane.",
+     "Karim Zidane"),
 ])
 def test_mentions_titled_name_is_person(nlp, text, name):
     assert mentions(nlp, text).get(name) == "Person"
