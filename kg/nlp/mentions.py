@@ -270,7 +270,8 @@ class MentionFinder:
                     # "Ministry of Commerce", "Management Committee of the Jinyi New District"
                     j = end
                     named_for_place = self._starts_with_place(doc, tok.i, sent.start)
-                    if j + 2 < sent.end and (doc[j].lower_ == "of" or doc[j].lower_ == "for" and _is_cap(doc[j + 1])) \
+                    if j + 2 < sent.end and (doc[j].lower_ == "of" or doc[j].lower_ == "for" and (
+                            _is_cap(doc[j + 1]) or doc[j + 1].lower_ == "the" and _is_cap(doc[j + 2]))) \
                             and not (doc[j + 1].lower_ == "the" and self.gaz.get(doc[j + 2].text) is not None) \
                             and not (named_for_place and self.gaz.get(doc[j + 1:j + 3].text or "") is not None
                                      or named_for_place and self.gaz.get(doc[j + 1].text) is not None):
@@ -286,6 +287,8 @@ class MentionFinder:
                                                                    and self.gaz.get(doc[m + 1].text) is None)
                                                 or doc[m].text == "," and m + 2 < sent.end and doc[m + 1].lower_ == "and"
                                                 and _is_cap(doc[m + 2])):  # "Social Action, Family, and Woman Promotion"
+                            if doc[m].lower_ in ("and", "&", ",") and self._next_name_has_head(doc, m + 1, sent.end):
+                                break  # "... Industry Inc. and American Chamber of ...": the next body's name
                             m += 1
                         while m > k and doc[m - 1].text == ",":
                             m -= 1
@@ -463,6 +466,15 @@ class MentionFinder:
                         end += 1
                     out.append((tok.i, end, "Agency", "invest-agency"))
         return out
+
+    def _next_name_has_head(self, doc: Doc, start: int, sent_end: int) -> bool:
+        """Whether the capitalised run at ``start`` (after a list's "and" or comma) ends in an organisation's
+        head word: "American Chamber", "All-China Federation" start a name of their own."""
+        k = start + (start < sent_end and doc[start].lower_ in ("and", "&"))
+        end = k
+        while end < sent_end and end - k < 6 and (_is_cap(doc[end]) or doc[end].text in ("-", "–")):
+            end += 1
+        return any(doc[t].text in self.org_heads for t in range(k, end))
 
     def _starts_with_place(self, doc: Doc, head: int, sent_start: int) -> bool:
         """Whether the name ending in the head word at ``head`` starts with a known place ("Gyeongsangbuk-do

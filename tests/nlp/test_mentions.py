@@ -161,6 +161,27 @@ def test_mentions_title_and_field_are_no_organisation(nlp, text, not_bodies):
     assert not not_bodies & set(mentions(nlp, text))
 
 
+_CO_ORGANIZERS = ("The fair highlights integration of green development and feature sector, and was co-organized by the "
+                  "Ministry of Commerce, the State Administration for Market Regulation, Taiwan Affairs Office of the State "
+                  "Council, All-China Federation of Industry and Commerce, All-China Federation of Returned Overseas "
+                  "Chinese, and China Council for the Promotion of International Trade.")
+_CHAMBERS = ("The mayor  urged members of the Davao City Chamber of Commerce and Industry Inc. and American Chamber of "
+             "Commerce of the Philippines to take advantage of the sisterhood agreement by discussing with Kaua’i "
+             "counterparts on potential partnerships.")
+
+
+@pytest.mark.parametrize("text,name", [
+    # a list's next name, with a head word of its own, starts a body of its own
+    (_CO_ORGANIZERS, "All-China Federation of Industry and Commerce"),
+    (_CO_ORGANIZERS, "All-China Federation of Returned Overseas Chinese"),
+    (_CHAMBERS, "Davao City Chamber of Commerce and Industry Inc."),
+    # "for the" inside a body's name
+    (_CO_ORGANIZERS, "China Council for the Promotion of International Trade"),
+])
+def test_mentions_listed_bodies_are_named_apart(nlp, text, name):
+    assert mentions(nlp, text).get(name) in ("Agency", "Organization", "Company")
+
+
 def test_mentions_honorific_stripped(nlp):
     found = mentions(nlp, "Dr Jimmy Chiang, acting director-general of Investment in Hong Kong, stated that the two sides maintain close cooperation.")
     assert "Jimmy Chiang" in found and "Dr Jimmy Chiang" not in found
