@@ -652,6 +652,22 @@ class MentionFinder:
             out.append((tok.i, end, cls, place.name if place is not None else name))
         return out
 
+    def _ports_of(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start_tok, end_tok) of "the Port of Hamburg", "the Port of Klaipéda": a port named after its place is a
+        place of its own (a district), not the city; but "Port of Spain" is the city, and "Port of Hamburg
+        Marketing" a body."""
+        out = []
+        for tok in doc[:-2]:
+            if tok.text != "Port" or doc[tok.i + 1].lower_ != "of":
+                continue
+            k = tok.i + 2
+            n = next((n for n in (3, 2, 1) if k + n <= len(doc) and self.gaz.get(doc[k:k + n].text) is not None), None)
+            if n is None or self.gaz.get(doc[tok.i:k + n].text) is not None or (
+                    k + n < len(doc) and (_is_cap(doc[k + n]) or doc[k + n].tag_ == "POS")):
+                continue
+            out.append((tok.i, k + n))
+        return out
+
     def _places(self, doc: Doc, text: str) -> list[tuple[int, int, str, str, str]]:
         """(start_tok, end_tok, cls, key, rule) for gazetteer names."""
         ner = {}
@@ -961,6 +977,8 @@ class MentionFinder:
             cands.append((1, start, end, cls, key, rule))
         for start, end, cls, key in self._noun_of_place(doc):
             cands.append((0, start, end, cls, key, "place-noun-of"))
+        for start, end in self._ports_of(doc):
+            cands.append((0, start, end, "District", None, "port-of"))
         for start, end in titled:
             cands.append((2, start, end, "Person", None, "title-name"))
         org_spans = []

@@ -61,6 +61,9 @@ def mentions(nlp, text):
     ("The MoU was signed by Hassan Al Hashemi, Vice-President of International Relations, Dubai Chamber; and Wilbert "
      "Lek, Director of Trade & Investment, Rotterdam Partners, in the presence of Aboutaleb and Al Ghurair.",
      "Rotterdam Partners", "Company"),
+    # a port named after its place is a district; "Port of Spain" is the city
+    ("In future, the Port of Hamburg and the Port of Klaipéda in Lithuania, as well as the transport industry based "
+     "there, will aim to cooperate by exchanging transport market-related data.", "Port of Klaipéda", "District"),
     # a place the NER takes, with its "’s", for a person
     ("The new memorandum was signed at Parliament House in Brisbane this week, by Mr Beattie and Central Java’s "
      "Vice-Governor, Mr H. Ali Mufiz.", "Central Java", "Region"),
