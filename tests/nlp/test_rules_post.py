@@ -90,3 +90,18 @@ def test_rules_post_a_former_title_in_apposition_is_no_post(nlp):
             "why the Tories will be gunning for Alastair Campbell because they fear his campaigning skills.")
     doc = nlp(text)
     assert not any(f["rel"] == "post" and f["of"] is not None for f in doc._.nkg_facts)
+
+
+@pytest.mark.parametrize("text,person", [
+    # the name opens a clause of its own
+    ("George W Bush will display a more consensual approach to world politics as he begins his second term as US "
+     "President, Tony Blair has said.", "Tony Blair"),
+    # a shadow post is no post
+    ("Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: \"This was more talk "
+     "from Gordon Brown.", "George Osborne"),
+])
+def test_rules_post_title_comma_name_not_a_clauses_subject_nor_a_shadow(nlp, text, person):
+    doc = nlp(text)
+    names = [m[2] for m in doc._.nkg_mentions]
+    assert not any(f["rel"] == "post" and f["rule"] == "post-title-comma-name" and names[f["person"]] == person
+                   for f in doc._.nkg_facts)

@@ -124,6 +124,9 @@ def title_comma_name(sent: "Span", mentions: list, spans: list[tuple[int, int, i
         if person is None or mentions[person].cls not in PERSON_CLASSES or \
                 (tok.i > sent.start and mention_of(doc[tok.i - 1], spans) == person):
             continue  # the first token of a person's name only
+        last_tok = max(t.i for t in sent if mention_of(t, spans) == person)
+        if last_tok + 1 < sent.end and not doc[last_tok + 1].is_punct:
+            continue  # "as he begins his second term as US President, Tony Blair has said": the name opens a clause
         k = tok.i
         while k > sent.start and doc[k - 1].text in HONORIFICS:
             k -= 1  # "Central Java's Vice-Governor, Mr H. Ali Mufiz"
@@ -164,8 +167,8 @@ def title_comma_name(sent: "Span", mentions: list, spans: list[tuple[int, int, i
                 (mention_of(doc[lead.i - 1], spans) is not None and
                  mentions[mention_of(doc[lead.i - 1], spans)].cls in PERSON_CLASSES):
             continue  # "Hassan Al Hashemi, Vice-President of ..., Dubai Chamber": the title is the name before's
-        if body is None or any(PAST.match(t.lower_) for t in doc[max(sent.start, start - 3):end]):
-            continue
+        if body is None or any(PAST.match(t.lower_) or t.lower_ == "shadow" for t in doc[max(sent.start, start - 3):end]):
+            continue  # "Yukos' former chief", "shadow chief secretary to the Treasury": no post held
         titles = [" ".join(part.split()) for part in " ".join(words).split(" and ") if is_title(part.split())]
         if field < end:  # the field belongs to the last title: "State Minister for Trade"
             titles[-1] += " " + doc[title_end:end].text.lower()
