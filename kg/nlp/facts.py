@@ -224,8 +224,8 @@ def _start(mention: Mention) -> int:
 
 def _parsed_posts(sent: Span, mentions: list[Mention], spans: list[tuple[int, int, int]], found: list[dict]) -> list[dict]:
     """The posts the parse rules of :mod:`kg.nlp.rules.post` read in a sentence, of people the text rules
-    gave none with a body there."""
-    told = {f["person"] for f in found if f["rel"] == "post" and f["of"] is not None}
+    gave none there."""
+    told = {f["person"] for f in found if f["rel"] == "post"}
     out = []
     for r in rules_for("post", "sentence"):
         new = [f for f in r.func(sent, mentions, spans) if f["person"] not in told]

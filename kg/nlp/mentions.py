@@ -1125,10 +1125,19 @@ class MentionFinder:
         for m in mentions:
             if not m.rule.startswith("ner-") and m.cls != "Person" and m.text.lower() not in strong:
                 strong[m.text.lower()] = m
-        for m in mentions:  # "Takachiho Town" makes a bare "Takachiho" the town
-            if m.rule == "place-noun" and strong.get(m.key.lower(), m).rule in ("place-noun", "repeated-name"):
-                strong[m.key.lower()] = m
-        return [m._replace(cls=strong[m.text.lower()].cls, key=strong[m.text.lower()].key, rule=m.rule + "-voted")
-                if (m.rule.startswith("ner-") or m.rule == "repeated-name" and strong[m.text.lower()].rule == "place-noun")
-                and m.text.lower() in strong and m.cls != strong[m.text.lower()].cls
-                else m for m in mentions]
+        # "Takachiho Town" makes a bare "Takachiho", which the NER took for a firm (a GPE it did not know), the town;
+        # a lower-case "territory" or "region" may only describe ("traditional Labour territory")
+        named_by_noun = {m.key.lower(): m for m in mentions if m.rule == "place-noun" and (
+            m.text.split()[-1][:1].isupper() or m.cls in ("City", "District"))}
+        for name, m in named_by_noun.items():
+            if strong.get(name, m).rule in ("place-noun", "repeated-name"):
+                strong[name] = m
+        out = []
+        for m in mentions:
+            voter = strong.get(m.text.lower())
+            by_noun = voter is not None and voter is named_by_noun.get(m.text.lower())
+            if voter is not None and m.cls != voter.cls and (
+                    m.rule.startswith("ner-") and not by_noun or by_noun and m.rule in ("ner-gpe", "repeated-name")):
+                m = m._replace(cls=voter.cls, key=voter.key, rule=m.rule + "-voted")
+            out.append(m)
+        return out

@@ -92,6 +92,9 @@ def test_mentions_typed(nlp, text, name, cls):
     ("Present during the event were Singaporean Ambassador to the Philippines Constance See, Gov.", "Constance See"),
     ("Chairman of the provincial People’s Committee Nguyen Van Ut committed all possible support to investors.",
      "Nguyen Van Ut"),
+    # the title, a comma, then the name; "MSP" after it is a title
+    ("Scottish Finance Minister, Tom McCabe MSP, said: \"Last week in parliament I announced an additional £419m for "
+     "core expenditure to local government in Scotland.", "Tom McCabe"),
     # the title and its field, a comma, then the name
     ("\"These commitments demonstrate Morocco's ability to convert economic exchanges into tangible projects, capable "
      "of opening up real prospects for its youth ,\" said Morocco’s Minister Delegate for Investment, Karim Zidane.",
@@ -145,6 +148,27 @@ def test_mentions_portfolio_after_title_is_no_body(nlp):
     found = mentions(nlp, "The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore "
                           "Coordinating Minister of National Security and Minister of Home Affairs K Shanmugam.")
     assert not any(name.startswith("Home Affairs") for name in found)
+
+
+def test_mentions_a_lower_case_territory_types_no_bare_name(nlp):
+    text = (
+            "The audience's reaction to all of this was a little muted by party conference standards.\n\nBut Mr "
+            "Howard's overall message - that the Tories have Labour on the run and that they can win the next "
+            "election - did not sound quite as hollow as it might have done six months ago. Mr Howard claimed, "
+            "with some justification, that the Tories' campaign has got off to a \"great start\". They have had "
+            "Labour on the back foot over immigration, with Tony Blair hastily adding a sixth promise on the "
+            "issue to his latest pledge card, and have even managed to score points in traditional Labour "
+            "territory such as health and education. The stunts involving Margaret Dixon with her postponed "
+            "operation and Maria Hutchings with concerns about her son's special needs education may not have "
+            "been to everyone's taste, but they succeeded in bringing the issues alive and forcing Labour to "
+            "react. Senior Tories believe they are, at long last, starting to tap into the public mood, cutting "
+            "through the background noise to connect with the ordinary voter. Their latest poster campaign flags "
+            "up a range of policies from better school discipline, cleaner hospitals (\"I mean, how hard is it to "
+            "keep a hospital clean?\") and immigration (\"It's not racist to impose limits on immigration\") - under"
+            " the headline \"are you thinking what we are thinking?\" This, they say, contrasts with Labour's "
+            "negative campaigning, such as its now infamous \"flying pigs\" poster.")
+    found = [(m[2], m[3]) for m in nlp(text)._.nkg_mentions]
+    assert ("Labour", "Region") not in found
 
 
 @pytest.mark.parametrize("text,not_bodies", [
