@@ -90,3 +90,15 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 def mention_of(tok: "Token", spans: list[tuple[int, int, int]]) -> int | None:
     """The mention (by index) a token lies in; ``spans`` holds (start char, end char, index) of each mention."""
     return next((i for start, end, i in spans if start <= tok.idx < end), None)
+
+
+def mentions_by_token(sent: "Span", spans: list[tuple[int, int, int]]) -> dict[int, int]:
+    """Token index -> the mention it lies in, for the tokens of ``sent`` (what :func:`mention_of` gives each),
+    made once for a rule that asks of every token."""
+    inside = [(start, end, i) for start, end, i in spans if start < sent.end_char and end > sent.start_char]
+    owner = {}
+    for tok in sent:
+        found = next((i for start, end, i in inside if start <= tok.idx < end), None)
+        if found is not None:
+            owner[tok.i] = found
+    return owner

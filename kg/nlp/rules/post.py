@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
 from ...schema import PERSON_CLASSES
-from . import PARTY, PLACES, mention_of, rule
+from . import PARTY, PLACES, mention_of, mentions_by_token, rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -118,13 +118,16 @@ def title_comma_name(sent: "Span", mentions: list, spans: list[tuple[int, int, i
     """"Barcelona's lieutenant mayor, Laia Bonet", "the Minister for European Affairs of the Bavarian Government,
     Beate Merk", "the US consul in Chiang Mai, Lisa Buzenas": a title, its body (a possessive before it, or a name
     "of" or "in" after it) and perhaps its field ("for Investment"), then a comma and the holder's name."""
+    if not any(sent.start_char <= start < sent.end_char and mentions[i].cls in PERSON_CLASSES for start, _, i in spans):
+        return  # no one named here to hold a post
     doc = sent.doc
+    owner_of = mentions_by_token(sent, spans)
     for tok in sent:
-        person = mention_of(tok, spans)
+        person = owner_of.get(tok.i)
         if person is None or mentions[person].cls not in PERSON_CLASSES or \
-                (tok.i > sent.start and mention_of(doc[tok.i - 1], spans) == person):
+                (tok.i > sent.start and owner_of.get(tok.i - 1) == person):
             continue  # the first token of a person's name only
-        last_tok = max(t.i for t in sent if mention_of(t, spans) == person)
+        last_tok = max(t.i for t in sent if owner_of.get(t.i) == person)
         if last_tok + 1 < sent.end and not doc[last_tok + 1].is_punct:
             continue  # "as he begins his second term as US President, Tony Blair has said": the name opens a clause
         k = tok.i
@@ -133,9 +136,9 @@ def title_comma_name(sent: "Span", mentions: list, spans: list[tuple[int, int, i
         if k - 2 <= sent.start or doc[k - 1].text != ",":
             continue
         end, body = k - 1, None  # the title phrase ends before the comma
-        last = mention_of(doc[end - 1], spans)
+        last = owner_of.get(end - 1)
         if last is not None and mentions[last].cls in PARTY:
-            first = next(t for t in doc[sent.start:end] if mention_of(t, spans) == last).i
+            first = next(t for t in doc[sent.start:end] if owner_of.get(t.i) == last).i
             prep = first - 1 - (doc[first - 1].lower_ == "the")
             if prep <= sent.start or doc[prep].lower_ not in BODY_PREPOSITIONS:
                 continue
@@ -154,18 +157,18 @@ def title_comma_name(sent: "Span", mentions: list, spans: list[tuple[int, int, i
             continue
         before = doc[start - 1] if start > sent.start else None
         if before is not None and before.tag_ == "POS" and start - 2 >= sent.start:
-            owner = mention_of(doc[start - 2], spans)
+            owner = owner_of.get(start - 2)
             if body is None and owner is not None and mentions[owner].cls in PARTY:
                 body = owner  # "Barcelona's lieutenant mayor"
         elif before is not None and body is None:
-            owner = mention_of(before, spans)
+            owner = owner_of.get(before.i)
             if owner is not None and mentions[owner].cls in PARTY:
                 body = owner  # "the Yantai mayor, Zheng Deyan"
-        lead = next((t for t in reversed(doc[sent.start:start]) if mention_of(t, spans) is None
-                     or mentions[mention_of(t, spans)].cls not in PARTY), None)
+        lead = next((t for t in reversed(doc[sent.start:start]) if owner_of.get(t.i) is None
+                     or mentions[owner_of.get(t.i)].cls not in PARTY), None)
         if lead is not None and lead.text == "," and lead.i > sent.start and \
-                (mention_of(doc[lead.i - 1], spans) is not None and
-                 mentions[mention_of(doc[lead.i - 1], spans)].cls in PERSON_CLASSES):
+                (owner_of.get(lead.i - 1) is not None and
+                 mentions[owner_of.get(lead.i - 1)].cls in PERSON_CLASSES):
             continue  # "Hassan Al Hashemi, Vice-President of ..., Dubai Chamber": the title is the name before's
         if body is None or any(PAST.match(t.lower_) or t.lower_ == "shadow" for t in doc[max(sent.start, start - 3):end]):
             continue  # "Yukos' former chief", "shadow chief secretary to the Treasury": no post held
