@@ -77,6 +77,7 @@ TRUST_POPULATION = 500000
 _FUNCTION_TAGS = ("DT", "PRP", "IN", "CC", "WDT", "WP", "WRB", "MD", "VB", "TO", "EX", "PDT", "RB")
 
 
+_PORT_OF = re.compile(r"\bPort\s+of\b")
 _HOME_PREFIX = re.compile(r"^(?:[A-Z][\w.'’]*[ -])+?(?:based|headquartered|owned|listed|registered|backed|run)\s+(?=[A-Z])")
 
 
@@ -657,6 +658,8 @@ class MentionFinder:
         place of its own (a district), not the city; but "Port of Spain" is the city, and "Port of Hamburg
         Marketing" a body."""
         out = []
+        if not _PORT_OF.search(doc_text(doc)):
+            return out  # most articles name no port: no token need be read
         for tok in doc[:-2]:
             if tok.text != "Port" or doc[tok.i + 1].lower_ != "of":
                 continue
@@ -678,7 +681,8 @@ class MentionFinder:
         i = 0
         n = len(doc)
         # span texts cut from the text, not built token by token
-        starts, lengths = zip(*doc.to_array([IDX, LENGTH]).tolist()) if n else ((), ())
+        columns = doc.to_array([IDX, LENGTH])  # one column at a time: a 2-D tolist() makes a list per token
+        starts, lengths = (columns[:, 0].tolist(), columns[:, 1].tolist()) if n else ((), ())
         ends = [s + k for s, k in zip(starts, lengths)]
         while i < n:
             if not text[starts[i]:starts[i] + 1].isupper():
