@@ -321,8 +321,8 @@ class MentionFinder:
                     n = len(head)
                     if tuple(t.text for t in doc[tok.i - n + 1:tok.i + 1]) == head and tok.i - n + 1 > sent.start:
                         start = _cap_run_left(doc, tok.i - n + 1, sent.start, self.heads, self.title_words)
-                        if start < tok.i - n + 1:
-                            out.append((start, end, "District", "district-head"))
+                        if start < tok.i - n + 1 and self.gaz.get(doc[start:end].text) is None:
+                            out.append((start, end, "District", "district-head"))  # not "Long Beach", a city
                         break
             # "acting director-general of Investment in Hong Kong": the body a title is "of"
             for tok in [t for t, w in zip(tokens, lowers) if w == "of"]:
@@ -842,7 +842,7 @@ class MentionFinder:
 
     def _retype_named_after_places(self, mentions: list[Mention]) -> list[Mention]:
         """A "person" whose name holds a region or country the article names as a place is a body named after
-        it: "Loka Kerala Sabha", "West Java KONI"; but a first name is a first name ("Jordan Henderson")."""
+        it: "Loka Kerala Sabha", "West Java KONI"; but a first name is a first name."""
         places = {m.text for m in mentions if m.cls in ("Region", "Country")}
         out = []
         for m in mentions:

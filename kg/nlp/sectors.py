@@ -219,7 +219,7 @@ class SectorFinder:
     def _of_fields(self, prep) -> bool:
         """Whether "including" or "such as" lists fields: not after people or bodies ("stakeholders, including
         ministries, public institutions and universities")."""
-        head = prep.doc[prep.i - 1].head if prep.lower_ == "as" else prep.head
+        head = prep.doc[prep.i - 1].head if prep.lower_ == "as" and prep.i > 0 else prep.head
         return head.lower_ not in self.actors
 
     def _under_field(self, tok) -> bool:
@@ -330,7 +330,8 @@ class SectorFinder:
             return None
         span = doc[left:end]
         text = span.text.lower()
-        if text in self.stop or text.split()[-1] in self.non_field_heads or not self._plausible(span, proper):
+        if not text.split() or text in self.stop or text.split()[-1] in self.non_field_heads or \
+                not self._plausible(span, proper):
             return None
         return SectorPhrase(span.start_char, span.end_char, text)
 

@@ -834,3 +834,10 @@ def test_facts_post_in_the_firm_named_after_the_title_before_a_reporting_verb(nl
             "mission is to achieve carbon neutrality.”")
     posts = {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text, "2022-03-20"), "post")}
     assert ("Toshihiro Suzuki", "representative director", "Suzuki Motor Corporation") in posts
+
+
+def test_facts_this_week_is_no_event_told_before():
+    from kg.nlp.facts import EVENT_ANAPHOR
+
+    assert not EVENT_ANAPHOR.search("The newly-designed OMAP-Vox chip set was announced ahead of the start of a major "
+                                    "mobile industry conference, 3GSM, which takes place in Cannes, France this week.")

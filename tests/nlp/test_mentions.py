@@ -26,6 +26,9 @@ def mentions(nlp, text):
     ("In 2020, SP Group cooperated with China-Singapore Guangzhou Knowledge City to promote the development of its regional energy business.",
      "China-Singapore Guangzhou Knowledge City", "District"),
     ("India's defence minister has opened the country's Aero India 2005 air show with an invitation.", "Aero India 2005", "Event"),
+    # a district head ends no name the gazetteer knows as a city
+    ("Davis, who was married to actress Ruby Dee, was found dead on Friday in his hotel room in Miami Beach, Florida, "
+     "where he was making a film.", "Miami Beach", "City"),
     ("The grand two-day Utkarsh Odisha - Make in Odisha Conclave 2025 concluded on Wednesday with MoUs signed worth Rs 12.89 "
      "Lakh crores.", "Make in Odisha Conclave 2025", "Event"),
     ("Binh Duong province signed 12 deals with Japanese firms.", "Binh Duong province", "Region"),
