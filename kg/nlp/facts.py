@@ -343,7 +343,7 @@ class FactFinder:
                         if of is not None and not re.fullmatch(r"\s*|\s*(?:\([^()]{1,24}\)\s*)?(?:[A-Za-z-]+\s+){0,3}?"
                                                                 r"(?:of|in|at|for|to|with)\b.*",
                                                                 text[s + len(title):mentions[of].start], re.S):
-                            of = None  # "Hanif Salim, Indonesian Consul General, on March 1 visited Dong Nai"
+                            of = None  # "X, Indonesian Consul General, on March 1 visited Dong Nai": no body after the title
                         of = country if of is None else of
                         if of is None:  # "Gan Siow Huang, Minister of State for ..., Government of Singapore."; "X,
                             # Representative Director & President, Suzuki Motor Corporation said"

@@ -842,7 +842,7 @@ class MentionFinder:
 
     def _retype_named_after_places(self, mentions: list[Mention]) -> list[Mention]:
         """A "person" whose name holds a region or country the article names as a place is a body named after
-        it: "Loka Kerala Sabha", "West Java KONI"; but a first name is a first name."""
+        it: "Loka Kerala Sabha", "West Java KONI"."""
         places = {m.text for m in mentions if m.cls in ("Region", "Country")}
         out = []
         for m in mentions:

@@ -616,10 +616,11 @@ def test_facts_investment_welcomed_is_none_and_the_city_that_got_it(nlp):
 
 
 def test_facts_apposition_body_follows_the_title(nlp):
-    text = ("HCM City (VNA) – Hanif Salim, Indonesian Consul General, on March 1 visited Dong Nai to explore "
-            "investment projects. Indonesia contributes two projects worth 12 million USD.")
-    posts = {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text, "2021-03-02"), "post")}
-    assert posts == {("Hanif Salim", "consul general", "Indonesia")}  # not of Dong Nai, visited later
+    text = ("Dara Jalil Al-Khayat, President of the Kurdistan Federation, and Steve Lutes, Vice President of Middle East "
+            "Affairs for the US Chamber of Commerce, signed the agreement for their respective organizations.")
+    posts = {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text, "2019-06-23"), "post")}
+    assert ("Dara Jalil Al-Khayat", "president", "Kurdistan Federation") in posts
+    assert ("Steve Lutes", "vice president", "US Chamber of Commerce") in posts  # each title its own body
 
 
 def test_facts_helping_firms_to_invest_is_no_investment(nlp):
