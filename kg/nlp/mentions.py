@@ -233,10 +233,9 @@ class MentionFinder:
         self.campus_heads = frozenset(read_lexicon("campus_heads"))  # "Leibniz University Hannover"
         self.peoples = frozenset(read_lexicon("peoples"))  # "Malayali", "Telugu": words for people, no names
         self.government_levels = frozenset(read_lexicon("government_levels"))
-        self.titled_starts: set[int] = set()  # first tokens of the names titles lead to, found per Doc
 
     # ------------------------------------------------------------ candidates
-    def _patterned(self, doc: Doc, sents: list[Span]) -> list[tuple[int, int, str, str]]:
+    def _patterned(self, doc: Doc, sents: list[Span], titled_starts: set[int]) -> list[tuple[int, int, str, str]]:
         """(start_tok, end_tok, cls, rule) for events, organisations and districts."""
         out = []
         for sent in sents:
@@ -334,7 +333,7 @@ class MentionFinder:
                 m = k
                 while m < sent.end and (_is_cap(doc[m]) or doc[m].lower_ in ("in", "of", "for", "and", "&")
                                         and m + 1 < sent.end and _is_cap(doc[m + 1])):
-                    if m > k and (doc[m].ent_type_ == "PERSON" and doc[m].ent_iob_ == "B" or m in self.titled_starts):
+                    if m > k and (doc[m].ent_type_ == "PERSON" and doc[m].ent_iob_ == "B" or m in titled_starts):
                         break  # "Minister of State for External Affairs V Muraleedharan": the name is not the body
                     if m > k and doc[m].lower_ in _TITLE_HEADS:
                         break  # "County of Hawaii Mayor Bernard P. Carvalho": the next title starts
@@ -671,7 +670,7 @@ class MentionFinder:
             out.append((tok.i, k + n))
         return out
 
-    def _places(self, doc: Doc, text: str) -> list[tuple[int, int, str, str, str]]:
+    def _places(self, doc: Doc, text: str, blocked: set[int]) -> list[tuple[int, int, str, str, str]]:
         """(start_tok, end_tok, cls, key, rule) for gazetteer names."""
         ner = {}
         for ent in doc.ents:
@@ -734,7 +733,7 @@ class MentionFinder:
                     and doc[i + k + 1].text[:1].isupper()) or (
                     i > 1 and doc[i - 1].text in ("-", "–") and doc[i - 2].text[:1].isupper()
                     and not (i + k < n and doc[i + k].text in ("'s", "’s"))):
-                self.blocked.update(range(i, i + k))  # "Hong Kong-Macao-Shandong Week": inside a compound name
+                blocked.update(range(i, i + k))  # "Hong Kong-Macao-Shandong Week": inside a compound name
                 i += k
                 continue
             out.append((i, end, cls, place.name, "gazetteer"))
@@ -969,15 +968,15 @@ class MentionFinder:
 
     def find(self, doc: Doc) -> list[Mention]:
         """Every mention of a Doc, in text order: candidates by priority, then retyping votes and sector lists."""
-        self.blocked: set[int] = set()
+        blocked: set[int] = set()  # tokens inside a compound name: no mention of their own (_places adds them)
         text = doc_text(doc)  # Doc.text joins every token anew: read it once (kept for nkg_facts too)
         cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule
         sents = list(doc.sents)  # each walk of doc.sents reads every token again: once per doc
         titled = self._titled_names(sents)
-        self.titled_starts = {start for start, _ in titled}  # the post-body rule ends its body there
-        for start, end, cls, rule in self._patterned(doc, sents):
+        titled_starts = {start for start, _ in titled}  # the post-body rule ends its body there
+        for start, end, cls, rule in self._patterned(doc, sents, titled_starts):
             cands.append((5 if rule == "between-pair" else 0, start, end, cls, None, rule))  # the NER's name first
-        for start, end, cls, key, rule in self._places(doc, text):
+        for start, end, cls, key, rule in self._places(doc, text, blocked):
             cands.append((1, start, end, cls, key, rule))
         for start, end, cls, key in self._noun_of_place(doc):
             cands.append((0, start, end, cls, key, "place-noun-of"))
@@ -1009,7 +1008,7 @@ class MentionFinder:
             cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), ent.end)
             begin = next((t.i + 1 for t in ent if t.text in ("'s", "’s") and t.i + 1 < cut), ent.start)
             span = self._strip(doc[begin:cut])  # "India's HCL Technologies (HCL" -> "HCL Technologies"
-            if len(span) == 0 or not span.text[:1].isupper() or any(t.i in self.blocked for t in span):
+            if len(span) == 0 or not span.text[:1].isupper() or any(t.i in blocked for t in span):
                 continue
             if self.gaz.get(span.text) is not None or self.gaz.get(span.text.title()) is not None:
                 continue  # a known place the gazetteer step chose not to take
