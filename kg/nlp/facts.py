@@ -33,7 +33,8 @@ PARENT_UNIT = re.compile(r"\s+of\s+the\s+(?P<unit>(?:[A-Z][\w-]*\s+){0,3}(?:Comm
                          r"Assembly|Congress|Bureau|Department|Office))\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|of)\s+){1,6}?"
                          rf"(?:{'|'.join(sorted(PARENT_HEADS))})\b")
 PARTY = PLACE_CLASSES + ORG_CLASSES  # the parties of deals: places and bodies, never people
-DIRECTIONS = r"(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?"
+# "north", "southwestern", "central": the compass words of kg/lexicons/compass_words.txt, longest first
+DIRECTIONS = "(?:" + "|".join(sorted(read_lexicon("compass_words"), key=len, reverse=True)) + ")"
 RANK = {"District": 0, "City": 1, "Region": 2, "Country": 3}
 COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|"
                          r"work(?:ing)? together|synerg\w*|tie-up|ties with|joint ventures?|alliance)\b", re.I)

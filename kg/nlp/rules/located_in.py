@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _LOCATION_VERBS = frozenset(read_lexicon("location_verbs"))
-_COMPASS = frozenset(read_lexicon("compass_words")) | {"north", "south", "east", "west", "centre", "center", "heart",
-                                                         "part"}
+# the compass words, and the other words for a part of a place: "in the heart of", "in the centre of"
+_COMPASS = frozenset(read_lexicon("compass_words")) | {"centre", "center", "heart", "part"}
 # what a clause may call a place: "a district", "a port city", "the capital"
 _PLACE_WORDS = frozenset({"city", "town", "port", "district", "county", "province", "region", "state", "capital",
                           "village", "municipality", "prefecture", "territory", "island", "area", "zone"})
