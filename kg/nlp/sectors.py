@@ -136,6 +136,11 @@ class SectorFinder:
                     if child.dep_ in ("prep", "agent") and child.lower_ in preps and (holder.i == tok.i or child.i > tok.i):
                         heads.extend((c, field, False) for c in child.children if c.dep_ in ("pobj", "pcomp"))
                         heads.extend((c, field, False) for c in self._after_aside(child))
+            after = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            if after is not None and after.dep_ == "prep" and after.lower_ in preps and after.head.i not in (
+                    h.i for h in holders) and tok.lower_ in self.generic:
+                # "offices and cooperation in education": the parser hangs the cooperation's preposition elsewhere
+                heads.extend((c, field, False) for c in after.children if c.dep_ == "pobj")
             if dobj and any(_LIST_SUBJECTS.match(s.text) or (s.dep_ == "nsubj" and self._frame(s))
                             for s in tok.children if s.dep_ in ("nsubj", "nsubjpass")) or (
                     dobj and tok.dep_ in ("acl", "prep", "advcl") and tok.tag_ == "VBG") or (

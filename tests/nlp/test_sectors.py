@@ -165,3 +165,13 @@ def test_sectors_a_fixed_field_after_its_modifier_stays_whole(nlp, finder):
                                  "mechanical engineering, wood processing and petroleum science and technology, share a "
                                  "bright future of further cooperation.")
     assert "petroleum science and technology" in found and "petroleum science" not in found
+
+
+def test_sectors_a_cooperation_whose_preposition_the_parser_hangs_elsewhere(nlp, finder):
+    assert sectors(nlp, finder, "The Russian Far Eastern Federal University, which hosted meeting between Russian and "
+                                "Indian delegations on Monday, also signed a memorandum of understanding with the Amity "
+                                "University on mutual opening of representative offices and cooperation in "
+                                "education.") == ["education"]
+    # only a cooperation word reads the preposition after it: "go hand in hand" names no field
+    assert sectors(nlp, finder, "\"Rhetoric and delivery don't necessarily go hand in hand,\" Mr Kok said in a press "
+                                "conference alongside the publication of his report.") == []
