@@ -348,6 +348,8 @@ class SectorFinder:
             return False
         if span[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "VBN") or span[-1].is_stop and span[-1].text.islower():
             return False
+        if span[-1].tag_ == "VBG" and any(c.dep_ == "dobj" for c in span[-1].children):
+            return False  # "focuses on enhancing the capabilities": a verb with its object, not a field
         if any(t.ent_type_ in ("GPE", "PERSON", "NORP", "LOC", "FAC") and t.text[:1].isupper()
                or t.ent_type_ in ("DATE", "MONEY", "PERCENT", "CARDINAL") for t in span):  # "cloud computing" is no person
             return False

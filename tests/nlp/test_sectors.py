@@ -175,3 +175,13 @@ def test_sectors_a_cooperation_whose_preposition_the_parser_hangs_elsewhere(nlp,
     # only a cooperation word reads the preposition after it: "go hand in hand" names no field
     assert sectors(nlp, finder, "\"Rhetoric and delivery don't necessarily go hand in hand,\" Mr Kok said in a press "
                                 "conference alongside the publication of his report.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The first focuses on enhancing the capabilities of Angolan agricultural and forestry research institutions, "
+    "emphasizing the sustainable development of semi-arid areas.",
+    "In the foreword to the manifesto, he promises to focus on restoring order, trying to lower taxes and giving "
+    "power back to the people.",
+])
+def test_sectors_a_verb_with_its_object_is_no_field(nlp, finder, sentence):
+    assert not {"enhancing", "restoring"} & set(sectors(nlp, finder, sentence))
