@@ -31,9 +31,9 @@ class SectorPhrase(NamedTuple):
     described: bool = False  # a place's or firm's own industries ("industries include steel"), not a deal's
 
 
-def _frames() -> dict[str, tuple[frozenset[str], bool, bool, bool]]:
+def _frames() -> dict[str, tuple[frozenset[str], bool, bool, bool, bool]]:
     """``sector_frames.txt`` as word -> (prepositions, takes a direct object, takes modifiers before it,
-    weak: its list counts only with three items or more)."""
+    weak: its list counts only with three items or more, generic: only an object with a generic head counts)."""
     frames = {}
     for line in read_lexicon("sector_frames"):
         word, _, where = line.partition("\t")
@@ -42,7 +42,7 @@ def _frames() -> dict[str, tuple[frozenset[str], bool, bool, bool]]:
             if part.startswith("prep:"):
                 preps.update(part[5:].split(","))
         frames[word.strip()] = (frozenset(preps), "dobj" in where.split(), "pre" in where.split(),
-                                "weak" in where.split())
+                                "weak" in where.split(), "generic" in where.split())
     return frames
 
 
@@ -97,7 +97,7 @@ class SectorFinder:
                     break
         return out
 
-    def _frame(self, tok) -> tuple[frozenset[str], bool, bool, bool] | None:
+    def _frame(self, tok) -> tuple[frozenset[str], bool, bool, bool, bool] | None:
         word = tok.lower_
         if word in self._frame_of:
             return self._frame_of[word]
@@ -117,10 +117,13 @@ class SectorFinder:
             frame = self._frame(tok)
             if frame is None:
                 continue
+            if frame[4]:  # "inked ... on technological and business cooperation": the fields of a cooperation
+                heads.extend((c, False, False) for c in self._generic_objects(tok, frame[0]))
+                continue
             if not framed:
                 first_frame = tok.i
             framed = True
-            preps, dobj, pre, weak = frame
+            preps, dobj, pre, weak, _ = frame
             field = tok.lower_ in self.generic or tok.lower_ in ("industry", "industries")
             holders = [tok]
             if tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ != "ADP":
@@ -186,6 +189,14 @@ class SectorFinder:
             if not any(s.start < k.end and k.start < s.end for k in kept):
                 kept.append(s)
         return kept
+
+    def _generic_objects(self, tok, preps: frozenset[str]) -> list:
+        """The objects of ``tok``'s prepositions (or of its verb's, for a deal) that are a cooperation with
+        modifiers: "signed an agreement on economic and technological cooperation"."""
+        holders = [tok, tok.head] if tok.dep_ in ("dobj", "nsubjpass", "pobj") else [tok]
+        return [o for h in holders for p in h.rights if p.dep_ == "prep" and p.lower_ in preps
+                for o in p.children if o.dep_ == "pobj" and o.lower_ in self.generic
+                and any(c.dep_ in ("amod", "compound", "nmod") for c in o.lefts)]
 
     def _split_slash(self, phrase: SectorPhrase) -> list[SectorPhrase]:
         """"retail/wholesale", "branding/city marketing": two fields written as one."""
@@ -262,6 +273,12 @@ class SectorFinder:
         field of its own: "agriculture and food production" is agriculture and food production, but
         "renewable and green energy" and "oil and gas industry" share their head."""
         doc = tok.doc
+        if tok.lower_ in self.generic and doc[left:tok.i].text.lower() not in self.fixed:
+            # "trade, investment and cultural ties": without the generic head the modifiers share nothing
+            cuts = [t.i for t in doc[left:tok.i] if t.dep_ == "cc" or t.text == ","]
+            if cuts:  # each part ends before a cut; the last keeps the head, which _phrase drops
+                ends = [*cuts, tok.i + 1]
+                return [(a + 1, b) for a, b in zip([left - 1, *cuts], ends) if b > a + 1]
         for mod in tok.lefts:
             if mod.i < left or mod.tag_ not in ("NN", "NNS"):
                 continue

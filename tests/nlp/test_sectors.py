@@ -185,3 +185,11 @@ def test_sectors_a_cooperation_whose_preposition_the_parser_hangs_elsewhere(nlp,
 ])
 def test_sectors_a_verb_with_its_object_is_no_field(nlp, finder, sentence):
     assert not {"enhancing", "restoring"} & set(sectors(nlp, finder, sentence))
+
+
+def test_sectors_the_fields_of_a_cooperation_a_deal_is_on(nlp, finder):
+    # without its generic head a coordination of modifiers shares nothing: each is a field
+    assert sectors(nlp, finder, "The deals were inked between Shanghai International Technology Exchange Center and "
+                                "the Izmir Chamber of Commerce on technological and business cooperation, as well as "
+                                "the Industrial and Commercial Bank of China (ICBC) in Turkey and Sichuan "
+                                "Airlines.") == ["technological", "business"]
