@@ -572,3 +572,17 @@ def test_rules_the_mou_signing_retells_the_signing(nlp):
             "various economic sectors.")
     ex = extract(nlp, text, "2019-03-26")
     assert len([f for f in ex.facts if isinstance(f, Agreement)]) == 1
+
+
+def test_rules_the_sectors_of_a_part_signed_by_others_are_not_the_batchs(nlp):
+    text = ("Turkey and China have signed two memorandums of understanding (MoUs) on Friday in a joint trade forum to "
+            "boost bilateral trade.\n\nThe deals were inked between Shanghai International Technology Exchange Center "
+            "and the Izmir Chamber of Commerce on technological and business cooperation, as well as the Industrial "
+            "and Commercial Bank of China (ICBC) in Turkey and Sichuan Airlines.")
+    ex = extract(nlp, text, "2019-09-06")
+    label = {e.iri: e.label for e in ex.entities}
+    sectors = {frozenset(label[p] for p in f.parties): {label[s] for s in f.sectors}
+               for f in ex.facts if isinstance(f, Agreement)}
+    assert sectors[frozenset({"Turkey", "China"})] == set()
+    assert sectors[frozenset({"Shanghai International Technology Exchange Center", "Izmir Chamber of Commerce"})] == {
+        "technological", "business"}

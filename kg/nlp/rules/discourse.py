@@ -82,11 +82,20 @@ def sectors_told_after(state: Discourse) -> Iterator[Amendment]:
                 break
             if not DEAL_SUBJECT.match(sent.text):
                 continue
+            if _signed_by_others(state, m, fact):
+                break  # "The deals were inked between A and B on X": the sectors of that part, not of the batch
             sectors = [i for i in state.mentions_in(m) if state.mentions[i].cls == "Sector"
                        and state.mentions[i].rule != "sector-described"]
             if sectors:
                 yield Amendment(k, "sectors", tuple(sectors), "agreement-sectors-told-after")
                 break
+
+
+def _signed_by_others(state: Discourse, n: int, fact: dict) -> bool:
+    """Whether sentence ``n`` tells a signing of its own by parties other than ``fact``'s."""
+    keys = {state.mentions[i].key for i in fact["parties"]}
+    return any(f["rel"] == "agreement" and f["parties"] and state.sentence_at(f["at"]) == n
+               and {state.mentions[i].key for i in f["parties"]} != keys for f in state.facts)
 
 
 # "Based on this, a roadmap ... was signed": a sentence that opens by pointing back at the one before
