@@ -50,7 +50,7 @@ def _frames() -> dict[str, tuple[frozenset[str], bool, bool, bool, bool]]:
 _PHRASE_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod", "hyph"}
 _INNER_DEPS = _PHRASE_DEPS | {"cc", "conj", "punct"}
 # Subjects of "cover", "span", "include": a deal or a field, not "the delegation included officials".
-_RUN_TAGS = {"JJ", "NN", "NNS", "NNP", "NNPS", "VBG", "HYPH"}
+_RUN_TAGS = {"JJ", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "HYPH"}
 _COPULAS = {"is", "are", "was", "were", "include", "includes", "included", "cover", "covers", "covered"}
 _LIST_SUBJECTS = re.compile(r"^(?:agreements?|deals?|mous?|memorand\w*|projects?|cooperation|partnerships?|"
                             r"industr\w+|sectors?|areas?|fields?|investments?|pacts?|accords?|contracts?|"

@@ -193,3 +193,12 @@ def test_sectors_the_fields_of_a_cooperation_a_deal_is_on(nlp, finder):
                                 "the Izmir Chamber of Commerce on technological and business cooperation, as well as "
                                 "the Industrial and Commercial Bank of China (ICBC) in Turkey and Sichuan "
                                 "Airlines.") == ["technological", "business"]
+
+
+def test_sectors_a_list_read_on_in_the_text_keeps_participle_modifiers(nlp, finder):
+    # the parser loses the list after "urban planning"; "integrated" (a participle) opens the next item
+    found = sectors(nlp, finder, "Through this partnership, Singapore will support Andhra Pradesh with advanced expertise "
+                                 "in urban planning, integrated digital platforms, institutional capacity building and "
+                                 "knowledge driven economic growth, strengthening the State’s efforts to build world "
+                                 "class governance systems and a future ready capital city.")
+    assert found[:3] == ["urban planning", "integrated digital platforms", "institutional capacity building"]
