@@ -177,13 +177,17 @@ class SectorFinder:
         seen: set[int] = set()
         for head, proper, described in heads:
             for start, end in self._items(head, sent.end):
+                doc = head.doc
+                while end + 1 < sent.end and doc[end].text == "/" and not doc[end - 1].whitespace_ and \
+                        not doc[end].whitespace_ and doc[end + 1].is_alpha:
+                    end += 2  # "IT/ITeS": the tokenizer's slash, with the word after it
                 if end in seen:
                     continue
                 seen.add(end)
                 phrase = self._phrase(head.doc, start, end, proper)
                 if phrase is not None:
                     found.append(phrase._replace(described=described))
-        found = [part for phrase in found for part in self._split_slash(phrase)]
+        found = [part for phrase in found for part in self._split_slash(phrase, sent.doc.text)]
         kept: list[SectorPhrase] = []
         for s in sorted(set(found), key=lambda p: (p.start, -p.end)):
             if not any(s.start < k.end and k.start < s.end for k in kept):
@@ -198,9 +202,12 @@ class SectorFinder:
                 for o in p.children if o.dep_ == "pobj" and o.lower_ in self.generic
                 and any(c.dep_ in ("amod", "compound", "nmod") for c in o.lefts)]
 
-    def _split_slash(self, phrase: SectorPhrase) -> list[SectorPhrase]:
-        """"retail/wholesale", "branding/city marketing": two fields written as one."""
-        if "/" not in phrase.text or re.search(r"\s/|/\s", phrase.text):
+    def _split_slash(self, phrase: SectorPhrase, text: str) -> list[SectorPhrase]:
+        """"retail/wholesale", "branding/city marketing": two fields written as one; abbreviations joined by a
+        slash name one field ("IT/ITeS")."""
+        if "/" not in phrase.text or re.search(r"\s/|/\s", phrase.text) or all(
+                re.fullmatch(r"[A-Z][A-Za-z&]{0,5}", part) and not part.istitle()
+                for part in text[phrase.start:phrase.end].split("/")):
             return [phrase]
         out, at = [], phrase.start
         for part in phrase.text.split("/"):

@@ -202,3 +202,10 @@ def test_sectors_a_list_read_on_in_the_text_keeps_participle_modifiers(nlp, find
                                  "knowledge driven economic growth, strengthening the State’s efforts to build world "
                                  "class governance systems and a future ready capital city.")
     assert found[:3] == ["urban planning", "integrated digital platforms", "institutional capacity building"]
+
+
+def test_sectors_abbreviations_joined_by_a_slash_are_one_field(nlp, finder):
+    found = sectors(nlp, finder, "The MoUs are worth Rs 12.89 Lakh crores of investment received across 16 diverse "
+                                 "sectors such as chemicals and petrochemicals, textiles, mining and metallurgy, renewable "
+                                 "energy, IT/ITeS, tourism, and food processing, the press release added.")
+    assert "it/ites" in found and "it" not in found
