@@ -343,8 +343,10 @@ class SectorFinder:
         head = doc[end - 1]
         while left < end - 1 and doc[left].lower_ in self.trim:
             left += 1  # "including research and development": the fixed name after a word that opens a list
-        if doc[left:end + 2].text.lower() in self.fixed or doc[end - 1:end + 2].text.lower() in self.fixed:
-            end += 2  # "research and development" is one field, "petroleum science and technology" too
+        longer = next((n for n in (2, 3) if doc[left:end + n].text.lower() in self.fixed
+                       or doc[end - 1:end + n].text.lower() in self.fixed), 0)
+        if longer:
+            end += longer  # "research and development" is one field, "petroleum science and technology" too
         elif head.lower_ in self.generic:
             end -= 1  # "security cooperation" is security
         while left < end and (doc[left].tag_ in ("DT", "PRP$", "CD", "CC", ",", "HYPH", "POS", "RB", "JJS", "JJR")

@@ -209,3 +209,9 @@ def test_sectors_abbreviations_joined_by_a_slash_are_one_field(nlp, finder):
                                  "sectors such as chemicals and petrochemicals, textiles, mining and metallurgy, renewable "
                                  "energy, IT/ITeS, tourism, and food processing, the press release added.")
     assert "it/ites" in found and "it" not in found
+
+
+def test_sectors_a_fixed_field_of_three_words_after_the_first_stays_whole(nlp, finder):
+    assert sectors(nlp, finder, "Turkey currently stands as the largest investing country in Algeria, contributing "
+                                "significantly to job creation, excluding the oil and natural gas sector.") == [
+        "oil and natural gas"]
