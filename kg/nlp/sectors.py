@@ -374,6 +374,9 @@ class SectorFinder:
             return False
         if span[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "VBN") or span[-1].is_stop and span[-1].text.islower():
             return False
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children)
+               for c in span[-1].rights):
+            return False  # "the promotion of two-way tourism": an act on a field, not one
         if span[-1].tag_ == "VBG" and any(c.dep_ == "dobj" for c in span[-1].children):
             return False  # "focuses on enhancing the capabilities": a verb with its object, not a field
         if any(t.ent_type_ in ("GPE", "PERSON", "NORP", "LOC", "FAC") and t.text[:1].isupper()

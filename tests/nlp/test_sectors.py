@@ -215,3 +215,13 @@ def test_sectors_a_fixed_field_of_three_words_after_the_first_stays_whole(nlp, f
     assert sectors(nlp, finder, "Turkey currently stands as the largest investing country in Algeria, contributing "
                                 "significantly to job creation, excluding the oil and natural gas sector.") == [
         "oil and natural gas"]
+
+
+@pytest.mark.parametrize("sentence,act", [
+    ("The field of tourism, including the promotion of two-way tourism by involving the cooperation between travel "
+     "agents of both regions.", "promotion"),
+    ("Eurozone interest rates are at 2%, but comments from senior officials have recently focused on the threat of "
+     "inflation, prompting fears that interest rates may rise.", "threat"),
+])
+def test_sectors_a_noun_with_an_of_complement_is_no_field(nlp, finder, sentence, act):
+    assert act not in sectors(nlp, finder, sentence)
