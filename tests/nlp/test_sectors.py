@@ -225,3 +225,8 @@ def test_sectors_a_fixed_field_of_three_words_after_the_first_stays_whole(nlp, f
 ])
 def test_sectors_a_noun_with_an_of_complement_is_no_field(nlp, finder, sentence, act):
     assert act not in sectors(nlp, finder, sentence)
+
+
+def test_sectors_projects_are_things_no_field(nlp, finder):
+    assert sectors(nlp, finder, "He appealed to the foreign diginatries to invest in the infrastructural projects "
+                                "especially in Karachi.") == []
