@@ -919,7 +919,8 @@ class MentionFinder:
             doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)
 
     def _strip(self, span: Span) -> Span:
-        """Drop determiners, honorifics, titles and a trailing "'s" from a name."""
+        """Drop determiners, honorifics, titles and a trailing "'s" or "and" from a name ("ACWA Power and" of
+        "ACWA Power and Air Products")."""
         doc = span.doc
         start, end = span.start, span.end
         while start < end:
@@ -931,7 +932,7 @@ class MentionFinder:
             else:
                 break
         while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
-                                                     "Rs", "RM", "Rp") or doc[end - 1].text in _HONORIFIC_STOPS):
+                                                     "Rs", "RM", "Rp", "and") or doc[end - 1].text in _HONORIFIC_STOPS):
             end -= 1
         return doc[start:end]
 

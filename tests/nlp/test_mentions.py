@@ -121,6 +121,13 @@ def test_mentions_two_names_joined_by_and_are_no_person(nlp):
     assert "Vesterålen and Lofoten" not in found
 
 
+def test_mentions_a_name_the_ner_ran_into_and_is_kept_without_it(nlp):
+    found = mentions(nlp, "OQ Group, a global energy provider based in Oman, signed three of the agreements, the first of "
+                          "which was with ACWA Power and Air Products in the fields of petrochemicals, renewable energy "
+                          "and green hydrogen.")
+    assert found.get("ACWA Power") == "Company" and found.get("Air Products") == "Company"
+
+
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
                           "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
