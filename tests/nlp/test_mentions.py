@@ -128,6 +128,12 @@ def test_mentions_a_name_the_ner_ran_into_and_is_kept_without_it(nlp):
     assert found.get("ACWA Power") == "Company" and found.get("Air Products") == "Company"
 
 
+def test_mentions_a_short_demonym_is_no_part_of_a_firm_name(nlp):
+    found = mentions(nlp, "Omran Group signed a memorandum with the Saudi Dar Al-Arkan Real Estate Development Company "
+                          "for the development of the Yetti Beach in Oman.")
+    assert found.get("Dar Al-Arkan Real Estate Development Company") == "Company"
+
+
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
                           "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
