@@ -162,6 +162,14 @@ _DESCRIBED_AS = ("city", "town", "port", "district", "county", "province", "regi
                  "municipality", "prefecture", "territory")
 
 
+def _after_minister(doc: Doc, start: int) -> bool:
+    """Whether token ``start`` follows a minister's "of" or "for" with no "the": what a minister is "of" so is
+    the field of the post ("Minister of National Security", "Minister for Municipal Administration and Urban
+    Development"), but "Minister for the Cabinet Office" names a body."""
+    return start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].text[:1].isupper() and \
+        doc[start - 2].lower_.split("-")[-1] == "minister"
+
+
 def _described_as_place(doc: Doc, end: int) -> bool:
     """Whether the words after token ``end`` say the name before is a place: "Wilhelmshaven, a port city in
     ...", "Ghanzi is a district in western Botswana"."""
@@ -1082,6 +1090,8 @@ class MentionFinder:
                 continue
             if span[0].text in self.relationship_words and span[-1].lower_ in PLACE_NOUNS:
                 continue  # "Sister Province" is a tie, no place
+            if cls in ORG_CLASSES and (_after_minister(doc, start) or _after_minister(doc, start + 2) and end > start + 2):
+                continue  # "(Minister of) National Security", "Minister for HRD": a minister and the field of the post
             if rule == "place-noun":
                 key = span[:-1].text  # "Binh Duong province" is Binh Duong
             elif rule == "place-body":  # "Sindh govt", "the Sindh provincial government": the Government of Sindh

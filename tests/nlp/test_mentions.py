@@ -199,6 +199,13 @@ def test_mentions_a_lower_case_territory_types_no_bare_name(nlp):
     # a title after "of" is no body; the place it is of, then "in" where its holder is
     ("The mission of the Mayor of Medellín in Barcelona represents a new opportunity to promote, develop and "
      "strengthen city bonds.", {"Mayor of Medellín in Barcelona", "Medellín in Barcelona"}),
+    # what a minister is "of" or "for" is the post's field, however it is written
+    ("The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore Coordinating Minister "
+     "of National Security and Minister of Home Affairs K Shanmugam.", {"National Security"}),
+    ("The MoU was signed by Nara Lokesh, Minister for HRD and IT and Gan Siow Huang, Minister of State for Foreign "
+     "Affairs and Trade and Industry, Government of Singapore.", {"HRD"}),
+    ("Joshi and New Jersey State Governor Phil Murphy in the presence of Minister for Municipal Administration and "
+     "Urban Development (MA&UD), KT Rama Rao.", {"Minister for Municipal Administration", "Municipal Administration"}),
 ])
 def test_mentions_title_and_field_are_no_organisation(nlp, text, not_bodies):
     assert not not_bodies & set(mentions(nlp, text))
