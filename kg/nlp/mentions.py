@@ -752,7 +752,8 @@ class MentionFinder:
     def _repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
         """Find again, anywhere in the article, the organisations and acronyms it has named.
 
-        "Hindustan Aeronautics (HAL)" makes every later "HAL" a mention, though the NER missed it.
+        "Hindustan Aeronautics (HAL)" makes every later "HAL" a mention, though the NER missed it; a place the
+        gazetteer found inside such a name ("Asia" of "Infrastructure Asia") is no mention of its own.
         """
         names: dict[str, str] = {}
         for m in mentions:
@@ -764,7 +765,10 @@ class MentionFinder:
         found = list(mentions)
         for name, cls in names.items():
             for at in _whole_word_hits(name, text):
-                if not any(x.start < at + len(name) and at < x.end for x in found):
+                overlaps = [x for x in found if x.start < at + len(name) and at < x.end]
+                if all(x.rule == "gazetteer" and at <= x.start and x.end <= at + len(name) and x.end - x.start < len(name)
+                       for x in overlaps):  # "Asia" of "Thiru for Infrastructure Asia": a place inside the name
+                    found = [x for x in found if x not in overlaps]
                     found.append(Mention(at, at + len(name), name, cls, name, "repeated-name"))
         return sorted(found)
 

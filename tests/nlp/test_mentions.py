@@ -134,6 +134,14 @@ def test_mentions_a_short_demonym_is_no_part_of_a_firm_name(nlp):
     assert found.get("Dar Al-Arkan Real Estate Development Company") == "Company"
 
 
+def test_mentions_a_place_inside_a_name_found_again_is_no_mention(nlp):
+    text = ("Present during the event were Singaporean Ambassador to the Philippines Constance See, Gov. Gwendolyn Garcia, "
+            "Lavan Thiru, executive director of Infrastructure Asia, and members of the Cebu Provincial Economic "
+            "Enterprise Council (EEC).\n\nGarcia signed on behalf of the province while Thiru for Infrastructure Asia.")
+    found = [(m[2], m[3]) for m in nlp(text)._.nkg_mentions]
+    assert found.count(("Infrastructure Asia", "Agency")) == 2 and not any(name == "Asia" for name, _ in found)
+
+
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
                           "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
