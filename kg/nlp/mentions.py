@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, ascii_name
 from .money import find_money
 from .rules import doc_text
 from .sectors import SectorFinder, default_scheme
@@ -241,6 +241,7 @@ class MentionFinder:
         self.campus_heads = frozenset(read_lexicon("campus_heads"))  # "Leibniz University Hannover"
         self.peoples = frozenset(read_lexicon("peoples"))  # "Malayali", "Telugu": words for people, no names
         self.government_levels = frozenset(read_lexicon("government_levels"))
+        self.place_aliases = frozenset(line.partition("=")[0].strip() for line in read_lexicon("place_aliases"))
 
     # ------------------------------------------------------------ candidates
     def _patterned(self, doc: Doc, sents: list[Span], titled_starts: set[int]) -> list[tuple[int, int, str, str]]:
@@ -726,7 +727,10 @@ class MentionFinder:
             preceding = doc[i - 1].lower_ if i > 0 else ""
             agreed = i == 0 or label[0] in ("GPE", "LOC") or following in PLACE_NOUNS or preceding in (
                 "in", "at", "near", "from", "to", ",", "of") or _described_as_place(doc, end)
-            if place.cls == "City" and place.population < TRUST_POPULATION and not agreed:
+            # a city's other name in GeoNames ("Temasek" of Singapore, "White House" of Casablanca) needs agreement too
+            other_name = place.cls == "City" and ascii_name(name).lower() != ascii_name(place.name).lower() \
+                and name not in self.place_aliases
+            if place.cls == "City" and (place.population < TRUST_POPULATION or other_name) and not agreed:
                 i += k
                 continue
             rest = [t for t in doc[label[1]:label[2]] if not i <= t.i < i + k and t.tag_ != "POS"] \
