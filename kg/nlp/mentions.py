@@ -820,6 +820,24 @@ class MentionFinder:
                 if m.rule.startswith("ner-") and m.text.isupper() and m.text in places else m for m in mentions]
 
     @staticmethod
+    def _city_and_region_apart(mentions: list[Mention]) -> list[Mention]:
+        """An article that names both "the city of Bukhara" and "Bukhara region" (or "Bac Ninh city" and "Bac Ninh
+        province") speaks of two places: the region, named with its noun, is keyed as written."""
+        def noun_class(m: Mention) -> str | None:
+            words = m.text.lower().split()
+            if m.cls not in PLACE_CLASSES or m.text == m.key or len(words) < 2:
+                return None
+            noun = words[0] if words[1] == "of" else words[-1]
+            return PLACE_NOUNS.get(noun)
+        classes: dict[str, set[str]] = {}
+        for m in mentions:
+            if noun_class(m) is not None:
+                classes.setdefault(m.key, set()).add(noun_class(m))
+        apart = {key for key, found in classes.items() if {"City", "Region"} <= found}
+        return [m._replace(key=m.text, cls="Region") if m.key in apart and noun_class(m) == "Region" else m
+                for m in mentions]
+
+    @staticmethod
     def _surnames_are_people(mentions: list[Mention]) -> list[Mention]:
         """A town the gazetteer knows that is the surname of a person the article names is that person: "in
         Cebu, Garcia said" after "Gov. Gwendolyn Garcia"."""
@@ -1113,6 +1131,7 @@ class MentionFinder:
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
         mentions = self._retype_titled_names(text, mentions)
         mentions = self._surnames_are_people(mentions)
+        mentions = self._city_and_region_apart(mentions)
         mentions = self._place_initials(mentions)
         mentions = self._retype_named_after_places(mentions)
         mentions = [_sector_named(m) for m in mentions]

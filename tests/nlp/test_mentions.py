@@ -148,6 +148,20 @@ def test_mentions_a_city_s_other_name_needs_the_ner_or_a_preposition(nlp):
     assert found.get("Singapore") == "Country" and found.get("Temasek") is None  # an old name of Singapore, a fund here
 
 
+def test_mentions_a_city_and_a_region_of_one_name_are_two_places(nlp):
+    text = ("A delegation of the government and business community led by the Governor of the Voronezh region of the "
+            "Russian Federation Aleksandr Gusev visited the city of Bukhara.\n\n"
+            "Over the past five years, significant results have been achieved in trade and economic cooperation between "
+            "Bukhara region and Russia’s constituent entities.")
+    keys = {m[2]: m[4] for m in nlp(text)._.nkg_mentions}
+    assert keys["city of Bukhara"] == "Bukhara" and keys["Bukhara region"] == "Bukhara region"
+
+
+def test_mentions_a_region_alone_is_keyed_by_its_name(nlp):
+    keys = {m[2]: m[4] for m in nlp("Binh Duong province signed 12 deals with Japanese firms.")._.nkg_mentions}
+    assert keys["Binh Duong province"] == "Binh Duong"
+
+
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
                           "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
