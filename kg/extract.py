@@ -102,6 +102,29 @@ def _country_named_in_full(name: str) -> str:
     return name
 
 
+def _shortened(short: str, name: str) -> bool:
+    """Whether ``short`` is ``name`` with inner words left out, its first and last kept: "Jewar Airport" of "Jewar
+    International Airport", "West Java Government" of "West Java Provincial Government".
+
+    >>> _shortened("Jewar Airport", "Jewar International Airport"), _shortened("Jewar Airport", "Jewar Airport Road")
+    (True, False)
+    """
+    words, longer = short.lower().split(), name.lower().split()
+    if len(words) < 2 or len(longer) <= len(words) or words[0] != longer[0] or words[-1] != longer[-1]:
+        return False
+    kept, at = set(), 0
+    for w in words:
+        while at < len(longer) and longer[at] != w:
+            at += 1
+        if at == len(longer):
+            return False
+        kept.add(at)
+        at += 1
+    # a coordination goes whole ("Jinhua Development Zone" of "Jinhua Economic & Technological Development Zone"),
+    # never in part: "Economic Research Council" is another body than "Economic and Social Research Council"
+    return not any(w in ("and", "&") and k not in kept and (k - 1 in kept or k + 1 in kept) for k, w in enumerate(longer))
+
+
 class Resolver:
     """Groups an article's mentions into entities and maps facts onto them."""
 
@@ -161,6 +184,13 @@ class Resolver:
             if m.cls in ("Agency", "Organization") and len(words) >= 2:
                 # "the Municipal Party Committee" after "the Jinhua Municipal Party Committee": one body
                 longer = {key: j for j, key in bodies if key.endswith(" " + m.key)}
+                if len(longer) == 1:
+                    target[i] = next(iter(longer.values()))
+                    continue
+            if m.cls in ORG_CLASSES + ("District",) and len(words) >= 2:
+                # "Jewar Airport" after "Jewar International Airport": the article's one longer name it shortens
+                longer = {n.key: j for j, n in enumerate(self.mentions)
+                          if COARSE[n.cls] == COARSE[m.cls] and _shortened(m.key, n.key)}
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue

@@ -117,6 +117,16 @@ def test_extract_short_name_of_a_body_is_its_alias(nlp):
     assert ("member of the standing committee", body.iri) in posts
 
 
+def test_extract_a_name_with_inner_words_left_out_is_an_alias(nlp):
+    text = ("He signed three MoUs worth Rs 6,650 crore with Universal Success Group, including an international themed "
+            "township worth Rs 3,500 crore on 100 acres near the Jewar Airport.\n\n"
+            "Under the first MoU, an international theme-based township will be developed on 100 acres near the Jewar "
+            "International Airport in the area of the Yamuna Expressway Industrial Development Authority (YEIDA).")
+    ex = extract_text(nlp, text, "2025-01-14")
+    [airport] = [e for e in ex.entities if "Jewar Airport" in {e.label, *e.aliases}]
+    assert airport.label == "Jewar International Airport" or "Jewar International Airport" in airport.aliases
+
+
 def test_extract_signing_at_an_anaphoric_ceremony_takes_its_event_and_date(nlp):
     """Sentences of a Jiangsu provincial news article: the ceremony named in the first paragraph."""
     text = ("The opening ceremony of “Jiangsu Week in Macau” was held in the special administrative region on "

@@ -179,4 +179,9 @@ def _demonyms(places: dict[str, Place]) -> dict[str, str]:
         target = countries.get(iso)
         if demonym and target is not None and (demonym not in out or target.population > out[demonym].population):
             out[demonym] = target
-    return {d: p.name for d, p in out.items()}
+    found = {d: p.name for d, p in out.items()}
+    for line in read_lexicon("demonym_aliases"):
+        demonym, _, country = (part.strip() for part in line.partition("="))
+        if demonym not in found and country in places and places[country].cls == "Country":
+            found[demonym] = places[country].name
+    return found

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, ascii_name
 from .money import find_money
 from .rules import doc_text
 from .sectors import SectorFinder, default_scheme
@@ -162,6 +162,14 @@ _DESCRIBED_AS = ("city", "town", "port", "district", "county", "province", "regi
                  "municipality", "prefecture", "territory")
 
 
+def _after_minister(doc: Doc, start: int) -> bool:
+    """Whether token ``start`` follows a minister's "of" or "for" with no "the": what a minister is "of" so is
+    the field of the post ("Minister of National Security", "Minister for Municipal Administration and Urban
+    Development"), but "Minister for the Cabinet Office" names a body."""
+    return start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].text[:1].isupper() and \
+        doc[start - 2].lower_.split("-")[-1] == "minister"
+
+
 def _described_as_place(doc: Doc, end: int) -> bool:
     """Whether the words after token ``end`` say the name before is a place: "Wilhelmshaven, a port city in
     ...", "Ghanzi is a district in western Botswana"."""
@@ -233,6 +241,7 @@ class MentionFinder:
         self.campus_heads = frozenset(read_lexicon("campus_heads"))  # "Leibniz University Hannover"
         self.peoples = frozenset(read_lexicon("peoples"))  # "Malayali", "Telugu": words for people, no names
         self.government_levels = frozenset(read_lexicon("government_levels"))
+        self.place_aliases = frozenset(line.partition("=")[0].strip() for line in read_lexicon("place_aliases"))
 
     # ------------------------------------------------------------ candidates
     def _patterned(self, doc: Doc, sents: list[Span], titled_starts: set[int]) -> list[tuple[int, int, str, str]]:
@@ -718,7 +727,10 @@ class MentionFinder:
             preceding = doc[i - 1].lower_ if i > 0 else ""
             agreed = i == 0 or label[0] in ("GPE", "LOC") or following in PLACE_NOUNS or preceding in (
                 "in", "at", "near", "from", "to", ",", "of") or _described_as_place(doc, end)
-            if place.cls == "City" and place.population < TRUST_POPULATION and not agreed:
+            # a city's other name in GeoNames ("Temasek" of Singapore, "White House" of Casablanca) needs agreement too
+            other_name = place.cls == "City" and ascii_name(name).lower() != ascii_name(place.name).lower() \
+                and name not in self.place_aliases
+            if place.cls == "City" and (place.population < TRUST_POPULATION or other_name) and not agreed:
                 i += k
                 continue
             rest = [t for t in doc[label[1]:label[2]] if not i <= t.i < i + k and t.tag_ != "POS"] \
@@ -744,7 +756,8 @@ class MentionFinder:
     def _repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
         """Find again, anywhere in the article, the organisations and acronyms it has named.
 
-        "Hindustan Aeronautics (HAL)" makes every later "HAL" a mention, though the NER missed it.
+        "Hindustan Aeronautics (HAL)" makes every later "HAL" a mention, though the NER missed it; a place the
+        gazetteer found inside such a name ("Asia" of "Infrastructure Asia") is no mention of its own.
         """
         names: dict[str, str] = {}
         for m in mentions:
@@ -756,7 +769,10 @@ class MentionFinder:
         found = list(mentions)
         for name, cls in names.items():
             for at in _whole_word_hits(name, text):
-                if not any(x.start < at + len(name) and at < x.end for x in found):
+                overlaps = [x for x in found if x.start < at + len(name) and at < x.end]
+                if all(x.rule == "gazetteer" and at <= x.start and x.end <= at + len(name) and x.end - x.start < len(name)
+                       for x in overlaps):  # "Asia" of "Thiru for Infrastructure Asia": a place inside the name
+                    found = [x for x in found if x not in overlaps]
                     found.append(Mention(at, at + len(name), name, cls, name, "repeated-name"))
         return sorted(found)
 
@@ -802,6 +818,24 @@ class MentionFinder:
                   if m.cls in PLACE_CLASSES and len(m.text.split()) >= 2 and m.text.istitle()}
         return [m._replace(cls=places[m.text].cls, key=places[m.text].key, rule=m.rule + "-initials")
                 if m.rule.startswith("ner-") and m.text.isupper() and m.text in places else m for m in mentions]
+
+    @staticmethod
+    def _city_and_region_apart(mentions: list[Mention]) -> list[Mention]:
+        """An article that names both "the city of Bukhara" and "Bukhara region" (or "Bac Ninh city" and "Bac Ninh
+        province") speaks of two places: the region, named with its noun, is keyed as written."""
+        def noun_class(m: Mention) -> str | None:
+            words = m.text.lower().split()
+            if m.cls not in PLACE_CLASSES or m.text == m.key or len(words) < 2:
+                return None
+            noun = words[0] if words[1] == "of" else words[-1]
+            return PLACE_NOUNS.get(noun)
+        classes: dict[str, set[str]] = {}
+        for m in mentions:
+            if noun_class(m) is not None:
+                classes.setdefault(m.key, set()).add(noun_class(m))
+        apart = {key for key, found in classes.items() if {"City", "Region"} <= found}
+        return [m._replace(key=m.text, cls="Region") if m.key in apart and noun_class(m) == "Region" else m
+                for m in mentions]
 
     @staticmethod
     def _surnames_are_people(mentions: list[Mention]) -> list[Mention]:
@@ -919,7 +953,8 @@ class MentionFinder:
             doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)
 
     def _strip(self, span: Span) -> Span:
-        """Drop determiners, honorifics, titles and a trailing "'s" from a name."""
+        """Drop determiners, honorifics, titles and a trailing "'s" or "and" from a name ("ACWA Power and" of
+        "ACWA Power and Air Products")."""
         doc = span.doc
         start, end = span.start, span.end
         while start < end:
@@ -931,7 +966,7 @@ class MentionFinder:
             else:
                 break
         while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
-                                                     "Rs", "RM", "Rp") or doc[end - 1].text in _HONORIFIC_STOPS):
+                                                     "Rs", "RM", "Rp", "and") or doc[end - 1].text in _HONORIFIC_STOPS):
             end -= 1
         return doc[start:end]
 
@@ -1081,6 +1116,8 @@ class MentionFinder:
                 continue
             if span[0].text in self.relationship_words and span[-1].lower_ in PLACE_NOUNS:
                 continue  # "Sister Province" is a tie, no place
+            if cls in ORG_CLASSES and (_after_minister(doc, start) or _after_minister(doc, start + 2) and end > start + 2):
+                continue  # "(Minister of) National Security", "Minister for HRD": a minister and the field of the post
             if rule == "place-noun":
                 key = span[:-1].text  # "Binh Duong province" is Binh Duong
             elif rule == "place-body":  # "Sindh govt", "the Sindh provincial government": the Government of Sindh
@@ -1094,6 +1131,7 @@ class MentionFinder:
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
         mentions = self._retype_titled_names(text, mentions)
         mentions = self._surnames_are_people(mentions)
+        mentions = self._city_and_region_apart(mentions)
         mentions = self._place_initials(mentions)
         mentions = self._retype_named_after_places(mentions)
         mentions = [_sector_named(m) for m in mentions]

@@ -531,6 +531,15 @@ def test_facts_ordinal_signings_each_with_their_parties(nlp):
     assert g["values"][0][:2] == (2e9, "MYR")
 
 
+def test_facts_parts_of_a_batch_signed_with_a_partner_named_first(nlp):
+    text = ("OQ Group, a global energy provider based in Oman, signed three of the agreements, the first of which was "
+            "with ACWA Power and Air Products in the fields of petrochemicals, renewable energy and green hydrogen. "
+            "The second, relating to oil storage, was signed with Saudi Aramco, and the third, involving development of "
+            "Oman’s Duqm Petrochemical Complex project, with SABIC.")
+    found = [g["parties"] for g in of_rel(facts(nlp, text, "2021-07-12"), "agreement") if g["count"] == 1]
+    assert ["OQ Group", "SABIC"] in found
+
+
 def test_facts_firms_included_among_investors_each_invest(nlp):
     text = ("Major companies that committed to invest in Madhya Pradesh included the Adani Group, Reliance Industries, "
             "National Thermal Power Corporation, Avaada Group and Hindalco Industries.")

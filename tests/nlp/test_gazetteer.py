@@ -43,6 +43,7 @@ def test_gazetteer_links_geonames(gaz):
 @pytest.mark.parametrize("demonym,country", [
     ("Venezuelan", "Venezuela"), ("Chinese", "China"), ("Indian", "India"), ("American", "United States"),
     ("British", "United Kingdom"), ("Malaysian", "Malaysia"), ("Thai", "Thailand"),
+    ("Saudi", "Saudi Arabia"), ("Uzbek", "Uzbekistan"),  # short forms countryinfo lacks (demonym_aliases.txt)
 ])
 def test_gazetteer_demonym_names_the_most_populous_country(gaz, demonym, country):
     assert gaz.demonyms[demonym] == country

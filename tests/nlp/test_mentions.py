@@ -121,6 +121,47 @@ def test_mentions_two_names_joined_by_and_are_no_person(nlp):
     assert "Vesterålen and Lofoten" not in found
 
 
+def test_mentions_a_name_the_ner_ran_into_and_is_kept_without_it(nlp):
+    found = mentions(nlp, "OQ Group, a global energy provider based in Oman, signed three of the agreements, the first of "
+                          "which was with ACWA Power and Air Products in the fields of petrochemicals, renewable energy "
+                          "and green hydrogen.")
+    assert found.get("ACWA Power") == "Company" and found.get("Air Products") == "Company"
+
+
+def test_mentions_a_short_demonym_is_no_part_of_a_firm_name(nlp):
+    found = mentions(nlp, "Omran Group signed a memorandum with the Saudi Dar Al-Arkan Real Estate Development Company "
+                          "for the development of the Yetti Beach in Oman.")
+    assert found.get("Dar Al-Arkan Real Estate Development Company") == "Company"
+
+
+def test_mentions_a_place_inside_a_name_found_again_is_no_mention(nlp):
+    text = ("Present during the event were Singaporean Ambassador to the Philippines Constance See, Gov. Gwendolyn Garcia, "
+            "Lavan Thiru, executive director of Infrastructure Asia, and members of the Cebu Provincial Economic "
+            "Enterprise Council (EEC).\n\nGarcia signed on behalf of the province while Thiru for Infrastructure Asia.")
+    found = [(m[2], m[3]) for m in nlp(text)._.nkg_mentions]
+    assert found.count(("Infrastructure Asia", "Agency")) == 2 and not any(name == "Asia" for name, _ in found)
+
+
+def test_mentions_a_city_s_other_name_needs_the_ner_or_a_preposition(nlp):
+    found = mentions(nlp, "According to his itinerary, Adityanath started his day by meeting India’s Ambassador to "
+                          "Singapore Shilpak Ambule, followed by meetings with Temasek Chairman Teo Chee Hean.")
+    assert found.get("Singapore") == "Country" and found.get("Temasek") is None  # an old name of Singapore, a fund here
+
+
+def test_mentions_a_city_and_a_region_of_one_name_are_two_places(nlp):
+    text = ("A delegation of the government and business community led by the Governor of the Voronezh region of the "
+            "Russian Federation Aleksandr Gusev visited the city of Bukhara.\n\n"
+            "Over the past five years, significant results have been achieved in trade and economic cooperation between "
+            "Bukhara region and Russia’s constituent entities.")
+    keys = {m[2]: m[4] for m in nlp(text)._.nkg_mentions}
+    assert keys["city of Bukhara"] == "Bukhara" and keys["Bukhara region"] == "Bukhara region"
+
+
+def test_mentions_a_region_alone_is_keyed_by_its_name(nlp):
+    keys = {m[2]: m[4] for m in nlp("Binh Duong province signed 12 deals with Japanese firms.")._.nkg_mentions}
+    assert keys["Binh Duong province"] == "Binh Duong"
+
+
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
                           "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
@@ -186,6 +227,13 @@ def test_mentions_a_lower_case_territory_types_no_bare_name(nlp):
     # a title after "of" is no body; the place it is of, then "in" where its holder is
     ("The mission of the Mayor of Medellín in Barcelona represents a new opportunity to promote, develop and "
      "strengthen city bonds.", {"Mayor of Medellín in Barcelona", "Medellín in Barcelona"}),
+    # what a minister is "of" or "for" is the post's field, however it is written
+    ("The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore Coordinating Minister "
+     "of National Security and Minister of Home Affairs K Shanmugam.", {"National Security"}),
+    ("The MoU was signed by Nara Lokesh, Minister for HRD and IT and Gan Siow Huang, Minister of State for Foreign "
+     "Affairs and Trade and Industry, Government of Singapore.", {"HRD"}),
+    ("Joshi and New Jersey State Governor Phil Murphy in the presence of Minister for Municipal Administration and "
+     "Urban Development (MA&UD), KT Rama Rao.", {"Minister for Municipal Administration", "Municipal Administration"}),
 ])
 def test_mentions_title_and_field_are_no_organisation(nlp, text, not_bodies):
     assert not not_bodies & set(mentions(nlp, text))

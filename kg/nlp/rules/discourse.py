@@ -306,9 +306,10 @@ LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 def listed_parts(state: Discourse) -> Iterator[Amendment]:
     """"OQ Group signed three of the agreements, the first of which was with ACWA Power and Air Products in the
     fields of petrochemicals ... The second ... was signed with Saudi Aramco, and the third ... with SABIC": each
-    part a batch's one signer lists with its partner is a deal of the two, with the sectors told of it."""
+    part a batch's signer (its first party; the first part's partner may be a party of the batch too) lists with its
+    partner is a deal of the two, with the sectors told of it."""
     for k, fact in enumerate(state.facts):
-        if fact["rel"] != "agreement" or (fact["count"] or 1) < 2 or len(fact["parties"]) != 1:
+        if fact["rel"] != "agreement" or (fact["count"] or 1) < 2 or not fact["parties"]:
             continue
         n = state.sentence_at(fact["at"])
         if n < 0:
