@@ -270,10 +270,31 @@ class SectorFinder:
                     continue
             if tok.text not in ("-", "/") and not any((c.dep_ == "nummod" or c.lower_ in ("a", "an")) and tok.i - c.i <= 2
                                                       for c in tok.lefts):
-                items.extend(self._split_nouns(tok, self._left(tok)))  # "100 hectares", "a shrimp farm": things
+                left = self._left(tok)
+                items.extend(self._hung_before(tok, left))
+                obj = next((c for c in tok.rights if c.dep_ == "dobj" and c.i == tok.i + 1), None)
+                if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and obj is not None and obj.tag_ in ("NN", "NNS"):
+                    items.append((left, obj.i + 1))  # "such as recycling industry": a field, not a verb and its object
+                    continue
+                items.extend(self._split_nouns(tok, left))  # "100 hectares", "a shrimp farm": things
         if items:
             items.extend(self._following(head.doc, max(e for _, e in items), limit))
         return items
+
+    @staticmethod
+    def _hung_before(tok, left: int) -> list[tuple[int, int]]:
+        """A list item the parser hung on the next one: in "advanced manufacturing, e-commerce, service for the
+        aged" the modifiers "e-commerce" of "service" end at the comma before it, so they are an item."""
+        doc = tok.doc
+        if left < 2 or doc[left - 1].text != ",":
+            return []
+        run = [c for c in tok.lefts if c.i < left - 1 and c.dep_ in ("compound", "amod", "nmod", "punct")]
+        if not run or run[-1].i != left - 2:
+            return []
+        hyphenated = doc[left - 3].text == "-" and not doc[left - 3].whitespace_  # "e-commerce", tagged JJ
+        if doc[left - 2].tag_ not in ("NN", "NNS") and not hyphenated:
+            return []  # "develop trade, economic, investment ... ties": an adjective of the shared head
+        return [(min(c.left_edge.i for c in run), left - 1)]
 
     def _split_nouns(self, tok, left: int) -> list[tuple[int, int]]:
         """The phrase headed by ``tok`` from ``left``, or two when its modifiers coordinate a noun that is a
@@ -333,7 +354,8 @@ class SectorFinder:
             while end < limit and (doc[end].tag_ in _RUN_TAGS or doc[end].text in ("-", "/")):
                 end += 1
             if end == sep or doc[end - 1].tag_ not in ("NN", "NNS", "NNP", "NNPS", "VBG") or (
-                    end < limit and doc[end].text not in (",", "and", "or", ".", ";", ")", "”", "\"", "&", "as")):
+                    end < limit and doc[end].text not in (",", "and", "or", ".", ";", ")", "”", "\"", "&", "as")
+                    and not (out and doc[end].tag_ in ("VBP", "VBZ", "VBD", "MD"))):  # "..., and eco-tourism have become"
                 break
             out.append((sep, end))
             pos = end

@@ -230,3 +230,26 @@ def test_sectors_a_noun_with_an_of_complement_is_no_field(nlp, finder, sentence,
 def test_sectors_projects_are_things_no_field(nlp, finder):
     assert sectors(nlp, finder, "He appealed to the foreign diginatries to invest in the infrastructural projects "
                                 "especially in Karachi.") == []
+
+
+def test_sectors_an_item_the_parser_hung_on_the_next_is_its_own(nlp, finder):
+    """tr_cn2: "e-commerce" parsed as a modifier of "service" across the comma is a list item of its own;
+    "develop trade, economic, investment ... ties" keeps its adjectives for the shared head."""
+    found = sectors(nlp, finder, "A total of 13 investment cooperation projects, including 11 signed on the 9th "
+                    "afternoon and two signed two days ago, involve many fields, such as finance, advanced "
+                    "manufacturing, e-commerce, service for the aged and industry real estate with the investment "
+                    "totaling 8.14 billion U.S. dollars.")
+    assert "e-commerce" in found
+    ties = sectors(nlp, finder, "The parties expressed their readiness to support initiatives to develop trade, "
+                   "economic, investment, financial, technical, transport, logistics, cultural, humanitarian, "
+                   "educational, and sports ties.")
+    assert "economic" not in ties
+
+
+def test_sectors_a_participle_with_its_object_after_such_as_is_a_field(nlp, finder):
+    """tr_cn2: "such as recycling industry, ..., and eco-tourism have become": the participle and its object
+    are one item, and the last item is followed by the list's verb."""
+    assert sectors(nlp, finder, "Among the projects signed, green industries such as recycling industry, modern "
+                   "agriculture, channel logistics, and eco-tourism have become popular sectors for investment, "
+                   "according to Jia Ning, deputy secretary-general of the Gansu provincial government.") == [
+        "recycling industry", "modern agriculture", "channel logistics", "eco-tourism"]
