@@ -272,6 +272,10 @@ class SectorFinder:
                                                       for c in tok.lefts):
                 left = self._left(tok)
                 items.extend(self._hung_before(tok, left))
+                shared = self._shared_head_end(tok, limit)
+                if shared:
+                    items.append((left, shared))  # "urban and regional development": the adjectives share it
+                    continue
                 obj = next((c for c in tok.rights if c.dep_ == "dobj" and c.i == tok.i + 1), None)
                 if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and obj is not None and obj.tag_ in ("NN", "NNS"):
                     items.append((left, obj.i + 1))  # "such as recycling industry": a field, not a verb and its object
@@ -280,6 +284,18 @@ class SectorFinder:
         if items:
             items.extend(self._following(head.doc, max(e for _, e in items), limit))
         return items
+
+    @staticmethod
+    def _shared_head_end(tok, limit: int) -> int:
+        """Where the noun that two coordinated adjectives share ends, when the parser took the first adjective
+        for a list item: "cover agribusiness and food, urban and regional development" (0 when it did not)."""
+        doc, k = tok.doc, tok.i + 1
+        if tok.tag_ != "JJ" or k + 2 >= limit or doc[k].lower_ not in ("and", "or") or doc[k + 1].tag_ != "JJ":
+            return 0
+        end = k + 2
+        while end < limit and doc[end].tag_ in ("NN", "NNS"):
+            end += 1
+        return end if end > k + 2 else 0
 
     @staticmethod
     def _hung_before(tok, left: int) -> list[tuple[int, int]]:

@@ -253,3 +253,11 @@ def test_sectors_a_participle_with_its_object_after_such_as_is_a_field(nlp, find
                    "agriculture, channel logistics, and eco-tourism have become popular sectors for investment, "
                    "according to Jia Ning, deputy secretary-general of the Gansu provincial government.") == [
         "recycling industry", "modern agriculture", "channel logistics", "eco-tourism"]
+
+
+def test_sectors_two_adjectives_share_their_noun_in_a_list(nlp, finder):
+    """tr_na: the parser takes "urban" for an item of its own; "urban and regional development" is one field."""
+    found = sectors(nlp, finder, "Mr Beattie said the new arrangements would cover agribusiness and food, urban and "
+                    "regional development, road and transport infrastructure, trade and investment, education and "
+                    "training and tourism industry development.")
+    assert "urban and regional development" in found and "urban" not in found
