@@ -79,6 +79,7 @@ class SectorFinder:
         self.non_field_heads = {s.lower() for s in read_lexicon("non_sector_heads")}
         self.trim = {s.lower() for s in read_lexicon("sector_trim_words")}
         self.actors = {s.lower() for s in read_lexicon("actor_nouns")}
+        self.acts = {s.lower() for s in read_lexicon("field_acts")}
         self.labels: set[str] | None = None  # the sector scheme's labels, read on first use
 
     def named_industries(self, text: str) -> list[SectorPhrase]:
@@ -272,6 +273,12 @@ class SectorFinder:
                                                       for c in tok.lefts):
                 left = self._left(tok)
                 items.extend(self._hung_before(tok, left))
+                acted_on = [c for p in tok.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                            if c.dep_ == "pobj"] if tok.lower_ in self.acts else []
+                for field in acted_on:  # "the promotion of two-way tourism": the field it acts on
+                    items.extend(self._items(field, limit))
+                if acted_on:
+                    continue
                 shared = self._shared_head_end(tok, limit)
                 if shared:
                     items.append((left, shared))  # "urban and regional development": the adjectives share it

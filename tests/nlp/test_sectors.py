@@ -261,3 +261,10 @@ def test_sectors_two_adjectives_share_their_noun_in_a_list(nlp, finder):
                     "regional development, road and transport infrastructure, trade and investment, education and "
                     "training and tourism industry development.")
     assert "urban and regional development" in found and "urban" not in found
+
+
+def test_sectors_an_act_on_a_field_names_the_field_after_of(nlp, finder):
+    """tr_la_2: in a list of areas, "promotion of social rights" names social rights (``field_acts.txt``)."""
+    assert sectors(nlp, finder, "Some of the key areas in which cooperation will take place are promotion of social "
+                   "rights, governance, cultural rights, among others.") == [
+        "social rights", "governance", "cultural rights"]
