@@ -559,3 +559,20 @@ def test_mentions_a_relationship_is_no_place(nlp):
     found = mentions(nlp, "BANDUNG - West Java Provincial Government and Gyeongsangbuk-do Provincial Government of "
                           "South Korea formally cooperate with Sister Province.")
     assert not any(name.startswith("Sister") for name in found)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("TRANSNET yesterday signed a R10.4 billion contract with resources group South32 that will see the state-owned "
+     "freight rail and logistics company transport 2.6 million tons of export manganese per annum over seven-and "
+     "a-half years.", ["TRANSNET", "South32"]),  # tr_bz_2
+    ("Hydrogenics signed four certified integrator agreements to supply fuel cell technology for integration into "
+     "zero-emission public transport buses.", ["Hydrogenics"]),  # tr_na_1
+])
+def test_mentions_a_proper_noun_that_signs_is_an_organisation(nlp, text, names):
+    found = mentions(nlp, text)
+    assert all(found.get(name) == "Company" for name in names)
+
+
+def test_mentions_a_known_place_that_signs_stays_a_place(nlp):
+    assert mentions(nlp, "Qingdao signs a total of 16 project agreements with a planned total investment of $1.66 "
+                    "billion.")["Qingdao"] == "City"
