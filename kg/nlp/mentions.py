@@ -1141,7 +1141,7 @@ class MentionFinder:
                 continue
             if span[0].text in self.relationship_words and span[-1].lower_ in PLACE_NOUNS:
                 continue  # "Sister Province" is a tie, no place
-            if cls in ORG_CLASSES and (_after_minister(doc, start) or _after_minister(doc, start + 2) and end > start + 2):
+            if cls in ORG_CLASSES and (_after_minister(doc, start) or end > start + 2 and _after_minister(doc, start + 2)):
                 continue  # "(Minister of) National Security", "Minister for HRD": a minister and the field of the post
             if rule == "place-noun":
                 key = span[:-1].text  # "Binh Duong province" is Binh Duong

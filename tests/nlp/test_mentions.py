@@ -576,3 +576,9 @@ def test_mentions_a_proper_noun_that_signs_is_an_organisation(nlp, text, names):
 def test_mentions_a_known_place_that_signs_stays_a_place(nlp):
     assert mentions(nlp, "Qingdao signs a total of 16 project agreements with a planned total investment of $1.66 "
                     "billion.")["Qingdao"] == "City"
+
+
+def test_mentions_a_text_that_ends_on_a_short_organisation_is_read(nlp):
+    """A cut of tr_la_4 that ends on the two tokens of a name: the minister check looked past the last token."""
+    found = mentions(nlp, "the national office of the German-Lithuanian Chamber of Commerce in Vilnius and Klai")
+    assert "Vilnius" in found
