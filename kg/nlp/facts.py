@@ -270,6 +270,7 @@ class FactFinder:
         self.title_words = words | {"acting", "executive", "senior", "deputy", "vice", "chief", "state",
                                     "general", "party", "municipal", "provincial", "standing", "shadow",
                                     "ex", "former", "first"} | set(read_lexicon("portfolio_words"))
+        self.portfolio = frozenset(read_lexicon("portfolio_words"))  # "Monetary Affairs": a post's field, no body
 
     # ----------------------------------------------------------------- posts
     def _title_of(self, phrase: str) -> str | None:
@@ -345,6 +346,8 @@ class FactFinder:
                                                                 r"(?:of|in|at|for|to|with)\b.*",
                                                                 text[s + len(title):mentions[of].start], re.S):
                             of = None  # "X, Indonesian Consul General, on March 1 visited Dong Nai": no body after the title
+                        if of is not None:
+                            of = self._appositive_body(text, mentions, of)
                         of = country if of is None else of
                         if of is None:  # "Gan Siow Huang, Minister of State for ..., Government of Singapore."; "X,
                             # Representative Director & President, Suzuki Motor Corporation said"
@@ -352,6 +355,8 @@ class FactFinder:
                                        and re.fullmatch(r",\s*(?:the\s+)?", text[m.end + app.end():x.start])
                                        and re.match(r"\s*(?:[.;,]|$)|\s+(?:said|says|added|stated)\b",
                                                     text[x.end:x.end + 8])), None)
+                        if of is None and re.match(r"\s+for\s+[A-Z]", part[len(title):]):
+                            continue  # "State Minister for National Development Planning": a field, no body named
                         out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-apposition",
                                     "confidence": 0.85})
             # Premodifier: "Yantai Mayor Zheng Deyan", "Chief Minister Edappadi K Palaniswami"
@@ -388,6 +393,8 @@ class FactFinder:
                               " ".join(title.split()[-2:]) in self.titles):
                     start = cut + bool(honorific) - len(pre.group(1)) + sum(len(w) + 1 for w in words[:k])
                     of = self._mention_before(mentions, start, sent.start_char, PARTY)
+                    if of is not None and re.search(r"[,;:]", text[mentions[of].end:start]):
+                        of = None  # "relief from Africa, Prime Minister Tony Blair has promised": the scene, no body
                     body = next((n for n, x in enumerate(mentions) if x.cls in PARTY and x.cls not in PLACE
                                  and x.start < start < x.end <= title_end), None)
                     rest = re.findall(r"[\w'-]+", text[mentions[body].end:title_end].lower()) if body is not None else []
@@ -405,6 +412,13 @@ class FactFinder:
                     continue
             out += self._title_of_body_before(text, mentions, in_sent, i, m)
         return out + self._respectively(text, mentions, in_sent)
+
+    @staticmethod
+    def _appositive_body(text: str, mentions: list[Mention], of: int) -> int | None:
+        """The body a title "of" a name is of; none when the name runs on past the mention or owns the body named
+        after it, so the body is another ("Director of the Scottish Local Authority Management Centre", "an
+        economist with MM Warburg", "a member of Cherie Blair's Matrix Chambers")."""
+        return None if re.match(r"['’]s?\s+[A-Z]|\s[A-Z][a-z]", text[mentions[of].end:mentions[of].end + 4]) else of
 
     def _respectively(self, text: str, mentions: list[Mention], in_sent) -> list[dict]:
         """"Mohammed Adjei Sowah and Alderman Patricia De Lille, Mayors of Accra and Cape Town respectively": the
@@ -452,6 +466,10 @@ class FactFinder:
         title = " ".join(w.lower() for w in words[k:])
         if not title or not (title in self.titles or title.split()[-1] in self.titles):
             return []
+        title_start = max(0, mentions[body].start - 80) + pre.start(1) + \
+            [w.start() for w in re.finditer(r"\S+", pre.group(1))][k]
+        if any(x.cls in PERSON_CLASSES and re.fullmatch(r",\s*(?:the\s+)?", text[x.end:title_start]) for x in mentions):
+            return []  # "Linda Knox, Director of the Scottish Local Authority Management Centre": the name before's
         return [{"rel": "post", "person": i, "title": title, "of": body, "rule": "post-title-of-body-before",
                  "confidence": 0.7}]
 
@@ -1238,9 +1256,13 @@ class FactFinder:
                                if m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
         sentences = [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char]) for s in sents]
         facts = [f for f in facts if not (f["rel"] == "post" and self._past_post(text, mentions[f["person"]], f))]
+        # a portfolio for a body ("State Minister for National Development Planning"): the post names no body, and
+        # the article's place is not it either
+        facts = [f for f in facts if not (f["rel"] == "post" and f["of"] is not None and
+                                          self._portfolio_named(text, mentions[f["of"]]))]
         for f in facts:
-            if f["rel"] == "post" and f["of"] is not None and self._not_the_body(text, mentions[f["of"]]):
-                f["of"] = None
+            if f["rel"] == "post" and f["of"] is not None:
+                f["of"] = None if self._not_the_body(text, mentions[f["of"]]) else self._named_body(text, mentions, f["of"])
         return self._localize_currencies(assemble(sentences, mentions, facts), mentions, dateline[0])
 
     def _not_the_body(self, text: str, place: Mention) -> bool:
@@ -1258,6 +1280,28 @@ class FactFinder:
             return True
         return bool(re.search(r"(?:^|[.!?\n]\s*)(?:In|At|From)\s+$", before) and after.startswith(","))
 
+    def _named_body(self, text: str, mentions: list[Mention], body: int) -> int | None:
+        """The body a post's body mention names: none for a continent ("Europe minister"); a sentence's first word
+        "New" is no part of it ("New Metropolitan Police Commissioner": the article's mention without it)."""
+        m = mentions[body]
+        if m.key in self.supranational and m.cls in PLACE and not re.search(r"\bUnion\b", m.key):
+            return None  # a continent has no posts; the European Union has
+        if self._new_first(text, m):
+            return next((n for n, x in enumerate(mentions) if x.text == m.text[4:] and x.cls in PARTY), body)
+        return body
+
+    @staticmethod
+    def _new_first(text: str, m: Mention) -> bool:
+        """Whether a name starts with a sentence's first word "New" ("New Home Secretary Charles Clarke")."""
+        return m.text.startswith("New ") and bool(re.search(r"(?:^|[.!?\n\"“]\s*)$", text[max(0, m.start - 4):m.start]))
+
+    def _portfolio_named(self, text: str, m: Mention) -> bool:
+        """Whether a post's body mention is its portfolio, so the post names no body: "Monetary Affairs
+        Commissioner", "Director of Public Prosecutions", "New Home Secretary"."""
+        name = m.text[4:] if self._new_first(text, m) else m.text
+        words = [w for w in re.findall(r"[\w'-]+", name.lower()) if w not in ("and", "of", "for", "the")]
+        return m.cls not in PLACE and (len(words) >= 2 or name != m.text) and all(w in self.portfolio for w in words)
+
     @staticmethod
     def _past_post(text: str, person: Mention, fact: dict) -> bool:
         """"former WorldCom financial chief X", "X, an ex-Conservative chancellor,": a post no longer held."""
@@ -1268,7 +1312,8 @@ class FactFinder:
         else:
             before = text[max(fact["at"], person.start - 70):person.start]
             window = re.split(r"[,;:(]", before)[-1]
-        return bool(PAST_TITLE.search(window))
+        # "Shadow Europe minister Mr Brady": a shadow post is no post, though a body stands between it and the title
+        return bool(PAST_TITLE.search(window)) or "shadow" not in fact["title"] and bool(re.search(r"\b[Ss]hadow\s+(?:[\w&-]+\s+){1,3}$", window))
 
     def _without_demonyms(self, words: str) -> str:
         """Demonyms lower-cased, so "the Indian state of" reads as "the indian state of"."""

@@ -851,3 +851,41 @@ def test_facts_this_week_is_no_event_told_before():
 
     assert not EVENT_ANAPHOR.search("The newly-designed OMAP-Vox chip set was announced ahead of the start of a major "
                                     "mobile industry conference, 3GSM, which takes place in Cannes, France this week.")
+
+
+# BBC sentences (../shared/corpus/bbc): a post's body is a body the title is of, not its portfolio, the scene or a
+# name cut short
+@pytest.mark.parametrize("text,wrong", [
+    ("Monetary Affairs Commissioner Joaquin Almunia said that it was a matter for next week.", "Monetary Affairs"),
+    ("Director of Public Prosecutions, Ken Macdonald QC, who sits on the SGC, said the principle of discounting "
+     "sentences to offenders for early guilty pleas is set down by parliament.", "Public Prosecutions"),
+    ("New Home Secretary Charles Clarke vowed the nine men would remain in prison while the law was being reviewed.",
+     "New Home"),
+    ("UK aid to help the victims of the Asian tsunami disaster will not take much needed relief from Africa, Prime "
+     "Minister Tony Blair has promised.", "Africa"),
+    ("A book published by Philippe Sands QC, a member of Cherie Blair's Matrix Chambers says Lord Goldsmith warned "
+     "Tony Blair on 7 March 2003 that the Iraq war could be illegal without a second UN resolution sanctioning "
+     "military action.", "Cherie Blair"),
+    ('Linda Knox, Director of the Scottish Local Authority Management Centre at Strathclyde University, said: "With '
+     'this current settlement the increase is slowing.', "Scottish Local Authority"),
+])
+def test_facts_post_body_is_no_portfolio_scene_or_cut_name(nlp, text, wrong):
+    assert wrong not in [f["of"] for f in of_rel(facts(nlp, text), "post")]
+
+
+def test_facts_post_holder_is_no_end_of_the_body_name(nlp):
+    text = ('Linda Knox, Director of the Scottish Local Authority Management Centre at Strathclyde University, said: '
+            '"With this current settlement the increase is slowing.')
+    assert "Management Centre" not in [f["person"] for f in of_rel(facts(nlp, text), "post")]
+
+
+@pytest.mark.parametrize("text", [
+    'Shadow Europe minister Mr Brady said: "I believe it is essential that Britain keeps the rebate and I think '
+    "it's a crucial test of how firmly the British government is prepared to stand up for Britain internationally "
+    'in Europe.',
+    'Shadow Treasury chief secretary George Osborne said: "Everyone who looks at the British economy at the moment '
+    'says there has been a sharp deterioration in the public finances, that there is a black hole," he said.',
+])
+def test_facts_post_shadow_before_the_body_is_no_post(nlp, text):
+    assert of_rel(facts(nlp, text), "post") == []
+
