@@ -235,6 +235,32 @@ def _parsed_posts(sent: Span, mentions: list[Mention], spans: list[tuple[int, in
     return out
 
 
+# what a place may be called right after its name ("Shandong province", "Busan port"): no noun it modifies
+_PLACE_NAME_NOUNS = frozenset(PLACE_NOUNS) | {"port", "capital", "area", "zone", "island", "islands", "town",
+                                             "village", "municipality", "territory", "county", "borough"}
+
+
+def _modifies_next(doc: Doc, place: Mention) -> bool:
+    """Whether a place's name modifies the noun after it, so it is no larger place of the name before:
+    "Water firm Suez in Argentina row", "US in EU tariff chaos trade row", "in Edinburgh, Wales Secretary Peter
+    Hain"; not "Shandong province"."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    last, nxt = span[-1], doc[span.end]
+    if nxt.lower_ in _PLACE_NAME_NOUNS:
+        return False
+    return last.dep_ in ("compound", "nmod", "amod") and last.head.i >= span.end and \
+        last.head.lower_ not in _PLACE_NAME_NOUNS or nxt.tag_ in ("NN", "NNS") and nxt.text.islower()
+
+
+def _adjective_named(doc: Doc, place: Mention) -> bool:
+    """Whether a place-noun mention is named by an adjective ("the West African state of Benin"): a kind of
+    place the next name is, not a place it lies in."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and len(span) >= 2 and span[-1].lower_ in _PLACE_NAME_NOUNS and span[-2].tag_ == "JJ"
+
+
 def _gap(text: str, a: Mention, b: Mention) -> str:
     """The text between two mentions, a bare apostrophe after a name ending in "s" or "." read as "'s": "the
     U.S.’ New Mexico", "the Philippines' Davao City"."""
@@ -589,10 +615,12 @@ class FactFinder:
                 out.append({"rel": "locatedIn", "place": i, "in": jj, "rule": "in-possessive", "confidence": 0.8})
             elif re.fullmatch(r"\s+of\s+(?:the\s+)?", between) and (a.cls == "District" or b.cls == "Country" and (
                     a.rule == "place-noun" or PLACE_NOUN_END.search(a.text))) \
-                    and self._rank(b) > self._rank(a):  # "the Voronezh region of the Russian Federation"
+                    and self._rank(b) > self._rank(a) and not _adjective_named(doc, a):
+                # "the Voronezh region of the Russian Federation"; not "the West African state of Benin"
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "district-of", "confidence": 0.8})
             elif re.fullmatch(rf"\s+in\s+(?:the\s+)?(?:{DIRECTIONS}\s+(?:(?:part\s+)?of\s+(?:the\s+)?)?)?",
-                              between, re.I) and self._rank(b) > self._rank(a):  # "Nordland county in the north of Norway"
+                              between, re.I) and self._rank(b) > self._rank(a) and not _modifies_next(doc, bb):
+                # "Nordland county in the north of Norway"; not the headline's "Water firm Suez in Argentina row"
                 out.append({"rel": "locatedIn", "place": i, "in": jj, "rule": "in-larger", "confidence": 0.85})
             elif re.fullmatch(r"['’]s\s+(?:(?:[a-z-]+\s+){0,2}(?:city|town|port|province|state|region|county|"
                               r"district|capital),?\s+)?", between) and self._rank(a) > self._rank(b):
@@ -604,14 +632,16 @@ class FactFinder:
                     and not re.search(r"(?:,|\band)\s*$", text[max(0, a.start - 6):a.start])
                     or self._rising_chain(text, places, n)) and (
                     self._rank(b) > self._rank(a) or self._rank(b) == self._rank(a) == RANK["City"] and re.search(
-                        r"\b(?:in|at|near)\s+$", text[max(0, a.start - 6):a.start])):
+                        r"\b(?:in|at|near)\s+$", text[max(0, a.start - 6):a.start])) and not _modifies_next(doc, b):
+                # not "in Edinburgh, Wales Secretary Peter Hain": the next title's place
                 # "in Rompin, Pahang"; "in Gambang, Kuantan": a town, then the larger town it is part of
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "comma", "confidence": 0.7})
             elif re.fullmatch(r"\s*\(\s*", between) and re.match(r"\s*\)", text[b.end:b.end + 3]) \
                     and self._rank(b) > self._rank(a):  # "Bhubaneswar (Odisha) [India]": the larger place in brackets
                 out.append({"rel": "locatedIn", "place": i, "in": j, "rule": "bracket", "confidence": 0.7})
         told = {(f["place"], f["in"]) for f in out}
-        out += [f for f in self._listed_places_of(text, places) if (f["place"], f["in"]) not in told]
+        out += [f for f in self._listed_places_of(text, places) if (f["place"], f["in"]) not in told
+                and not _adjective_named(doc, mentions[f["place"]])]
         told = {(f["place"], f["in"]) for f in out}
         out += [f for f in self._place_noun_of(text, places) if (f["place"], f["in"]) not in told]
         for i, b in places:  # "the Indian state of Goa": in the country the demonym names, as the article names it

@@ -889,3 +889,21 @@ def test_facts_post_holder_is_no_end_of_the_body_name(nlp):
 def test_facts_post_shadow_before_the_body_is_no_post(nlp, text):
     assert of_rel(facts(nlp, text), "post") == []
 
+
+def test_facts_place_modifying_the_next_title_is_no_container(nlp):
+    text = ("Chancellor Gordon Brown and Transport Secretary Alistair Darling promoted the news in Edinburgh, Wales "
+            "Secretary Peter Hain and Welsh First Minister Rhodri Morgan in Cardiff and Northern Ireland Minister John "
+            "Spellar in Belfast.")
+    found = facts(nlp, text)
+    assert ("Edinburgh", "Wales") not in [(f["place"], f["in"]) for f in of_rel(found, "locatedIn")]
+    assert ("Peter Hain", "Wales") in [(f["person"], f["of"]) for f in of_rel(found, "post")]  # a place in a title
+
+
+@pytest.mark.parametrize("text", [
+    "Water firm Suez in Argentina row",  # a headline: "Argentina" modifies "row"
+    "A US defence and telecommunications company has agreed to pay $28.5m after admitting bribery in the West "
+    "African state of Benin.",  # Benin is the state, not in it
+])
+def test_facts_no_located_in_from_a_modifier(nlp, text):
+    assert of_rel(facts(nlp, text), "locatedIn") == []
+
