@@ -20,8 +20,8 @@ from .dates import resolve_date
 from .mentions import PARENT_HEADS, PLACE_NOUNS, Mention
 from .rules import NUMBER_WORDS, doc_text, rules_for, span_text
 from .rules.agreement import STAND_INS, agreements_from_parse
-from .rules.cooperation import TIES_ENDED, cooperation_from_parse
-from .rules.investment import INVESTMENT_WORDS, hedged, investment_from_parse, listed_amounts
+from .rules.cooperation import TIES_ENDED, cooperation_from_parse, not_reached
+from .rules.investment import HEDGES, INVESTMENT_WORDS, hedged, investment_from_parse, listed_amounts
 from .rules.located_in import located_in_from_parse
 from .rules.discourse import Sentence, assemble
 from .money import find_money, localize
@@ -1063,6 +1063,9 @@ class FactFinder:
             return []  # "The investment includes ...": the one just told, in detail
         inv = _invest_word(s_text, idx, sent.start_char)
         verb_at = sent.start_char + inv.start()
+        word = next((t for t in sent if t.idx == verb_at), None)
+        if word is not None and (hedged(word, sent) or any(c.dep_ == "amod" and c.lower_ in HEDGES for c in word.children)):
+            return []  # "the £1bn investment deal would be signed", "Shanghai Automotive's proposed £1bn investment"
         projects = PROJECTS.search(s_text)
         first_event = min([m.start for _, m in idx if m.cls == "Event" and m.start > verb_at] + [sent.end_char])
         targets = [i for i, m in idx if m.cls in PLACE and verb_at < m.start < first_event and
@@ -1158,6 +1161,9 @@ class FactFinder:
             return self._joint_venture(text, idx)
         if TIES_ENDED.search(text, sent.start_char, sent.end_char):
             return []  # "Fiat and GM agreed to dissolve their alliance": cooperation that ends
+        cue_tok = next((t for t in sent if t.idx == cue.start()), None)
+        if cue_tok is not None and not_reached(cue_tok, sent):
+            return []  # "Qantas sought a tie-up with Air New Zealand": a tie not had
         parties = [i for i, m in idx if m.cls in PARTY and not re.search(
             r"(?:such as|including|like|from|of|at|during)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])
             and not re.match(r"['’]s\b", text[m.end:m.end + 3])]

@@ -907,3 +907,25 @@ def test_facts_place_modifying_the_next_title_is_no_container(nlp):
 def test_facts_no_located_in_from_a_modifier(nlp, text):
     assert of_rel(facts(nlp, text), "locatedIn") == []
 
+
+@pytest.mark.parametrize("text", [
+    "In an effort to meet the challenge posed by low cost carriers, Qantas sought a tie-up with Air New Zealand "
+    "last year",
+    "A tie-up between Barclays and California-based Wells Fargo would create the world's fourth biggest bank, "
+    "valued at $180bn (£96bn).",
+    "Trouble-hit Mitsubishi Motors is in talks with French carmaker PSA Peugeot Citroen about a possible alliance.",
+    'The prime minister also urged Europe and the US to "build anew their alliance".',
+])
+def test_facts_a_tie_sought_or_hedged_is_no_cooperation(nlp, text):
+    assert of_rel(facts(nlp, text), "cooperation") == []
+
+
+@pytest.mark.parametrize("text", [
+    'Rover bosses have said they are "confident" the £1bn ($1.9bn) investment deal would be signed in March or '
+    'early April.',
+    "Shanghai Automotive's proposed £1bn investment in Rover is awaiting approval by its owner, the Shanghai city "
+    "government and by the National Development and Reform Commission, which oversees foreign investment by "
+    "Chinese firms.",
+])
+def test_facts_a_planned_investment_is_none(nlp, text):
+    assert of_rel(facts(nlp, text), "investment") == []

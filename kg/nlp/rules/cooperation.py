@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
 from . import PARTY, mention_of, rule, span_text
+from .investment import hedged
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -32,6 +33,29 @@ TIES_ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|cance
                         r"an end to|break(?:s|ing)? up|broke up|pull(?:s|ed|ing)? out of|withdr[ae]w\w* from|exit\w*|"
                         r"quit\w*)\s+(?:the|their|its|a|this|that)\s+(?:[\w-]+\s+){0,2}?(?:alliance|partnership|tie-up|"
                         r"venture|cooperation|collaboration|deal|agreement|contract))\b", re.I)
+
+
+_HEDGES = frozenset(read_lexicon("hedges"))
+_TALKS = frozenset({"talks", "negotiations", "discussions"})
+# a tie two firms or states have or have not, unlike cooperation, which a pledge to cooperate already tells
+_TIES = frozenset({"alliance", "tie-up", "tie", "partnership", "venture"})  # "tie-up" is the tokens "tie", "-", "up"
+
+
+def not_reached(tok: "Token", sent: "Span") -> bool:
+    """A tie sought, urged, talked about, possible or conditional, not one the parties have: "Qantas sought a
+    tie-up with Air New Zealand", "is in talks with PSA Peugeot Citroen about a possible alliance", "urged Europe
+    and the US to build anew their alliance"."""
+    if any(c.dep_ == "amod" and c.lower_ in _HEDGES for c in tok.children) or \
+            tok.lower_ in _TIES and hedged(tok, sent):
+        return True
+    node = tok
+    for _ in range(5):
+        if node.lower_ in _TALKS:
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def _conjoined(tok) -> list:
@@ -88,6 +112,8 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
     for tok in sent:
         if tok.lower_ not in _TRIGGERS and not _joint(tok):
             continue
+        if not_reached(tok, sent):
+            continue  # "Qantas sought a tie-up with Air New Zealand"
         verb = _clause(tok)
         chain = [tok]
         node = tok

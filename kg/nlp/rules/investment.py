@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 INVESTMENT_WORDS = _TRIGGERS = frozenset(read_lexicon("investment_triggers"))
-_HEDGES = frozenset(read_lexicon("hedges"))
+HEDGES = _HEDGES = frozenset(read_lexicon("hedges"))
 _REPORTING = frozenset(read_lexicon("reporting_verbs"))
 _PER_UNIT = re.compile(r"^\s*(?:a|an|per|each)\s+(?:head|month|year|week|day|person|share|unit|tonne|ton|barrel)\b", re.I)
 _SIGNING = {"signed", "signs", "sign", "inked", "sealed", "signing"}
@@ -56,8 +56,9 @@ def investment_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, i
                           demonyms: dict[str, str] | None = None) -> Iterator[dict]:
     """Raw investment facts of one sentence; ``money`` holds (doc char offset, MoneyMatch) pairs."""
     for tok in sent:
-        if tok.lower_ not in _TRIGGERS or hedged(tok, sent) or tok.dep_ == "compound":
-            continue  # "a UK investment banker", "investment funds": a kind of firm, not a flow
+        if tok.lower_ not in _TRIGGERS or hedged(tok, sent) or tok.dep_ == "compound" or \
+                any(c.dep_ == "amod" and c.lower_ in _HEDGES for c in tok.children):
+            continue  # "a UK investment banker", "investment funds": a kind of firm, not a flow; "a proposed investment"
         verb = tok.tag_.startswith("VB")
         investor = target = None
         amount = None
