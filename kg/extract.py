@@ -317,7 +317,8 @@ class Resolver:
                                        ev, f.confidence, f.rule))
             elif isinstance(f, RawAgreement):
                 signed = self.group_of[f.signed_at] if f.signed_at is not None else main_event
-                parties = self._without_home_places(tuple(dict.fromkeys(self.group_of[p] for p in f.parties)))
+                parties = self._without_home_places(tuple(dict.fromkeys(
+                    g for g in (self.group_of[p] for p in f.parties) if self.groups[g]["cls"] not in PERSON_CLASSES)))
                 if f.signer_anaphor and not any(self.groups[p]["cls"] in PLACE_CLASSES for p in parties):
                     # "the state signed 18,645 MoUs"; "our city signed a ... agreement with CSCEC"
                     main_of = self._main_place(f.signer_anaphor, strict=True)

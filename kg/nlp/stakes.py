@@ -144,5 +144,13 @@ def stake_investments(doc: Doc, text: str, mentions: list[Mention], sent: Span) 
             to = re.search(r"\bto\s+", text[end:s_end])
             if buyer is None and to:
                 buyer = _mention_after(text, mentions, end + to.end(), s_end, HOLDERS)
+            named = re.search(r"\b[A-Z][\w&-]*\s+$", text[s_start:at])
+            if target is None and named:  # "Jarvis sells Tube stake": a stake in what "Tube" names, not the seller
+                target = next((i for i, m in enumerate(mentions) if m.start <= s_start + named.start() < m.end
+                               and m.cls in COMPANIES), None)
+                if target is None:
+                    continue
+            if target is not None and buyer is not None and mentions[buyer].cls not in COMPANIES:
+                continue  # "sells Tube stake to Spain": the headline's country stands for the firm that buys
             add(buyer, target if target is not None else subject, values, "stake-sold")
     return out

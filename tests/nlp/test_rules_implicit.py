@@ -1,5 +1,8 @@
 """What a fact's sentence implies without naming it (kg/nlp/rules/implicit.py): marks on the raw facts, and
 what entity resolution makes of them. Sentences from the shared sets and the BBC corpus."""
+from pathlib import Path
+
+import pytest
 from conftest import extract_text as extract
 
 from kg.model import Agreement, Investment
@@ -51,3 +54,23 @@ def test_implicit_a_purchase_is_marked(nlp):
     """(tests/test_extract.py checks that a marked purchase makes no cooperation.)"""
     [deal] = _raw(nlp, ACQUIRE, RawAgreement)
     assert deal.acquisition and not deal.partner_named
+
+
+def test_implicit_a_stake_sold_is_marked(nlp):
+    """A stake sold under a partnership agreement: a deal, but the article's ties are no current cooperation."""
+    [deal] = _raw(nlp, "Fiat had sold GM a stake in 2000, as part of a partnership agreement.", RawAgreement)
+    assert deal.acquisition
+
+
+
+BBC_325 = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "bbc" / "business" / "325.txt"
+
+
+@pytest.mark.skipif(not BBC_325.is_file(), reason="needs ../shared/corpus/bbc")
+def test_implicit_an_agreement_party_typed_person_is_no_party(nlp):
+    """A newspaper firm the entity vote types Person (Dainik Jagran, in BBC business/325) is no party of a deal:
+    people sign for bodies."""
+    result = extract(nlp, BBC_325.read_text(encoding="utf-8"))
+    people = {e.iri for e in result.entities if e.cls in ("Person", "Official")}
+    deals = [f for f in result.facts if isinstance(f, Agreement)]
+    assert deals and all(p not in people for f in deals for p in f.parties)

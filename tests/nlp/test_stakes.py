@@ -1,4 +1,6 @@
 """Stakes as investments, on real sentences from BBC business news (2005)."""
+from pathlib import Path
+
 import pytest
 
 from tests.nlp.test_facts import facts, of_rel
@@ -40,3 +42,14 @@ def test_stakes_held_or_bought(nlp, text, expected):
 ])
 def test_stakes_planned_or_unplaced_are_none(nlp, text):
     assert investments(nlp, text) == []
+
+
+BBC_341 = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "bbc" / "business" / "341.txt"
+
+
+@pytest.mark.skipif(not BBC_341.is_file(), reason="needs ../shared/corpus/bbc")
+def test_stakes_a_stake_named_before_is_not_in_the_seller(nlp):
+    """"Jarvis sells Tube stake to Spain" (BBC business/341's headline): the stake is in what "Tube" names, so
+    the seller is no target, and "Spain" no investor of it."""
+    found = investments(nlp, BBC_341.read_text(encoding="utf-8"))
+    assert all(target != "Jarvis" for _, target in found)
