@@ -53,6 +53,7 @@ _PERSON_HONORIFICS = {"Datuk", "Dato", "Dato'", "Tun", "Dr", "Mr", "Mrs", "Ms", 
 PARENT_HEADS = {"Committee", "Government", "Congress", "Council", "Commission"}
 # Heads of the units of a body: "Standing Committee" of the party committee
 _UNIT_HEADS = {"Committee", "Commission", "Council", "Board", "Assembly", "Congress", "Bureau", "Department", "Office"}
+_POST_NOMINALS = {"QC", "KC", "MP", "MSP", "MEP"}  # "Guy Mansfield QC", "Peter Ainsworth MP": no part of the name
 _HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof", "Tengku", "Tunku"}
 _COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "like", "group", "giant", "maker",
                   "manufacturer", "carrier", "bank", "conglomerate", "developer", "operator", "retailer",
@@ -989,7 +990,8 @@ class MentionFinder:
             else:
                 break
         while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
-                                                     "Rs", "RM", "Rp", "and") or doc[end - 1].text in _HONORIFIC_STOPS):
+                                                     "Rs", "RM", "Rp", "and") or doc[end - 1].text in _HONORIFIC_STOPS
+                               or end - start > 2 and doc[end - 1].text in _POST_NOMINALS):
             end -= 1
         return doc[start:end]
 

@@ -929,3 +929,13 @@ def test_facts_a_tie_sought_or_hedged_is_no_cooperation(nlp, text):
 ])
 def test_facts_a_planned_investment_is_none(nlp, text):
     assert of_rel(facts(nlp, text), "investment") == []
+
+
+@pytest.mark.parametrize("text,person", [
+    ('The chairman of the Bar Council, Guy Mansfield QC warned there was a real risk that people on the "margins '
+     'of society" would be driven into the hands of extremists.', "Guy Mansfield"),
+    ('Chairman of the Environmental Audit Committee Peter Ainsworth MP, said: "The government\'s housing policy is '
+     'an alarming example of disjointed thinking in an areas where joined-up policy is crucial.', "Peter Ainsworth"),
+])
+def test_facts_post_holder_without_post_nominals(nlp, text, person):
+    assert [f["person"] for f in of_rel(facts(nlp, text), "post")] == [person]
