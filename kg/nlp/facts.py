@@ -433,6 +433,11 @@ class FactFinder:
                         # "Venezuelan president Hugo Chavez": the country, as the article names it
                         of = self._country_of(mentions, text[max(sent.start_char, start - 30):start])
                     title = self.abbreviated.get(title, title)  # "Sindh CM Murad Ali Shah" is its chief minister
+                    kind = next((t for t in sent if t.idx + len(t.text) <= start and t.idx >= start - 16
+                                 and t.i + 1 < len(doc) and doc[t.i + 1].idx >= start), None)
+                    if of is None and kind is not None and kind.tag_ == "NN" and kind.dep_ == "compound" and \
+                            kind.text.islower() and kind.lower_ not in self.title_words:
+                        continue  # "bank governor Sunil Mendis": a body of that kind, unnamed; not the article's place
                     out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-premodifier",
                                 "confidence": 0.75})
                     continue

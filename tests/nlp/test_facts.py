@@ -939,3 +939,9 @@ def test_facts_a_planned_investment_is_none(nlp, text):
 ])
 def test_facts_post_holder_without_post_nominals(nlp, text, person):
     assert [f["person"] for f in of_rel(facts(nlp, text), "post")] == [person]
+
+
+def test_facts_post_of_an_unnamed_body_of_a_kind_is_none(nlp):
+    """"bank governor X": the body is a bank the sentence does not name, not the place the article is about."""
+    text = "This estimate is preliminary, bank governor Sunil Mendis told reporters, and could rise in 2006."
+    assert of_rel(facts(nlp, text), "post") == []
