@@ -582,3 +582,14 @@ def test_mentions_a_text_that_ends_on_a_short_organisation_is_read(nlp):
     """A cut of tr_la_4 that ends on the two tokens of a name: the minister check looked past the last token."""
     found = mentions(nlp, "the national office of the German-Lithuanian Chamber of Commerce in Vilnius and Klai")
     assert "Vilnius" in found
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The eight are Makueni, Kakamega, Nakuru, Mombasa, Kisumu, Isiolo, Kisii and Kiambu and were selected based on "
+     "high economic potential.", "Kiambu"),  # tr_af_3: the NER took it for a firm
+    ("Morocco’s Ministry of Investment and the main Catalan employers' confederation, Foment del Treball, sign four "
+     "protocols that are expected to create more than 700 direct jobs in the cities of Tangier, Tetouan, and Kenitra.",
+     "Kenitra"),  # tr_af_2: the NER took it for a people
+])
+def test_mentions_a_name_listed_with_places_of_one_class_is_one(nlp, text, name):
+    assert mentions(nlp, text)[name] == "City"
