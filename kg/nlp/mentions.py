@@ -615,7 +615,7 @@ class MentionFinder:
                     span = doc[start:name.i + 1]
                     if name.tag_ == "NNP" and not any(t.ent_type_ for t in span) and span.text not in self.not_names \
                             and self.gaz.get(span.text) is None and self.gaz.get(span.text.title()) is None \
-                            and span.text.lower() not in self.title_words:
+                            and not any(t.lower_ in self.title_words for t in span):  # "Secretary General"
                         out.append((span.start, span.end))
         return out
 

@@ -573,6 +573,13 @@ def test_mentions_a_proper_noun_that_signs_is_an_organisation(nlp, text, names):
     assert all(found.get(name) == "Company" for name in names)
 
 
+def test_mentions_a_title_that_signs_is_no_organisation(nlp):
+    found = mentions(nlp, "The Basque Government's Secretary General for External Action, Marian Elorza, and the "
+                     "Minister for European Affairs and International Relations of the Bavarian Government, Beate "
+                     "Merk, signed the Agreement today")  # tr_la_3
+    assert "Secretary General" not in found
+
+
 def test_mentions_a_known_place_that_signs_stays_a_place(nlp):
     assert mentions(nlp, "Qingdao signs a total of 16 project agreements with a planned total investment of $1.66 "
                     "billion.")["Qingdao"] == "City"
