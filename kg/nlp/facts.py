@@ -570,7 +570,13 @@ class FactFinder:
 
     # ------------------------------------------------------------ located-in
     def _rank(self, m: Mention) -> int:
-        return 4 if m.key in self.supranational else RANK[m.cls]
+        """How large a place is, by class; a place written with "town" or "village" ranks below any city
+        ("Yonaguni Town in Okinawa", where the gazetteer knows Okinawa as a city)."""
+        if m.key in self.supranational:
+            return 4
+        if m.rule == "place-noun" and m.text.split()[-1].lower() in ("town", "village", "township"):
+            return min(RANK[m.cls], RANK["District"])
+        return RANK[m.cls]
 
     def located_in(self, doc: Doc, text: str, mentions: list[Mention], sent: Span) -> list[dict]:
         """Places the sentence puts inside larger ones: "X in Y", "Y's X", "X, Y", lists "of" Y."""

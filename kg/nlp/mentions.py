@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.attrs import DEP, IDX, LENGTH, LOWER, TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -616,7 +616,7 @@ class MentionFinder:
                     span = doc[start:name.i + 1]
                     if name.tag_ == "NNP" and not any(t.ent_type_ for t in span) and span.text not in self.not_names \
                             and self.gaz.get(span.text) is None and self.gaz.get(span.text.title()) is None \
-                            and span.text.lower() not in self.title_words:
+                            and not any(t.lower_ in self.title_words for t in span):  # "Secretary General"
                         out.append((span.start, span.end))
         return out
 
@@ -842,6 +842,33 @@ class MentionFinder:
                   if m.cls in PLACE_CLASSES and len(m.text.split()) >= 2 and m.text.istitle()}
         return [m._replace(cls=places[m.text].cls, key=places[m.text].key, rule=m.rule + "-initials")
                 if m.rule.startswith("ner-") and m.text.isupper() and m.text in places else m for m in mentions]
+
+    def _listed_with_places(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A proper noun no rule typed, coordinated with two or more places of one class and with nothing else, is
+        a place of that class: "The eight are Makueni, ..., Kisii and Kiambu", "the cities of Tangier, Tetouan, and
+        Kenitra" (the NER took "Kiambu", a small town the gazetteer trusts only with the NER's word, for a firm, and
+        "Kenitra" for a people)."""
+        conj, proper = doc.vocab.strings["conj"], doc.vocab.strings["NNP"]
+        candidates = [i for i, (dep, tag) in enumerate(doc.to_array([DEP, TAG]).tolist()) if dep == conj and tag == proper]
+        if not candidates:
+            return mentions
+        at = {m.start: m for m in mentions}
+        added = []
+        for i in candidates:
+            tok = doc[i]
+            if any(m.start <= tok.idx < m.end for m in mentions) or tok.text in self.gaz.demonyms or not tok.is_alpha:
+                continue
+            root = tok
+            while root.dep_ == "conj" and root.head.i < root.i:
+                root = root.head
+            members = [root, *root.conjuncts]
+            classes = [at[t.idx].cls if t.idx in at else None for t in members if t.i != tok.i]
+            placed = [c for c in classes if c in PLACE_CLASSES]
+            if len(placed) >= 2 and len(placed) == len(classes) and len(set(placed)) == 1:
+                known = self.gaz.get(tok.text)  # a small town the gazetteer holds but trusts only with the NER's word
+                added.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, known.cls if known else placed[0],
+                                     known.name if known else tok.text, "listed-place"))
+        return sorted(mentions + added) if added else mentions
 
     @staticmethod
     def _city_and_region_apart(mentions: list[Mention]) -> list[Mention]:
@@ -1161,6 +1188,7 @@ class MentionFinder:
         mentions = self._city_and_region_apart(mentions)
         mentions = self._place_initials(mentions)
         mentions = self._retype_named_after_places(mentions)
+        mentions = self._listed_with_places(doc, mentions)
         mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]

@@ -106,6 +106,9 @@ def test_facts_post_member_of_a_unit_of_a_body(nlp, text, post):
     # the country a demonym names, as the article names it
     ("Russia's Kamchatka Territory signed a memorandum of understanding with the Indian state of Goa. India and "
      "Russia agreed.", "state of Goa", "India"),
+    # a town written with its noun ranks below a place the gazetteer knows as a city (tr_se_3)
+    ("Hualien City has established sister city relationships with Ulsan in South Korea, Yonaguni Town in Okinawa "
+     "(1982), Albuquerque City in the U.S.", "Yonaguni Town", "Okinawa"),
 ])
 def test_facts_located_in(nlp, text, place, container):
     assert (place, container) in [(f["place"], f["in"]) for f in of_rel(facts(nlp, text), "locatedIn")]

@@ -573,6 +573,13 @@ def test_mentions_a_proper_noun_that_signs_is_an_organisation(nlp, text, names):
     assert all(found.get(name) == "Company" for name in names)
 
 
+def test_mentions_a_title_that_signs_is_no_organisation(nlp):
+    found = mentions(nlp, "The Basque Government's Secretary General for External Action, Marian Elorza, and the "
+                     "Minister for European Affairs and International Relations of the Bavarian Government, Beate "
+                     "Merk, signed the Agreement today")  # tr_la_3
+    assert "Secretary General" not in found
+
+
 def test_mentions_a_known_place_that_signs_stays_a_place(nlp):
     assert mentions(nlp, "Qingdao signs a total of 16 project agreements with a planned total investment of $1.66 "
                     "billion.")["Qingdao"] == "City"
@@ -582,3 +589,14 @@ def test_mentions_a_text_that_ends_on_a_short_organisation_is_read(nlp):
     """A cut of tr_la_4 that ends on the two tokens of a name: the minister check looked past the last token."""
     found = mentions(nlp, "the national office of the German-Lithuanian Chamber of Commerce in Vilnius and Klai")
     assert "Vilnius" in found
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The eight are Makueni, Kakamega, Nakuru, Mombasa, Kisumu, Isiolo, Kisii and Kiambu and were selected based on "
+     "high economic potential.", "Kiambu"),  # tr_af_3: the NER took it for a firm
+    ("Morocco’s Ministry of Investment and the main Catalan employers' confederation, Foment del Treball, sign four "
+     "protocols that are expected to create more than 700 direct jobs in the cities of Tangier, Tetouan, and Kenitra.",
+     "Kenitra"),  # tr_af_2: the NER took it for a people
+])
+def test_mentions_a_name_listed_with_places_of_one_class_is_one(nlp, text, name):
+    assert mentions(nlp, text)[name] == "City"
