@@ -164,7 +164,10 @@ class SectorFinder:
                 # "tourism and agriculture can be areas that Davao and Kaua'i could work on together"
                 heads.extend((c, False, False) for c in tok.head.lefts if c.dep_ == "nsubj" and c.tag_.startswith("NN"))
             if field_word and subject.dep_ == "nsubj" and subject.head.lower_ in _COPULAS:
-                heads.extend((c, True, True) for c in subject.head.rights if c.dep_ in ("attr", "dobj"))  # "the industries are A, B"
+                # "the industries are A, B" describes a place's own; "the key areas in which cooperation will take
+                # place are A, B" are the cooperation's
+                described = not any(t.lower_.startswith(("cooperat", "co-operat", "collaborat")) for t in subject.subtree)
+                heads.extend((c, True, described) for c in subject.head.rights if c.dep_ in ("attr", "dobj"))
             if tok.lower_ in self.generic and tok.dep_ == "dobj" and any(
                     c.dep_ == "nsubj" and c.tag_ == "PRP" for c in tok.head.children) and self._frame(tok.head):
                 heads.append((tok, True, False))  # "They cover fields in A, B and C"

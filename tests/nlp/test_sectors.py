@@ -268,3 +268,15 @@ def test_sectors_an_act_on_a_field_names_the_field_after_of(nlp, finder):
     assert sectors(nlp, finder, "Some of the key areas in which cooperation will take place are promotion of social "
                    "rights, governance, cultural rights, among others.") == [
         "social rights", "governance", "cultural rights"]
+
+
+def test_sectors_the_areas_of_a_cooperation_are_its_not_described(nlp, finder):
+    """tr_la_2 vs tr_cn2_4: the fields "the key areas in which cooperation will take place are" belong to the
+    cooperation; "the industries identified in the plan are" describe a place's own."""
+    doc = nlp("Some of the key areas in which cooperation will take place are promotion of social rights, governance, "
+              "cultural rights, among others.")
+    assert [p.described for s in doc.sents for p in finder.find(s)] == [False, False, False]
+    doc = nlp("The industries identified in the plan are information technology, food processing, non-ferrous "
+              "metals and precious metals, high-end new chemical materials, equipment manufacturing, automobiles, and "
+              "medical and health care.")
+    assert all(p.described for s in doc.sents for p in finder.find(s))
