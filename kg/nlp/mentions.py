@@ -1156,6 +1156,8 @@ class MentionFinder:
                 plural = re.sub(r"ies$", "y", following) if following.endswith("ies") else following[:-1]
                 located = located or following.endswith("s") and plural in PLACE_NOUNS
                 cls = "City" if following in PLACE_NOUNS or located else "Person" if honorific else "Company"
+                if len(span) > 1 and span[0].lower_ in _COMPASS:
+                    cls = "Region"  # "the center of South Backa": a direction and a name make a region, no firm
                 cands.append((4, span.start, span.end, cls, None, "ner-gpe"))
         cands.sort(key=lambda c: (c[0], -(c[2] - c[1]), c[1]))
         taken = [False] * (len(doc) + 1)

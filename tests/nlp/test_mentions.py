@@ -162,6 +162,11 @@ def test_mentions_a_region_alone_is_keyed_by_its_name(nlp):
     assert keys["Binh Duong province"] == "Binh Duong"
 
 
+def test_mentions_a_direction_and_an_unknown_name_make_a_region(nlp):
+    found = mentions(nlp, "– We will connect middle Banat with the center of South Backa.")
+    assert found.get("South Backa") == "Region"
+
+
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
                           "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
