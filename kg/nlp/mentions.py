@@ -772,6 +772,14 @@ class MentionFinder:
                 blocked.update(range(i, i + k))  # "Hong Kong-Macao-Shandong Week": inside a compound name
                 i += k
                 continue
+            if place.cls == "Country" and label[1] == i - 1 and label[0] in ("GPE", "LOC") and doc[i - 1].lower_ in _COMPASS \
+                    and doc[i - 1].text[:1].isupper() and not (end < n and doc[end].tag_ == "POS") \
+                    and not (i > 1 and doc[i - 2].lower_ in ("and", "&", "or")):
+                # "value creation in North Norway": the NER's one place, a part of the country; but "Northwest China's
+                # Shaanxi" describes the province by its country, and "between East and West China" names two parts
+                out.append((i - 1, end, "Region", text[starts[i - 1]:ends[end - 1]], "compass-place"))
+                i += k
+                continue
             out.append((i, end, cls, place.name, "gazetteer"))
             i += k
         return out

@@ -167,6 +167,14 @@ def test_mentions_a_direction_and_an_unknown_name_make_a_region(nlp):
     assert found.get("South Backa") == "Region"
 
 
+def test_mentions_a_direction_before_a_country_names_a_part_of_it(nlp):
+    found = mentions(nlp, "In a broader perspective, the development and internationalisation of North Norway is an "
+                          "important element of the Norwegian Government’s Arctic strategy.")
+    assert found.get("North Norway") == "Region" and "Norway" not in found
+    found = mentions(nlp, "The Investment and Trade Forum for Cooperation between East and West China was also hosted.")
+    assert "West China" not in found
+
+
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
                           "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
