@@ -901,8 +901,11 @@ class MentionFinder:
         """A town the gazetteer knows that is the surname of a person the article names is that person: "in
         Cebu, Garcia said" after "Gov. Gwendolyn Garcia"."""
         surnames = {m.text.split()[-1] for m in mentions if m.cls in PERSON_CLASSES and " " in m.text}
+        # so is a surname the NER took for a person but the company test for a firm ("Chavez has said" after
+        # "Hugo Chavez")
         return [m._replace(cls="Person", key=m.text, rule=m.rule + "-surname")
-                if m.cls == "City" and m.rule == "gazetteer" and m.text in surnames else m for m in mentions]
+                if m.text in surnames and (m.cls == "City" and m.rule == "gazetteer" or
+                                           m.cls == "Company" and m.rule == "ner-person") else m for m in mentions]
 
     def _before_title(self, span: Span) -> bool:
         """"Indian Commerce and Industry Minister Piyush Goyal", "Provincial Party Secretary Mr Che": the NER's

@@ -175,6 +175,14 @@ def test_mentions_a_direction_before_a_country_names_a_part_of_it(nlp):
     assert "West China" not in found
 
 
+def test_mentions_a_surname_that_acts_is_still_the_person(nlp):
+    text = ("Argentine President Nestor Kirchner and Venezuelan President Hugo Chavez signed the deal in Buenos Aires on "
+            "Tuesday.\n\nLast year, Argentina's severe energy crisis forced President Kirchner to suspend gas exports "
+            "to Chile.")
+    found = [(m[2], m[3]) for m in nlp(text)._.nkg_mentions]
+    assert ("Kirchner", "Person") in found and ("Kirchner", "Company") not in found
+
+
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
                           "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
