@@ -1122,7 +1122,8 @@ class MentionFinder:
                         len(span) > 1 and (self.gaz.get(span[0].text) or _NO_PLACE).cls in ("Region", "Country")) or \
                         any(t.lower_ in ("and", "&") for t in span):
                     continue  # "Pahang State", "Thailand Datuk": a place or title; "Vesterålen and Lofoten": two names
-                had_honorific = span.start > ent.start
+                had_honorific = span.start > ent.start or span.start > 0 and \
+                    doc[span.start - 1].text.rstrip(".") in self.honorifics  # "Lord Falconer said", "Lord" outside
                 cls = "Person"
                 preceded = doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)
                 if not had_honorific and (preceded or (len(span) == 1 or span[0].text.isupper())

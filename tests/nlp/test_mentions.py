@@ -183,6 +183,12 @@ def test_mentions_a_surname_that_acts_is_still_the_person(nlp):
     assert ("Kirchner", "Person") in found and ("Kirchner", "Company") not in found
 
 
+def test_mentions_a_peer_is_a_person_without_the_title(nlp):
+    found = mentions(nlp, "The Attorney General Lord Goldsmith has so far not issued any instructions to police on how "
+                          "they should deal with any hunters who do violate the law.")
+    assert found.get("Goldsmith") == "Person" and "Lord Goldsmith" not in found
+
+
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
                           "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
