@@ -243,6 +243,7 @@ class MentionFinder:
         self.campus_heads = frozenset(read_lexicon("campus_heads"))  # "Leibniz University Hannover"
         self.peoples = frozenset(read_lexicon("peoples"))  # "Malayali", "Telugu": words for people, no names
         self.government_levels = frozenset(read_lexicon("government_levels"))
+        self.document_heads = frozenset(read_lexicon("document_heads"))  # "Road Safety Bill" is no organisation
         self.place_aliases = frozenset(line.partition("=")[0].strip() for line in read_lexicon("place_aliases"))
 
     # ------------------------------------------------------------ candidates
@@ -785,11 +786,12 @@ class MentionFinder:
         return out
 
     @staticmethod
-    def _repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    def _repeated_names(text: str, mentions: list[Mention], documents: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
         """Find again, anywhere in the article, the organisations and acronyms it has named.
 
         "Hindustan Aeronautics (HAL)" makes every later "HAL" a mention, though the NER missed it; a place the
-        gazetteer found inside such a name ("Asia" of "Infrastructure Asia") is no mention of its own.
+        gazetteer found inside such a name ("Asia" of "Infrastructure Asia") is no mention of its own, nor is a
+        name inside a document's (character spans ``documents``: "EU" of "the EU Constitution").
         """
         names: dict[str, str] = {}
         for m in mentions:
@@ -801,6 +803,8 @@ class MentionFinder:
         found = list(mentions)
         for name, cls in names.items():
             for at in _whole_word_hits(name, text):
+                if any(s <= at < e for s, e in documents):
+                    continue
                 overlaps = [x for x in found if x.start < at + len(name) and at < x.end]
                 if all(x.rule == "gazetteer" and at <= x.start and x.end <= at + len(name) and x.end - x.start < len(name)
                        for x in overlaps):  # "Asia" of "Thiru for Infrastructure Asia": a place inside the name
@@ -1068,7 +1072,7 @@ class MentionFinder:
         """Every mention of a Doc, in text order: candidates by priority, then retyping votes and sector lists."""
         blocked: set[int] = set()  # tokens inside a compound name: no mention of their own (_places adds them)
         text = doc_text(doc)  # Doc.text joins every token anew: read it once (kept for nkg_facts too)
-        cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule
+        cands: list[tuple[int, int, int, str | None, str | None, str]] = []  # prio, start, end, cls, key, rule
         sents = list(doc.sents)  # each walk of doc.sents reads every token again: once per doc
         titled = self._titled_names(sents)
         titled_starts = {start for start, _ in titled}  # the post-body rule ends its body there
@@ -1113,6 +1117,8 @@ class MentionFinder:
             if self.gaz.get(span.text) is not None or self.gaz.get(span.text.title()) is not None:
                 continue  # a known place the gazetteer step chose not to take
             label = ent.label_
+            if label == "PERSON" and span.text in self.document_heads and doc[span.start - 1].lower_ == "the":
+                continue  # "the Bill will then go to a third reading": the document named before
             if label == "PERSON":
                 # "Mayor Zheng Deyan": a leading title is not part of the name
                 while len(span) > 1 and span[0].lower_ in self.title_words:
@@ -1153,6 +1159,9 @@ class MentionFinder:
                 if span[-1].lower_ in CONNECTORS or len(span) > 1 and span[0].lower_ in self.title_heads and \
                         span[1].lower_ in ("of", "for"):
                     continue  # "General of", "Minister of Food, Agriculture and Light Industry": a title, no body
+                if len(span) > 1 and head in self.document_heads:
+                    cands.append((3, span.start, span.end, None, None, "document"))  # "Mental Capacity Bill": its
+                    continue  # words are no mention, nor is it one
                 if head in self.event_heads:
                     cands.append((2, span.start, span.end, "Event", None, "ner-event"))
                 else:
@@ -1179,6 +1188,8 @@ class MentionFinder:
                 continue
             for i in range(start, end):
                 taken[i] = True
+            if cls is None:
+                continue
             span = doc[start:end]
             if span.text in self.not_names or span[-1].text in ("and", "&") or span.text.endswith(" and"):
                 continue
@@ -1196,7 +1207,8 @@ class MentionFinder:
                 if span is None:
                     continue
             mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
-        mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
+        documents = tuple((doc[c[1]].idx, doc[c[2] - 1].idx + len(doc[c[2] - 1])) for c in cands if c[5] == "document")
+        mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions, documents)))
         mentions = self._retype_titled_names(text, mentions)
         mentions = self._surnames_are_people(mentions)
         mentions = self._city_and_region_apart(mentions)

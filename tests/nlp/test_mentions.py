@@ -189,6 +189,13 @@ def test_mentions_a_peer_is_a_person_without_the_title(nlp):
     assert found.get("Goldsmith") == "Person" and "Lord Goldsmith" not in found
 
 
+def test_mentions_a_law_or_paper_is_no_organisation(nlp):
+    text = ("The Mental Capacity Bill has broad support from charities who say it would give better safeguards over "
+            "treatment.\n\nThe Bill will then go to a third reading and be debated in the Lords, before becoming law.")
+    found = mentions(nlp, text)
+    assert "Mental Capacity Bill" not in found and "Bill" not in found
+
+
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
                           "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
