@@ -867,14 +867,19 @@ class FactFinder:
 
     @staticmethod
     def _last_two(mentions: list[Mention], recent: list[int], kinds: tuple[str, ...] = PARTY) -> list[int]:
-        """The two most recent distinct parties of ``kinds``: what "the two sides" refers to."""
-        chosen: list[int] = []
-        for p in reversed(recent):
-            if mentions[p].cls in kinds and mentions[p].key not in {mentions[c].key for c in chosen}:
-                chosen.append(p)
-            if len(chosen) == 2:
-                break
-        return chosen[::-1] if len(chosen) == 2 else []
+        """The two most recent distinct parties of ``kinds``: what "the two sides" refers to; of those the article
+        named twice or more when there are two ("Zhejiang" and "Nordland", not "the regions of Vesterålen and
+        Lofoten" the delegation visited between)."""
+        told = Counter(mentions[p].key for p in recent)
+        for least in (2, 1):
+            chosen: list[int] = []
+            for p in reversed(recent):
+                if mentions[p].cls in kinds and told[mentions[p].key] >= least and \
+                        mentions[p].key not in {mentions[c].key for c in chosen}:
+                    chosen.append(p)
+                if len(chosen) == 2:
+                    return chosen[::-1]
+        return []
 
     def deals(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, published: str | None,
               last_event: dict[str, int], next_sent_sectors: list[int], recent_parties: list[int]) -> list[dict]:
@@ -1215,7 +1220,8 @@ class FactFinder:
             chosen = [c for c in chosen if mentions[c].cls in kinds]  # "the two cities" are no firm named before
             if not chosen and signers and all(mentions[p].cls in kinds for p in signers):
                 chosen = list(signers)  # "the two parties will deepen their cooperation": who signed last
-            pool = [i for i in parties if i not in chosen] + list(reversed(recent_parties))
+            pool = [i for i in parties if i not in chosen] + self._last_two(mentions, recent_parties, kinds) + \
+                list(reversed(recent_parties))  # the sides told before, as "the two parties" of a signing are
             for p in pool:
                 if len(chosen) >= 2:
                     break

@@ -37,6 +37,8 @@ PLACE_NOUNS = {"province": "Region", "state": "Region", "city": "City", "county"
                "region": "Region", "prefecture": "City", "district": "District", "territory": "Region",
                "krai": "Region", "kray": "Region", "oblast": "Region", "aimag": "Region", "governorate": "Region",
                "emirate": "Region", "canton": "Region", "town": "City", "municipality": "City"}
+# "the regions of Vesterålen and Lofoten", "the cities of Qingdao and Yantai": plural place nouns and their class
+_PLURAL_PLACE_NOUNS = {(n[:-1] + "ies" if n.endswith("y") else n + "s"): c for n, c in PLACE_NOUNS.items()}
 # lower-case words inside place names: "Dar es Salaam", "Rio de Janeiro", "Bandar Seri Begawan" has none
 _NAME_PARTICLES = frozenset({"es", "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "el", "al",
                              "van", "von", "der", "den", "bin", "upon", "on"})
@@ -656,9 +658,12 @@ class MentionFinder:
         """"the State of Gujarat", "the City of Cape Town", "the County of Kauai": the place itself,
         not an organisation the NER takes the phrase for. (start_tok, end_tok, cls, key)"""
         out = []
-        nouns = {hash_string(n) for n in PLACE_NOUNS}  # the tokens below are read only where a place noun stands
+        nouns = {hash_string(n) for n in list(PLACE_NOUNS) + list(_PLURAL_PLACE_NOUNS)}  # read only where one stands
         for tok in [doc[i] for i, h in enumerate(doc.to_array(LOWER).tolist()[:-2]) if h in nouns]:
             noun = tok.lower_
+            if noun in _PLURAL_PLACE_NOUNS and tok.text.islower() and doc[tok.i + 1].lower_ == "of":
+                out += self._places_listed(doc, tok.i + 2, _PLURAL_PLACE_NOUNS[noun])
+                continue
             if noun not in PLACE_NOUNS or doc[tok.i + 1].lower_ != "of" or (
                     tok.i > 0 and _is_cap(doc[tok.i - 1]) and tok.text[:1].isupper()):
                 continue  # "Xinwu District of Wuxi": the noun ends a name of its own
@@ -684,6 +689,33 @@ class MentionFinder:
                 continue
             cls = place.cls if place is not None else PLACE_NOUNS[noun]
             out.append((tok.i, end, cls, place.name if place is not None else name))
+        return out
+
+    def _places_listed(self, doc: Doc, k: int, cls: str) -> list[tuple[int, int, str, str]]:
+        """"visited the regions of Vesterålen and Lofoten": the two or more capitalised names a plural place noun's
+        "of" lists are places of its class (or the gazetteer's). (start_tok, end_tok, cls, key)"""
+        names = []
+        while k < len(doc):
+            end = k
+            while end < len(doc) and end - k < 3 and _is_cap(doc[end]):
+                end += 1
+            if end == k:
+                return []
+            names.append((k, end))
+            if end + 1 < len(doc) and doc[end].text == "," and _is_cap(doc[end + 1]):
+                k = end + 1
+            elif end + 1 < len(doc) and doc[end].lower_ == "and":
+                k = end + 1
+                if not names[1:] and not _is_cap(doc[k]):
+                    return []
+            elif end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "and":
+                k = end + 2
+            else:
+                break
+        out = []
+        for a, b in names if len(names) >= 2 else ():
+            place = self.gaz.get(doc[a:b].text)
+            out.append((a, b, place.cls, place.name) if place is not None else (a, b, cls, doc[a:b].text))
         return out
 
     def _ports_of(self, doc: Doc) -> list[tuple[int, int]]:

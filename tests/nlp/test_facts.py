@@ -543,6 +543,19 @@ def test_facts_parts_of_a_batch_signed_with_a_partner_named_first(nlp):
     assert ["OQ Group", "SABIC"] in found
 
 
+def test_facts_the_two_regions_are_the_pair_told_of_before_not_the_last_listed(nlp):
+    text = ("A delegation from Zhejiang province, led by Provincial Party Secretary Mr Che Jun, visited Norway this week. "
+            "Zhejiang has a special relationship with Nordland county in the north of Norway as “sister regions”. "
+            "The delegation therefore made Nordland its first stop in Norway and visited the regions of Vesterålen and "
+            "Lofoten, along with several locally based companies. Mr Che Yun and Tomas Norvoll, president of Nordland "
+            "Country Government, signed an agreement of cooperation aiming to tighten the ties between the two regions "
+            "by promoting greater cooperation and exchanges in the fields of economy, science, education tourism and "
+            "commerce.")
+    found = facts(nlp, text, "2018-11-16")
+    parties = [set(f["parties"]) for f in found if f["rel"] in ("cooperation", "agreement")]
+    assert parties and all(p <= {"Zhejiang", "Nordland", "Nordland county"} for p in parties)
+
+
 def test_facts_firms_included_among_investors_each_invest(nlp):
     text = ("Major companies that committed to invest in Madhya Pradesh included the Adani Group, Reliance Industries, "
             "National Thermal Power Corporation, Avaada Group and Hindalco Industries.")

@@ -119,6 +119,7 @@ def test_mentions_two_names_joined_by_and_are_no_person(nlp):
     found = mentions(nlp, "The delegation therefore made Nordland its first stop in Norway and visited the regions of "
                           "Vesterålen and Lofoten, along with several locally based companies.")
     assert "Vesterålen and Lofoten" not in found
+    assert found.get("Vesterålen") == "Region" and found.get("Lofoten") == "Region"  # "the regions of" lists them
 
 
 def test_mentions_a_name_the_ner_ran_into_and_is_kept_without_it(nlp):
