@@ -1043,11 +1043,13 @@ class MentionFinder:
 
     @staticmethod
     def _acts_like_company(span: Span) -> bool:
-        """A one-word "person" that invests, signs or makes things is a company."""
+        """A one-word "person" that invests, signs or makes things, or is listed with its sum ("Aster (500 crore)"),
+        is a company."""
         doc = span.doc
         window = doc[span.end:min(len(doc), span.end + 6)].text.lower()
         return bool(re.match(r"\s*(?:,[^,]+,\s*)?(?:will|has|have|had|also|to|is|agreed|committed|signed|"
-                             r"plans|invest|makes|manufactur|of|from|rs\b|\$|rm\d|brands)", window)) or \
+                             r"plans|invest|makes|manufactur|of|from|rs\b|\$|rm\d|brands|"
+                             r"\(\s*(?:rs\.?\s*|\$\s*)?[\d,.]+\s*(?:crore|lakh|million|billion|bn|mn)\b)", window)) or \
             doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)
 
     def _strip(self, span: Span) -> Span:

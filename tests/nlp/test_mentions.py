@@ -197,6 +197,12 @@ def test_mentions_a_law_or_paper_is_no_organisation(nlp):
     assert "Mental Capacity Bill" not in found and "Bill" not in found
 
 
+def test_mentions_a_one_word_name_listed_with_its_sum_is_a_firm(nlp):
+    found = mentions(nlp, "Offers include DP World (3500 crore), RP Group (1000 crore), Lulu group (1500 crore), Aster "
+                          "(500 crore) and other small scale investors (3500 crore).")
+    assert found.get("Aster") == "Company"
+
+
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
                           "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
