@@ -1252,8 +1252,11 @@ class MentionFinder:
         mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]
+        # "the emerging Kurdistani market" after "Kurdistan Region": a word made of a place the article names
+        adjectives = {m.key + end for m in mentions if m.cls in PLACE_CLASSES for end in ("i", "n", "an", "ian", "ese")}
         mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in money)  # "RM15bil"
-                    and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms and m.text not in self.peoples)]
+                    and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms and m.text not in self.peoples
+                         and not (m.rule.startswith("ner-") and m.text in adjectives))]
         # "Emirati and Omani companies": a demonym is no one's name ("Gibraltar" names a place too)
         for sent in sents:
             found = self.sectors.find(sent)

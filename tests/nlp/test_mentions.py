@@ -203,6 +203,15 @@ def test_mentions_a_one_word_name_listed_with_its_sum_is_a_firm(nlp):
     assert found.get("Aster") == "Company"
 
 
+def test_mentions_an_adjective_of_a_place_named_is_no_person(nlp):
+    found = mentions(nlp, "Erbil, Kurdistan Region, Iraq ( – The Kurdistan Federation of Chambers of Commerce and Industry "
+                          "and the United States Chamber of Commerce signed a memorandum of understanding on June 23, 2019, "
+                          "committing their organizations to further cooperation, with the goal of developing and "
+                          "diversifying Kurdistan Region’s economy and informing US businesses about the emerging "
+                          "Kurdistani market.")
+    assert "Kurdistani" not in found and found.get("Kurdistan Region") == "Region"
+
+
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
     found = mentions(nlp, "Friendship relationship between West Java and Gyeongsangbuk-Do begins with the establishment "
                           "of cooperation between West Java KONI with Gyeongbuk Sport Committee in the field of sports last "
