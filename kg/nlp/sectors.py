@@ -113,6 +113,7 @@ class SectorFinder:
         if not self._stems.search(span_text(sent).lower()):
             return []
         heads: list[tuple[object, bool, bool]] = []  # (list head, capitals may be sectors, described industries)
+        alone: set[int] = set()  # heads that name one sector, no list
         framed = False  # a frame word in the sentence (read once, not walked again below)
         for tok in sent:
             frame = self._frame(tok)
@@ -156,6 +157,10 @@ class SectorFinder:
                 heads.extend((c, True, False) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "PRP$")
                 if any(c.lower_ == "other" for c in tok.lefts):  # "petroleum, power, FMCG and other sectors"
                     heads.extend((c, True, False) for c in tok.conjuncts if c.i < tok.i)
+            elif pre and any(c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "PRP$" for c in tok.lefts) and \
+                    not any(c.lower_ in ("a", "an") for c in tok.lefts):  # "a male-dominated industry" describes one
+                heads.append((tok, False, False))  # "the biomedical health industry": an industry named as such
+                alone.add(tok.i)  # its phrase only, not what it is conjoined with ("resources and a ... industry")
             field_word = tok.lower_ in self.generic or tok.lower_ in ("industry", "industries")
             subject = tok
             if field_word and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "nsubj":
@@ -180,7 +185,10 @@ class SectorFinder:
         found: list[SectorPhrase] = []
         seen: set[int] = set()
         for head, proper, described in heads:
-            for start, end in self._items(head, sent.end):
+            items = self._items(head, sent.end)
+            if head.i in alone:
+                items = [(start, end) for start, end in items if end > head.i]
+            for start, end in items:
                 doc = head.doc
                 while end + 1 < sent.end and doc[end].text == "/" and not doc[end - 1].whitespace_ and \
                         not doc[end].whitespace_ and doc[end + 1].is_alpha:
@@ -189,8 +197,8 @@ class SectorFinder:
                     continue
                 seen.add(end)
                 phrase = self._phrase(head.doc, start, end, proper)
-                if phrase is not None:
-                    found.append(phrase._replace(described=described))
+                if phrase is not None and not (end == head.i + 1 and head.i in alone and " " not in phrase.text):
+                    found.append(phrase._replace(described=described))  # "global industries" names none
         found = [part for phrase in found for part in self._split_slash(phrase, sent.doc.text)]
         kept: list[SectorPhrase] = []
         for s in sorted(set(found), key=lambda p: (p.start, -p.end)):
@@ -338,7 +346,8 @@ class SectorFinder:
                 continue
             cc = next((c for c in mod.rights if c.dep_ == "cc" and c.i < tok.i), None)
             conj = next((c for c in mod.rights if c.dep_ == "conj" and c.i < tok.i), None)
-            if cc is None or conj is None or doc[left:conj.i + 1].text.lower() in self.fixed:
+            if cc is None or conj is None or doc[left:conj.i + 1].text.lower() in self.fixed or \
+                    doc[mod.i:conj.i + 1].text.lower() in self.fixed:  # "the Indian oil and gas industry"
                 continue
             return [(left, mod.i + 1), (cc.i + 1, tok.i + 1)]
         return [(left, tok.i + 1)]
@@ -400,6 +409,8 @@ class SectorFinder:
         while left < end and (doc[left].tag_ in ("DT", "PRP$", "CD", "CC", ",", "HYPH", "POS", "RB", "JJS", "JJR")
                               or doc[left].lower_ in self.trim):
             left += 1
+        if left < end - 1 and doc[left].tag_ == "VBN" and doc[left - 1].tag_ in ("RB", "HYPH"):
+            left += 1  # "a well-developed industrial production industry" judges it
         while end > left and doc[end - 1].tag_ in (",", "HYPH", "CC", "POS"):
             end -= 1
         while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and \

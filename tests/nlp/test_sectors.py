@@ -280,3 +280,19 @@ def test_sectors_the_areas_of_a_cooperation_are_its_not_described(nlp, finder):
               "metals and precious metals, high-end new chemical materials, equipment manufacturing, automobiles, and "
               "medical and health care.")
     assert all(p.described for s in doc.sents for p in finder.find(s))
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Also the biomedical health industry comprises biological vaccine and gene engineering, medical apparatus, and "
+     "modern Chinese medicine.", ["biomedical health industry", "biological vaccine", "gene engineering",
+                                  "medical apparatus"]),
+    # the industry named, not the bodies listed before it
+    ("However, he believes a lot of preparatory work is still needed to be done by police, local authorities and the "
+     "drinks industry before the nation was ready for 24-hour drinking.", ["drinks industry"]),
+    # an industry judged or described, not named
+    ("The Prime Minister in his message to global industries has said that 'Odisha is the best.", []),
+    ("\"Career sexism is about saying that engineering, for instance, where only 10% of employees are women, is really "
+     "a male-dominated industry.", []),
+])
+def test_sectors_an_industry_named_as_such(nlp, finder, sentence, expected):
+    assert sectors(nlp, finder, sentence) == expected
