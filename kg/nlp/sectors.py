@@ -439,8 +439,9 @@ class SectorFinder:
         if span[-1].tag_ == "VBG" and any(c.dep_ == "dobj" for c in span[-1].children):
             return False  # "focuses on enhancing the capabilities": a verb with its object, not a field
         if any(t.ent_type_ in ("GPE", "PERSON", "NORP", "LOC", "FAC") and t.text[:1].isupper()
+               and not (t.ent_type_ == "NORP" and t.i > span.start and span[0].is_lower and span[-1].is_lower)
                or t.ent_type_ in ("DATE", "MONEY", "PERCENT", "CARDINAL") for t in span):  # "cloud computing" is no person
-            return False
+            return False  # a people's word inside a common phrase is a kind of field: "modern Chinese medicine"
         capitals = [t for t in span if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()
                     and not (t.text.isupper() and len(t) <= 5)]  # "cloud" tagged NNP is still a word
         return not capitals or proper

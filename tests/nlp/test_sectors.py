@@ -285,7 +285,7 @@ def test_sectors_the_areas_of_a_cooperation_are_its_not_described(nlp, finder):
 @pytest.mark.parametrize("sentence,expected", [
     ("Also the biomedical health industry comprises biological vaccine and gene engineering, medical apparatus, and "
      "modern Chinese medicine.", ["biomedical health industry", "biological vaccine", "gene engineering",
-                                  "medical apparatus"]),
+                                  "medical apparatus", "modern chinese medicine"]),
     # the industry named, not the bodies listed before it
     ("However, he believes a lot of preparatory work is still needed to be done by police, local authorities and the "
      "drinks industry before the nation was ready for 24-hour drinking.", ["drinks industry"]),
@@ -296,3 +296,12 @@ def test_sectors_the_areas_of_a_cooperation_are_its_not_described(nlp, finder):
 ])
 def test_sectors_an_industry_named_as_such(nlp, finder, sentence, expected):
     assert sectors(nlp, finder, sentence) == expected
+
+
+def test_sectors_a_peoples_word_inside_a_common_phrase(nlp, finder):
+    found = sectors(nlp, finder, "Also the biomedical health industry comprises biological vaccine and gene engineering, "
+                                 "medical apparatus, and modern Chinese medicine.")
+    assert "modern chinese medicine" in found
+    # a people's word that opens the phrase names who, not a field
+    assert sectors(nlp, finder, "Delegates came from countries and regions including the United States, Japan, Britain "
+                                "and Singapore.") == []
