@@ -51,6 +51,7 @@ _PHRASE_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod", "hyph"}
 _INNER_DEPS = _PHRASE_DEPS | {"cc", "conj", "punct"}
 # Subjects of "cover", "span", "include": a deal or a field, not "the delegation included officials".
 _RUN_TAGS = {"JJ", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "HYPH"}
+_COOPERATION = re.compile(r"co-?operat|collaborat|partnership")
 _COPULAS = {"is", "are", "was", "were", "include", "includes", "included", "cover", "covers", "covered"}
 _LIST_SUBJECTS = re.compile(r"^(?:agreements?|deals?|mous?|memorand\w*|projects?|cooperation|partnerships?|"
                             r"industr\w+|sectors?|areas?|fields?|investments?|pacts?|accords?|contracts?|"

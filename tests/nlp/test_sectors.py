@@ -305,3 +305,13 @@ def test_sectors_a_peoples_word_inside_a_common_phrase(nlp, finder):
     # a people's word that opens the phrase names who, not a field
     assert sectors(nlp, finder, "Delegates came from countries and regions including the United States, Japan, Britain "
                                 "and Singapore.") == []
+
+
+def test_sectors_a_cooperations_focus_is_no_places_own_industries(nlp, finder):
+    doc = nlp("The focus of cooperation in the LoI include education in science and technology, sports, youth and "
+              "capacity building and government management.")
+    found = [p for sent in doc.sents for p in finder.find(sent)]
+    assert found and not any(p.described for p in found)
+    doc = nlp("The industries identified in the plan are information technology, food processing, equipment "
+              "manufacturing and automobiles.")
+    assert all(p.described for sent in doc.sents for p in finder.find(sent))
