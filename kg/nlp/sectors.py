@@ -272,7 +272,12 @@ class SectorFinder:
         follow it in the text (", B, C and D", where the parse lost the coordination), and through a
         generic head ("areas such as A and B", "fields of A and B") the list it introduces."""
         items: list[tuple[int, int]] = []
-        for tok in sorted({head, *head.conjuncts}, key=lambda t: t.i):
+        members = sorted({head, *head.conjuncts}, key=lambda t: t.i)
+        gapped = self._gapped(head, members)
+        for fields in gapped.values():
+            for field in fields:
+                items.extend(self._items(field, limit))
+        for tok in members:
             if tok.lower_ in self.generic or tok.lower_ in ("many", "several", "various", "industry", "industries"):
                 deeper = [c for p in tok.rights if p.dep_ == "prep" and p.lower_ in ("of", "like", "as", "including", "in")
                           for c in p.children if c.dep_ == "pobj"]
@@ -281,6 +286,8 @@ class SectorFinder:
                     items.extend(self._items(d, limit))
                 if deeper:
                     continue
+            if tok.i in gapped:
+                continue
             if tok.text not in ("-", "/") and not any((c.dep_ == "nummod" or c.lower_ in ("a", "an")) and tok.i - c.i <= 2
                                                       for c in tok.lefts):
                 left = self._left(tok)
@@ -330,6 +337,22 @@ class SectorFinder:
         if doc[left - 2].tag_ not in ("NN", "NNS") and not hyphenated:
             return []  # "develop trade, economic, investment ... ties": an adjective of the shared head
         return [(min(c.left_edge.i for c in run), left - 1)]
+
+
+    def _gapped(self, head, members: list) -> dict[int, list]:
+        """Names in a list that stand for a clause without its verb, with their fields: "DP world is investing in
+        shipping and logistics, RP group in tourism, Lulu in retailing" (RP group -> tourism, Lulu -> retailing)."""
+        found: dict[int, list] = {}
+        for owner in members:
+            for prep in owner.rights:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "on"):
+                    continue
+                name = max((m for m in members if m.i < prep.i), key=lambda m: m.i, default=None)
+                if name is None or name.i == head.i or not any(
+                        t.text[:1].isupper() for t in head.doc[self._left(name):name.i + 1]):
+                    continue
+                found.setdefault(name.i, []).extend(c for c in prep.children if c.dep_ == "pobj")
+        return found
 
     def _split_nouns(self, tok, left: int) -> list[tuple[int, int]]:
         """The phrase headed by ``tok`` from ``left``, or two when its modifiers coordinate a noun that is a

@@ -315,3 +315,9 @@ def test_sectors_a_cooperations_focus_is_no_places_own_industries(nlp, finder):
     doc = nlp("The industries identified in the plan are information technology, food processing, equipment "
               "manufacturing and automobiles.")
     assert all(p.described for sent in doc.sents for p in finder.find(sent))
+
+
+def test_sectors_names_with_their_fields_and_the_verb_left_out(nlp, finder):
+    assert sectors(nlp, finder, "Among these, DP world is investing in shipping and logistics, RP group in tourism, Lulu "
+                                "in retailing and Aster in health.") == [
+        "shipping", "logistics", "tourism", "retailing", "health"]
