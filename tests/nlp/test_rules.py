@@ -586,3 +586,18 @@ def test_rules_the_sectors_of_a_part_signed_by_others_are_not_the_batchs(nlp):
     assert sectors[frozenset({"Turkey", "China"})] == set()
     assert sectors[frozenset({"Shanghai International Technology Exchange Center", "Izmir Chamber of Commerce"})] == {
         "technological", "business"}
+
+
+def test_rules_the_focus_of_cooperation_in_the_loi_gives_the_deals_sectors(nlp):
+    text = ("BANDUNG - West Java Provincial Government and Gyeongsangbuk-do Provincial Government of South Korea formally "
+            "cooperate with Sister Province. This is evidenced by the signing of the Letter of Intent (LoI) agreement "
+            "from both parties.\n\nThe signing of LoI was done directly by West Java Governor Ahmad Heryawan with "
+            "Governor Gyeongsangbuk-Di Kim Kwan Yong in Pakuan Building Bandung, Sunday (06/05/2018) night.\n\n"
+            "Aher said the establishment of Sister Province is very important because it will overshadow the "
+            "cooperation of two areas that are mutually protective and profitable.\n\n"
+            "The focus of cooperation in the LoI include education in science and technology, "
+            "sports, youth and capacity building and government management.")
+    ex = extract(nlp, text, "2018-05-07")
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert "education" in {label[s] for s in deal.sectors}
