@@ -282,6 +282,9 @@ class SectorFinder:
                 deeper = [c for p in tok.rights if p.dep_ == "prep" and p.lower_ in ("of", "like", "as", "including", "in")
                           for c in p.children if c.dep_ == "pobj"]
                 deeper += [c for c in tok.rights if c.dep_ == "appos"]
+                deeper += [c for a in tok.rights if a.dep_ == "acl" and a.lower_ == "ranging" for p in a.subtree
+                           if p.dep_ == "prep" and p.lower_ in ("from", "to") for c in p.children if c.dep_ == "pobj"]
+                # "various areas ranging from diamond sector to tourism"
                 for d in deeper:
                     items.extend(self._items(d, limit))
                 if deeper:

@@ -321,3 +321,9 @@ def test_sectors_names_with_their_fields_and_the_verb_left_out(nlp, finder):
     assert sectors(nlp, finder, "Among these, DP world is investing in shipping and logistics, RP group in tourism, Lulu "
                                 "in retailing and Aster in health.") == [
         "shipping", "logistics", "tourism", "retailing", "health"]
+
+
+def test_sectors_areas_ranging_from_one_field_to_another(nlp, finder):
+    assert sectors(nlp, finder, "Five Russian Far Eastern regions and five Indian states signed on Monday five memorandums "
+                                "of understanding on cooperation in various areas ranging from diamond sector to tourism, "
+                                "a Sputnik correspondent reported.") == ["diamond", "tourism"]
