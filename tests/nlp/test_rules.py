@@ -601,3 +601,12 @@ def test_rules_the_focus_of_cooperation_in_the_loi_gives_the_deals_sectors(nlp):
     label = {e.iri: e.label for e in ex.entities}
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert "education" in {label[s] for s in deal.sectors}
+
+
+def test_rules_what_a_deal_concluded_by_two_places_covers_is_its_sector(nlp):
+    text = ("Yakutia and Gujarat agreed to cooperate in diamond production, while a document concluded by Sakhalin "
+            "region and Haryana covered cooperation in oil and gas industry.")
+    ex = extract(nlp, text, "2019-08-13")
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert {label[s] for s in deal.sectors} == {"oil and gas industry"}

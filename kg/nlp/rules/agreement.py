@@ -181,6 +181,9 @@ def agreements_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, i
         if len(parties) < 2 and noun is not None:
             parties += [i for i in _twinned(noun, mentions, spans) if i not in parties]
         chars = {t.idx for t in clause}
+        if verb.dep_ == "acl" and noun is not None and verb.head.i == noun.i and noun.dep_ in ("nsubj", "nsubjpass"):
+            # "a document concluded by A and B covered cooperation in X": what the deal's own clause says of it
+            chars |= {t.idx for t in noun.head.subtree if t.i not in inner}
         sectors = [i for start, end, i in spans if mentions[i].cls == "Sector" and start in chars]
         count = _count(noun) if noun is not None else _SINGULAR.get(verb.lower_)
         # "attended the signing ceremony of an agreement": a signing told for the first time, though no party is named
