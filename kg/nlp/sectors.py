@@ -186,9 +186,7 @@ class SectorFinder:
         found: list[SectorPhrase] = []
         seen: set[int] = set()
         for head, proper, described in heads:
-            items = self._items(head, sent.end)
-            if head.i in alone:
-                items = [(start, end) for start, end in items if end > head.i]
+            items = self._items(head, sent.end) if head.i not in alone else self._named_industry(head)
             for start, end in items:
                 doc = head.doc
                 while end + 1 < sent.end and doc[end].text == "/" and not doc[end - 1].whitespace_ and \
@@ -341,6 +339,16 @@ class SectorFinder:
             return []  # "develop trade, economic, investment ... ties": an adjective of the shared head
         return [(min(c.left_edge.i for c in run), left - 1)]
 
+
+    def _named_industry(self, head) -> list[tuple[int, int]]:
+        """The phrase of an industry named as such, and the fields conjoined after it."""
+        if any((c.dep_ == "nummod" or c.lower_ in ("a", "an")) and head.i - c.i <= 2 for c in head.lefts):
+            return []  # "a competitive industry" describes one
+        items = self._split_nouns(head, self._left(head))
+        for tok in head.conjuncts:
+            if tok.i > head.i and not any((c.dep_ == "nummod" or c.lower_ in ("a", "an")) for c in tok.lefts):
+                items.extend(self._split_nouns(tok, self._left(tok)))
+        return items
 
     def _gapped(self, head, members: list) -> dict[int, list]:
         """Names in a list that stand for a clause without its verb, with their fields: "DP world is investing in

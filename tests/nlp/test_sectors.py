@@ -291,6 +291,9 @@ def test_sectors_the_areas_of_a_cooperation_are_its_not_described(nlp, finder):
      "drinks industry before the nation was ready for 24-hour drinking.", ["drinks industry"]),
     # an industry judged or described, not named
     ("The Prime Minister in his message to global industries has said that 'Odisha is the best.", []),
+    # where an industry stands is no field
+    ("With our manufacturing industry in serious decline the country cannot be entirely service industries without "
+     "something tangible to serve.", ["manufacturing industry", "service industries"]),
     ("\"Career sexism is about saying that engineering, for instance, where only 10% of employees are women, is really "
      "a male-dominated industry.", []),
 ])
