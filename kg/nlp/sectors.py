@@ -158,7 +158,7 @@ class SectorFinder:
                 heads.extend((c, True, False) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "PRP$")
                 if any(c.lower_ == "other" for c in tok.lefts):  # "petroleum, power, FMCG and other sectors"
                     heads.extend((c, True, False) for c in tok.conjuncts if c.i < tok.i)
-            elif pre and any(c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "PRP$" for c in tok.lefts) and \
+            elif pre and any(c.dep_ in ("compound", "nmod") and c.tag_ in ("NN", "NNS") for c in tok.lefts) and \
                     not any(c.lower_ in ("a", "an") for c in tok.lefts):  # "a male-dominated industry" describes one
                 heads.append((tok, False, False))  # "the biomedical health industry": an industry named as such
                 alone.add(tok.i)  # its phrase only, not what it is conjoined with ("resources and a ... industry")
