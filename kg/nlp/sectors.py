@@ -115,6 +115,7 @@ class SectorFinder:
             return []
         heads: list[tuple[object, bool, bool]] = []  # (list head, capitals may be sectors, described industries)
         alone: set[int] = set()  # heads that name one sector, no list
+        floor: dict[int, int] = {}  # where the phrase of a head may start at the earliest
         framed = False  # a frame word in the sentence (read once, not walked again below)
         for tok in sent:
             frame = self._frame(tok)
@@ -154,6 +155,13 @@ class SectorFinder:
                 described = any(s.dep_ == "nsubj" and s.lower_ in ("industry", "industries") for s in tok.children)
                 heads.extend((c, False, described) for c in tok.children if c.dep_ == "dobj"
                              and (not weak or len(self._items(c, sent.end)) >= 3))  # "develop trade, A, B ..."
+            if dobj and not weak and tok.tag_ == "VBG" and tok.dep_ in ("compound", "amod") and \
+                    tok.head.i == tok.i + 1 and tok.i > sent.start and tok.doc[tok.i - 1].tag_ in ("NN", "NNS") and \
+                    len(self._items(tok.head, sent.end)) >= 2:
+                # "a facility manufacturing fertilisers, various chemicals and gypsum": the parser took the verb of a
+                # clause after its noun for a modifier of its object
+                heads.append((tok.head, False, False))
+                floor[tok.head.i] = tok.i + 1  # its object starts after the verb
             if pre and tok.lower_ in self.generic:
                 heads.extend((c, True, False) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "PRP$")
                 if any(c.lower_ == "other" for c in tok.lefts):  # "petroleum, power, FMCG and other sectors"
@@ -188,6 +196,8 @@ class SectorFinder:
         for head, proper, described in heads:
             items = self._items(head, sent.end) if head.i not in alone else self._named_industry(head)
             for start, end in items:
+                if end == head.i + 1:
+                    start = max(start, floor.get(head.i, start))
                 doc = head.doc
                 while end + 1 < sent.end and doc[end].text == "/" and not doc[end - 1].whitespace_ and \
                         not doc[end].whitespace_ and doc[end + 1].is_alpha:

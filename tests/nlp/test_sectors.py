@@ -330,3 +330,13 @@ def test_sectors_areas_ranging_from_one_field_to_another(nlp, finder):
     assert sectors(nlp, finder, "Five Russian Far Eastern regions and five Indian states signed on Monday five memorandums "
                                 "of understanding on cooperation in various areas ranging from diamond sector to tourism, "
                                 "a Sputnik correspondent reported.") == ["diamond", "tourism"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Mulki also attended a signing ceremony between ADC and Manaseer Group to establish a facility manufacturing "
+     "fertilisers, various chemicals and gypsum.", ["fertilisers", "chemicals", "gypsum"]),
+    ("Yoshiaki Tsutsumi was once ranked as the world's richest man and ran a business spanning hotels, railways, "
+     "construction and a baseball team.", ["hotels", "railways", "construction"]),
+])
+def test_sectors_a_list_after_a_verb_the_parser_took_for_a_modifier(nlp, finder, sentence, expected):
+    assert sectors(nlp, finder, sentence) == expected
