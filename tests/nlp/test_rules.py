@@ -610,3 +610,12 @@ def test_rules_what_a_deal_concluded_by_two_places_covers_is_its_sector(nlp):
     label = {e.iri: e.label for e in ex.entities}
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert {label[s] for s in deal.sectors} == {"oil and gas industry"}
+
+
+def test_rules_a_signing_ceremony_takes_the_sectors_of_its_clause(nlp):
+    text = ("Mulki also attended a signing ceremony between ADC and Manaseer Group to establish a facility manufacturing "
+            "fertilisers, various chemicals and gypsum.")
+    ex = extract(nlp, text, "2017-05-21")
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert {label[s] for s in deal.sectors} == {"fertilisers", "chemicals", "gypsum"}
