@@ -155,6 +155,10 @@ class SectorFinder:
                 described = any(s.dep_ == "nsubj" and s.lower_ in ("industry", "industries") for s in tok.children)
                 heads.extend((c, False, described) for c in tok.children if c.dep_ == "dobj"
                              and (not weak or len(self._items(c, sent.end)) >= 3))  # "develop trade, A, B ..."
+            if weak:  # "Furthering security cooperation": a noun before the cooperation promoted names its field
+                heads.extend((m, False, False) for c in tok.children if c.dep_ == "dobj" and _COOPERATION.match(c.lower_)
+                             for m in c.lefts if m.dep_ == "compound" and m.tag_ in ("NN", "NNS")
+                             and "-" not in (m.doc[max(m.i - 1, 0)].text, m.nbor(1).text))  # "win-win" judges it
             if dobj and not weak and tok.tag_ == "VBG" and tok.dep_ in ("compound", "amod") and \
                     tok.head.i == tok.i + 1 and tok.i > sent.start and tok.doc[tok.i - 1].tag_ in ("NN", "NNS") and \
                     len(self._items(tok.head, sent.end)) >= 2:

@@ -340,3 +340,12 @@ def test_sectors_areas_ranging_from_one_field_to_another(nlp, finder):
 ])
 def test_sectors_a_list_after_a_verb_the_parser_took_for_a_modifier(nlp, finder, sentence, expected):
     assert sectors(nlp, finder, sentence) == expected
+
+
+def test_sectors_a_noun_before_the_cooperation_a_verb_furthers(nlp, finder):
+    assert sectors(nlp, finder, "Furthering security cooperation, a memorandum of understanding was signed between the "
+                                "Brazilian Federal Police and Angola’s National Police.") == ["security"]
+    assert "win" not in " ".join(sectors(nlp, finder, "The two parties will deepen their win-win cooperation in "
+                                                      "hydrogen energy and other renewable energy, as well as health care "
+                                                      "and scientific research, said Lower Saxony's minister president "
+                                                      "Stephan Weil via video link."))
