@@ -318,7 +318,8 @@ class SectorFinder:
                     items.append((left, shared))  # "urban and regional development": the adjectives share it
                     continue
                 obj = next((c for c in tok.rights if c.dep_ == "dobj" and c.i == tok.i + 1), None)
-                if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and obj is not None and obj.tag_ in ("NN", "NNS"):
+                if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and obj is not None and obj.tag_ in ("NN", "NNS") and \
+                        tok.head.lower_ in ("as", "like", "including"):  # not "focus on restoring order"
                     items.append((left, obj.i + 1))  # "such as recycling industry": a field, not a verb and its object
                     continue
                 items.extend(self._split_nouns(tok, left))  # "100 hectares", "a shrimp farm": things

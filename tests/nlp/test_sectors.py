@@ -184,7 +184,7 @@ def test_sectors_a_cooperation_whose_preposition_the_parser_hangs_elsewhere(nlp,
     "power back to the people.",
 ])
 def test_sectors_a_verb_with_its_object_is_no_field(nlp, finder, sentence):
-    assert not {"enhancing", "restoring"} & set(sectors(nlp, finder, sentence))
+    assert not any(s.split()[0] in ("enhancing", "restoring") for s in sectors(nlp, finder, sentence))
 
 
 def test_sectors_the_fields_of_a_cooperation_a_deal_is_on(nlp, finder):
