@@ -349,3 +349,14 @@ def test_sectors_a_noun_before_the_cooperation_a_verb_furthers(nlp, finder):
                                                       "hydrogen energy and other renewable energy, as well as health care "
                                                       "and scientific research, said Lower Saxony's minister president "
                                                       "Stephan Weil via video link."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The poll also found that the majority of Britons would prefer the monarchy to miss a generation, with the Queen "
+    "handing the throne to her grandson Prince William, 22, on her death or abdication.",
+    "China remains the main area of concern for BMW after sales there fell 16% last year.",
+    "Mr Straw argued cooperation with European partners could bring a \"level playing field\" on immigration and "
+    "asylum controls.",
+])
+def test_sectors_idioms_and_concerns_name_no_field(nlp, finder, sentence):
+    assert sectors(nlp, finder, sentence) == []
