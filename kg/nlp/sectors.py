@@ -80,6 +80,7 @@ class SectorFinder:
         self.non_field_heads = {s.lower() for s in read_lexicon("non_sector_heads")}
         self.trim = {s.lower() for s in read_lexicon("sector_trim_words")}
         self.actors = {s.lower() for s in read_lexicon("actor_nouns")}
+        self.titles = {s.lower() for s in read_lexicon("public_titles") if " " not in s}  # "the former ... minister"
         self.acts = {s.lower() for s in read_lexicon("field_acts")}
         self.labels: set[str] | None = None  # the sector scheme's labels, read on first use
 
@@ -471,6 +472,7 @@ class SectorFinder:
         span = doc[left:end]
         text = span.text.lower()
         if not text.split() or text in self.stop or text.split()[-1] in self.non_field_heads or \
+                text.split()[-1] in self.actors or text.split()[-1] in self.titles or \
                 not self._plausible(span, proper):
             return None
         return SectorPhrase(span.start_char, span.end_char, text)

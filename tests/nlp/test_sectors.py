@@ -360,3 +360,8 @@ def test_sectors_a_noun_before_the_cooperation_a_verb_furthers(nlp, finder):
 ])
 def test_sectors_idioms_and_concerns_name_no_field(nlp, finder, sentence):
     assert sectors(nlp, finder, sentence) == []
+
+
+def test_sectors_people_and_bodies_are_no_fields(nlp, finder):
+    assert sectors(nlp, finder, "Mr Blunkett was also at the centre of a humiliating scandal involving the former "
+                                "immigration minister Beverly Hughes.") == []
