@@ -74,6 +74,7 @@ _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 _EVENT_NOUNS = {"show", "fair", "expo", "summit", "forum", "conference", "exhibition", "festival", "meet"}
 _MONEY_PREFIX = {"Rs", "Rs.", "RM", "$", "US$", "HK$", "£", "€", "¥", "RMB", "Rp", "S$"}
 _COMPASS = frozenset(read_lexicon("compass_words"))  # "Northwest China" is no organisation
+_TIME_ZONES = frozenset({"GMT", "BST", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "IST", "JST"})
 _SIGNING_VERBS = frozenset(w for w in read_lexicon("signing_verbs") if " " not in w)
 # A small city matched only by the gazetteer needs the NER to agree.
 TRUST_POPULATION = 500000
@@ -265,6 +266,9 @@ class MentionFinder:
                     if nxt is not None and nxt.text[:1].isupper() and not nxt.like_num and self.gaz.get(nxt.text) is None:
                         continue  # "Meet The Fockers": the name goes on, so this is no event's head
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words)
+                    zone = next((t.i for t in doc[start:tok.i] if t.text in _TIME_ZONES), None)
+                    if zone is not None:
+                        start = zone + 1  # "by 1300 GMT Carnival's shares": a time, then a firm, no event
                     end = self._name_continues(doc, end, sent.end)
                     if end < sent.end and doc[end].like_num and len(doc[end].text) == 4:
                         end += 1  # "... Global Investors Summit 2023"
@@ -1061,8 +1065,8 @@ class MentionFinder:
             if start + 1 < end and doc[start:start + 2].text in self.honorifics:
                 start += 2  # "Tan Sri", of two words: "Tan" alone is a name ("Tan Su Shan")
             elif doc[start].lower_ in ("the", "a", "an") or doc[start].text.rstrip(".") in self.honorifics \
-                    or doc[start].text in self.honorifics:
-                start += 1
+                    or doc[start].text in self.honorifics or doc[start].text in _TIME_ZONES:
+                start += 1  # "GMT Carnival" of "by 1300 GMT Carnival's shares": a time zone, then the name
             else:
                 break
         while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
@@ -1196,11 +1200,12 @@ class MentionFinder:
                 if len(span) > 1 and head in self.document_heads:
                     cands.append((3, span.start, span.end, None, None, "document"))  # "Mental Capacity Bill": its
                     continue  # words are no mention, nor is it one
-                if head in self.event_heads:
+                owner = len(span) == 1 and span.end < len(doc) and doc[span.end].text in ("'s", "’s")
+                if head in self.event_heads and not owner:  # "Carnival's shares": a bare head that owns is a firm
                     cands.append((2, span.start, span.end, "Event", None, "ner-event"))
                 else:
                     cands.append((3, span.start, span.end, self.org_heads.get(head, "Company"), None, "ner-org"))
-            elif label in ("EVENT", "FAC") and span[-1].text in self.event_heads:
+            elif label in ("EVENT", "FAC") and span[-1].text in self.event_heads and len(span) > 1:
                 cands.append((2, span.start, span.end, "Event", None, "ner-event"))
             elif label == "GPE" and len(span) <= 3 and all(t.text[:1].isupper() for t in span):
                 # A GPE the gazetteer does not know is more often a company ("Foxconn") than a town.

@@ -961,3 +961,24 @@ def test_facts_post_of_an_unnamed_body_of_a_kind_is_none(nlp):
     """"bank governor X": the body is a bank the sentence does not name, not the place the article is about."""
     text = "This estimate is preliminary, bank governor Sunil Mendis told reporters, and could rise in 2006."
     assert of_rel(facts(nlp, text), "post") == []
+
+
+@pytest.mark.parametrize("text", [
+    # BBC politics/076: "Strike" of a name is no verb of signing
+    "Our correspondent said it was the same projects, including the Joint Strike Fighter, the Nimrod and A400M "
+    "aircraft and the Type 45 Destroyer, which were resonsible for the bulk of the cost over-runs and delay.",
+    # BBC business/313: a signing under a condition has not taken place
+    "If Iraq's cabinet approves the oil ministry's choice of companies, then this will be the first deal that Iraq "
+    "has signed with a foreign oil company.",
+    # BBC business/040: a deal told as ending, not as signed
+    "In January, Umbro announced its sponsorship agreement with Chelsea, which gave Umbro the lucrative right to make "
+    "replica shirts, would end in 2006, five years earlier than expected.",
+])
+def test_facts_no_signing(nlp, text):
+    assert not of_rel(facts(nlp, text), "agreement")
+
+
+def test_facts_an_incoming_title_is_no_post_held(nlp):
+    """BBC business/146: "the incoming president of the European Commission, Jose Manuel Barroso"."""
+    assert not of_rel(facts(nlp, "It will be up to the incoming president of the European Commission, Jose Manuel "
+                                 "Barroso, to adopt Mr Kok's recommendations and press them on EU governments."), "post")

@@ -650,3 +650,10 @@ def test_mentions_a_text_that_ends_on_a_short_organisation_is_read(nlp):
 ])
 def test_mentions_a_name_listed_with_places_of_one_class_is_one(nlp, text, name):
     assert mentions(nlp, text)[name] == "City"
+
+
+def test_mentions_a_time_and_a_bare_event_head_that_owns_is_no_event(nlp):
+    """BBC business/244: "by 1300 GMT Carnival's shares": a time zone, then the cruise firm, no event."""
+    found = mentions(nlp, "Other investors barely blinked, and by 1300 GMT Carnival's shares in London were down a "
+                     "single penny, or 0.03%, at £32.26.")
+    assert "Event" not in found.values()
