@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from ... import schema
+from ..columns import joined_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -73,7 +74,7 @@ def doc_text(doc: "Doc") -> str:
     and nkg_mentions and nkg_facts read it many times."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[_TEXT_KEY] = joined_text(doc)
     return text
 
 
