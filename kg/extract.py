@@ -7,6 +7,7 @@ evidence. It knows nothing of RDF.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -141,6 +142,7 @@ class Resolver:
         self.mentions = [Mention(*m) for m in doc._.nkg_mentions or ()]
         self.raw_facts = [raw_fact(d) for d in doc._.nkg_facts or ()]
         self.sentences = sentence_spans(doc, article.text)
+        self._sentence_starts = [s for s, _ in self.sentences]  # in text order, apart: for evidence_at
         self.public_titles = set(read_lexicon("public_titles"))
         self.portfolio = set(read_lexicon("portfolio_words")) | {"shadow"}
         # the capitalised last words of public titles that firms do not use: "Governor", "Minister", "Mayor"
@@ -153,9 +155,10 @@ class Resolver:
     # ------------------------------------------------------------ entities
     def evidence_at(self, pos: int) -> Evidence:
         """The sentence around character ``pos``, as evidence."""
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return Evidence(self.text[s:e], s, e)
+        k = bisect.bisect_right(self._sentence_starts, pos) - 1  # the last sentence starting at or before pos
+        if k >= 0 and pos < self.sentences[k][1]:
+            s, e = self.sentences[k]
+            return Evidence(self.text[s:e], s, e)
         s = self.text.rfind("\n", 0, pos) + 1
         e = self.text.find("\n", pos)
         e = len(self.text) if e < 0 else e
@@ -182,6 +185,7 @@ class Resolver:
             if other:  # "National Aquaculture Group, or Naqwa,": the body's other name; not "A, B, or C," a list
                 long_forms.setdefault(other.group(1), i)
         bodies = [(j, n.key) for j, n in enumerate(self.mentions) if n.cls in ("Agency", "Organization")]
+        org_keys = [(j, n.key, n.key.lower()) for j, n in enumerate(self.mentions) if n.cls in ORG_CLASSES]
         initials: dict[str, int] | None = None  # the names' initials, made on first need: the same for every mention
         for i, m in enumerate(self.mentions):
             if m.cls in ("Sector",) or (m.cls in PLACE_CLASSES and m.rule == "gazetteer"):
@@ -206,8 +210,8 @@ class Resolver:
             if m.cls in ORG_CLASSES or (m.cls == "Person" and len(words) == 1):
                 # "Nestle" for "Nestle SA", "Dubai Chamber" for "Dubai Chamber of Commerce and Industry", "Lulu"
                 # (taken for a person) for "Lulu group": the article's one longer name that starts with it
-                longer = {n.key: j for j, n in enumerate(self.mentions)
-                          if n.cls in ORG_CLASSES and n.key.lower().startswith(m.key.lower() + " ")}
+                prefix = m.key.lower() + " "
+                longer = {key: j for j, key, lower in org_keys if lower.startswith(prefix)}
                 if len(longer) > 1:  # "Volkswagen" is "Volkswagen Group", not "Volkswagen (Anhui) Automotive ..."
                     longer = {k: j for k, j in longer.items() if k[len(m.key) + 1:] in _ORG_HEADS}
                 if len(longer) == 1:

@@ -10,6 +10,8 @@ attribute changes any more.
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.attrs import DEP, ENT_TYPE, IDX, LOWER, ORTH, SPACY, TAG
 from spacy.tokens import Doc
 
@@ -42,3 +44,11 @@ def joined_text(doc: Doc) -> str:
     for each word to join them."""
     spaces = doc.to_array(SPACY).tolist()
     return "".join([word + " " if space else word for word, space in zip(token_strings(doc, "text"), spaces)])
+
+
+def token_at(doc: Doc, char: int) -> int | None:
+    """The index of the token whose text holds character ``char`` of the Doc's text (None for a space between
+    tokens): what ``next(t.i for t in doc if t.idx <= char < t.idx + len(t.text))`` finds, by bisection."""
+    starts = token_starts(doc)
+    i = bisect.bisect_right(starts, char) - 1
+    return i if i >= 0 and char < starts[i] + len(token_strings(doc, "text")[i]) else None

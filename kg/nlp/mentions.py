@@ -8,6 +8,7 @@ GeoNames gazetteer, then the statistical NER, which the first two correct
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import NamedTuple
 
@@ -776,19 +777,19 @@ class MentionFinder:
             for i in range(ent.start, ent.end):  # the indices, not a Token made for each
                 ner[i] = (ent.label_, ent.start, ent.end)
         out = []
-        i = 0
         n = len(doc)
         # span texts cut from the text, not built token by token
         columns = doc.to_array([IDX, LENGTH])  # one column at a time: a 2-D tolist() makes a list per token
         starts, lengths = (columns[:, 0].tolist(), columns[:, 1].tolist()) if n else ((), ())
         ends = [s + k for s, k in zip(starts, lengths)]
-        while i < n:
-            if not text[starts[i]:starts[i] + 1].isupper():
-                i += 1
+        starts_name = functools.lru_cache(maxsize=None)(self.gaz.starts_name)  # a text repeats its names
+        resume = 0  # the token after the last place found: a name starts no earlier
+        for i in [i for i, word in enumerate(token_strings(doc, "text")) if word[:1].isupper()]:
+            if i < resume:
                 continue
             found = None
             longest = 0  # the most tokens from i that some place's name starts with: no longer name is one
-            while longest < min(self.gaz.max_words, n - i) and self.gaz.starts_name(text[starts[i]:ends[i + longest]]):
+            while longest < min(self.gaz.max_words, n - i) and starts_name(text[starts[i]:ends[i + longest]]):
                 longest += 1
             for k in range(longest, 0, -1):
                 name = text[starts[i]:ends[i + k - 1]]
@@ -799,7 +800,6 @@ class MentionFinder:
                     found = (k, place)
                     break
             if found is None:
-                i += 1
                 continue
             k, place = found
             label = ner.get(i, ("", -1, -1))
@@ -821,13 +821,13 @@ class MentionFinder:
             other_name = place.cls == "City" and ascii_name(name).lower() != ascii_name(place.name).lower() \
                 and name not in self.place_aliases
             if place.cls == "City" and (place.population < TRUST_POPULATION or other_name) and not agreed:
-                i += k
+                resume = i + k
                 continue
             rest = [t for t in doc[label[1]:label[2]] if not i <= t.i < i + k and t.tag_ != "POS"] \
                 if label[0] == "PERSON" else []  # "Central Java’s" taken for a person is the place and its "’s"
             if rest and place.cls != "Country" and not any(
                     t.lower_ in self.title_words or t.lower_ in PLACE_NOUNS for t in rest):
-                i += k  # "Wang Bo": part of a person's name; but "Pahang State" is the state
+                resume = i + k  # "Wang Bo": part of a person's name; but "Pahang State" is the state
                 continue
             # a compound's parts: "Hong Kong-Macao-Shandong Week", "Khanty-Mansi Autonomous District – Yugra"; not
             # a place before a spaced dash ("CEBU CITY, Philippines – The") nor a possessive ("HCM City – Vietnam’s")
@@ -836,7 +836,7 @@ class MentionFinder:
                     i > 1 and doc[i - 1].text in ("-", "–") and doc[i - 2].text[:1].isupper()
                     and not (i + k < n and doc[i + k].text in ("'s", "’s"))):
                 blocked.update(range(i, i + k))  # "Hong Kong-Macao-Shandong Week": inside a compound name
-                i += k
+                resume = i + k
                 continue
             if place.cls == "Country" and label[1] == i - 1 and label[0] in ("GPE", "LOC") and doc[i - 1].lower_ in _COMPASS \
                     and doc[i - 1].text[:1].isupper() and not (end < n and doc[end].tag_ == "POS") \
@@ -844,10 +844,10 @@ class MentionFinder:
                 # "value creation in North Norway": the NER's one place, a part of the country; but "Northwest China's
                 # Shaanxi" describes the province by its country, and "between East and West China" names two parts
                 out.append((i - 1, end, "Region", text[starts[i - 1]:ends[end - 1]], "compass-place"))
-                i += k
+                resume = i + k
                 continue
             out.append((i, end, cls, place.name, "gazetteer"))
-            i += k
+            resume = i + k
         return out
 
     @staticmethod
@@ -1195,18 +1195,19 @@ class MentionFinder:
                 continue  # "the Bill will then go to a third reading": the document named before
             if label == "PERSON":
                 # "Mayor Zheng Deyan": a leading title is not part of the name
-                while len(span) > 1 and span[0].lower_ in self.title_words:
+                while len(span) > 1 and lowers[span.start] in self.title_words:
                     span = span.doc[span.start + 1:span.end]
-                if any(t.is_digit for t in span) or span[0].lower_ in self.title_words or any(
-                        t.lower_ in self.title_words and t.text[:1].isupper() for t in span[1:]) or (
-                        len(span) > 1 and (self.gaz.get(span[0].text) or _NO_PLACE).cls in ("Region", "Country")) or \
-                        any(t.lower_ in ("and", "&") for t in span):
+                at = range(span.start, span.end)
+                if any(texts[i].isdigit() for i in at) or lowers[span.start] in self.title_words or any(
+                        lowers[i] in self.title_words and texts[i][:1].isupper() for i in at[1:]) or (
+                        len(span) > 1 and (self.gaz.get(texts[span.start]) or _NO_PLACE).cls in ("Region", "Country")) \
+                        or any(lowers[i] in ("and", "&") for i in at):
                     continue  # "Pahang State", "Thailand Datuk": a place or title; "Vesterålen and Lofoten": two names
                 had_honorific = span.start > ent.start or span.start > 0 and \
                     doc[span.start - 1].text.rstrip(".") in self.honorifics  # "Lord Falconer said", "Lord" outside
                 cls = "Person"
-                preceded = doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)
-                if not had_honorific and (preceded or (len(span) == 1 or span[0].text.isupper())
+                preceded = _words(doc, max(0, span.start - 2), span.start).lower().endswith(_COMPANY_NOUNS)
+                if not had_honorific and (preceded or (len(span) == 1 or texts[span.start].isupper())
                                           and self._acts_like_company(span)):
                     cls = "Company"  # "Ramco ... committed to increase investments"
                 placed = not had_honorific and _placed_in(doc, span, self.gaz)
@@ -1217,9 +1218,9 @@ class MentionFinder:
                 # "Ambassador to the Philippines Constance See": the country, then the holder's name
                 cands.append((2, self._country_then_name(span), span.end, "Person", None, "ner-country-name"))
             elif label == "ORG":
-                titled = [i for i, t in enumerate(span) if t.lower_ in self.title_words]
+                titled = [i - span.start for i in range(span.start, span.end) if lowers[i] in self.title_words]
                 if titled and titled[0] == 0 and len(span) - (titled[-1] + 1) >= 1 and all(
-                        t.text[:1].isupper() for t in span):
+                        texts[i][:1].isupper() for i in range(span.start, span.end)):
                     # "State Industry Minster M C Sampath": a titled person the NER took for an ORG
                     j = titled[-1] + 1
                     while j < len(span) and span[j].lower_ in self.title_words | {"minster", "industry", "state"}:
@@ -1227,11 +1228,11 @@ class MentionFinder:
                     if j < len(span):
                         cands.append((2, span.start + j, span.end, "Person", None, "ner-titled-person"))
                     continue
-                head = span[-1].text
-                if self._portfolio(span) or span[-1].lower_ in self.title_heads or self._before_title(span):
+                head, last = texts[span.end - 1], lowers[span.end - 1]
+                if self._portfolio(span) or last in self.title_heads or self._before_title(span):
                     continue  # "Minister of Transport and Communications"; "Hawaii Mayor"; "Provincial Party Secretary"
-                if span[-1].lower_ in CONNECTORS or len(span) > 1 and span[0].lower_ in self.title_heads and \
-                        span[1].lower_ in ("of", "for"):
+                if last in CONNECTORS or len(span) > 1 and lowers[span.start] in self.title_heads and \
+                        lowers[span.start + 1] in ("of", "for"):
                     continue  # "General of", "Minister of Food, Agriculture and Light Industry": a title, no body
                 if len(span) > 1 and head in self.document_heads:
                     cands.append((3, span.start, span.end, None, None, "document"))  # "Mental Capacity Bill": its
