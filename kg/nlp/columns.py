@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import DEP, ENT_TYPE, IDX, LOWER, ORTH, SPACY, TAG
+from spacy.attrs import DEP, IDX, LOWER, ORTH, SPACY, TAG
 from spacy.tokens import Doc
 
 # What each column holds: the Token attribute whose string it is
-_ATTRS = {"text": ORTH, "lower": LOWER, "tag": TAG, "dep": DEP, "ent_type": ENT_TYPE}
+_ATTRS = {"text": ORTH, "lower": LOWER, "tag": TAG, "dep": DEP}
+_KEYS = {attr: f"nkg.column.{attr}" for attr in _ATTRS}  # each column's key in user_data
 
 
 def token_strings(doc: Doc, attr: str) -> list[str]:
-    """Every token's ``attr``, one of "text", "lower", "tag", "dep", "ent_type": ``[t.lower_ for t in doc]``
+    """Every token's ``attr``, one of "text", "lower", "tag", "dep": ``[t.lower_ for t in doc]``
     for "lower", and so on, without a Token made for each."""
-    key = f"nkg.column.{attr}"
+    key = _KEYS[attr]
     column = doc.user_data.get(key)
     if column is None:
         strings = doc.vocab.strings

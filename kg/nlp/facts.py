@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import operator
 import re
 from collections import Counter
 
@@ -225,8 +226,7 @@ def _in_sentence(mentions: list[Mention], sent: Span) -> list[tuple[int, Mention
     return list(zip(range(first, last), mentions[first:last]))
 
 
-def _start(mention: Mention) -> int:
-    return mention.start
+_start = operator.attrgetter("start")  # a mention's start, bisect's key: no Python call for each step
 
 
 def _parsed_posts(sent: Span, mentions: list[Mention], spans: list[tuple[int, int, int]], found: list[dict],

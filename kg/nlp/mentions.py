@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from typing import NamedTuple
 
@@ -224,6 +225,20 @@ def _whole_word_hits(name: str, text: str):
             continue
         yield at
         at = text.find(name, at + n)
+
+
+def _outside_longer(mentions: list[Mention]) -> list[Mention]:
+    """The mentions (sorted by start) that no longer mention holds: what ``[m for m in mentions if not any(o.start
+    <= m.start and m.end <= o.end and o is longer for o in mentions)]`` keeps, without comparing every pair. A
+    mention is held by one that starts before it and ends at or after its end, or starts with it and ends after."""
+    starts = [m.start for m in mentions]
+    reach = list(itertools.accumulate((m.end for m in mentions), max, initial=-1))  # reach[k]: last end before k
+    out = []
+    for m in mentions:
+        first, after = bisect.bisect_left(starts, m.start), bisect.bisect_right(starts, m.start)
+        if reach[first] < m.end and not any(o.end > m.end for o in mentions[first:after]):
+            out.append(m)
+    return out
 
 
 def _is_subsequence(word: str, letters: str) -> bool:
@@ -1048,14 +1063,14 @@ class MentionFinder:
         long_names = {m.text for m in mentions if m.cls in ORG_CLASSES + ("Event",)}
         out = []
         for m in mentions:
-            longer = [n for n in long_names if len(n) > len(m.text) and n.startswith(m.text + " ")
-                      and text.startswith(n, m.start)]
-            if longer and m.cls in ORG_CLASSES + ("Event",):
-                n = max(longer, key=len)
-                m = m._replace(end=m.start + len(n), text=n, key=n)
+            if m.cls in ORG_CLASSES + ("Event",):
+                prefix = m.text + " "
+                longer = [n for n in long_names if n.startswith(prefix) and text.startswith(n, m.start)]
+                if longer:
+                    n = max(longer, key=len)
+                    m = m._replace(end=m.start + len(n), text=n, key=n)
             out.append(m)
-        return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end and
-                                          (o.end - o.start) > (m.end - m.start) for o in out)]
+        return _outside_longer(out)
 
     @staticmethod
     def _name_continues(doc: Doc, end: int, sent_end: int) -> int:
@@ -1267,9 +1282,10 @@ class MentionFinder:
             if cls is None:
                 continue
             span = doc[start:end]
-            if span.text in self.not_names or span[-1].text in ("and", "&") or span.text.endswith(" and"):
+            name = _words(doc, start, end)
+            if name in self.not_names or texts[end - 1] in ("and", "&") or name.endswith(" and"):
                 continue
-            if span[0].text in self.relationship_words and span[-1].lower_ in PLACE_NOUNS:
+            if texts[start] in self.relationship_words and lowers[end - 1] in PLACE_NOUNS:
                 continue  # "Sister Province" is a tie, no place
             if cls in ORG_CLASSES and (_after_minister(doc, start) or end > start + 2 and _after_minister(doc, start + 2)):
                 continue  # "(Minister of) National Security", "Minister for HRD": a minister and the field of the post
@@ -1282,7 +1298,8 @@ class MentionFinder:
                 span = self._parent_body(span)
                 if span is None:
                     continue
-            mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
+            name = _words(doc, span.start, span.end)
+            mentions.append(Mention(span.start_char, span.end_char, name, cls, key or name, rule))
         documents = tuple((doc[c[1]].idx, doc[c[2] - 1].idx + len(doc[c[2] - 1])) for c in cands if c[5] == "document")
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions, documents)))
         mentions = self._retype_titled_names(text, mentions)
