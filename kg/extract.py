@@ -108,6 +108,12 @@ def _country_named_in_full(name: str) -> str:
     return name
 
 
+def _first_and_last(name: str) -> tuple[str, str] | None:
+    """The first and last words of ``name`` in lower case, as :func:`_shortened` compares them (None for no word)."""
+    words = name.lower().split()
+    return (words[0], words[-1]) if words else None
+
+
 def _shortened(short: str, name: str) -> bool:
     """Whether ``short`` is ``name`` with inner words left out, its first and last kept: "Jewar Airport" of "Jewar
     International Airport", "West Java Government" of "West Java Provincial Government".
@@ -175,16 +181,19 @@ class Resolver:
             if acro is None and m.cls in ORG_CLASSES:  # "Korea International Cooperation Agency (Koica)"
                 acro = re.match(r"\s*\(([A-Z][a-z]{2,7})\)", after)
                 acro = acro if acro and _spelled_in(acro.group(1), m.text) else None
-            # the capitalised words the name may have lost: "Indian" of "Indian Oil Corporation"
-            before = re.search(r"(?:[A-Z][\w'’-]*\s+){0,4}$", self.text[max(0, m.start - 60):m.start]).group(0).split()
-            if acro and m.cls not in ("Person", "Sector") and _abbreviates(acro.group(1), " ".join(before + [m.text])):
-                long_forms[acro.group(1)] = i
+            if acro and m.cls not in ("Person", "Sector"):  # (most names have no acronym: no words read before)
+                # the capitalised words the name may have lost: "Indian" of "Indian Oil Corporation"
+                before = re.search(r"(?:[A-Z][\w'’-]*\s+){0,4}$",
+                                   self.text[max(0, m.start - 60):m.start]).group(0).split()
+                if _abbreviates(acro.group(1), " ".join(before + [m.text])):
+                    long_forms[acro.group(1)] = i
             other = re.match(r",\s+or\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s*[,)]", self.text[m.end:m.end + 60]) \
                 if m.cls in ORG_CLASSES and not re.search(r"(?:,|\band|\bor)\s*$",
                                                           self.text[max(0, m.start - 6):m.start]) else None
             if other:  # "National Aquaculture Group, or Naqwa,": the body's other name; not "A, B, or C," a list
                 long_forms.setdefault(other.group(1), i)
         bodies = [(j, n.key) for j, n in enumerate(self.mentions) if n.cls in ("Agency", "Organization")]
+        ends = [_first_and_last(n.key) for n in self.mentions]  # a name _shortened from another shares these
         org_keys = [(j, n.key, n.key.lower()) for j, n in enumerate(self.mentions) if n.cls in ORG_CLASSES]
         initials: dict[str, int] | None = None  # the names' initials, made on first need: the same for every mention
         for i, m in enumerate(self.mentions):
@@ -203,7 +212,7 @@ class Resolver:
             if m.cls in ORG_CLASSES + ("District",) and len(words) >= 2:
                 # "Jewar Airport" after "Jewar International Airport": the article's one longer name it shortens
                 longer = {n.key: j for j, n in enumerate(self.mentions)
-                          if COARSE[n.cls] == COARSE[m.cls] and _shortened(m.key, n.key)}
+                          if ends[j] == ends[i] and COARSE[n.cls] == COARSE[m.cls] and _shortened(m.key, n.key)}
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue

@@ -654,11 +654,12 @@ class MentionFinder:
         South32", "Hydrogenics signed four certified integrator agreements". A proper noun that is the subject of a
         signing verb, or the object of its "with", and no known place, is a party: an organisation."""
         out = []
+        text, lowers = doc_text(doc), token_strings(doc, "lower")  # no Span.text joined, no Token for each word
         for sent in sents:
-            if not any(w in _SIGNING_VERBS for w in sent.text.lower().split()):
+            if not any(w in _SIGNING_VERBS for w in text[sent.start_char:sent.end_char].lower().split()):
                 continue
-            for verb in sent:
-                if verb.lower_ not in _SIGNING_VERBS or not verb.tag_.startswith("VB"):
+            for verb in [doc[i] for i in range(sent.start, sent.end) if lowers[i] in _SIGNING_VERBS]:
+                if not verb.tag_.startswith("VB"):
                     continue
                 withs = [o for h in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for p in h.rights
                          if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
