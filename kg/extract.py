@@ -7,6 +7,7 @@ evidence. It knows nothing of RDF.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -107,6 +108,12 @@ def _country_named_in_full(name: str) -> str:
     return name
 
 
+def _first_and_last(name: str) -> tuple[str, str] | None:
+    """The first and last words of ``name`` in lower case, as :func:`_shortened` compares them (None for no word)."""
+    words = name.lower().split()
+    return (words[0], words[-1]) if words else None
+
+
 def _shortened(short: str, name: str) -> bool:
     """Whether ``short`` is ``name`` with inner words left out, its first and last kept: "Jewar Airport" of "Jewar
     International Airport", "West Java Government" of "West Java Provincial Government".
@@ -141,6 +148,7 @@ class Resolver:
         self.mentions = [Mention(*m) for m in doc._.nkg_mentions or ()]
         self.raw_facts = [raw_fact(d) for d in doc._.nkg_facts or ()]
         self.sentences = sentence_spans(doc, article.text)
+        self._sentence_starts = [s for s, _ in self.sentences]  # in text order, apart: for evidence_at
         self.public_titles = set(read_lexicon("public_titles"))
         self.portfolio = set(read_lexicon("portfolio_words")) | {"shadow"}
         # the capitalised last words of public titles that firms do not use: "Governor", "Minister", "Mayor"
@@ -153,9 +161,10 @@ class Resolver:
     # ------------------------------------------------------------ entities
     def evidence_at(self, pos: int) -> Evidence:
         """The sentence around character ``pos``, as evidence."""
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return Evidence(self.text[s:e], s, e)
+        k = bisect.bisect_right(self._sentence_starts, pos) - 1  # the last sentence starting at or before pos
+        if k >= 0 and pos < self.sentences[k][1]:
+            s, e = self.sentences[k]
+            return Evidence(self.text[s:e], s, e)
         s = self.text.rfind("\n", 0, pos) + 1
         e = self.text.find("\n", pos)
         e = len(self.text) if e < 0 else e
@@ -172,16 +181,20 @@ class Resolver:
             if acro is None and m.cls in ORG_CLASSES:  # "Korea International Cooperation Agency (Koica)"
                 acro = re.match(r"\s*\(([A-Z][a-z]{2,7})\)", after)
                 acro = acro if acro and _spelled_in(acro.group(1), m.text) else None
-            # the capitalised words the name may have lost: "Indian" of "Indian Oil Corporation"
-            before = re.search(r"(?:[A-Z][\w'’-]*\s+){0,4}$", self.text[max(0, m.start - 60):m.start]).group(0).split()
-            if acro and m.cls not in ("Person", "Sector") and _abbreviates(acro.group(1), " ".join(before + [m.text])):
-                long_forms[acro.group(1)] = i
+            if acro and m.cls not in ("Person", "Sector"):  # (most names have no acronym: no words read before)
+                # the capitalised words the name may have lost: "Indian" of "Indian Oil Corporation"
+                before = re.search(r"(?:[A-Z][\w'’-]*\s+){0,4}$",
+                                   self.text[max(0, m.start - 60):m.start]).group(0).split()
+                if _abbreviates(acro.group(1), " ".join(before + [m.text])):
+                    long_forms[acro.group(1)] = i
             other = re.match(r",\s+or\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s*[,)]", self.text[m.end:m.end + 60]) \
                 if m.cls in ORG_CLASSES and not re.search(r"(?:,|\band|\bor)\s*$",
                                                           self.text[max(0, m.start - 6):m.start]) else None
             if other:  # "National Aquaculture Group, or Naqwa,": the body's other name; not "A, B, or C," a list
                 long_forms.setdefault(other.group(1), i)
         bodies = [(j, n.key) for j, n in enumerate(self.mentions) if n.cls in ("Agency", "Organization")]
+        ends = [_first_and_last(n.key) for n in self.mentions]  # a name _shortened from another shares these
+        org_keys = [(j, n.key, n.key.lower()) for j, n in enumerate(self.mentions) if n.cls in ORG_CLASSES]
         initials: dict[str, int] | None = None  # the names' initials, made on first need: the same for every mention
         for i, m in enumerate(self.mentions):
             if m.cls in ("Sector",) or (m.cls in PLACE_CLASSES and m.rule == "gazetteer"):
@@ -199,15 +212,15 @@ class Resolver:
             if m.cls in ORG_CLASSES + ("District",) and len(words) >= 2:
                 # "Jewar Airport" after "Jewar International Airport": the article's one longer name it shortens
                 longer = {n.key: j for j, n in enumerate(self.mentions)
-                          if COARSE[n.cls] == COARSE[m.cls] and _shortened(m.key, n.key)}
+                          if ends[j] == ends[i] and COARSE[n.cls] == COARSE[m.cls] and _shortened(m.key, n.key)}
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue
             if m.cls in ORG_CLASSES or (m.cls == "Person" and len(words) == 1):
                 # "Nestle" for "Nestle SA", "Dubai Chamber" for "Dubai Chamber of Commerce and Industry", "Lulu"
                 # (taken for a person) for "Lulu group": the article's one longer name that starts with it
-                longer = {n.key: j for j, n in enumerate(self.mentions)
-                          if n.cls in ORG_CLASSES and n.key.lower().startswith(m.key.lower() + " ")}
+                prefix = m.key.lower() + " "
+                longer = {key: j for j, key, lower in org_keys if lower.startswith(prefix)}
                 if len(longer) > 1:  # "Volkswagen" is "Volkswagen Group", not "Volkswagen (Anhui) Automotive ..."
                     longer = {k: j for k, j in longer.items() if k[len(m.key) + 1:] in _ORG_HEADS}
                 if len(longer) == 1:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import operator
 import re
 from collections import Counter
 
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
+from .columns import token_at, token_starts, token_strings
 from .dates import resolve_date
 from .mentions import PARENT_HEADS, PLACE_NOUNS, Mention
 from .rules import NUMBER_WORDS, doc_text, rules_for, span_text
@@ -189,7 +191,12 @@ def _absent(text: str, words: tuple[str, ...]) -> bool:
     case-insensitive pattern holds: the pattern need not be run. Other texts are always read (case folding
     beyond ASCII is the pattern's own)."""
     low = _ascii_lower(text)
-    return low is not None and not any(w in low for w in words)
+    if low is None:
+        return False
+    for w in words:  # a loop, not any() over a generator: it runs for every rule of every sentence
+        if w in low:
+            return False
+    return True
 
 
 # the words every match of a pattern holds, for _absent
@@ -224,16 +231,16 @@ def _in_sentence(mentions: list[Mention], sent: Span) -> list[tuple[int, Mention
     return list(zip(range(first, last), mentions[first:last]))
 
 
-def _start(mention: Mention) -> int:
-    return mention.start
+_start = operator.attrgetter("start")  # a mention's start, bisect's key: no Python call for each step
 
 
-def _parsed_posts(sent: Span, mentions: list[Mention], spans: list[tuple[int, int, int]], found: list[dict]) -> list[dict]:
-    """The posts the parse rules of :mod:`kg.nlp.rules.post` read in a sentence, of people the text rules
-    gave none there."""
+def _parsed_posts(sent: Span, mentions: list[Mention], spans: list[tuple[int, int, int]], found: list[dict],
+                  post_rules: list) -> list[dict]:
+    """The posts the parse rules of :mod:`kg.nlp.rules.post` (``post_rules``) read in a sentence, of people the
+    text rules gave none there."""
     told = {f["person"] for f in found if f["rel"] == "post"}
     out = []
-    for r in rules_for("post", "sentence"):
+    for r in post_rules:
         new = [f for f in r.func(sent, mentions, spans) if f["person"] not in told]
         told.update(f["person"] for f in new)  # one rule may give a person two posts ("Premier and Minister for Trade")
         out += new
@@ -430,7 +437,8 @@ class FactFinder:
                     k -= 1  # "Commerce and Industry Minister": portfolios joined by "and"; not "the state and President"
                 title = " ".join(w.lower() for w in words[k:] if w.lower() != "the")
                 title_end = cut + bool(honorific) - len(pre.group(1)) + sum(len(w) + 1 for w in words)
-                last = next((t for t in sent if t.idx <= title_end - 2 < t.idx + len(t.text)), None)
+                at = token_at(doc, title_end - 2)
+                last = doc[at] if at is not None and sent.start <= at < sent.end else None
                 if last is not None and last.tag_.startswith("VB"):
                     title = ""  # "to powerfully head Lampard's corner": a verb, not a post
                 if title and (title in self.titles or title.split()[-1] in self.titles or
@@ -1024,7 +1032,8 @@ class FactFinder:
     @staticmethod
     def _modifies_an_object(doc: Doc, name: Mention) -> bool:
         """Whether a name only modifies the object of a verb or a preposition ("his two-day Singapore trip")."""
-        last = next((t for t in doc if t.idx < name.end <= t.idx + len(t.text)), None)
+        at = token_at(doc, name.end - 1)
+        last = doc[at] if at is not None else None
         return last is not None and last.dep_ in ("compound", "amod") and last.head.i > last.i and \
             last.head.dep_ in ("dobj", "pobj") and last.head.idx >= name.end
 
@@ -1032,7 +1041,8 @@ class FactFinder:
     def _of_the_signing(sent: Span, at: int) -> bool:
         """Whether "between" at char ``at`` belongs to the signing: "signed between A and B", "12 agreements
         between the two nations", "a signing ceremony between"; not "strengthening ties between A and B"."""
-        tok = next((t for t in sent if t.idx == at), None)
+        i = token_at(sent.doc, at)
+        tok = sent.doc[i] if i is not None and sent.start <= i < sent.end and token_starts(sent.doc)[i] == at else None
         if tok is None:
             return True
         head = tok.head
@@ -1081,7 +1091,8 @@ class FactFinder:
         if deal is None or DEAL_NOT_MADE.search(s_text[:deal.end()]) or \
                 len(re.findall(r"[\"“”]", s_text[:deal.start()])) % 2:  # a plan, a wish, or a quote
             return []
-        noun = next((t for t in sent if t.idx <= sent.start_char + deal.end() - 1 < t.idx + len(t.text)), None)
+        at = token_at(sent.doc, sent.start_char + deal.end() - 1)
+        noun = sent.doc[at] if at is not None and sent.start <= at < sent.end else None
         if noun is not None and noun.dep_ == "compound":
             return []  # "a 1998 contract competition"
         firms = [i for i, m in idx if m.cls in ("Company", "Organization")
@@ -1295,6 +1306,7 @@ class FactFinder:
         if masked:  # the dateline says where the story was filed, not who acted
             mentions = [m._replace(cls="Dateline") if i in masked else m for i, m in enumerate(mentions)]
         spans = [(m.start, m.end, i) for i, m in enumerate(mentions)]
+        post_rules = rules_for("post", "sentence")  # looked up once, not for each sentence
         last_day = None  # the day the sentences so far last told
         for n, sent in enumerate(sents):
             nxt = sents[n + 1] if n + 1 < len(sents) else None
@@ -1305,7 +1317,7 @@ class FactFinder:
                     not SIGNING.search(nxt_text):
                 next_sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and nxt.start_char <= m.start < nxt.end_char]
             found = self.posts(doc, text, mentions, sent)
-            found += _parsed_posts(sent, mentions, spans, found)
+            found += _parsed_posts(sent, mentions, spans, found, post_rules)
             found += self._named_next(text, mentions, sent, unnamed)
             unnamed = self._unnamed_post(text, mentions, sent)
             found += self.located_in(doc, text, places, sent)
@@ -1446,7 +1458,9 @@ class FactFinder:
         if _absent(s_text, _HINT_WORDS) or not INVESTMENT_HINT.search(s_text):
             return found
         # "a UK investment banker", "investment funds": a kind of firm, no investment word of the sentence
-        words = [t for t in sent if t.lower_ in INVESTMENT_WORDS and t.dep_ != "compound"]
+        lowers, deps = token_strings(sent.doc, "lower"), token_strings(sent.doc, "dep")
+        words = [sent.doc[i] for i in range(sent.start, sent.end)
+                 if lowers[i] in INVESTMENT_WORDS and deps[i] != "compound"]
         if words and all(hedged(t, sent) for t in words):
             return [f for f in found if f["rel"] != "investment" or f["rule"].startswith("stake")]
         for f in found:  # "$40 a head", "50 a month": a rate, not an amount invested

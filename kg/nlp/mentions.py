@@ -7,6 +7,9 @@ GeoNames gazetteer, then the statistical NER, which the first two correct
 """
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from typing import NamedTuple
 
@@ -16,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
+from .columns import token_starts, token_strings
 from .gazetteer import Gazetteer, ascii_name
 from .money import find_money
 from .rules import doc_text
@@ -201,6 +205,14 @@ def _placed_in(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
         doc[end].text == "," and (gaz.get(doc[end + 1].text) or _NO_PLACE).cls in ("Country", "Region")
 
 
+def _words(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, cut from the Doc's text: no Span made, nor a Token for each word."""
+    if end <= start:
+        return ""
+    texts, starts = token_strings(doc, "text"), token_starts(doc)
+    return doc_text(doc)[starts[start]:starts[end - 1] + len(texts[end - 1])]
+
+
 def _whole_word_hits(name: str, text: str):
     """Where ``name`` stands in ``text`` as a whole word: the starts ``re.finditer(rf"(?<![\\w-]){re.escape(name)}(?![\\w-])",
     text)`` gives, found with ``str.find`` (no pattern compiled for each name of each article)."""
@@ -213,6 +225,20 @@ def _whole_word_hits(name: str, text: str):
             continue
         yield at
         at = text.find(name, at + n)
+
+
+def _outside_longer(mentions: list[Mention]) -> list[Mention]:
+    """The mentions (sorted by start) that no longer mention holds: what ``[m for m in mentions if not any(o.start
+    <= m.start and m.end <= o.end and o is longer for o in mentions)]`` keeps, without comparing every pair. A
+    mention is held by one that starts before it and ends at or after its end, or starts with it and ends after."""
+    starts = [m.start for m in mentions]
+    reach = list(itertools.accumulate((m.end for m in mentions), max, initial=-1))  # reach[k]: last end before k
+    out = []
+    for m in mentions:
+        first, after = bisect.bisect_left(starts, m.start), bisect.bisect_right(starts, m.start)
+        if reach[first] < m.end and not any(o.end > m.end for o in mentions[first:after]):
+            out.append(m)
+    return out
 
 
 def _is_subsequence(word: str, letters: str) -> bool:
@@ -248,16 +274,22 @@ class MentionFinder:
         self.government_levels = frozenset(read_lexicon("government_levels"))
         self.document_heads = frozenset(read_lexicon("document_heads"))  # "Road Safety Bill" is no organisation
         self.place_aliases = frozenset(line.partition("=")[0].strip() for line in read_lexicon("place_aliases"))
+        # the words (as written, and lower-cased) that rules of _patterned start from: see _marked
+        self.pattern_words = self.heads | set(self.prefixes) | self.place_bodies | _PERSON_HONORIFICS | {
+            "group", "conglomerate"}
+        self.pattern_lower_words = frozenset({"of", "from", "between"} | _FIRM_PLURALS | set(PLACE_NOUNS)
+                                             | _EVENT_NOUNS)
 
     # ------------------------------------------------------------ candidates
     def _patterned(self, doc: Doc, sents: list[Span], titled_starts: set[int]) -> list[tuple[int, int, str, str]]:
         """(start_tok, end_tok, cls, rule) for events, organisations and districts."""
         out = []
+        texts, lowers = token_strings(doc, "text"), token_strings(doc, "lower")
+        marked = self._marked(texts, lowers)
         for sent in sents:
-            tokens = list(sent)  # made once: each rule below walks the sentence again
-            texts = [t.text for t in tokens]  # and their strings: the rules below look for a few words in them
-            lowers = [t.lower_ for t in tokens]
-            for tok in [t for t, w in zip(tokens, texts) if w[:1].isupper() or w[:1].isdigit()]:  # _is_cap's first test
+            # each rule below starts from a few words of the sentence: a Token is made only for those
+            at = marked[bisect.bisect_left(marked, sent.start):bisect.bisect_left(marked, sent.end)]
+            for tok in [doc[i] for i in at if texts[i] in self.heads]:
                 if not _is_cap(tok):
                     continue
                 end = tok.i + 1
@@ -342,7 +374,7 @@ class MentionFinder:
                             out.append((start, end, "District", "district-head"))  # not "Long Beach", a city
                         break
             # "acting director-general of Investment in Hong Kong": the body a title is "of"
-            for tok in [t for t, w in zip(tokens, lowers) if w == "of"]:
+            for tok in [doc[i] for i in at if lowers[i] == "of"]:
                 if tok.lower_ != "of" or tok.i == sent.start or doc[tok.i - 1].lower_ not in self.title_words:
                     continue
                 k = tok.i + 1 + (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "the")
@@ -370,7 +402,7 @@ class MentionFinder:
                     cls = self.org_heads.get(doc[m - 1].text, "Agency")
                     out.append((k, m, cls, "post-body"))
             # "Datuk Seri Wan Rosdy Wan Ismail", "Mr Blair": the capitalised run after honorifics is a person
-            for tok in [t for t, w in zip(tokens, texts) if w.rstrip(".") in _PERSON_HONORIFICS]:
+            for tok in [doc[i] for i in at if texts[i].rstrip(".") in _PERSON_HONORIFICS]:
                 if tok.text.rstrip(".") not in _PERSON_HONORIFICS or (tok.i > sent.start and doc[tok.i - 1].text in self.honorifics):
                     continue
                 k = tok.i + 1
@@ -382,7 +414,7 @@ class MentionFinder:
                 if end > k and self.gaz.get(doc[k:end].text) is None:
                     out.append((k, end, "Person", "honorific-name"))
             # "Kampung Sungai Pohoi", "Perbadanan Setiausaha Kerajaan Pahang": a first word gives the class
-            for tok in [t for t, w in zip(tokens, texts) if w in self.prefixes]:
+            for tok in [doc[i] for i in at if texts[i] in self.prefixes]:
                 cls = self.prefixes.get(tok.text)
                 if cls and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1]) and (tok.i == sent.start or not _is_cap(doc[tok.i - 1])):
                     end = tok.i + 1
@@ -390,16 +422,16 @@ class MentionFinder:
                         end += 1
                     if doc[end - 1].text not in self.heads:  # "Ministry ... Committee" is the head rule's
                         out.append((tok.i, end, cls, "name-prefix"))
-            out += self._firm_list(doc, [t for t, w in zip(tokens, lowers) if w in _FIRM_PLURALS], sent.end)
+            out += self._firm_list(doc, [doc[i] for i in at if lowers[i] in _FIRM_PLURALS], sent.end)
             # "Lulu group", "the Tata group": a business group named before a lower-case "group"
-            for tok in [t for t, w in zip(tokens, texts) if w in ("group", "conglomerate")]:
+            for tok in [doc[i] for i in at if texts[i] in ("group", "conglomerate")]:
                 if tok.text in ("group", "conglomerate") and tok.i > sent.start and doc[tok.i - 1].tag_ in ("NNP", "NNPS") \
                         and doc[tok.i - 1].text not in self.gaz.demonyms and self.gaz.get(doc[tok.i - 1].text) is None:
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words)
                     if start < tok.i and doc[start].text not in self.not_names:
                         out.append((start, tok.i + 1, "Company", "org-head"))
             # "between PM Access World and ...": the first of the two names
-            for tok in [t for t, w in zip(tokens, lowers) if w == "between"]:
+            for tok in [doc[i] for i in at if lowers[i] == "between"]:
                 if tok.lower_ == "between" and tok.i + 2 < sent.end:
                     k = tok.i + 1 + (doc[tok.i + 1].lower_ == "the")
                     end = k
@@ -409,10 +441,10 @@ class MentionFinder:
                             and not any(doc[j].ent_type_ in ("PERSON", "GPE", "NORP", "DATE") or doc[j].lower_ in _DATE_WORDS
                                         for j in range(k, end)):
                         out.append((k, end, "Company", "between-pair"))
-            out += self._place_bodies(doc, [t for t, w in zip(tokens, texts) if w in self.place_bodies], sent.start)
+            out += self._place_bodies(doc, [doc[i] for i in at if texts[i] in self.place_bodies], sent.start)
             # "Binh Duong province", "Weifang city": a name the gazetteer lacks, typed by its noun; but
             # "E China city" is a city in China
-            for tok in [t for t, w in zip(tokens, lowers) if w in PLACE_NOUNS]:
+            for tok in [doc[i] for i in at if lowers[i] in PLACE_NOUNS]:
                 cls = PLACE_NOUNS.get(tok.lower_)
                 if cls and tok.i > sent.start and _is_cap(doc[tok.i - 1]) and not (
                         tok.text[0].isupper() and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1])):
@@ -442,7 +474,7 @@ class MentionFinder:
                             (end == sent.end or doc[end].tag_ != "POS"):
                         out.append((tok.i + 1, end, cls, "place-noun-before"))
             # "Aero India 2005 air show": a capitalised name before a lower-case event noun
-            for tok in [t for t, w in zip(tokens, lowers) if w in _EVENT_NOUNS]:
+            for tok in [doc[i] for i in at if lowers[i] in _EVENT_NOUNS]:
                 if tok.lower_ in _EVENT_NOUNS and tok.text.islower() and tok.i > sent.start:
                     j = tok.i - 1
                     if doc[j].is_lower and j > sent.start:
@@ -453,7 +485,7 @@ class MentionFinder:
                     if j + 1 - start >= 2 and any(t.like_num for t in doc[start:j + 1]):
                         out.append((start, j + 1, "Event", "event-before-noun"))
             # "Salcomp from Finland", "TPI Composites of USA will manufacture": a firm named by its country
-            for tok in [t for t, w in zip(tokens, lowers) if w in ("from", "of")]:
+            for tok in [doc[i] for i in at if lowers[i] in ("from", "of")]:
                 if tok.lower_ in ("from", "of") and tok.i > sent.start and tok.i + 1 < sent.end and \
                         _is_cap(doc[tok.i - 1]) and doc[tok.i - 1].text not in self.heads:
                     country = self.gaz.get(doc[tok.i + 1].text)
@@ -467,7 +499,8 @@ class MentionFinder:
                             t.lower_ in self.title_words or t.text in self.not_names for t in name):
                         out.append((start, tok.i, "Company", "firm-from-country"))
             # "MRF Rs 3,100 crore, Eicher Rs 1,400 crore": a name before an amount is a company
-            for tok in [t for t, w in zip(tokens, texts[1:]) if w in _MONEY_PREFIX]:  # the amount's currency next
+            # the amount's currency next
+            for tok in [doc[i] for i in at if i + 1 < sent.end and texts[i + 1] in _MONEY_PREFIX]:
                 nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
                 if nxt is not None and _is_cap(tok) and not tok.is_sent_start and nxt.text in _MONEY_PREFIX and \
                         tok.i + 2 < sent.end and doc[tok.i + 2].like_num and self.gaz.get(tok.text) is None:
@@ -475,7 +508,7 @@ class MentionFinder:
                     if tok.i + 1 - start <= 3:
                         out.append((start, tok.i + 1, "Company", "name-before-amount"))
             # "Invest Hong Kong", "InvestHK": trade-promotion agencies
-            for tok in [t for t, w in zip(tokens, texts) if w.startswith("Invest")]:
+            for tok in [doc[i] for i in at if texts[i].startswith("Invest")]:
                 if tok.text.startswith("Invest") and tok.text != "Investment" and (
                         len(tok.text) > 6 and tok.text[6:7].isupper() or
                         tok.text == "Invest" and tok.i + 1 < sent.end and _is_cap(doc[tok.i + 1])):
@@ -484,6 +517,15 @@ class MentionFinder:
                         end += 1
                     out.append((tok.i, end, "Agency", "invest-agency"))
         return out
+
+    def _marked(self, texts: list[str], lowers: list[str]) -> list[int]:
+        """Positions of the words some rule of :meth:`_patterned` starts from (a head word, "of", an honorific,
+        a place noun, ...), in one pass over the Doc's words: each rule then reads only these."""
+        words, lower_words = self.pattern_words, self.pattern_lower_words
+        following = texts[1:] + [""]
+        return [i for i, (w, lw, nxt) in enumerate(zip(texts, lowers, following)) if w in words or lw in lower_words
+                or w.startswith("Invest") or w.endswith(".") and w.rstrip(".") in _PERSON_HONORIFICS
+                or nxt in _MONEY_PREFIX]
 
     def _next_name_has_head(self, doc: Doc, start: int, sent_end: int) -> bool:
         """Whether the capitalised run at ``start`` (after a list's "and" or comma) ends in an organisation's
@@ -506,8 +548,9 @@ class MentionFinder:
         t = tok.text
         if not t[:1].isupper() or not (tok.is_alpha or re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]{1,2}\.?", t)):
             return False
-        return tok.lower_ not in self.title_words and tok.lower_ not in self.portfolio and \
-            tok.lower_ not in PLACE_NOUNS and tok.lower_ not in _DATE_WORDS and t not in self.heads and \
+        lower = tok.lower_
+        return lower not in self.title_words and lower not in self.portfolio and \
+            lower not in PLACE_NOUNS and lower not in _DATE_WORDS and t not in self.heads and \
             t not in self.not_names and t not in self.gaz.demonyms and t.rstrip(".") not in self.honorifics and \
             not tok.tag_.startswith(_FUNCTION_TAGS) and (inside or not self._known_place(t))
 
@@ -516,17 +559,17 @@ class MentionFinder:
         place = self.gaz.get(name)
         return place is not None and (place.cls != "City" or place.population >= TRUST_POPULATION)
 
-    def _titled_names(self, sents: list[Span]) -> list[tuple[int, int]]:
+    def _titled_names(self, doc: Doc, sents: list[Span]) -> list[tuple[int, int]]:
         """(start_tok, end_tok) of the names a capitalised title leads to: "Chief Minister N Chandrababu Naidu",
         "Chairperson Bilawal Bhutto Zardari"; or the body or portfolio the title is of, then the name:
         "Ambassador to the Philippines Constance See", "Minister of Home Affairs K Shanmugam", "Chairman of the
         provincial People's Committee Nguyen Van Ut". Two to four name words, between words that are none."""
         out = []
+        texts = token_strings(doc, "text")
         for sent in sents:
-            doc = sent.doc
             i = sent.start + 1
             while i < sent.end:
-                if not self._name_word(doc[i]):
+                if not texts[i][:1].isupper() or not self._name_word(doc[i]):  # most words fail the first test
                     i += 1
                     continue
                 j = i + 1
@@ -534,7 +577,8 @@ class MentionFinder:
                     j += 1
                 while j - 1 > i and not self._name_word(doc[j - 1]):
                     j -= 1  # the last word is no place either
-                if 2 <= j - i <= 4 and (j == sent.end or not doc[j].text[:1].isupper()) and self._after_title(doc, i, sent.start):
+                if 2 <= j - i <= 4 and (j == sent.end or not texts[j][:1].isupper()) and \
+                        self._after_title(doc, i, sent.start):
                     out.append((i, j))
                 i = j
         return out
@@ -562,11 +606,11 @@ class MentionFinder:
         return False
 
     @staticmethod
-    def _qualified_firms(doc: Doc) -> list[tuple[int, int]]:
+    def _qualified_firms(doc: Doc, ents: tuple[Span, ...]) -> list[tuple[int, int]]:
         """"AE Carbon Capital (Bentong)", "Golden Sea Farm (Thai) Co. Ltd": a firm named with a place or
         market in brackets; an acronym in brackets ("(PKNP)") is an alias instead, not part of the name."""
         out = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ != "ORG":
                 continue
             j = next((t.i for t in doc[ent.start:min(len(doc), ent.end + 1)] if t.text == "("), None)
@@ -610,11 +654,12 @@ class MentionFinder:
         South32", "Hydrogenics signed four certified integrator agreements". A proper noun that is the subject of a
         signing verb, or the object of its "with", and no known place, is a party: an organisation."""
         out = []
+        text, lowers = doc_text(doc), token_strings(doc, "lower")  # no Span.text joined, no Token for each word
         for sent in sents:
-            if not any(w in _SIGNING_VERBS for w in sent.text.lower().split()):
+            if not any(w in _SIGNING_VERBS for w in text[sent.start_char:sent.end_char].lower().split()):
                 continue
-            for verb in sent:
-                if verb.lower_ not in _SIGNING_VERBS or not verb.tag_.startswith("VB"):
+            for verb in [doc[i] for i in range(sent.start, sent.end) if lowers[i] in _SIGNING_VERBS]:
+                if not verb.tag_.startswith("VB"):
                     continue
                 withs = [o for h in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for p in h.rights
                          if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
@@ -740,26 +785,27 @@ class MentionFinder:
             out.append((tok.i, k + n))
         return out
 
-    def _places(self, doc: Doc, text: str, blocked: set[int]) -> list[tuple[int, int, str, str, str]]:
+    def _places(self, doc: Doc, ents: tuple[Span, ...], text: str,
+                blocked: set[int]) -> list[tuple[int, int, str, str, str]]:
         """(start_tok, end_tok, cls, key, rule) for gazetteer names."""
         ner = {}
-        for ent in doc.ents:
+        for ent in ents:
             for i in range(ent.start, ent.end):  # the indices, not a Token made for each
                 ner[i] = (ent.label_, ent.start, ent.end)
         out = []
-        i = 0
         n = len(doc)
         # span texts cut from the text, not built token by token
         columns = doc.to_array([IDX, LENGTH])  # one column at a time: a 2-D tolist() makes a list per token
         starts, lengths = (columns[:, 0].tolist(), columns[:, 1].tolist()) if n else ((), ())
         ends = [s + k for s, k in zip(starts, lengths)]
-        while i < n:
-            if not text[starts[i]:starts[i] + 1].isupper():
-                i += 1
+        starts_name = functools.lru_cache(maxsize=None)(self.gaz.starts_name)  # a text repeats its names
+        resume = 0  # the token after the last place found: a name starts no earlier
+        for i in [i for i, word in enumerate(token_strings(doc, "text")) if word[:1].isupper()]:
+            if i < resume:
                 continue
             found = None
             longest = 0  # the most tokens from i that some place's name starts with: no longer name is one
-            while longest < min(self.gaz.max_words, n - i) and self.gaz.starts_name(text[starts[i]:ends[i + longest]]):
+            while longest < min(self.gaz.max_words, n - i) and starts_name(text[starts[i]:ends[i + longest]]):
                 longest += 1
             for k in range(longest, 0, -1):
                 name = text[starts[i]:ends[i + k - 1]]
@@ -770,7 +816,6 @@ class MentionFinder:
                     found = (k, place)
                     break
             if found is None:
-                i += 1
                 continue
             k, place = found
             label = ner.get(i, ("", -1, -1))
@@ -792,13 +837,13 @@ class MentionFinder:
             other_name = place.cls == "City" and ascii_name(name).lower() != ascii_name(place.name).lower() \
                 and name not in self.place_aliases
             if place.cls == "City" and (place.population < TRUST_POPULATION or other_name) and not agreed:
-                i += k
+                resume = i + k
                 continue
             rest = [t for t in doc[label[1]:label[2]] if not i <= t.i < i + k and t.tag_ != "POS"] \
                 if label[0] == "PERSON" else []  # "Central Java’s" taken for a person is the place and its "’s"
             if rest and place.cls != "Country" and not any(
                     t.lower_ in self.title_words or t.lower_ in PLACE_NOUNS for t in rest):
-                i += k  # "Wang Bo": part of a person's name; but "Pahang State" is the state
+                resume = i + k  # "Wang Bo": part of a person's name; but "Pahang State" is the state
                 continue
             # a compound's parts: "Hong Kong-Macao-Shandong Week", "Khanty-Mansi Autonomous District – Yugra"; not
             # a place before a spaced dash ("CEBU CITY, Philippines – The") nor a possessive ("HCM City – Vietnam’s")
@@ -807,7 +852,7 @@ class MentionFinder:
                     i > 1 and doc[i - 1].text in ("-", "–") and doc[i - 2].text[:1].isupper()
                     and not (i + k < n and doc[i + k].text in ("'s", "’s"))):
                 blocked.update(range(i, i + k))  # "Hong Kong-Macao-Shandong Week": inside a compound name
-                i += k
+                resume = i + k
                 continue
             if place.cls == "Country" and label[1] == i - 1 and label[0] in ("GPE", "LOC") and doc[i - 1].lower_ in _COMPASS \
                     and doc[i - 1].text[:1].isupper() and not (end < n and doc[end].tag_ == "POS") \
@@ -815,10 +860,10 @@ class MentionFinder:
                 # "value creation in North Norway": the NER's one place, a part of the country; but "Northwest China's
                 # Shaanxi" describes the province by its country, and "between East and West China" names two parts
                 out.append((i - 1, end, "Region", text[starts[i - 1]:ends[end - 1]], "compass-place"))
-                i += k
+                resume = i + k
                 continue
             out.append((i, end, cls, place.name, "gazetteer"))
-            i += k
+            resume = i + k
         return out
 
     @staticmethod
@@ -1019,14 +1064,14 @@ class MentionFinder:
         long_names = {m.text for m in mentions if m.cls in ORG_CLASSES + ("Event",)}
         out = []
         for m in mentions:
-            longer = [n for n in long_names if len(n) > len(m.text) and n.startswith(m.text + " ")
-                      and text.startswith(n, m.start)]
-            if longer and m.cls in ORG_CLASSES + ("Event",):
-                n = max(longer, key=len)
-                m = m._replace(end=m.start + len(n), text=n, key=n)
+            if m.cls in ORG_CLASSES + ("Event",):
+                prefix = m.text + " "
+                longer = [n for n in long_names if n.startswith(prefix) and text.startswith(n, m.start)]
+                if longer:
+                    n = max(longer, key=len)
+                    m = m._replace(end=m.start + len(n), text=n, key=n)
             out.append(m)
-        return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end and
-                                          (o.end - o.start) > (m.end - m.start) for o in out)]
+        return _outside_longer(out)
 
     @staticmethod
     def _name_continues(doc: Doc, end: int, sent_end: int) -> int:
@@ -1060,18 +1105,19 @@ class MentionFinder:
         """Drop determiners, honorifics, titles and a trailing "'s" or "and" from a name ("ACWA Power and" of
         "ACWA Power and Air Products")."""
         doc = span.doc
+        texts, lowers = token_strings(doc, "text"), token_strings(doc, "lower")
         start, end = span.start, span.end
         while start < end:
-            if start + 1 < end and doc[start:start + 2].text in self.honorifics:
+            if start + 1 < end and _words(doc, start, start + 2) in self.honorifics:
                 start += 2  # "Tan Sri", of two words: "Tan" alone is a name ("Tan Su Shan")
-            elif doc[start].lower_ in ("the", "a", "an") or doc[start].text.rstrip(".") in self.honorifics \
-                    or doc[start].text in self.honorifics or doc[start].text in _TIME_ZONES:
+            elif lowers[start] in ("the", "a", "an") or texts[start].rstrip(".") in self.honorifics \
+                    or texts[start] in self.honorifics or texts[start] in _TIME_ZONES:
                 start += 1  # "GMT Carnival" of "by 1300 GMT Carnival's shares": a time zone, then the name
             else:
                 break
-        while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
-                                                     "Rs", "RM", "Rp", "and") or doc[end - 1].text in _HONORIFIC_STOPS
-                               or end - start > 2 and doc[end - 1].text in _POST_NOMINALS):
+        while end > start and (texts[end - 1] in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
+                                                  "Rs", "RM", "Rp", "and") or texts[end - 1] in _HONORIFIC_STOPS
+                               or end - start > 2 and texts[end - 1] in _POST_NOMINALS):
             end -= 1
         return doc[start:end]
 
@@ -1112,11 +1158,13 @@ class MentionFinder:
         text = doc_text(doc)  # Doc.text joins every token anew: read it once (kept for nkg_facts too)
         cands: list[tuple[int, int, int, str | None, str | None, str]] = []  # prio, start, end, cls, key, rule
         sents = list(doc.sents)  # each walk of doc.sents reads every token again: once per doc
-        titled = self._titled_names(sents)
+        ents = doc.ents  # and so does each read of doc.ents
+        texts, lowers = token_strings(doc, "text"), token_strings(doc, "lower")
+        titled = self._titled_names(doc, sents)
         titled_starts = {start for start, _ in titled}  # the post-body rule ends its body there
         for start, end, cls, rule in self._patterned(doc, sents, titled_starts):
             cands.append((5 if rule == "between-pair" else 0, start, end, cls, None, rule))  # the NER's name first
-        for start, end, cls, key, rule in self._places(doc, text, blocked):
+        for start, end, cls, key, rule in self._places(doc, ents, text, blocked):
             cands.append((1, start, end, cls, key, rule))
         for start, end, cls, key in self._noun_of_place(doc):
             cands.append((0, start, end, cls, key, "place-noun-of"))
@@ -1127,50 +1175,55 @@ class MentionFinder:
         for start, end in self._signing_parties(doc, sents):
             cands.append((3, start, end, "Company", None, "signing-party"))
         org_spans = []
-        for ent in doc.ents:
+        for ent in ents:
             if any(ent.start <= s < ent.end for s, _ in titled):
                 continue  # "the Philippines Constance See": a place, then a titled person, is no firm's name
             if ent.label_ in ("ORG", "FAC") and len(ent) > 1:
-                cut = next((t.i for t in ent if t.text == "("), ent.end)
+                cut = next((i for i in range(ent.start, ent.end) if texts[i] == "("), ent.end)
                 inner = self._strip(doc[ent.start:cut])
-                if len(inner) > 1 and all(t.text[:1].isupper() or t.lower_ in CONNECTORS for t in inner) \
+                if len(inner) > 1 and all(texts[i][:1].isupper() or lowers[i] in CONNECTORS
+                                          for i in range(inner.start, inner.end)) \
                         and inner[-1].lower_ not in self.title_heads and not self._before_title(inner) \
                         and not (inner[0].lower_ in _COMPASS and self.gaz.get(inner[1:].text) is not None) \
                         and self._country_then_name(inner) is None:
                     # "Queensland Premier" is a place's premier; "Sindh Local Bodies Minister" the place's minister;
                     # "Northwest China" is China
                     org_spans.append((inner.start, inner.end))
-        for start, end in self._qualified_firms(doc):
+        for start, end in self._qualified_firms(doc, ents):
             cands.append((0, start, end, "Company", None, "firm-qualified"))
             org_spans.append((start, end))
         # A place inside an organisation's name ("Air India") is not a mention of the place.
         cands = [c for c in cands if not (c[5] == "gazetteer" and any(
             s <= c[1] and c[2] <= e and (e - s) > (c[2] - c[1]) for s, e in org_spans))]
-        for ent in doc.ents:
-            cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), ent.end)
-            begin = next((t.i + 1 for t in ent if t.text in ("'s", "’s") and t.i + 1 < cut), ent.start)
+        for ent in ents:
+            if ent.label_ not in ("PERSON", "ORG", "EVENT", "FAC", "GPE"):
+                continue  # dates, numbers, nationalities: no candidate below is of them
+            cut = next((i for i in range(ent.start + 1, ent.end) if texts[i] == "("), ent.end)
+            begin = next((i + 1 for i in range(ent.start, cut - 1) if texts[i] in ("'s", "’s")), ent.start)
             span = self._strip(doc[begin:cut])  # "India's HCL Technologies (HCL" -> "HCL Technologies"
-            if len(span) == 0 or not span.text[:1].isupper() or any(t.i in blocked for t in span):
+            name = _words(doc, span.start, span.end)
+            if not name[:1].isupper() or any(i in blocked for i in range(span.start, span.end)):
                 continue
-            if self.gaz.get(span.text) is not None or self.gaz.get(span.text.title()) is not None:
+            if self.gaz.get(name) is not None or self.gaz.get(name.title()) is not None:
                 continue  # a known place the gazetteer step chose not to take
             label = ent.label_
             if label == "PERSON" and span.text in self.document_heads and doc[span.start - 1].lower_ == "the":
                 continue  # "the Bill will then go to a third reading": the document named before
             if label == "PERSON":
                 # "Mayor Zheng Deyan": a leading title is not part of the name
-                while len(span) > 1 and span[0].lower_ in self.title_words:
+                while len(span) > 1 and lowers[span.start] in self.title_words:
                     span = span.doc[span.start + 1:span.end]
-                if any(t.is_digit for t in span) or span[0].lower_ in self.title_words or any(
-                        t.lower_ in self.title_words and t.text[:1].isupper() for t in span[1:]) or (
-                        len(span) > 1 and (self.gaz.get(span[0].text) or _NO_PLACE).cls in ("Region", "Country")) or \
-                        any(t.lower_ in ("and", "&") for t in span):
+                at = range(span.start, span.end)
+                if any(texts[i].isdigit() for i in at) or lowers[span.start] in self.title_words or any(
+                        lowers[i] in self.title_words and texts[i][:1].isupper() for i in at[1:]) or (
+                        len(span) > 1 and (self.gaz.get(texts[span.start]) or _NO_PLACE).cls in ("Region", "Country")) \
+                        or any(lowers[i] in ("and", "&") for i in at):
                     continue  # "Pahang State", "Thailand Datuk": a place or title; "Vesterålen and Lofoten": two names
                 had_honorific = span.start > ent.start or span.start > 0 and \
                     doc[span.start - 1].text.rstrip(".") in self.honorifics  # "Lord Falconer said", "Lord" outside
                 cls = "Person"
-                preceded = doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)
-                if not had_honorific and (preceded or (len(span) == 1 or span[0].text.isupper())
+                preceded = _words(doc, max(0, span.start - 2), span.start).lower().endswith(_COMPANY_NOUNS)
+                if not had_honorific and (preceded or (len(span) == 1 or texts[span.start].isupper())
                                           and self._acts_like_company(span)):
                     cls = "Company"  # "Ramco ... committed to increase investments"
                 placed = not had_honorific and _placed_in(doc, span, self.gaz)
@@ -1181,9 +1234,9 @@ class MentionFinder:
                 # "Ambassador to the Philippines Constance See": the country, then the holder's name
                 cands.append((2, self._country_then_name(span), span.end, "Person", None, "ner-country-name"))
             elif label == "ORG":
-                titled = [i for i, t in enumerate(span) if t.lower_ in self.title_words]
+                titled = [i - span.start for i in range(span.start, span.end) if lowers[i] in self.title_words]
                 if titled and titled[0] == 0 and len(span) - (titled[-1] + 1) >= 1 and all(
-                        t.text[:1].isupper() for t in span):
+                        texts[i][:1].isupper() for i in range(span.start, span.end)):
                     # "State Industry Minster M C Sampath": a titled person the NER took for an ORG
                     j = titled[-1] + 1
                     while j < len(span) and span[j].lower_ in self.title_words | {"minster", "industry", "state"}:
@@ -1191,11 +1244,11 @@ class MentionFinder:
                     if j < len(span):
                         cands.append((2, span.start + j, span.end, "Person", None, "ner-titled-person"))
                     continue
-                head = span[-1].text
-                if self._portfolio(span) or span[-1].lower_ in self.title_heads or self._before_title(span):
+                head, last = texts[span.end - 1], lowers[span.end - 1]
+                if self._portfolio(span) or last in self.title_heads or self._before_title(span):
                     continue  # "Minister of Transport and Communications"; "Hawaii Mayor"; "Provincial Party Secretary"
-                if span[-1].lower_ in CONNECTORS or len(span) > 1 and span[0].lower_ in self.title_heads and \
-                        span[1].lower_ in ("of", "for"):
+                if last in CONNECTORS or len(span) > 1 and lowers[span.start] in self.title_heads and \
+                        lowers[span.start + 1] in ("of", "for"):
                     continue  # "General of", "Minister of Food, Agriculture and Light Industry": a title, no body
                 if len(span) > 1 and head in self.document_heads:
                     cands.append((3, span.start, span.end, None, None, "document"))  # "Mental Capacity Bill": its
@@ -1230,9 +1283,10 @@ class MentionFinder:
             if cls is None:
                 continue
             span = doc[start:end]
-            if span.text in self.not_names or span[-1].text in ("and", "&") or span.text.endswith(" and"):
+            name = _words(doc, start, end)
+            if name in self.not_names or texts[end - 1] in ("and", "&") or name.endswith(" and"):
                 continue
-            if span[0].text in self.relationship_words and span[-1].lower_ in PLACE_NOUNS:
+            if texts[start] in self.relationship_words and lowers[end - 1] in PLACE_NOUNS:
                 continue  # "Sister Province" is a tie, no place
             if cls in ORG_CLASSES and (_after_minister(doc, start) or end > start + 2 and _after_minister(doc, start + 2)):
                 continue  # "(Minister of) National Security", "Minister for HRD": a minister and the field of the post
@@ -1245,7 +1299,8 @@ class MentionFinder:
                 span = self._parent_body(span)
                 if span is None:
                     continue
-            mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
+            name = _words(doc, span.start, span.end)
+            mentions.append(Mention(span.start_char, span.end_char, name, cls, key or name, rule))
         documents = tuple((doc[c[1]].idx, doc[c[2] - 1].idx + len(doc[c[2] - 1])) for c in cands if c[5] == "document")
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions, documents)))
         mentions = self._retype_titled_names(text, mentions)
@@ -1265,6 +1320,8 @@ class MentionFinder:
         # "Emirati and Omani companies": a demonym is no one's name ("Gibraltar" names a place too)
         for sent in sents:
             found = self.sectors.find(sent)
+            if not found:
+                continue  # most sentences list no sectors: the mentions stay as they are
             starts, ends = {p.start for p in found}, {p.end for p in found}
             # the statistical NER's name that runs from one list item to another ("Pharma and Life Sciences")
             mentions = [m for m in mentions if not (m.rule.startswith("ner-") and m.start in starts and m.end in ends)]

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicons import read_lexicon
+from .columns import token_strings
 from .rules import span_text
 
 if TYPE_CHECKING:
@@ -101,7 +102,9 @@ class SectorFinder:
         return out
 
     def _frame(self, tok) -> tuple[frozenset[str], bool, bool, bool, bool] | None:
-        word = tok.lower_
+        return self._word_frame(tok.lower_)
+
+    def _word_frame(self, word: str) -> tuple[frozenset[str], bool, bool, bool, bool] | None:
         if word in self._frame_of:
             return self._frame_of[word]
         # "promoting" is promote: a verb's final "e" dropped before "-ing" comes back
@@ -118,10 +121,12 @@ class SectorFinder:
         alone: set[int] = set()  # heads that name one sector, no list
         floor: dict[int, int] = {}  # where the phrase of a head may start at the earliest
         framed = False  # a frame word in the sentence (read once, not walked again below)
-        for tok in sent:
-            frame = self._frame(tok)
+        lowers = token_strings(sent.doc, "lower")  # a Token is made only for a frame word
+        for i in range(sent.start, sent.end):
+            frame = self._word_frame(lowers[i])
             if frame is None:
                 continue
+            tok = sent.doc[i]
             if frame[4]:  # "inked ... on technological and business cooperation": the fields of a cooperation
                 heads.extend((c, False, False) for c in self._generic_objects(tok, frame[0]))
                 continue
@@ -193,7 +198,9 @@ class SectorFinder:
         if heads or framed:
             # "agreement for key areas during the plan period, including A, B and C": a list after a frame word
             first = first_frame if framed else sent.end  # the first frame word, found above
-            heads.extend((c, self._under_field(t), False) for t in sent if t.dep_ == "prep" and t.i > first and (
+            deps = token_strings(sent.doc, "dep")
+            later_preps = [sent.doc[i] for i in range(first + 1, sent.end) if deps[i] == "prep"]
+            heads.extend((c, self._under_field(t), False) for t in later_preps if (
                 t.lower_ in ("including", "like") or t.lower_ == "as" and t.i > 0 and t.doc[t.i - 1].lower_ == "such")
                 and self._of_fields(t) for c in t.children if c.dep_ == "pobj")
         found: list[SectorPhrase] = []

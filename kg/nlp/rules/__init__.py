@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from ... import schema
+from ..columns import joined_text, token_starts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -73,7 +74,7 @@ def doc_text(doc: "Doc") -> str:
     and nkg_mentions and nkg_facts read it many times."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[_TEXT_KEY] = joined_text(doc)
     return text
 
 
@@ -97,8 +98,9 @@ def mentions_by_token(sent: "Span", spans: list[tuple[int, int, int]]) -> dict[i
     made once for a rule that asks of every token."""
     inside = [(start, end, i) for start, end, i in spans if start < sent.end_char and end > sent.start_char]
     owner = {}
-    for tok in sent:
-        found = next((i for start, end, i in inside if start <= tok.idx < end), None)
+    starts = token_starts(sent.doc)  # no Token made for each word
+    for k in range(sent.start, sent.end) if inside else ():
+        found = next((i for start, end, i in inside if start <= starts[k] < end), None)
         if found is not None:
-            owner[tok.i] = found
+            owner[k] = found
     return owner

@@ -14,6 +14,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
+from ..columns import token_strings
 from . import PARTY, mention_of, rule, span_text
 from .investment import hedged
 
@@ -104,12 +105,16 @@ def _clause(tok):
 @rule("cooperation-parse", kind="cooperation", confidence=0.65, level="sentence")
 def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
     """Raw cooperation facts of one sentence (a spaCy ``Span``); ``spans`` maps characters to mentions."""
-    if _ENDED.search(span_text(sent)) or TIES_ENDED.search(span_text(sent)):
+    s_text = span_text(sent)
+    if not _ANY_TRIGGER.search(s_text.lower()) and "joint" not in s_text.lower():
+        return  # most sentences: tested first, the patterns below need not run
+    if _ENDED.search(s_text) or TIES_ENDED.search(s_text):
         return  # "agreed to dissolve their alliance": ties that end are no cooperation
-    if not _ANY_TRIGGER.search(span_text(sent).lower()) and "joint" not in span_text(sent).lower():
-        return
     told: list[tuple[int, list[tuple[int, int]], set]] = []  # (trigger's offset, its pairs, their keys)
-    for tok in sent:
+    lowers, tags = token_strings(sent.doc, "lower"), token_strings(sent.doc, "tag")
+    joint = "joint" in lowers[sent.start:sent.end]  # _joint needs the word (a child of the noun, in its sentence)
+    for tok in [sent.doc[i] for i in range(sent.start, sent.end)
+                if lowers[i] in _TRIGGERS or joint and tags[i].startswith("NN")]:
         if tok.lower_ not in _TRIGGERS and not _joint(tok):
             continue
         if not_reached(tok, sent):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
+from ..columns import token_strings
 from . import PLACES, mention_of, rule
 
 if TYPE_CHECKING:
@@ -36,9 +37,8 @@ def _container(prep: "Token") -> "Token | None":
 @rule("located-in-clause", kind="locatedIn", confidence=0.75, level="sentence")
 def located_in_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
     """Raw located-in candidates of one sentence (a spaCy ``Span``); ``spans`` maps characters to mentions."""
-    for tok in sent:
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
-            continue
+    deps = token_strings(sent.doc, "dep")
+    for tok in [sent.doc[i] for i in range(sent.start, sent.end) if deps[i] in ("nsubj", "nsubjpass")]:
         place = mention_of(tok, spans)
         if place is None or mentions[place].cls not in PLACES:
             continue

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
 from ...schema import PERSON_CLASSES
+from ..columns import token_strings
 from . import PARTY, PLACES, mention_of, mentions_by_token, rule
 
 if TYPE_CHECKING:
@@ -38,9 +39,8 @@ def is_title(words: list[str]) -> bool:
 def appositive_body(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
     """"Wei Tao, Taiyuan's Party secretary", "Albert Chalamila, the Dar es Salaam regional commissioner": a
     title in apposition to a person's name, its body a name that modifies it (a possessive or a compound)."""
-    for tok in sent:
-        if tok.dep_ != "appos" or tok.lower_ not in TITLE_HEADS:
-            continue
+    deps, lowers = token_strings(sent.doc, "dep"), token_strings(sent.doc, "lower")
+    for tok in [sent.doc[i] for i in range(sent.start, sent.end) if deps[i] == "appos" and lowers[i] in TITLE_HEADS]:
         person = mention_of(tok.head, spans)
         if person is None or mentions[person].cls not in PERSON_CLASSES:
             continue
@@ -74,9 +74,8 @@ def _most_named_firm(mentions: list) -> int | None:
 def firms_title(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
     """"He asked the factory's president, Wang Feng, to ...": a title of "the company" (or "the factory", "the
     bank"), in apposition with a person's name, is a post in the firm the article names most."""
-    for tok in sent:
-        if tok.lower_ not in TITLE_HEADS:
-            continue
+    lowers = token_strings(sent.doc, "lower")
+    for tok in [sent.doc[i] for i in range(sent.start, sent.end) if lowers[i] in TITLE_HEADS]:
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in FIRM_NOUNS
                       and any(d.lower_ == "the" for d in c.children)), None)
         if owner is None:
@@ -122,12 +121,12 @@ def title_comma_name(sent: "Span", mentions: list, spans: list[tuple[int, int, i
         return  # no one named here to hold a post
     doc = sent.doc
     owner_of = mentions_by_token(sent, spans)
-    for tok in sent:
+    for tok in [doc[i] for i in owner_of]:  # the tokens of the sentence's names, in order
         person = owner_of.get(tok.i)
         if person is None or mentions[person].cls not in PERSON_CLASSES or \
                 (tok.i > sent.start and owner_of.get(tok.i - 1) == person):
             continue  # the first token of a person's name only
-        last_tok = max(t.i for t in sent if owner_of.get(t.i) == person)
+        last_tok = max(i for i, owner in owner_of.items() if owner == person)
         if last_tok + 1 < sent.end and not doc[last_tok + 1].is_punct:
             continue  # "as he begins his second term as US President, Tony Blair has said": the name opens a clause
         k = tok.i
