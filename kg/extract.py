@@ -32,6 +32,11 @@ _SHARED_TITLES = {"chairman", "chairwoman", "chairperson", "president", "directo
                   "secretary", "spokesman", "spokeswoman", "spokesperson", "executive", "commissioner", "manager"}
 
 
+# a capitalised title run right before a name, with its "of"s and an honorific: "Minister of Home Affairs ", "Mr "
+_STYLED_TITLE = re.compile(r"(?<![\w-])[A-Z][\w'’-]*(?:[^\S\n]+(?:of|for|and|the|[A-Z][\w'’-]*))*[^\S\n]+"
+                           r"(?:(?:Mr|Mrs|Ms|Dr)\.?[^\S\n]+)?$")
+
+
 def sentence_spans(doc: "Doc", text: str) -> list[tuple[int, int]]:
     """Sentence character spans of ``text`` (the doc's text), trimmed of surrounding whitespace and split
     at blank lines."""
@@ -138,6 +143,10 @@ class Resolver:
         self.sentences = sentence_spans(doc, article.text)
         self.public_titles = set(read_lexicon("public_titles"))
         self.portfolio = set(read_lexicon("portfolio_words")) | {"shadow"}
+        # the capitalised last words of public titles that firms do not use: "Governor", "Minister", "Mayor"
+        self.public_heads = {t.split()[-1].title() for t in self.public_titles
+                             if t.split()[-1] not in _SHARED_TITLES and t.split()[-1].isalpha()} - {
+            "Of", "State", "General", "Prince"}  # "General Mike Jackson", "Prince Charles": no post of government
         self.group_of: list[int] = []  # mention index -> group index
         self.groups: list[dict] = []
 
@@ -350,6 +359,8 @@ class Resolver:
                     investor = None
                 facts.append(Investment(investor, target, f.projects, tuple(Money(a, c, t) for a, c, t in f.values),
                                         ev, f.confidence, f.rule))
+        officials.update(self.group_of[i] for i, m in enumerate(self.mentions) if m.cls == "Person" and
+                         self._styled_official(m.start))
         for g in officials:
             if self.groups[g]["cls"] == "Person":
                 self.groups[g]["cls"] = "Official"
@@ -364,6 +375,18 @@ class Resolver:
             evidence = tuple(dict.fromkeys(self.evidence_at(self.mentions[i].start) for i in grp["mentions"]))[:3]
             entities.append(Entity(iri[g], grp["cls"], label, aliases, evidence))
         return Extraction(self.article, tuple(entities), tuple(self._facts(facts, iri)))
+
+    def _styled_official(self, start: int) -> bool:
+        """Whether the name at ``start`` follows a capitalised public title that no firm uses: "West Java Governor
+        Ahmad Heryawan", "Minister of Home Affairs K Shanmugam", "Provincial Party Secretary Mr Che Jun"; not
+        "Chairman Teo Chee Hean", a title firms use too."""
+        run = _STYLED_TITLE.search(self.text, max(0, start - 80), start)
+        words = run.group(0).split() if run is not None else []
+        if words and words[-1].rstrip(".") in ("Mr", "Mrs", "Ms", "Dr"):
+            words.pop()
+        heads = [k for k, w in enumerate(words) if w in self.public_heads or w == "Secretary" and words[k - 1:k] == ["Party"]]
+        # the title ends the run, or its "of"/"for" does: "Chancellor Gerhard Schroeder and French President" is no run
+        return bool(heads) and (heads[-1] == len(words) - 1 or words[heads[-1] + 1] in ("of", "for"))
 
     def _without_home_places(self, parties: tuple[int, ...]) -> tuple[int, ...]:
         """"Dubai Chamber of Commerce and Industry" with "Dubai": the body's home place is no second party."""

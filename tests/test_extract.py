@@ -127,6 +127,14 @@ def test_extract_a_name_with_inner_words_left_out_is_an_alias(nlp):
     assert airport.label == "Jewar International Airport" or "Jewar International Airport" in airport.aliases
 
 
+def test_extract_a_name_styled_with_a_public_title_is_an_official(nlp):
+    text = ("The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore Coordinating "
+            "Minister of National Security and Minister of Home Affairs K Shanmugam on the first day of the CII "
+            "Partnership Summit 2025 in Visakhapatnam on Friday.")
+    classes = {e.label: e.cls for e in extract_text(nlp, text, "2025-11-15").entities}
+    assert classes["K Shanmugam"] == "Official"
+
+
 def test_extract_signing_at_an_anaphoric_ceremony_takes_its_event_and_date(nlp):
     """Sentences of a Jiangsu provincial news article: the ceremony named in the first paragraph."""
     text = ("The opening ceremony of “Jiangsu Week in Macau” was held in the special administrative region on "

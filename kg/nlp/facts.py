@@ -39,6 +39,10 @@ RANK = {"District": 0, "City": 1, "Region": 2, "Country": 3}
 COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|"
                          r"work(?:ing)? together|synerg\w*|tie-up|ties with|joint ventures?|alliance)\b", re.I)
 # "race to sign", "delays in signing", "could sign": no signing took place
+# "If Iraq's cabinet approves ..., then this will be the first deal that Iraq has signed": a condition, no signing
+CONDITIONAL = re.compile(r"\W*(?:if|unless|should)\s", re.I)
+_ENDING_VERBS = frozenset({"end", "ends", "ended", "ending", "expire", "expires", "expired", "lapse", "lapses", "lapsed",
+                           "terminate", "terminates", "terminated"})
 IRREALIS = re.compile(r"\b(?:to|in|would|could|may|might|should|before|without|not)\s+(?:be\s+|have\s+been\s+)?$", re.I)
 # "became the first out of the eight Prosper Counties to sign": a signing told as done, though after "to"
 DONE_FIRST = re.compile(r"\b(?:the|its)\s+(?:first|second|third|latest|last|only)\b[^.;,]{0,60}?\bto\s+$", re.I)
@@ -66,8 +70,9 @@ COUNTED.append(re.compile(rf"\b(?P<n>a|an)\s+(?!(?:number|series|host|raft|range
                           rf"string|flurry)\s+of\b)(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b(?<!s)", re.I))  # not "a number of deals"
 COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                           rf"\s+(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b", re.I)
-# "former", "ex-", "then": the post was held before, not now
-PAST_TITLE = re.compile(r"\b(?:former|formerly|ex|erstwhile|one-time|onetime|then|late)\b(?:-|\s)", re.I)
+# "former", "ex-", "then": the post was held before; "incoming", "would-be": it will be; not now
+NOT_NOW_TITLE = re.compile(r"\b(?:former|formerly|ex|erstwhile|one-time|onetime|then|late|incoming|would-be|"
+                           r"prospective)\b(?:-|\s)", re.I)
 PER_UNIT = re.compile(r"\s*(?:a|an|per|each)\s+(?:head|month|year|week|day|person|share|unit|tonne|ton|barrel)\b", re.I)
 INVESTMENT_HINT = re.compile(r"\b(?:invest|pour|pump|inject|plough|plow|fdi|offer)", re.I)  # before the parse is read
 LIST_OR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
@@ -274,6 +279,19 @@ def _event_named(last_event: dict[str, int], head: str) -> int | None:
     """The event "the ceremony" or "the forum" refers to: the last one so named, else the last one."""
     target = last_event.get(head.lower())
     return target if target is not None else last_event.get("*")  # mention 0 is an event too
+
+
+def _deal_ends(sent: Span) -> bool:
+    """Whether an agreement noun of the sentence is the subject of a verb of ending: a deal told as ending
+    ("its sponsorship agreement with Chelsea ... would end in 2006"), not as signed."""
+    nouns = [t for t in sent if re.fullmatch(AGREEMENT_NOUN, t.text, re.I)]
+    for verb in (t for t in sent if t.lower_ in _ENDING_VERBS and t.tag_.startswith("VB")):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue  # "signed an agreement to end the conflict": an aim
+        if any(s in nouns for s in subjects) or not subjects and any(n.i < verb.i for n in nouns):
+            return True  # the parse may hang the verb elsewhere and lose its subject
+    return False
 
 
 class FactFinder:
@@ -867,14 +885,19 @@ class FactFinder:
 
     @staticmethod
     def _last_two(mentions: list[Mention], recent: list[int], kinds: tuple[str, ...] = PARTY) -> list[int]:
-        """The two most recent distinct parties of ``kinds``: what "the two sides" refers to."""
-        chosen: list[int] = []
-        for p in reversed(recent):
-            if mentions[p].cls in kinds and mentions[p].key not in {mentions[c].key for c in chosen}:
-                chosen.append(p)
-            if len(chosen) == 2:
-                break
-        return chosen[::-1] if len(chosen) == 2 else []
+        """The two most recent distinct parties of ``kinds``: what "the two sides" refers to; of those the article
+        named twice or more when there are two ("Zhejiang" and "Nordland", not "the regions of Vesterålen and
+        Lofoten" the delegation visited between)."""
+        told = Counter(mentions[p].key for p in recent)
+        for least in (2, 1):
+            chosen: list[int] = []
+            for p in reversed(recent):
+                if mentions[p].cls in kinds and told[mentions[p].key] >= least and \
+                        mentions[p].key not in {mentions[c].key for c in chosen}:
+                    chosen.append(p)
+                if len(chosen) == 2:
+                    return chosen[::-1]
+        return []
 
     def deals(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, published: str | None,
               last_event: dict[str, int], next_sent_sectors: list[int], recent_parties: list[int]) -> list[dict]:
@@ -883,11 +906,14 @@ class FactFinder:
         idx = _in_sentence(mentions, sent)
         money = [(sent.start_char + x.start, x) for x in find_money(s_text)]
         out = []
-        sign = None if _absent(s_text, _SIGNING_WORDS) else next((m for m in SIGNING.finditer(s_text)
-                                                                  if (not IRREALIS.search(s_text[:m.start()])
-                                                                      or _first_to_sign(s_text[:m.start()]))
-                     and not re.match(r"\s+(?:ceremony|ceremonies|event|session|function)\b", s_text[m.end():], re.I)),
-                    None)  # "after witnessing the MoUs signing ceremony" tells of a signing told already
+        sign = None if _absent(s_text, _SIGNING_WORDS) or CONDITIONAL.match(s_text) else next(
+            (m for m in SIGNING.finditer(s_text)
+             if (not IRREALIS.search(s_text[:m.start()]) or _first_to_sign(s_text[:m.start()]))
+             and not (m.start() > 0 and m.group(0)[:1].isupper())  # "the Joint Strike Fighter": a name, no verb
+             and not re.match(r"\s+(?:ceremony|ceremonies|event|session|function)\b", s_text[m.end():], re.I)),
+            None)  # "after witnessing the MoUs signing ceremony" tells of a signing told already
+        if sign and _deal_ends(sent):
+            sign = None  # "Umbro announced its sponsorship agreement with Chelsea ... would end in 2006"
         has_noun = sign and re.search(rf"\b{AGREEMENT_NOUN}\b", s_text, re.I)  # read only after a signing verb
         if sign and has_noun:
             count = None
@@ -1215,7 +1241,8 @@ class FactFinder:
             chosen = [c for c in chosen if mentions[c].cls in kinds]  # "the two cities" are no firm named before
             if not chosen and signers and all(mentions[p].cls in kinds for p in signers):
                 chosen = list(signers)  # "the two parties will deepen their cooperation": who signed last
-            pool = [i for i in parties if i not in chosen] + list(reversed(recent_parties))
+            pool = [i for i in parties if i not in chosen] + self._last_two(mentions, recent_parties, kinds) + \
+                list(reversed(recent_parties))  # the sides told before, as "the two parties" of a signing are
             for p in pool:
                 if len(chosen) >= 2:
                     break
@@ -1351,16 +1378,19 @@ class FactFinder:
 
     @staticmethod
     def _past_post(text: str, person: Mention, fact: dict) -> bool:
-        """"former WorldCom financial chief X", "X, an ex-Conservative chancellor,": a post no longer held."""
+        """"former WorldCom financial chief X", "X, an ex-Conservative chancellor,", "the incoming president of the
+        European Commission, Jose Manuel Barroso": a post no longer held, or not yet."""
         if fact["rule"] in ("post-apposition", "post-appositive-body"):  # the title after the name
             after = text[person.end:person.end + 120]
             window = re.match(r",\s*[^,;]*", after)
             window = window.group(0) if window else ""
         else:
             before = text[max(fact["at"], person.start - 70):person.start]
-            window = re.split(r"[,;:(]", before)[-1]
+            parts = re.split(r"[,;:(]", before)
+            # "the incoming president of the European Commission, Jose Manuel Barroso": the title before the comma
+            window = parts[-2] + parts[-1] if fact["rule"] == "post-title-of-body-before" and len(parts) > 1 else parts[-1]
         # "Shadow Europe minister Mr Brady": a shadow post is no post, though a body stands between it and the title
-        return bool(PAST_TITLE.search(window)) or "shadow" not in fact["title"] and bool(re.search(r"\b[Ss]hadow\s+(?:[\w&-]+\s+){1,3}$", window))
+        return bool(NOT_NOW_TITLE.search(window)) or "shadow" not in fact["title"] and bool(re.search(r"\b[Ss]hadow\s+(?:[\w&-]+\s+){1,3}$", window))
 
     def _without_demonyms(self, words: str) -> str:
         """Demonyms lower-cased, so "the Indian state of" reads as "the indian state of"."""

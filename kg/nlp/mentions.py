@@ -37,6 +37,8 @@ PLACE_NOUNS = {"province": "Region", "state": "Region", "city": "City", "county"
                "region": "Region", "prefecture": "City", "district": "District", "territory": "Region",
                "krai": "Region", "kray": "Region", "oblast": "Region", "aimag": "Region", "governorate": "Region",
                "emirate": "Region", "canton": "Region", "town": "City", "municipality": "City"}
+# "the regions of Vesterålen and Lofoten", "the cities of Qingdao and Yantai": plural place nouns and their class
+_PLURAL_PLACE_NOUNS = {(n[:-1] + "ies" if n.endswith("y") else n + "s"): c for n, c in PLACE_NOUNS.items()}
 # lower-case words inside place names: "Dar es Salaam", "Rio de Janeiro", "Bandar Seri Begawan" has none
 _NAME_PARTICLES = frozenset({"es", "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "el", "al",
                              "van", "von", "der", "den", "bin", "upon", "on"})
@@ -72,6 +74,7 @@ _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 _EVENT_NOUNS = {"show", "fair", "expo", "summit", "forum", "conference", "exhibition", "festival", "meet"}
 _MONEY_PREFIX = {"Rs", "Rs.", "RM", "$", "US$", "HK$", "£", "€", "¥", "RMB", "Rp", "S$"}
 _COMPASS = frozenset(read_lexicon("compass_words"))  # "Northwest China" is no organisation
+_TIME_ZONES = frozenset({"GMT", "BST", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "IST", "JST"})
 _SIGNING_VERBS = frozenset(w for w in read_lexicon("signing_verbs") if " " not in w)
 # A small city matched only by the gazetteer needs the NER to agree.
 TRUST_POPULATION = 500000
@@ -243,6 +246,7 @@ class MentionFinder:
         self.campus_heads = frozenset(read_lexicon("campus_heads"))  # "Leibniz University Hannover"
         self.peoples = frozenset(read_lexicon("peoples"))  # "Malayali", "Telugu": words for people, no names
         self.government_levels = frozenset(read_lexicon("government_levels"))
+        self.document_heads = frozenset(read_lexicon("document_heads"))  # "Road Safety Bill" is no organisation
         self.place_aliases = frozenset(line.partition("=")[0].strip() for line in read_lexicon("place_aliases"))
 
     # ------------------------------------------------------------ candidates
@@ -262,6 +266,9 @@ class MentionFinder:
                     if nxt is not None and nxt.text[:1].isupper() and not nxt.like_num and self.gaz.get(nxt.text) is None:
                         continue  # "Meet The Fockers": the name goes on, so this is no event's head
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words)
+                    zone = next((t.i for t in doc[start:tok.i] if t.text in _TIME_ZONES), None)
+                    if zone is not None:
+                        start = zone + 1  # "by 1300 GMT Carnival's shares": a time, then a firm, no event
                     end = self._name_continues(doc, end, sent.end)
                     if end < sent.end and doc[end].like_num and len(doc[end].text) == 4:
                         end += 1  # "... Global Investors Summit 2023"
@@ -655,9 +662,12 @@ class MentionFinder:
         """"the State of Gujarat", "the City of Cape Town", "the County of Kauai": the place itself,
         not an organisation the NER takes the phrase for. (start_tok, end_tok, cls, key)"""
         out = []
-        nouns = {hash_string(n) for n in PLACE_NOUNS}  # the tokens below are read only where a place noun stands
+        nouns = {hash_string(n) for n in list(PLACE_NOUNS) + list(_PLURAL_PLACE_NOUNS)}  # read only where one stands
         for tok in [doc[i] for i, h in enumerate(doc.to_array(LOWER).tolist()[:-2]) if h in nouns]:
             noun = tok.lower_
+            if noun in _PLURAL_PLACE_NOUNS and tok.text.islower() and doc[tok.i + 1].lower_ == "of":
+                out += self._places_listed(doc, tok.i + 2, _PLURAL_PLACE_NOUNS[noun])
+                continue
             if noun not in PLACE_NOUNS or doc[tok.i + 1].lower_ != "of" or (
                     tok.i > 0 and _is_cap(doc[tok.i - 1]) and tok.text[:1].isupper()):
                 continue  # "Xinwu District of Wuxi": the noun ends a name of its own
@@ -683,6 +693,33 @@ class MentionFinder:
                 continue
             cls = place.cls if place is not None else PLACE_NOUNS[noun]
             out.append((tok.i, end, cls, place.name if place is not None else name))
+        return out
+
+    def _places_listed(self, doc: Doc, k: int, cls: str) -> list[tuple[int, int, str, str]]:
+        """"visited the regions of Vesterålen and Lofoten": the two or more capitalised names a plural place noun's
+        "of" lists are places of its class (or the gazetteer's). (start_tok, end_tok, cls, key)"""
+        names = []
+        while k < len(doc):
+            end = k
+            while end < len(doc) and end - k < 3 and _is_cap(doc[end]):
+                end += 1
+            if end == k:
+                return []
+            names.append((k, end))
+            if end + 1 < len(doc) and doc[end].text == "," and _is_cap(doc[end + 1]):
+                k = end + 1
+            elif end + 1 < len(doc) and doc[end].lower_ == "and":
+                k = end + 1
+                if not names[1:] and not _is_cap(doc[k]):
+                    return []
+            elif end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "and":
+                k = end + 2
+            else:
+                break
+        out = []
+        for a, b in names if len(names) >= 2 else ():
+            place = self.gaz.get(doc[a:b].text)
+            out.append((a, b, place.cls, place.name) if place is not None else (a, b, cls, doc[a:b].text))
         return out
 
     def _ports_of(self, doc: Doc) -> list[tuple[int, int]]:
@@ -772,16 +809,25 @@ class MentionFinder:
                 blocked.update(range(i, i + k))  # "Hong Kong-Macao-Shandong Week": inside a compound name
                 i += k
                 continue
+            if place.cls == "Country" and label[1] == i - 1 and label[0] in ("GPE", "LOC") and doc[i - 1].lower_ in _COMPASS \
+                    and doc[i - 1].text[:1].isupper() and not (end < n and doc[end].tag_ == "POS") \
+                    and not (i > 1 and doc[i - 2].lower_ in ("and", "&", "or")):
+                # "value creation in North Norway": the NER's one place, a part of the country; but "Northwest China's
+                # Shaanxi" describes the province by its country, and "between East and West China" names two parts
+                out.append((i - 1, end, "Region", text[starts[i - 1]:ends[end - 1]], "compass-place"))
+                i += k
+                continue
             out.append((i, end, cls, place.name, "gazetteer"))
             i += k
         return out
 
     @staticmethod
-    def _repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    def _repeated_names(text: str, mentions: list[Mention], documents: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
         """Find again, anywhere in the article, the organisations and acronyms it has named.
 
         "Hindustan Aeronautics (HAL)" makes every later "HAL" a mention, though the NER missed it; a place the
-        gazetteer found inside such a name ("Asia" of "Infrastructure Asia") is no mention of its own.
+        gazetteer found inside such a name ("Asia" of "Infrastructure Asia") is no mention of its own, nor is a
+        name inside a document's (character spans ``documents``: "EU" of "the EU Constitution").
         """
         names: dict[str, str] = {}
         for m in mentions:
@@ -793,6 +839,8 @@ class MentionFinder:
         found = list(mentions)
         for name, cls in names.items():
             for at in _whole_word_hits(name, text):
+                if any(s <= at < e for s, e in documents):
+                    continue
                 overlaps = [x for x in found if x.start < at + len(name) and at < x.end]
                 if all(x.rule == "gazetteer" and at <= x.start and x.end <= at + len(name) and x.end - x.start < len(name)
                        for x in overlaps):  # "Asia" of "Thiru for Infrastructure Asia": a place inside the name
@@ -893,8 +941,11 @@ class MentionFinder:
         """A town the gazetteer knows that is the surname of a person the article names is that person: "in
         Cebu, Garcia said" after "Gov. Gwendolyn Garcia"."""
         surnames = {m.text.split()[-1] for m in mentions if m.cls in PERSON_CLASSES and " " in m.text}
+        # so is a surname the NER took for a person but the company test for a firm ("Chavez has said" after
+        # "Hugo Chavez")
         return [m._replace(cls="Person", key=m.text, rule=m.rule + "-surname")
-                if m.cls == "City" and m.rule == "gazetteer" and m.text in surnames else m for m in mentions]
+                if m.text in surnames and (m.cls == "City" and m.rule == "gazetteer" or
+                                           m.cls == "Company" and m.rule == "ner-person") else m for m in mentions]
 
     def _before_title(self, span: Span) -> bool:
         """"Indian Commerce and Industry Minister Piyush Goyal", "Provincial Party Secretary Mr Che": the NER's
@@ -996,11 +1047,13 @@ class MentionFinder:
 
     @staticmethod
     def _acts_like_company(span: Span) -> bool:
-        """A one-word "person" that invests, signs or makes things is a company."""
+        """A one-word "person" that invests, signs or makes things, or is listed with its sum ("Aster (500 crore)"),
+        is a company."""
         doc = span.doc
         window = doc[span.end:min(len(doc), span.end + 6)].text.lower()
         return bool(re.match(r"\s*(?:,[^,]+,\s*)?(?:will|has|have|had|also|to|is|agreed|committed|signed|"
-                             r"plans|invest|makes|manufactur|of|from|rs\b|\$|rm\d|brands)", window)) or \
+                             r"plans|invest|makes|manufactur|of|from|rs\b|\$|rm\d|brands|"
+                             r"\(\s*(?:rs\.?\s*|\$\s*)?[\d,.]+\s*(?:crore|lakh|million|billion|bn|mn)\b)", window)) or \
             doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)
 
     def _strip(self, span: Span) -> Span:
@@ -1012,8 +1065,8 @@ class MentionFinder:
             if start + 1 < end and doc[start:start + 2].text in self.honorifics:
                 start += 2  # "Tan Sri", of two words: "Tan" alone is a name ("Tan Su Shan")
             elif doc[start].lower_ in ("the", "a", "an") or doc[start].text.rstrip(".") in self.honorifics \
-                    or doc[start].text in self.honorifics:
-                start += 1
+                    or doc[start].text in self.honorifics or doc[start].text in _TIME_ZONES:
+                start += 1  # "GMT Carnival" of "by 1300 GMT Carnival's shares": a time zone, then the name
             else:
                 break
         while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
@@ -1057,7 +1110,7 @@ class MentionFinder:
         """Every mention of a Doc, in text order: candidates by priority, then retyping votes and sector lists."""
         blocked: set[int] = set()  # tokens inside a compound name: no mention of their own (_places adds them)
         text = doc_text(doc)  # Doc.text joins every token anew: read it once (kept for nkg_facts too)
-        cands: list[tuple[int, int, int, str, str | None, str]] = []  # prio, start, end, cls, key, rule
+        cands: list[tuple[int, int, int, str | None, str | None, str]] = []  # prio, start, end, cls, key, rule
         sents = list(doc.sents)  # each walk of doc.sents reads every token again: once per doc
         titled = self._titled_names(sents)
         titled_starts = {start for start, _ in titled}  # the post-body rule ends its body there
@@ -1102,6 +1155,8 @@ class MentionFinder:
             if self.gaz.get(span.text) is not None or self.gaz.get(span.text.title()) is not None:
                 continue  # a known place the gazetteer step chose not to take
             label = ent.label_
+            if label == "PERSON" and span.text in self.document_heads and doc[span.start - 1].lower_ == "the":
+                continue  # "the Bill will then go to a third reading": the document named before
             if label == "PERSON":
                 # "Mayor Zheng Deyan": a leading title is not part of the name
                 while len(span) > 1 and span[0].lower_ in self.title_words:
@@ -1111,7 +1166,8 @@ class MentionFinder:
                         len(span) > 1 and (self.gaz.get(span[0].text) or _NO_PLACE).cls in ("Region", "Country")) or \
                         any(t.lower_ in ("and", "&") for t in span):
                     continue  # "Pahang State", "Thailand Datuk": a place or title; "Vesterålen and Lofoten": two names
-                had_honorific = span.start > ent.start
+                had_honorific = span.start > ent.start or span.start > 0 and \
+                    doc[span.start - 1].text.rstrip(".") in self.honorifics  # "Lord Falconer said", "Lord" outside
                 cls = "Person"
                 preceded = doc[max(0, span.start - 2):span.start].text.lower().endswith(_COMPANY_NOUNS)
                 if not had_honorific and (preceded or (len(span) == 1 or span[0].text.isupper())
@@ -1141,11 +1197,15 @@ class MentionFinder:
                 if span[-1].lower_ in CONNECTORS or len(span) > 1 and span[0].lower_ in self.title_heads and \
                         span[1].lower_ in ("of", "for"):
                     continue  # "General of", "Minister of Food, Agriculture and Light Industry": a title, no body
-                if head in self.event_heads:
+                if len(span) > 1 and head in self.document_heads:
+                    cands.append((3, span.start, span.end, None, None, "document"))  # "Mental Capacity Bill": its
+                    continue  # words are no mention, nor is it one
+                owner = len(span) == 1 and span.end < len(doc) and doc[span.end].text in ("'s", "’s")
+                if head in self.event_heads and not owner:  # "Carnival's shares": a bare head that owns is a firm
                     cands.append((2, span.start, span.end, "Event", None, "ner-event"))
                 else:
                     cands.append((3, span.start, span.end, self.org_heads.get(head, "Company"), None, "ner-org"))
-            elif label in ("EVENT", "FAC") and span[-1].text in self.event_heads:
+            elif label in ("EVENT", "FAC") and span[-1].text in self.event_heads and len(span) > 1:
                 cands.append((2, span.start, span.end, "Event", None, "ner-event"))
             elif label == "GPE" and len(span) <= 3 and all(t.text[:1].isupper() for t in span):
                 # A GPE the gazetteer does not know is more often a company ("Foxconn") than a town.
@@ -1156,6 +1216,8 @@ class MentionFinder:
                 plural = re.sub(r"ies$", "y", following) if following.endswith("ies") else following[:-1]
                 located = located or following.endswith("s") and plural in PLACE_NOUNS
                 cls = "City" if following in PLACE_NOUNS or located else "Person" if honorific else "Company"
+                if len(span) > 1 and span[0].lower_ in _COMPASS:
+                    cls = "Region"  # "the center of South Backa": a direction and a name make a region, no firm
                 cands.append((4, span.start, span.end, cls, None, "ner-gpe"))
         cands.sort(key=lambda c: (c[0], -(c[2] - c[1]), c[1]))
         taken = [False] * (len(doc) + 1)
@@ -1165,6 +1227,8 @@ class MentionFinder:
                 continue
             for i in range(start, end):
                 taken[i] = True
+            if cls is None:
+                continue
             span = doc[start:end]
             if span.text in self.not_names or span[-1].text in ("and", "&") or span.text.endswith(" and"):
                 continue
@@ -1182,7 +1246,8 @@ class MentionFinder:
                 if span is None:
                     continue
             mentions.append(Mention(span.start_char, span.end_char, span.text, cls, key or span.text, rule))
-        mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions)))
+        documents = tuple((doc[c[1]].idx, doc[c[2] - 1].idx + len(doc[c[2] - 1])) for c in cands if c[5] == "document")
+        mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions, documents)))
         mentions = self._retype_titled_names(text, mentions)
         mentions = self._surnames_are_people(mentions)
         mentions = self._city_and_region_apart(mentions)
@@ -1192,8 +1257,11 @@ class MentionFinder:
         mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]
+        # "the emerging Kurdistani market" after "Kurdistan Region": a word made of a place the article names
+        adjectives = {m.key + end for m in mentions if m.cls in PLACE_CLASSES for end in ("i", "n", "an", "ian", "ese")}
         mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in money)  # "RM15bil"
-                    and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms and m.text not in self.peoples)]
+                    and (m.cls in PLACE_CLASSES or m.text not in self.gaz.demonyms and m.text not in self.peoples
+                         and not (m.rule.startswith("ner-") and m.text in adjectives))]
         # "Emirati and Omani companies": a demonym is no one's name ("Gibraltar" names a place too)
         for sent in sents:
             found = self.sectors.find(sent)

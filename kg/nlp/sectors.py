@@ -51,6 +51,7 @@ _PHRASE_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod", "hyph"}
 _INNER_DEPS = _PHRASE_DEPS | {"cc", "conj", "punct"}
 # Subjects of "cover", "span", "include": a deal or a field, not "the delegation included officials".
 _RUN_TAGS = {"JJ", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "HYPH"}
+_COOPERATION = re.compile(r"co-?operat|collaborat|partnership")
 _COPULAS = {"is", "are", "was", "were", "include", "includes", "included", "cover", "covers", "covered"}
 _LIST_SUBJECTS = re.compile(r"^(?:agreements?|deals?|mous?|memorand\w*|projects?|cooperation|partnerships?|"
                             r"industr\w+|sectors?|areas?|fields?|investments?|pacts?|accords?|contracts?|"
@@ -79,6 +80,7 @@ class SectorFinder:
         self.non_field_heads = {s.lower() for s in read_lexicon("non_sector_heads")}
         self.trim = {s.lower() for s in read_lexicon("sector_trim_words")}
         self.actors = {s.lower() for s in read_lexicon("actor_nouns")}
+        self.titles = {s.lower() for s in read_lexicon("public_titles") if " " not in s}  # "the former ... minister"
         self.acts = {s.lower() for s in read_lexicon("field_acts")}
         self.labels: set[str] | None = None  # the sector scheme's labels, read on first use
 
@@ -113,6 +115,8 @@ class SectorFinder:
         if not self._stems.search(span_text(sent).lower()):
             return []
         heads: list[tuple[object, bool, bool]] = []  # (list head, capitals may be sectors, described industries)
+        alone: set[int] = set()  # heads that name one sector, no list
+        floor: dict[int, int] = {}  # where the phrase of a head may start at the earliest
         framed = False  # a frame word in the sentence (read once, not walked again below)
         for tok in sent:
             frame = self._frame(tok)
@@ -152,10 +156,25 @@ class SectorFinder:
                 described = any(s.dep_ == "nsubj" and s.lower_ in ("industry", "industries") for s in tok.children)
                 heads.extend((c, False, described) for c in tok.children if c.dep_ == "dobj"
                              and (not weak or len(self._items(c, sent.end)) >= 3))  # "develop trade, A, B ..."
+            if weak:  # "Furthering security cooperation": a noun before the cooperation promoted names its field
+                heads.extend((m, False, False) for c in tok.children if c.dep_ == "dobj" and _COOPERATION.match(c.lower_)
+                             for m in c.lefts if m.dep_ == "compound" and m.tag_ in ("NN", "NNS")
+                             and "-" not in (m.doc[max(m.i - 1, 0)].text, m.nbor(1).text))  # "win-win" judges it
+            if dobj and not weak and tok.tag_ == "VBG" and tok.dep_ in ("compound", "amod") and \
+                    tok.head.i == tok.i + 1 and tok.i > sent.start and tok.doc[tok.i - 1].tag_ in ("NN", "NNS") and \
+                    len(self._items(tok.head, sent.end)) >= 2:
+                # "a facility manufacturing fertilisers, various chemicals and gypsum": the parser took the verb of a
+                # clause after its noun for a modifier of its object
+                heads.append((tok.head, False, False))
+                floor[tok.head.i] = tok.i + 1  # its object starts after the verb
             if pre and tok.lower_ in self.generic:
                 heads.extend((c, True, False) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ != "PRP$")
                 if any(c.lower_ == "other" for c in tok.lefts):  # "petroleum, power, FMCG and other sectors"
                     heads.extend((c, True, False) for c in tok.conjuncts if c.i < tok.i)
+            elif pre and any(c.dep_ in ("compound", "nmod") and c.tag_ in ("NN", "NNS") for c in tok.lefts) and \
+                    not any(c.lower_ in ("a", "an") for c in tok.lefts):  # "a male-dominated industry" describes one
+                heads.append((tok, False, False))  # "the biomedical health industry": an industry named as such
+                alone.add(tok.i)  # its phrase only, not what it is conjoined with ("resources and a ... industry")
             field_word = tok.lower_ in self.generic or tok.lower_ in ("industry", "industries")
             subject = tok
             if field_word and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "nsubj":
@@ -164,7 +183,10 @@ class SectorFinder:
                 # "tourism and agriculture can be areas that Davao and Kaua'i could work on together"
                 heads.extend((c, False, False) for c in tok.head.lefts if c.dep_ == "nsubj" and c.tag_.startswith("NN"))
             if field_word and subject.dep_ == "nsubj" and subject.head.lower_ in _COPULAS:
-                heads.extend((c, True, True) for c in subject.head.rights if c.dep_ in ("attr", "dobj"))  # "the industries are A, B"
+                # "the industries are A, B" describes a place's own; "the key areas in which cooperation will take
+                # place are A, B" are the cooperation's
+                described = not any(t.lower_.startswith(("cooperat", "co-operat", "collaborat")) for t in subject.subtree)
+                heads.extend((c, True, described) for c in subject.head.rights if c.dep_ in ("attr", "dobj"))
             if tok.lower_ in self.generic and tok.dep_ == "dobj" and any(
                     c.dep_ == "nsubj" and c.tag_ == "PRP" for c in tok.head.children) and self._frame(tok.head):
                 heads.append((tok, True, False))  # "They cover fields in A, B and C"
@@ -177,7 +199,10 @@ class SectorFinder:
         found: list[SectorPhrase] = []
         seen: set[int] = set()
         for head, proper, described in heads:
-            for start, end in self._items(head, sent.end):
+            items = self._items(head, sent.end) if head.i not in alone else self._named_industry(head)
+            for start, end in items:
+                if end == head.i + 1:
+                    start = max(start, floor.get(head.i, start))
                 doc = head.doc
                 while end + 1 < sent.end and doc[end].text == "/" and not doc[end - 1].whitespace_ and \
                         not doc[end].whitespace_ and doc[end + 1].is_alpha:
@@ -186,8 +211,8 @@ class SectorFinder:
                     continue
                 seen.add(end)
                 phrase = self._phrase(head.doc, start, end, proper)
-                if phrase is not None:
-                    found.append(phrase._replace(described=described))
+                if phrase is not None and not (end == head.i + 1 and head.i in alone and " " not in phrase.text):
+                    found.append(phrase._replace(described=described))  # "global industries" names none
         found = [part for phrase in found for part in self._split_slash(phrase, sent.doc.text)]
         kept: list[SectorPhrase] = []
         for s in sorted(set(found), key=lambda p: (p.start, -p.end)):
@@ -260,15 +285,25 @@ class SectorFinder:
         follow it in the text (", B, C and D", where the parse lost the coordination), and through a
         generic head ("areas such as A and B", "fields of A and B") the list it introduces."""
         items: list[tuple[int, int]] = []
-        for tok in sorted({head, *head.conjuncts}, key=lambda t: t.i):
+        members = sorted({head, *head.conjuncts}, key=lambda t: t.i)
+        gapped = self._gapped(head, members)
+        for fields in gapped.values():
+            for field in fields:
+                items.extend(self._items(field, limit))
+        for tok in members:
             if tok.lower_ in self.generic or tok.lower_ in ("many", "several", "various", "industry", "industries"):
                 deeper = [c for p in tok.rights if p.dep_ == "prep" and p.lower_ in ("of", "like", "as", "including", "in")
                           for c in p.children if c.dep_ == "pobj"]
                 deeper += [c for c in tok.rights if c.dep_ == "appos"]
+                deeper += [c for a in tok.rights if a.dep_ == "acl" and a.lower_ == "ranging" for p in a.subtree
+                           if p.dep_ == "prep" and p.lower_ in ("from", "to") for c in p.children if c.dep_ == "pobj"]
+                # "various areas ranging from diamond sector to tourism"
                 for d in deeper:
                     items.extend(self._items(d, limit))
                 if deeper:
                     continue
+            if tok.i in gapped:
+                continue
             if tok.text not in ("-", "/") and not any((c.dep_ == "nummod" or c.lower_ in ("a", "an")) and tok.i - c.i <= 2
                                                       for c in tok.lefts):
                 left = self._left(tok)
@@ -284,7 +319,8 @@ class SectorFinder:
                     items.append((left, shared))  # "urban and regional development": the adjectives share it
                     continue
                 obj = next((c for c in tok.rights if c.dep_ == "dobj" and c.i == tok.i + 1), None)
-                if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and obj is not None and obj.tag_ in ("NN", "NNS"):
+                if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and obj is not None and obj.tag_ in ("NN", "NNS") and \
+                        tok.head.lower_ in ("as", "like", "including"):  # not "focus on restoring order"
                     items.append((left, obj.i + 1))  # "such as recycling industry": a field, not a verb and its object
                     continue
                 items.extend(self._split_nouns(tok, left))  # "100 hectares", "a shrimp farm": things
@@ -319,6 +355,32 @@ class SectorFinder:
             return []  # "develop trade, economic, investment ... ties": an adjective of the shared head
         return [(min(c.left_edge.i for c in run), left - 1)]
 
+
+    def _named_industry(self, head) -> list[tuple[int, int]]:
+        """The phrase of an industry named as such, and the fields conjoined after it."""
+        if any((c.dep_ == "nummod" or c.lower_ in ("a", "an")) and head.i - c.i <= 2 for c in head.lefts):
+            return []  # "a competitive industry" describes one
+        items = self._split_nouns(head, self._left(head))
+        for tok in head.conjuncts:
+            if tok.i > head.i and not any((c.dep_ == "nummod" or c.lower_ in ("a", "an")) for c in tok.lefts):
+                items.extend(self._split_nouns(tok, self._left(tok)))
+        return items
+
+    def _gapped(self, head, members: list) -> dict[int, list]:
+        """Names in a list that stand for a clause without its verb, with their fields: "DP world is investing in
+        shipping and logistics, RP group in tourism, Lulu in retailing" (RP group -> tourism, Lulu -> retailing)."""
+        found: dict[int, list] = {}
+        for owner in members:
+            for prep in owner.rights:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "on"):
+                    continue
+                name = max((m for m in members if m.i < prep.i), key=lambda m: m.i, default=None)
+                if name is None or name.i == head.i or not any(
+                        t.text[:1].isupper() for t in head.doc[self._left(name):name.i + 1]):
+                    continue
+                found.setdefault(name.i, []).extend(c for c in prep.children if c.dep_ == "pobj")
+        return found
+
     def _split_nouns(self, tok, left: int) -> list[tuple[int, int]]:
         """The phrase headed by ``tok`` from ``left``, or two when its modifiers coordinate a noun that is a
         field of its own: "agriculture and food production" is agriculture and food production, but
@@ -335,7 +397,8 @@ class SectorFinder:
                 continue
             cc = next((c for c in mod.rights if c.dep_ == "cc" and c.i < tok.i), None)
             conj = next((c for c in mod.rights if c.dep_ == "conj" and c.i < tok.i), None)
-            if cc is None or conj is None or doc[left:conj.i + 1].text.lower() in self.fixed:
+            if cc is None or conj is None or doc[left:conj.i + 1].text.lower() in self.fixed or \
+                    doc[mod.i:conj.i + 1].text.lower() in self.fixed:  # "the Indian oil and gas industry"
                 continue
             return [(left, mod.i + 1), (cc.i + 1, tok.i + 1)]
         return [(left, tok.i + 1)]
@@ -397,6 +460,8 @@ class SectorFinder:
         while left < end and (doc[left].tag_ in ("DT", "PRP$", "CD", "CC", ",", "HYPH", "POS", "RB", "JJS", "JJR")
                               or doc[left].lower_ in self.trim):
             left += 1
+        if left < end - 1 and doc[left].tag_ == "VBN" and doc[left - 1].tag_ in ("RB", "HYPH"):
+            left += 1  # "a well-developed industrial production industry" judges it
         while end > left and doc[end - 1].tag_ in (",", "HYPH", "CC", "POS"):
             end -= 1
         while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and \
@@ -407,6 +472,7 @@ class SectorFinder:
         span = doc[left:end]
         text = span.text.lower()
         if not text.split() or text in self.stop or text.split()[-1] in self.non_field_heads or \
+                text.split()[-1] in self.actors or text.split()[-1] in self.titles or \
                 not self._plausible(span, proper):
             return None
         return SectorPhrase(span.start_char, span.end_char, text)
@@ -425,8 +491,9 @@ class SectorFinder:
         if span[-1].tag_ == "VBG" and any(c.dep_ == "dobj" for c in span[-1].children):
             return False  # "focuses on enhancing the capabilities": a verb with its object, not a field
         if any(t.ent_type_ in ("GPE", "PERSON", "NORP", "LOC", "FAC") and t.text[:1].isupper()
+               and not (t.ent_type_ == "NORP" and t.i > span.start and span[0].is_lower and span[-1].is_lower)
                or t.ent_type_ in ("DATE", "MONEY", "PERCENT", "CARDINAL") for t in span):  # "cloud computing" is no person
-            return False
+            return False  # a people's word inside a common phrase is a kind of field: "modern Chinese medicine"
         capitals = [t for t in span if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()
                     and not (t.text.isupper() and len(t) <= 5)]  # "cloud" tagged NNP is still a word
         return not capitals or proper

@@ -543,6 +543,19 @@ def test_facts_parts_of_a_batch_signed_with_a_partner_named_first(nlp):
     assert ["OQ Group", "SABIC"] in found
 
 
+def test_facts_the_two_regions_are_the_pair_told_of_before_not_the_last_listed(nlp):
+    text = ("A delegation from Zhejiang province, led by Provincial Party Secretary Mr Che Jun, visited Norway this week. "
+            "Zhejiang has a special relationship with Nordland county in the north of Norway as “sister regions”. "
+            "The delegation therefore made Nordland its first stop in Norway and visited the regions of Vesterålen and "
+            "Lofoten, along with several locally based companies. Mr Che Yun and Tomas Norvoll, president of Nordland "
+            "Country Government, signed an agreement of cooperation aiming to tighten the ties between the two regions "
+            "by promoting greater cooperation and exchanges in the fields of economy, science, education tourism and "
+            "commerce.")
+    found = facts(nlp, text, "2018-11-16")
+    parties = [set(f["parties"]) for f in found if f["rel"] in ("cooperation", "agreement")]
+    assert parties and all(p <= {"Zhejiang", "Nordland", "Nordland county"} for p in parties)
+
+
 def test_facts_firms_included_among_investors_each_invest(nlp):
     text = ("Major companies that committed to invest in Madhya Pradesh included the Adani Group, Reliance Industries, "
             "National Thermal Power Corporation, Avaada Group and Hindalco Industries.")
@@ -948,3 +961,24 @@ def test_facts_post_of_an_unnamed_body_of_a_kind_is_none(nlp):
     """"bank governor X": the body is a bank the sentence does not name, not the place the article is about."""
     text = "This estimate is preliminary, bank governor Sunil Mendis told reporters, and could rise in 2006."
     assert of_rel(facts(nlp, text), "post") == []
+
+
+@pytest.mark.parametrize("text", [
+    # BBC politics/076: "Strike" of a name is no verb of signing
+    "Our correspondent said it was the same projects, including the Joint Strike Fighter, the Nimrod and A400M "
+    "aircraft and the Type 45 Destroyer, which were resonsible for the bulk of the cost over-runs and delay.",
+    # BBC business/313: a signing under a condition has not taken place
+    "If Iraq's cabinet approves the oil ministry's choice of companies, then this will be the first deal that Iraq "
+    "has signed with a foreign oil company.",
+    # BBC business/040: a deal told as ending, not as signed
+    "In January, Umbro announced its sponsorship agreement with Chelsea, which gave Umbro the lucrative right to make "
+    "replica shirts, would end in 2006, five years earlier than expected.",
+])
+def test_facts_no_signing(nlp, text):
+    assert not of_rel(facts(nlp, text), "agreement")
+
+
+def test_facts_an_incoming_title_is_no_post_held(nlp):
+    """BBC business/146: "the incoming president of the European Commission, Jose Manuel Barroso"."""
+    assert not of_rel(facts(nlp, "It will be up to the incoming president of the European Commission, Jose Manuel "
+                                 "Barroso, to adopt Mr Kok's recommendations and press them on EU governments."), "post")

@@ -119,6 +119,7 @@ def test_mentions_two_names_joined_by_and_are_no_person(nlp):
     found = mentions(nlp, "The delegation therefore made Nordland its first stop in Norway and visited the regions of "
                           "Vesterålen and Lofoten, along with several locally based companies.")
     assert "Vesterålen and Lofoten" not in found
+    assert found.get("Vesterålen") == "Region" and found.get("Lofoten") == "Region"  # "the regions of" lists them
 
 
 def test_mentions_a_name_the_ner_ran_into_and_is_kept_without_it(nlp):
@@ -160,6 +161,55 @@ def test_mentions_a_city_and_a_region_of_one_name_are_two_places(nlp):
 def test_mentions_a_region_alone_is_keyed_by_its_name(nlp):
     keys = {m[2]: m[4] for m in nlp("Binh Duong province signed 12 deals with Japanese firms.")._.nkg_mentions}
     assert keys["Binh Duong province"] == "Binh Duong"
+
+
+def test_mentions_a_direction_and_an_unknown_name_make_a_region(nlp):
+    found = mentions(nlp, "– We will connect middle Banat with the center of South Backa.")
+    assert found.get("South Backa") == "Region"
+
+
+def test_mentions_a_direction_before_a_country_names_a_part_of_it(nlp):
+    found = mentions(nlp, "In a broader perspective, the development and internationalisation of North Norway is an "
+                          "important element of the Norwegian Government’s Arctic strategy.")
+    assert found.get("North Norway") == "Region" and "Norway" not in found
+    found = mentions(nlp, "The Investment and Trade Forum for Cooperation between East and West China was also hosted.")
+    assert "West China" not in found
+
+
+def test_mentions_a_surname_that_acts_is_still_the_person(nlp):
+    text = ("Argentine President Nestor Kirchner and Venezuelan President Hugo Chavez signed the deal in Buenos Aires on "
+            "Tuesday.\n\nLast year, Argentina's severe energy crisis forced President Kirchner to suspend gas exports "
+            "to Chile.")
+    found = [(m[2], m[3]) for m in nlp(text)._.nkg_mentions]
+    assert ("Kirchner", "Person") in found and ("Kirchner", "Company") not in found
+
+
+def test_mentions_a_peer_is_a_person_without_the_title(nlp):
+    found = mentions(nlp, "The Attorney General Lord Goldsmith has so far not issued any instructions to police on how "
+                          "they should deal with any hunters who do violate the law.")
+    assert found.get("Goldsmith") == "Person" and "Lord Goldsmith" not in found
+
+
+def test_mentions_a_law_or_paper_is_no_organisation(nlp):
+    text = ("The Mental Capacity Bill has broad support from charities who say it would give better safeguards over "
+            "treatment.\n\nThe Bill will then go to a third reading and be debated in the Lords, before becoming law.")
+    found = mentions(nlp, text)
+    assert "Mental Capacity Bill" not in found and "Bill" not in found
+
+
+def test_mentions_a_one_word_name_listed_with_its_sum_is_a_firm(nlp):
+    found = mentions(nlp, "Offers include DP World (3500 crore), RP Group (1000 crore), Lulu group (1500 crore), Aster "
+                          "(500 crore) and other small scale investors (3500 crore).")
+    assert found.get("Aster") == "Company"
+
+
+def test_mentions_an_adjective_of_a_place_named_is_no_person(nlp):
+    found = mentions(nlp, "Erbil, Kurdistan Region, Iraq ( – The Kurdistan Federation of Chambers of Commerce and Industry "
+                          "and the United States Chamber of Commerce signed a memorandum of understanding on June 23, 2019, "
+                          "committing their organizations to further cooperation, with the goal of developing and "
+                          "diversifying Kurdistan Region’s economy and informing US businesses about the emerging "
+                          "Kurdistani market.")
+    assert "Kurdistani" not in found and found.get("Kurdistan Region") == "Region"
 
 
 def test_mentions_a_name_holding_a_region_named_in_the_text_is_a_body(nlp):
@@ -600,3 +650,10 @@ def test_mentions_a_text_that_ends_on_a_short_organisation_is_read(nlp):
 ])
 def test_mentions_a_name_listed_with_places_of_one_class_is_one(nlp, text, name):
     assert mentions(nlp, text)[name] == "City"
+
+
+def test_mentions_a_time_and_a_bare_event_head_that_owns_is_no_event(nlp):
+    """BBC business/244: "by 1300 GMT Carnival's shares": a time zone, then the cruise firm, no event."""
+    found = mentions(nlp, "Other investors barely blinked, and by 1300 GMT Carnival's shares in London were down a "
+                     "single penny, or 0.03%, at £32.26.")
+    assert "Event" not in found.values()

@@ -586,3 +586,36 @@ def test_rules_the_sectors_of_a_part_signed_by_others_are_not_the_batchs(nlp):
     assert sectors[frozenset({"Turkey", "China"})] == set()
     assert sectors[frozenset({"Shanghai International Technology Exchange Center", "Izmir Chamber of Commerce"})] == {
         "technological", "business"}
+
+
+def test_rules_the_focus_of_cooperation_in_the_loi_gives_the_deals_sectors(nlp):
+    text = ("BANDUNG - West Java Provincial Government and Gyeongsangbuk-do Provincial Government of South Korea formally "
+            "cooperate with Sister Province. This is evidenced by the signing of the Letter of Intent (LoI) agreement "
+            "from both parties.\n\nThe signing of LoI was done directly by West Java Governor Ahmad Heryawan with "
+            "Governor Gyeongsangbuk-Di Kim Kwan Yong in Pakuan Building Bandung, Sunday (06/05/2018) night.\n\n"
+            "Aher said the establishment of Sister Province is very important because it will overshadow the "
+            "cooperation of two areas that are mutually protective and profitable.\n\n"
+            "The focus of cooperation in the LoI include education in science and technology, "
+            "sports, youth and capacity building and government management.")
+    ex = extract(nlp, text, "2018-05-07")
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert "education" in {label[s] for s in deal.sectors}
+
+
+def test_rules_what_a_deal_concluded_by_two_places_covers_is_its_sector(nlp):
+    text = ("Yakutia and Gujarat agreed to cooperate in diamond production, while a document concluded by Sakhalin "
+            "region and Haryana covered cooperation in oil and gas industry.")
+    ex = extract(nlp, text, "2019-08-13")
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert {label[s] for s in deal.sectors} == {"oil and gas industry"}
+
+
+def test_rules_a_signing_ceremony_takes_the_sectors_of_its_clause(nlp):
+    text = ("Mulki also attended a signing ceremony between ADC and Manaseer Group to establish a facility manufacturing "
+            "fertilisers, various chemicals and gypsum.")
+    ex = extract(nlp, text, "2017-05-21")
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert {label[s] for s in deal.sectors} == {"fertilisers", "chemicals", "gypsum"}

@@ -154,6 +154,24 @@ def signing_clauses(sent: "Span") -> list[tuple["Token", "Token | None"]]:
     return found
 
 
+_CLAUSES = ("advcl", "ccomp", "conj", "relcl", "parataxis", "xcomp")
+
+
+def _own_clause(word: "Token") -> list["Token"]:
+    """The tokens of the clause that holds ``word``: up to the first head that is a clause with a subject of its
+    own, without the clauses with their own subjects below it ("A agreed to X, while a document concluded by B
+    covered Y": the document's clause is "a document ... covered Y")."""
+    def subject(t) -> bool:
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    top = word
+    while top.head.i != top.i and not (top.dep_ in _CLAUSES and subject(top)):
+        top = top.head
+    ancestors = {word.i, *(a.i for a in word.ancestors)}
+    cut = {t.i for c in top.subtree if c.i != top.i and c.dep_ in _CLAUSES and subject(c) and c.i not in ancestors
+           for t in c.subtree}
+    return [t for t in top.subtree if t.i not in cut]
+
+
 @rule("agreement-signed-verb", kind="agreement", confidence=0.7, level="sentence")
 def agreements_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> Iterator[dict]:
     """Raw agreements of one sentence, one per signing clause; ``spans`` maps characters to mentions."""
@@ -181,6 +199,9 @@ def agreements_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, i
         if len(parties) < 2 and noun is not None:
             parties += [i for i in _twinned(noun, mentions, spans) if i not in parties]
         chars = {t.idx for t in clause}
+        # "attended a signing ceremony between A and B to establish a facility manufacturing X": the sectors the
+        # signing's own clause tells, up to a clause with a subject of its own
+        chars |= {t.idx for t in _own_clause(verb) if t.i not in inner}
         sectors = [i for start, end, i in spans if mentions[i].cls == "Sector" and start in chars]
         count = _count(noun) if noun is not None else _SINGULAR.get(verb.lower_)
         # "attended the signing ceremony of an agreement": a signing told for the first time, though no party is named

@@ -223,7 +223,7 @@ PAIR_TALK = re.compile(r"\b(?:the two (?:sides|parties|cities|regions|provinces|
                        r"arrangements?|partnerships?|cooperation|collaboration|relationship|twinning)|"
                        r"(?:cooperat\w*|collaborat\w*|partnership|exchanges|bilateral relations)\b)", re.I)
 DEAL_NOUN = re.compile(r"\b(?:agreements?|deals?|MoUs?|MOUs?|memorand\w*|pacts?|accords?|arrangements?|"
-                       r"letters? of intent)\b", re.I)
+                       r"letters? of intent|LoIs?)\b", re.I)
 WINDOW = 6  # sentences a signing stays open for what is told of it
 
 
