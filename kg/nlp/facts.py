@@ -1372,7 +1372,7 @@ class FactFinder:
         m = mentions[body]
         if m.key in self.supranational and m.cls in PLACE and not re.search(r"\bUnion\b", m.key):
             return None  # a continent has no posts; the European Union has
-        if self._new_first(text, m):
+        if m.cls not in PLACE and self._new_first(text, m):  # "New York Mayor" is York's no more than New York's
             return next((n for n, x in enumerate(mentions) if x.text == m.text[4:] and x.cls in PARTY), body)
         return body
 

@@ -654,10 +654,8 @@ class MentionFinder:
         South32", "Hydrogenics signed four certified integrator agreements". A proper noun that is the subject of a
         signing verb, or the object of its "with", and no known place, is a party: an organisation."""
         out = []
-        text, lowers = doc_text(doc), token_strings(doc, "lower")  # no Span.text joined, no Token for each word
+        lowers = token_strings(doc, "lower")  # no Token for each word: only the signing verbs are made Tokens
         for sent in sents:
-            if not any(w in _SIGNING_VERBS for w in text[sent.start_char:sent.end_char].lower().split()):
-                continue
             for verb in [doc[i] for i in range(sent.start, sent.end) if lowers[i] in _SIGNING_VERBS]:
                 if not verb.tag_.startswith("VB"):
                     continue
@@ -949,8 +947,9 @@ class MentionFinder:
         added = []
         for i in candidates:
             tok = doc[i]
-            if any(m.start <= tok.idx < m.end for m in mentions) or tok.text in self.gaz.demonyms or not tok.is_alpha:
-                continue
+            if any(m.start <= tok.idx < m.end for m in mentions) or tok.text in self.gaz.demonyms or not tok.is_alpha \
+                    or any(c.dep_ == "compound" for c in tok.lefts):
+                continue  # one word only: "Kwa Zulu Bongo" would give "Bongo"
             root = tok
             while root.dep_ == "conj" and root.head.i < root.i:
                 root = root.head
@@ -1207,7 +1206,7 @@ class MentionFinder:
             if self.gaz.get(name) is not None or self.gaz.get(name.title()) is not None:
                 continue  # a known place the gazetteer step chose not to take
             label = ent.label_
-            if label == "PERSON" and span.text in self.document_heads and doc[span.start - 1].lower_ == "the":
+            if label == "PERSON" and span.text in self.document_heads and span.start > 0 and doc[span.start - 1].lower_ == "the":
                 continue  # "the Bill will then go to a third reading": the document named before
             if label == "PERSON":
                 # "Mayor Zheng Deyan": a leading title is not part of the name

@@ -59,6 +59,13 @@ _LIST_SUBJECTS = re.compile(r"^(?:agreements?|deals?|mous?|memorand\w*|projects?
                             r"documents?|programmes?|programs?|plans?|initiatives?|talks|ties|arrangements?)$", re.I)
 
 
+@functools.lru_cache(maxsize=16384)
+def _word_forms(word: str) -> tuple[str, ...]:
+    """A word and the stems a frame may be listed under: "promoting" is promote (a verb's final "e" dropped
+    before "-ing" comes back), "industries" industry. Words repeat, so each is cut once (a bounded cache)."""
+    return word, word[:-1], word[:-2], word[:-3], re.sub(r"ies$", "y", word), re.sub(r"ing$", "e", word)
+
+
 class SectorFinder:
     """Sector phrases from the parse: the conjuncts of a list that hangs off a sector frame.
 
@@ -70,7 +77,6 @@ class SectorFinder:
 
     def __init__(self):
         self.frames = _frames()
-        self._frame_of: dict[str, tuple | None] = {}
         # Every word with a frame (see _frame) holds a frame word, or one without its final "y" ("industries"):
         # a sentence that holds none has no list to read, and its tokens need not be walked.
         self._stems = re.compile("|".join(re.escape(w[:-1] if w.endswith("y") else w)
@@ -102,16 +108,12 @@ class SectorFinder:
         return out
 
     def _frame(self, tok) -> tuple[frozenset[str], bool, bool, bool, bool] | None:
+        """The frame of a token's word, if it has one (see :meth:`_word_frame`)."""
         return self._word_frame(tok.lower_)
 
     def _word_frame(self, word: str) -> tuple[frozenset[str], bool, bool, bool, bool] | None:
-        if word in self._frame_of:
-            return self._frame_of[word]
-        # "promoting" is promote: a verb's final "e" dropped before "-ing" comes back
-        forms = (word, word[:-1], word[:-2], word[:-3], re.sub(r"ies$", "y", word), re.sub(r"ing$", "e", word))
-        found = next((self.frames[form] for form in forms if form in self.frames), None)
-        self._frame_of[word] = found  # words repeat: each is looked up once
-        return found
+        """The frame of a lower-case word or of the word it inflects ("cooperating", "industries")."""
+        return next((self.frames[form] for form in _word_forms(word) if form in self.frames), None)
 
     def find(self, sent: "Span") -> list[SectorPhrase]:
         """Sector phrases of one sentence (a spaCy ``Span``), with character offsets in the Doc."""
@@ -357,7 +359,7 @@ class SectorFinder:
         run = [c for c in tok.lefts if c.i < left - 1 and c.dep_ in ("compound", "amod", "nmod", "punct")]
         if not run or run[-1].i != left - 2:
             return []
-        hyphenated = doc[left - 3].text == "-" and not doc[left - 3].whitespace_  # "e-commerce", tagged JJ
+        hyphenated = left >= 3 and doc[left - 3].text == "-" and not doc[left - 3].whitespace_  # "e-commerce"
         if doc[left - 2].tag_ not in ("NN", "NNS") and not hyphenated:
             return []  # "develop trade, economic, investment ... ties": an adjective of the shared head
         return [(min(c.left_edge.i for c in run), left - 1)]
@@ -467,7 +469,7 @@ class SectorFinder:
         while left < end and (doc[left].tag_ in ("DT", "PRP$", "CD", "CC", ",", "HYPH", "POS", "RB", "JJS", "JJR")
                               or doc[left].lower_ in self.trim):
             left += 1
-        if left < end - 1 and doc[left].tag_ == "VBN" and doc[left - 1].tag_ in ("RB", "HYPH"):
+        if 0 < left < end - 1 and doc[left].tag_ == "VBN" and doc[left - 1].tag_ in ("RB", "HYPH"):
             left += 1  # "a well-developed industrial production industry" judges it
         while end > left and doc[end - 1].tag_ in (",", "HYPH", "CC", "POS"):
             end -= 1
