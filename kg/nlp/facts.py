@@ -43,8 +43,7 @@ COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnersh
 # "race to sign", "delays in signing", "could sign": no signing took place
 # "If Iraq's cabinet approves ..., then this will be the first deal that Iraq has signed": a condition, no signing
 CONDITIONAL = re.compile(r"\W*(?:if|unless|should)\s", re.I)
-_ENDING_VERBS = frozenset({"end", "ends", "ended", "ending", "expire", "expires", "expired", "lapse", "lapses", "lapsed",
-                           "terminate", "terminates", "terminated"})
+_ENDING_VERBS = frozenset(read_lexicon("ending_verbs"))
 IRREALIS = re.compile(r"\b(?:to|in|would|could|may|might|should|before|without|not)\s+(?:be\s+|have\s+been\s+)?$", re.I)
 # "became the first out of the eight Prosper Counties to sign": a signing told as done, though after "to"
 DONE_FIRST = re.compile(r"\b(?:the|its)\s+(?:first|second|third|latest|last|only)\b[^.;,]{0,60}?\bto\s+$", re.I)

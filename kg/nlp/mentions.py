@@ -59,7 +59,7 @@ _PERSON_HONORIFICS = {"Datuk", "Dato", "Dato'", "Tun", "Dr", "Mr", "Mrs", "Ms", 
 PARENT_HEADS = {"Committee", "Government", "Congress", "Council", "Commission"}
 # Heads of the units of a body: "Standing Committee" of the party committee
 _UNIT_HEADS = {"Committee", "Commission", "Council", "Board", "Assembly", "Congress", "Bureau", "Department", "Office"}
-_POST_NOMINALS = {"QC", "KC", "MP", "MSP", "MEP"}  # "Guy Mansfield QC", "Peter Ainsworth MP": no part of the name
+_POST_NOMINALS = frozenset(read_lexicon("post_nominals"))  # "Guy Mansfield QC": no part of the name
 _HONORIFIC_STOPS = {"Datuk", "Dato", "Seri", "Sri", "Tan", "Tun", "Dr", "Mr", "Mrs", "Ms", "Prof", "Tengku", "Tunku"}
 _COMPANY_NOUNS = ("companies", "company", "firms", "firm", "brands", "brand", "like", "group", "giant", "maker",
                   "manufacturer", "carrier", "bank", "conglomerate", "developer", "operator", "retailer",
@@ -78,7 +78,7 @@ _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 _EVENT_NOUNS = {"show", "fair", "expo", "summit", "forum", "conference", "exhibition", "festival", "meet"}
 _MONEY_PREFIX = {"Rs", "Rs.", "RM", "$", "US$", "HK$", "£", "€", "¥", "RMB", "Rp", "S$"}
 _COMPASS = frozenset(read_lexicon("compass_words"))  # "Northwest China" is no organisation
-_TIME_ZONES = frozenset({"GMT", "BST", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "IST", "JST"})
+_TIME_ZONES = frozenset(read_lexicon("time_zones"))
 _SIGNING_VERBS = frozenset(w for w in read_lexicon("signing_verbs") if " " not in w)
 # A small city matched only by the gazetteer needs the NER to agree.
 TRUST_POPULATION = 500000
