@@ -660,3 +660,10 @@ def test_mentions_a_time_and_a_bare_event_head_that_owns_is_no_event(nlp):
     found = mentions(nlp, "Other investors barely blinked, and by 1300 GMT Carnival's shares in London were down a "
                      "single penny, or 0.03%, at £32.26.")
     assert "Event" not in found.values()
+
+
+def test_mentions_the_european_union_is_an_organisation(nlp):
+    """BBC business/067; the shared sets' gold types the EU as an organisation (tr_bz_4, tr_la_4)."""
+    found = mentions(nlp, "Global exports of these products are mainly in the hands of the European Union and the US, "
+                     "who - thanks to subsidies - sell them at very low prices.")
+    assert found["European Union"] in ("Organization", "Company", "Agency")
