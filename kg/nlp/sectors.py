@@ -59,11 +59,12 @@ _LIST_SUBJECTS = re.compile(r"^(?:agreements?|deals?|mous?|memorand\w*|projects?
                             r"documents?|programmes?|programs?|plans?|initiatives?|talks|ties|arrangements?)$", re.I)
 
 
-@functools.lru_cache(maxsize=16384)
 def _word_forms(word: str) -> tuple[str, ...]:
     """A word and the stems a frame may be listed under: "promoting" is promote (a verb's final "e" dropped
-    before "-ing" comes back), "industries" industry. Words repeat, so each is cut once (a bounded cache)."""
-    return word, word[:-1], word[:-2], word[:-3], re.sub(r"ies$", "y", word), re.sub(r"ing$", "e", word)
+    before "-ing" comes back), "industries" industry. Plain slicing, no cache: a cache of a build's words held
+    thousands of tuples for the garbage collector to walk."""
+    return (word, word[:-1], word[:-2], word[:-3], word[:-3] + "y" if word.endswith("ies") else word,
+            word[:-3] + "e" if word.endswith("ing") else word)
 
 
 class SectorFinder:
