@@ -13,7 +13,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from spacy.attrs import DEP, IDX, LENGTH, LOWER, TAG
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -939,8 +939,8 @@ class MentionFinder:
         a place of that class: "The eight are Makueni, ..., Kisii and Kiambu", "the cities of Tangier, Tetouan, and
         Kenitra" (the NER took "Kiambu", a small town the gazetteer trusts only with the NER's word, for a firm, and
         "Kenitra" for a people)."""
-        conj, proper = doc.vocab.strings["conj"], doc.vocab.strings["NNP"]
-        candidates = [i for i, (dep, tag) in enumerate(doc.to_array([DEP, TAG]).tolist()) if dep == conj and tag == proper]
+        candidates = [i for i, (dep, tag) in enumerate(zip(token_strings(doc, "dep"), token_strings(doc, "tag")))
+                      if dep == "conj" and tag == "NNP"]
         if not candidates:
             return mentions
         at = {m.start: m for m in mentions}

@@ -50,10 +50,10 @@ def _frames() -> dict[str, tuple[frozenset[str], bool, bool, bool, bool]]:
 # Modifiers that belong to a sector phrase: "high-end equipment manufacturing", "renewable and green energy".
 _PHRASE_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod", "hyph"}
 _INNER_DEPS = _PHRASE_DEPS | {"cc", "conj", "punct"}
-# Subjects of "cover", "span", "include": a deal or a field, not "the delegation included officials".
 _RUN_TAGS = {"JJ", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "HYPH"}
 _COOPERATION = re.compile(r"co-?operat|collaborat|partnership")
 _COPULAS = {"is", "are", "was", "were", "include", "includes", "included", "cover", "covers", "covered"}
+# Subjects of "cover", "span", "include": a deal or a field, not "the delegation included officials".
 _LIST_SUBJECTS = re.compile(r"^(?:agreements?|deals?|mous?|memorand\w*|projects?|cooperation|partnerships?|"
                             r"industr\w+|sectors?|areas?|fields?|investments?|pacts?|accords?|contracts?|"
                             r"documents?|programmes?|programs?|plans?|initiatives?|talks|ties|arrangements?)$", re.I)
@@ -193,7 +193,7 @@ class SectorFinder:
             if field_word and subject.dep_ == "nsubj" and subject.head.lower_ in _COPULAS:
                 # "the industries are A, B" describes a place's own; "the key areas in which cooperation will take
                 # place are A, B" are the cooperation's
-                described = not any(t.lower_.startswith(("cooperat", "co-operat", "collaborat")) for t in subject.subtree)
+                described = not any(_COOPERATION.match(t.lower_) for t in subject.subtree)
                 heads.extend((c, True, described) for c in subject.head.rights if c.dep_ in ("attr", "dobj"))
             if tok.lower_ in self.generic and tok.dep_ == "dobj" and any(
                     c.dep_ == "nsubj" and c.tag_ == "PRP" for c in tok.head.children) and self._frame(tok.head):
