@@ -141,6 +141,10 @@ class SectorFinder:
             holders = [tok]
             if tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ != "ADP":
                 holders.append(tok.head)  # "strengthen cooperation on X": the preposition hangs off the verb
+            elif tok.dep_ == "compound" and tok.head.dep_ in ("dobj", "nsubjpass") and tok.head.head.tag_.startswith("VB"):
+                # "open up cooperation opportunities in investment, trade ...": the frame word modifies the object,
+                # and the parser hangs the preposition off the object or its verb
+                holders += [tok.head, tok.head.head]
             if tok.dep_ == "advmod":  # "work together on A and B": a list, not "work together on the report"
                 heads.extend((c, field, False) for p in tok.head.rights if p.dep_ == "prep" and p.lower_ in preps
                              and p.i > tok.i for c in p.children if c.dep_ == "pobj" and len(self._items(c, sent.end)) >= 2)

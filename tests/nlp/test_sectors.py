@@ -368,3 +368,18 @@ def test_sectors_idioms_and_concerns_name_no_field(nlp, finder, sentence):
 def test_sectors_people_and_bodies_are_no_fields(nlp, finder):
     assert sectors(nlp, finder, "Mr Blunkett was also at the centre of a humiliating scandal involving the former "
                                 "immigration minister Beverly Hughes.") == []
+
+
+def test_sectors_a_frame_word_that_modifies_the_object(nlp, finder):
+    assert sectors(nlp, finder, "Welcoming the Gyeongsangbuk delegation led by Governor Lee Cheol Woo, Secretary of Bac "
+                                "Ninh’s Party Committee Nguyen Anh Tuan said he believes the MoU will help open up "
+                                "all-round cooperation opportunities in investment, trade, health, education, science "
+                                "technology, and socio-cultural exchanges, thus contributing to promoting the Vietnam-RoK "
+                                "comprehensive strategic partnership.")[:5] == [
+        "investment", "trade", "health", "education", "science technology"]
+
+
+def test_sectors_in_order_to_names_no_field(nlp, finder):
+    assert sectors(nlp, finder, "The Basque Government and the Bavarian Government have today signed a cooperation "
+                                "agreement in order to strengthen relations and seek closer cooperation in areas that "
+                                "are of mutual interest.") == []
