@@ -75,6 +75,23 @@ def test_rules_sectors_told_of_the_two_sides_join_their_cooperation(nlp):
     assert {"economics", "trade", "agriculture", "culture", "tourism"} <= {label[s] for s in coop.sectors}
 
 
+def test_rules_sectors_told_by_one_sides_body_naming_both_join_the_pairs_cooperation(nlp):
+    text = ("The People’s Committee of Bac Ninh province and the administration of the Republic of Korea (RoK)’s "
+            "Gyeongsangbuk province signed a memorandum of understanding (MoU) on friendly cooperation at a ceremony in "
+            "Bac Ninh city on November 29.\n\n"
+            "Welcoming the Gyeongsangbuk delegation led by Governor Lee Cheol Woo, Secretary of Bac Ninh’s Party "
+            "Committee Nguyen Anh Tuan said he believes the MoU will help open up all-round cooperation opportunities "
+            "in investment, trade, health, education, science technology, and socio-cultural exchanges.\n\n"
+            "Under the freshly-signed MoU, the two sides will step up delegation and people-to-people exchanges to "
+            "intensify mutual understanding; share information and experience in the fields of economics, trade, "
+            "agriculture, culture, tourism, health and education and training; and create favourable conditions for "
+            "their business communities.")
+    ex = extract(nlp, text, "2023-11-30")
+    label = {e.iri: e.label for e in ex.entities}
+    told = [f for f in ex.facts if isinstance(f, Cooperation) and f.sectors]
+    assert told and {"investment", "science technology"} <= {label[s] for c in told for s in c.sectors}
+
+
 def test_rules_sectors_the_new_arrangements_cover_join_the_pairs_cooperation(nlp):
     text = ("Announcing a new bilateral Memorandum of Understanding, Queensland’s Premier and State Minister for Trade, "
             "Mr Peter Beattie, said Queensland and Central Java had reaffirmed their long-standing sister state "

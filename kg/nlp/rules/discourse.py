@@ -262,7 +262,7 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
         if own or set(sectors) <= set(fact["sectors"]):
             continue  # told of already: by the sentence's own cooperation, or "agreement-sectors-told-after"
         keys = {state.mentions[p].key for p in fact["parties"]}
-        if named - keys and len(named) >= 2:
+        if _others_named(named, keys):
             continue  # other parties are named: not this pair's
         coop = next((j for j, f in enumerate(state.facts) if f["rel"] == "cooperation"
                      and {state.mentions[p].key for p in f["parties"]} == keys), None)
@@ -275,6 +275,13 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
             yield Amendment(-1, "new", ({"rel": "cooperation", "parties": list(fact["parties"]), "sectors": list(sectors),
                                          "rule": "cooperation-sectors-of-the-pair", "confidence": 0.6,
                                          "at": sent.start},), "cooperation-sectors-of-the-pair")
+
+
+def _others_named(named: set, keys: set) -> bool:
+    """Whether a sentence that names the parties ``named`` tells of others than the pair ``keys``: it names one
+    not of the pair and does not name both of the pair ("Secretary of Bac Ninh's Party Committee ... said the MoU
+    will help open up cooperation opportunities in investment", said of Bac Ninh and Gyeongsangbuk, is the pair's)."""
+    return bool(named - keys) and len(named) >= 2 and not keys <= named
 
 
 def _places_of_the_bodies(state: Discourse, parties: list[int]) -> list[int]:
