@@ -35,6 +35,18 @@ def test_rules_a_signing_takes_the_sectors_told_next_and_the_signers_body(nlp):
     assert set(coop.parties) == set(deal.parties) and set(coop.sectors) == set(deal.sectors)
 
 
+def test_rules_signers_told_by_surname_and_after_their_title_give_their_bodies(nlp):
+    text = ("Announcing a new bilateral Memorandum of Understanding, Queensland’s Premier and State Minister for Trade, "
+            "Mr Peter Beattie, said Queensland and Central Java had reaffirmed their long-standing sister state "
+            "relationship by extending the link for another five years.\n\n"
+            "The new memorandum was signed at Parliament House in Brisbane this week, by Mr Beattie and Central Java’s "
+            "Vice-Governor, Mr H. Ali Mufiz.")
+    ex = extract(nlp, text, "2007-08-31")
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert {label[p] for p in deal.parties} == {"Queensland", "Central Java"}
+
+
 def test_rules_a_witness_is_no_signer(nlp):
     text = ("On September 24, our city signed a cooperation framework agreement with China State Construction "
             "Corporation. Lin Yingwu witnessed the signing of the agreement with Huang Kesi, vice president of CSCEC.")

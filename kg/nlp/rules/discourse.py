@@ -26,8 +26,9 @@ DEAL_SUBJECT = re.compile(r"^\W*(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:" + _REPORTED 
                           r"arrangements|documents?|partnership|cooperation|letters? of intent)|It|They)\b")
 SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?)\b", re.I)
 WITNESSED = re.compile(r"\b(?:witness\w*|presence|attend\w*|the signing)\b", re.I)
-# Where a signer stands: before the verb ("X signed"), or after "between", "by", "with"
-SIGNER_GAP = re.compile(r"\b(?:between|by|with|and)\s+(?:the\s+)?(?:[A-Za-z.'’-]+\s+){0,4}$")  # "by mayor Daniel Quintero"
+# Where a signer stands: before the verb ("X signed"), or after "between", "by", "with", "and", with the title or body
+# told before the name ("by mayor Daniel Quintero", "and Central Java's Vice-Governor, Mr H. Ali Mufiz")
+SIGNER_GAP = re.compile(r"\b(?:between|by|with|and)\s+(?:the\s+)?(?:[A-Za-z.'’-]+,?\s+){0,4}$")
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,12 @@ def signer_body(state: Discourse) -> Iterator[Amendment]:
             posts.setdefault(state.mentions[f["person"]].key, f["of"])
     if not posts:
         return
+    # "by Mr Beattie": a signer told by surname, where one post holder of the article bears it
+    surnames: dict[str, list[int]] = {}
+    for name, body in posts.items():
+        surnames.setdefault(name.split()[-1], []).append(body)
+    posts.update({surname: bodies[0] for surname, bodies in surnames.items()
+                  if len(bodies) == 1 and surname not in posts})
     for k, fact in enumerate(state.facts):
         if fact["rel"] != "agreement" or len(fact["parties"]) >= 2:
             continue
