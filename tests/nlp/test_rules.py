@@ -47,6 +47,25 @@ def test_rules_signers_told_by_surname_and_after_their_title_give_their_bodies(n
     assert {label[p] for p in deal.parties} == {"Queensland", "Central Java"}
 
 
+def test_rules_the_items_a_batch_lists_after_a_colon_are_deals_of_the_signer(nlp):
+    text = ("At a signing ceremony in Beijing, Wing On New Group Canada Inc. signed three agreements totaling $230 "
+            "million, including:\n\n"
+            "A $100-million agreement with JD.com to purchase Canadian produce and provide business services to "
+            "Canadian enterprises in the Chinese e-commerce market.\n\n"
+            "An $80-million agreement with China Telecom Group Best Tone Information Co. Ltd. to import food and "
+            "Canadian nutritional products to China. The Chinese company will also provide financial services to Wing "
+            "On and jointly develop a Chinese e-commerce market with Wing On and JD.com.\n\n"
+            "Hydrogenics signed four certified integrator agreements to supply fuel cell technology for integration "
+            "into zero-emission public transport buses.")
+    ex = extract(nlp, text, "2015-11-16")
+    label = {e.iri: e.label for e in ex.entities}
+    pairs = [(frozenset(label[p] for p in f.parties), f.count, [v.amount for v in f.values])
+             for f in ex.facts if isinstance(f, Agreement) and len(f.parties) == 2]
+    assert len(pairs) == 2
+    assert all("Wing On New Group Canada Inc." in parties and count == 1 for parties, count, _ in pairs)
+    assert sorted(amount for _, _, amounts in pairs for amount in amounts) == [80_000_000, 100_000_000]
+
+
 def test_rules_a_witness_is_no_signer(nlp):
     text = ("On September 24, our city signed a cooperation framework agreement with China State Construction "
             "Corporation. Lin Yingwu witnessed the signing of the agreement with Huang Kesi, vice president of CSCEC.")

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from ...lexicons import read_lexicon
 from ...schema import PERSON_CLASSES
+from ..money import find_money
 from . import PARTY, PLACES, rule, rules_for
 
 # A sentence that goes on about the deal just told: "The MoU aims ...", "These ventures span ...", "It covers ...";
@@ -362,6 +363,47 @@ def listed_parts(state: Discourse) -> Iterator[Amendment]:
                                              "confidence": 0.6, "at": sent.start},), "agreement-listed-parts")
         if taken:
             yield Amendment(k, "drop_sectors", tuple(taken), "agreement-listed-parts")
+
+
+# "An $80-million agreement with China Telecom Group Best Tone Information Co. Ltd. to import food": a part of a batch
+# listed after a colon, an indefinite deal with its partner (the name right after "with" or "between")
+LISTED_ITEM = re.compile(r"^\W*(?:An?|One)\s+(?:[\w$.,-]+\s+){0,3}?(?:" + "|".join(read_lexicon("agreement_nouns")) +
+                         r")\s+(?:with|between)\s+(?:the\s+)?")
+
+
+@rule("agreement-listed-items", kind="agreement", confidence=0.6)
+def listed_items(state: Discourse) -> Iterator[Amendment]:
+    """"Wing On New Group Canada Inc. signed three agreements totaling $230 million, including: A $100-million
+    agreement with JD.com to ...": each item a batch's one signer lists after a colon is a deal of the signer and the
+    item's partner, worth the item's first amount; the items end at the batch's count or at another signing."""
+    for k, fact in enumerate(state.facts):
+        if fact["rel"] != "agreement" or (fact["count"] or 1) < 2 or len(fact["parties"]) != 1:
+            continue
+        n = state.sentence_at(fact["at"])
+        if n < 0 or not state.sentences[n].text.rstrip().endswith(":"):
+            continue
+        signer = fact["parties"][0]
+        items = 0
+        for m in range(n + 1, min(n + 2 * fact["count"] + 1, len(state.sentences))):
+            sent = state.sentences[m]
+            item = LISTED_ITEM.match(sent.text)
+            if item is None:
+                if SIGNING.search(sent.text):
+                    break  # "Hydrogenics signed four ... agreements": the list is over
+                continue  # an item's second sentence
+            at = sent.start + item.end()
+            partner = next((i for i in state.mentions_in(m) if state.mentions[i].start == at
+                            and state.mentions[i].cls in PARTY), None)
+            if partner is None or state.mentions[partner].key == state.mentions[signer].key:
+                continue
+            values = [(x.amount, x.currency, x.text) for x in find_money(sent.text)][:1]
+            yield Amendment(-1, "new", ({"rel": "agreement", "parties": [signer, partner], "count": 1, "values": values,
+                                         "signedAt": fact["signedAt"], "date": None, "sectors": [], "one_each": False,
+                                         "rule": "agreement-listed-items", "confidence": 0.6, "at": sent.start},),
+                            "agreement-listed-items")
+            items += 1
+            if items == fact["count"]:
+                break
 
 
 # A time of its own: "in 1984", "last year", "since 2016", "in September 2018", "earlier"
