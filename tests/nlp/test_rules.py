@@ -83,6 +83,17 @@ def test_rules_cooperation_from_the_parse_pairs_the_subject_with_each_partner(nl
     assert not any("South Korea" in p for p in pairs)  # the place a partner is in is no partner
 
 
+def test_rules_each_partner_placed_in_a_larger_place_is_a_partner(nlp):
+    text = ("Hualien City has established sister city relationships with Ulsan in South Korea, Yonaguni Town in Okinawa "
+            "(1982), Albuquerque City in the U.S.’ New Mexico (1983), also the U.S.’ Bellevue City in Washington State "
+            "(1984), and Oudtshoorn in South Africa’s Western Cape Province (1985).")
+    ex = extract(nlp, text, "2019-10-08")
+    label = {e.iri: e.label for e in ex.entities}
+    partners = {label[p] for f in ex.facts if isinstance(f, Cooperation) for p in f.parties} - {"Hualien City"}
+    assert {"Ulsan", "Yonaguni", "Albuquerque", "Bellevue"} <= partners
+    assert not partners & {"South Korea", "Okinawa", "New Mexico", "Washington", "United States"}
+
+
 def test_rules_a_definite_retelling_folds_into_the_signing(nlp):
     text = ("NEW DELHI: Japan’s Suzuki Motor Corporation (SMC) has signed a memorandum of understanding (MOU) with the "
             "State of Gujarat to invest approximately 150 billion yen for local manufacturing of electric vehicles.\n\n"

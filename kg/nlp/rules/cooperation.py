@@ -80,6 +80,24 @@ def _members(noun, spans: list[tuple[int, int, int]]) -> list:
     return [t for t in members if not (t.i > 0 and t.nbor(-1).lower_ == "or")]
 
 
+def _placed_items(first, sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> list:
+    """"relationships with Ulsan in South Korea, Yonaguni Town in Okinawa (1982), Albuquerque City in ...": a list of
+    partners each placed "in" a larger place, which the parser hangs on the places or the verb. When the first
+    partner is so placed, every later name of its kind that ends right before "in" is a partner too."""
+    if not any(c.dep_ == "prep" and c.lower_ == "in" for c in first.children):
+        return []
+    own = mention_of(first, spans)
+    if own is None:
+        return []
+    items = []
+    for k in range(first.i + 1, sent.end - 1):
+        tok = sent.doc[k]
+        i = mention_of(tok, spans) if sent.doc[k + 1].lower_ == "in" else None
+        if i is not None and i != own and mentions[i].cls == mentions[own].cls and mentions[i].end == tok.idx + len(tok):
+            items.append(tok)
+    return items
+
+
 def _joint(tok) -> bool:
     """A thing made together: "a joint project between A and B", "teamed up to set up a joint research center"."""
     return tok.tag_.startswith("NN") and any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.lefts)
@@ -132,7 +150,7 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
                 if prep.dep_ == "prep" and prep.lower_ in _PARTNER_PREPS:
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
-                            partners += _conjoined(obj)
+                            partners += _conjoined(obj) + _placed_items(obj, sent, mentions, spans)
                             among = among or prep.lower_ in ("among", "amongst", "between")
         subjects = []
         for v in (verb, verb.head if verb.dep_ in ("xcomp", "conj", "advcl") else None):
