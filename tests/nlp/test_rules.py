@@ -66,6 +66,15 @@ def test_rules_the_items_a_batch_lists_after_a_colon_are_deals_of_the_signer(nlp
     assert sorted(amount for _, _, amounts in pairs for amount in amounts) == [80_000_000, 100_000_000]
 
 
+def test_rules_the_place_a_party_is_in_is_no_signers_body(nlp):
+    text = ("Davao City Mayor Sara Duterte and Kaua’i County of Hawaii Mayor Bernard P. Carvalho Jr. show their signed "
+            "sister city agreement on February 5, 2018 in Davao City.")
+    ex = extract(nlp, text, "2018-02-05")
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert "Hawaii" not in {label[p] for p in deal.parties} and len(deal.parties) == 2
+
+
 def test_rules_a_witness_is_no_signer(nlp):
     text = ("On September 24, our city signed a cooperation framework agreement with China State Construction "
             "Corporation. Lin Yingwu witnessed the signing of the agreement with Huang Kesi, vice president of CSCEC.")

@@ -130,6 +130,10 @@ def signer_body(state: Discourse) -> Iterator[Amendment]:
             posts.setdefault(state.mentions[f["person"]].key, f["of"])
     if not posts:
         return
+    containing: dict[str, set[str]] = {}  # a place -> the places the article puts in it
+    for f in state.facts:
+        if f["rel"] == "locatedIn" and f.get("place") is not None and f.get("in") is not None:
+            containing.setdefault(state.mentions[f["in"]].key, set()).add(state.mentions[f["place"]].key)
     # "by Mr Beattie": a signer told by surname, where one post holder of the article bears it
     surnames: dict[str, list[int]] = {}
     for name, body in posts.items():
@@ -153,9 +157,10 @@ def signer_body(state: Discourse) -> Iterator[Amendment]:
             before = state.mentions[i].start < verb_at
             if before or SIGNER_GAP.search(sent.text[:m.start - sent.start]):
                 body = posts[m.key]
-                if body not in fact["parties"] and state.mentions[body].key not in {
-                        state.mentions[p].key for p in fact["parties"]}:
-                    bodies.append(body)
+                keys = {state.mentions[p].key for p in fact["parties"]}
+                if body not in fact["parties"] and state.mentions[body].key not in keys and \
+                        not keys & containing.get(state.mentions[body].key, set()):
+                    bodies.append(body)  # "Kaua'i County of Hawaii Mayor": the place a party is in is no party
         if bodies:
             yield Amendment(k, "parties", tuple(dict.fromkeys(bodies)), "agreement-signer-body")
 
