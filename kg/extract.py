@@ -341,8 +341,10 @@ class Resolver:
                 signed = self.group_of[f.signed_at] if f.signed_at is not None else main_event
                 parties = self._without_home_places(tuple(dict.fromkeys(
                     g for g in (self.group_of[p] for p in f.parties) if self.groups[g]["cls"] not in PERSON_CLASSES)))
-                if f.signer_anaphor and not any(self.groups[p]["cls"] in PLACE_CLASSES for p in parties):
-                    # "the state signed 18,645 MoUs"; "our city signed a ... agreement with CSCEC"
+                if f.signer_anaphor and (len(parties) == 1 and f.partner_named
+                                         or not any(self.groups[p]["cls"] in PLACE_CLASSES for p in parties)):
+                    # "the state signed 18,645 MoUs"; "our city signed a ... agreement with CSCEC"; "The city also
+                    # signed a letter of intent with Jinjiang City": the one party named is the partner
                     main_of = self._main_place(f.signer_anaphor, strict=True)
                     parties = (main_of, *parties) if main_of is not None and main_of not in parties else parties
                 sectors = tuple(dict.fromkeys(self.group_of[s] for s in f.sectors))

@@ -212,6 +212,18 @@ def test_extract_our_city_signs_and_retellings_fold_into_the_signing(nlp):
     assert len(deal.evidence) == 3  # headline, signing, "the signing of the agreement"
 
 
+def test_extract_the_city_that_signs_with_a_named_place_is_a_party(nlp):
+    text = ("DAVAO CITY (MindaNews / 05 February) — The signing of sister city agreement between Davao City and the "
+            "County of Kaua’i in Hawaii will open doors of opportunities for potential business ventures and "
+            "investments on both sides, Mayor Sara Duterte said.\n\n"
+            "The city also signed a letter of intent with Jinjiang City deputy mayor Li Zili in Fujian Province at City "
+            "Hall earlier that same day, to pave the way for a possible signing of a similar sister city agreement.")
+    ex = extract_text(nlp, text, "2018-02-05")
+    label = {e.iri: e.label for e in ex.entities}
+    deals = [{label[p] for p in f.parties} for f in ex.facts if isinstance(f, Agreement)]
+    assert any("Jinjiang" in parties and len(parties) == 2 for parties in deals)
+
+
 def test_extract_a_headline_and_its_body_with_a_rounder_value_are_one_signing(nlp):
     text = ("Malaysia, China sign three MOUs worth nearly RM20bil\n\n"
             "NANNING: Malaysia and China have inked three memoranda of understanding (MOUs) worth RM19.84bil.")
