@@ -539,8 +539,10 @@ def _same_signing(a: Agreement, b: Agreement) -> bool:
             and a.date == b.date and a.signed_at == b.signed_at and (not a.values or not b.values):
         return True  # caption and body: the same two parties signing as many deals on the same day
     if (a.count or 0) > 1 and a.count == b.count and set(a.parties) == set(b.parties) and a.signed_at == b.signed_at \
-            and not a.values and not b.values:
-        return True  # headline "Hong Kong, Macao, Shandong ink 30 deals" over the body's 30 deals
+            and not (a.values and b.values):
+        # headline "Hong Kong, Macao, Shandong ink 30 deals" over the body's 30 deals; "signed on Wednesday four
+        # Memoranda of Understanding ... for a total amount of 500 million dirhams" retold as "sign four protocols"
+        return True
     nested = set(a.parties) <= set(b.parties) or set(b.parties) <= set(a.parties)
     if nested and (a.count is None or b.count is None or a.count == b.count) and \
             any(_near(x, y) for x in a.values for y in b.values):

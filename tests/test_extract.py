@@ -224,6 +224,18 @@ def test_extract_the_city_that_signs_with_a_named_place_is_a_party(nlp):
     assert any("Jinjiang" in parties and len(parties) == 2 for parties in deals)
 
 
+def test_extract_a_batch_told_with_and_without_its_value_is_one_signing(nlp):
+    text = ("Morocco’s Ministry of Investment and the main Catalan employers' confederation, Foment del Treball, sign four "
+            "protocols that are expected to create more than 700 direct jobs in the cities of Tangier, Tetouan, and "
+            "Kenitra.\n\n"
+            "RABAT - Morocco’s Ministry of Investment and the main Catalan employers' confederation, Foment del Treball,  "
+            "signed on Wednesday four Memoranda of Understanding in Rabat for a total amount of 500 million dirhams ($54 "
+            "million), during a group visit of Spanish companies.")
+    ex = extract_text(nlp, text)
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert deal.count == 4 and deal.values and len(deal.evidence) == 2
+
+
 def test_extract_a_headline_and_its_body_with_a_rounder_value_are_one_signing(nlp):
     text = ("Malaysia, China sign three MOUs worth nearly RM20bil\n\n"
             "NANNING: Malaysia and China have inked three memoranda of understanding (MOUs) worth RM19.84bil.")
