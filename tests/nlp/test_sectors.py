@@ -383,3 +383,12 @@ def test_sectors_in_order_to_names_no_field(nlp, finder):
     assert sectors(nlp, finder, "The Basque Government and the Bavarian Government have today signed a cooperation "
                                 "agreement in order to strengthen relations and seek closer cooperation in areas that "
                                 "are of mutual interest.") == []
+
+
+def test_sectors_solutions_name_no_field(nlp, finder):
+    found = sectors(nlp, finder, "The agreement aims to boost cooperation and knowledge sharing in several identified "
+                                 "sectors and areas, namely food, water & energy, logistics, supply chain management, "
+                                 "healthcare, branding/city marketing, retail/wholesale, manufacturing, infrastructure "
+                                 "and environment, with a major focus on collaboration on innovative projects and "
+                                 "solutions within the above-mentioned sectors.")
+    assert "logistics" in found and "solutions" not in found
