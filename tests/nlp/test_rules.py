@@ -143,6 +143,19 @@ def test_rules_sectors_told_by_one_sides_body_naming_both_join_the_pairs_coopera
     assert told and {"investment", "science technology"} <= {label[s] for c in told for s in c.sectors}
 
 
+def test_rules_sectors_told_right_after_a_sentence_about_the_deal_are_the_deals(nlp):
+    text = ("Medellín and Barcelona will strengthen relations between the two cities through the Memorandum Of "
+            "Understanding (MOU) signed by mayor Daniel Quintero and mayor Ada Colau, who was represented by Barcelona’s "
+            "lieutenant mayor, Laia Bonet, during the official event.\n\n"
+            "The MOU also aims to strengthen bonds of friendship, collaboration and cooperation. Some of the key areas "
+            "in which cooperation will take place are promotion of social rights, governance, cultural rights, among "
+            "others.")
+    ex = extract(nlp, text)
+    label = {e.iri: e.label for e in ex.entities}
+    [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert {"governance", "cultural rights"} <= {label[s] for s in deal.sectors}
+
+
 def test_rules_sectors_the_new_arrangements_cover_join_the_pairs_cooperation(nlp):
     text = ("Announcing a new bilateral Memorandum of Understanding, Queensland’s Premier and State Minister for Trade, "
             "Mr Peter Beattie, said Queensland and Central Java had reaffirmed their long-standing sister state "

@@ -265,9 +265,11 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
             continue
         k, fact = before[-1]
         deals = [(j, f) for j, f in before if f["rel"] == "agreement"]
-        if deals and DEAL_NOUN.search(sent.text):
+        if deals and (DEAL_NOUN.search(sent.text) or n > 0 and DEAL_SUBJECT.match(state.sentences[n - 1].text)):
             # "This agreement facilitates cooperation in areas such as IT, ...": the deal's sectors, though a
-            # cooperation of the pair was told after it or the sentence's own cooperation took them too
+            # cooperation of the pair was told after it or the sentence's own cooperation took them too; also
+            # told right after a sentence about the deal ("The MOU also aims to strengthen bonds of friendship,
+            # collaboration and cooperation. Some of the key areas in which cooperation will take place are ...")
             j, deal = deals[-1]
             keys = {state.mentions[p].key for p in deal["parties"]}
             if not set(sectors) <= set(deal["sectors"]) and not (named - keys and len(named) >= 2):
