@@ -392,3 +392,10 @@ def test_sectors_solutions_name_no_field(nlp, finder):
                                  "and environment, with a major focus on collaboration on innovative projects and "
                                  "solutions within the above-mentioned sectors.")
     assert "logistics" in found and "solutions" not in found
+
+
+def test_sectors_an_entity_invested_in_is_no_field(nlp, finder):
+    assert "entity" not in sectors(nlp, finder, "After announcing the establishment and expansion of two new companies "
+                                                "that will invest 70 million dollars in the entity, Nuevo León continues "
+                                                "to position itself as the state that offers the best conditions to "
+                                                "invest, said the Governor.")
