@@ -524,7 +524,12 @@ class FactFinder:
             return []
         title_start = max(0, mentions[body].start - 80) + pre.start(1) + \
             [w.start() for w in re.finditer(r"\S+", pre.group(1))][k]
-        if any(x.cls in PERSON_CLASSES and re.fullmatch(r",\s*(?:the\s+)?", text[x.end:title_start]) for x in mentions):
+        # "Secretary of Bac Ninh’s Party Committee Nguyen Anh Tuan": a body whose own head ends it, then the titled
+        # name right after: the title is that name's (a body cut at a titled name, "post-body", may run on past it)
+        named_after = not text[mentions[body].end:m.start].strip() and m.rule == "title-name" and \
+            mentions[body].rule != "post-body"
+        if not named_after and any(
+                x.cls in PERSON_CLASSES and re.fullmatch(r",\s*(?:the\s+)?", text[x.end:title_start]) for x in mentions):
             return []  # "Linda Knox, Director of the Scottish Local Authority Management Centre": the name before's
         return [{"rel": "post", "person": i, "title": title, "of": body, "rule": "post-title-of-body-before",
                  "confidence": 0.7}]

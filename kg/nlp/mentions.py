@@ -272,6 +272,8 @@ class MentionFinder:
         self.campus_heads = frozenset(read_lexicon("campus_heads"))  # "Leibniz University Hannover"
         self.peoples = frozenset(read_lexicon("peoples"))  # "Malayali", "Telugu": words for people, no names
         self.government_levels = frozenset(read_lexicon("government_levels"))
+        # the words before a body's head that name no body of their own: "Party Committee", "Municipal Government"
+        self.generic_body_words = self.government_levels | {"party"}
         self.document_heads = frozenset(read_lexicon("document_heads"))  # "Road Safety Bill" is no organisation
         self.place_aliases = frozenset(line.partition("=")[0].strip() for line in read_lexicon("place_aliases"))
         # the words (as written, and lower-cased) that rules of _patterned start from: see _marked
@@ -347,6 +349,7 @@ class MentionFinder:
                         if m > k:
                             end = m
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words)
+                    start = self._owning_place(doc, start, tok.i, sent.start) if end == tok.i + 1 else start
                     ner_start = tok.i
                     while tok.ent_type_ == "ORG" and ner_start > start and doc[ner_start].ent_iob_ == "I":
                         ner_start -= 1
@@ -648,6 +651,16 @@ class MentionFinder:
             if start is not None and not (start > sent_start and _is_cap(doc[start - 1])):
                 out.append((start, tok.i + 1, "Agency", "place-body"))
         return out
+
+    def _owning_place(self, doc: Doc, start: int, head: int, sent_start: int) -> int:
+        """Where a body's name starts that has no name of its own but its place's possessive: "Bac Ninh’s Party
+        Committee" (the name of ``start``..``head`` is all generic words); else ``start``."""
+        if start < sent_start + 2 or start == head or doc[start - 1].text not in ("'s", "’s") or any(
+                doc[k].lower_ not in self.generic_body_words for k in range(start, head)):
+            return start
+        owner = next((k for k in range(max(sent_start, start - 4), start - 1)
+                      if _is_cap(doc[k]) and self.gaz.get(_words(doc, k, start - 1)) is not None), None)
+        return owner if owner is not None and not (owner > sent_start and _is_cap(doc[owner - 1])) else start
 
     def _signing_parties(self, doc: Doc, sents: list[Span]) -> list[tuple[int, int]]:
         """Names the NER missed that sign: "TRANSNET yesterday signed a R10.4 billion contract with resources group

@@ -41,6 +41,17 @@ def test_facts_post_title_of_a_body_before_the_name(nlp):
     assert {f["of"] for f in found} == {"Xilingol League", "Tongliao city"}
 
 
+def test_facts_post_title_of_a_body_before_the_name_is_the_name_after(nlp):
+    # a title and its body right before a name are that name's, not the appositive of the name before the comma
+    found = of_rel(facts(nlp, "Welcoming the Gyeongsangbuk delegation led by Governor Lee Cheol Woo, Secretary of Bac "
+                              "Ninh’s Party Committee Nguyen Anh Tuan said he believes the MoU will help open up "
+                              "all-round cooperation opportunities in investment, trade, health, education, science "
+                              "technology, and socio-cultural exchanges, thus contributing to promoting the Vietnam-RoK "
+                              "comprehensive strategic partnership."), "post")
+    assert ("Nguyen Anh Tuan", "secretary", "Bac Ninh’s Party Committee") in {
+        (f["person"], f["title"], f["of"]) for f in found}
+
+
 def test_facts_post_coordinated(nlp):
     found = of_rel(facts(nlp, "Hui Jianlin, a member of the standing committee of the CPC Jiangsu Provincial Committee and also "
                               "head of the United Front Work of the CPC Jiangsu Provincial Committee, called the city an important gateway."), "post")

@@ -32,6 +32,11 @@ def mentions(nlp, text):
     ("The grand two-day Utkarsh Odisha - Make in Odisha Conclave 2025 concluded on Wednesday with MoUs signed worth Rs 12.89 "
      "Lakh crores.", "Make in Odisha Conclave 2025", "Event"),
     ("Binh Duong province signed 12 deals with Japanese firms.", "Binh Duong province", "Region"),
+    # a body whose own words name none ("Party Committee") is named with its place's possessive
+    ("Welcoming the Gyeongsangbuk delegation led by Governor Lee Cheol Woo, Secretary of Bac Ninh’s Party Committee "
+     "Nguyen Anh Tuan said he believes the MoU will help open up all-round cooperation opportunities in investment, "
+     "trade, health, education, science technology, and socio-cultural exchanges, thus contributing to promoting the "
+     "Vietnam-RoK comprehensive strategic partnership.", "Bac Ninh’s Party Committee", "Agency"),
     ("More than 240 civil and military aerospace firms from 31 countries are attending the show.", "aerospace", "Sector"),
     ("Analysts said India could spend up to $35bn (£18.8bn) in the aviation market over the next 20 years.", "aviation",
      "Sector"),
