@@ -131,8 +131,14 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
     """
     i = end - 1
     start = end
+    joined = None  # the "and" the run has crossed, if any
     while i >= sent_start and end - i <= 10:
         tok = doc[i]
+        if tok.lower_ == "in" and joined is not None:
+            start = joined + 1  # "Chamber of Commerce in Vilnius and Klaipėda State Seaport Authority": two names
+            break
+        if tok.lower_ in ("and", "&"):
+            joined = i
         if tok.text in _HONORIFIC_STOPS or (tok.lower_ in _DATE_WORDS and i + 1 < len(doc) and doc[i + 1].is_lower):
             break  # "Menteri Besar Datuk Seri Wan Rosdy ... and Pahang State Assembly": a person sits here
         if tok.lower_ == "of" and i - 1 >= sent_start and doc[i - 1].lower_ in titles:

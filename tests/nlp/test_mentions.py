@@ -32,6 +32,13 @@ def mentions(nlp, text):
     ("The grand two-day Utkarsh Odisha - Make in Odisha Conclave 2025 concluded on Wednesday with MoUs signed worth Rs 12.89 "
      "Lakh crores.", "Make in Odisha Conclave 2025", "Event"),
     ("Binh Duong province signed 12 deals with Japanese firms.", "Binh Duong province", "Region"),
+    # a name ends at the place it is "in"; the name after "and" is another's
+    ("The focus is on contacts with such essential institutions and decision-makers as the national office of the "
+     "German-Lithuanian Chamber of Commerce in Vilnius and Klaipėda State Seaport Authority.",
+     "German-Lithuanian Chamber of Commerce", "Organization"),
+    ("The focus is on contacts with such essential institutions and decision-makers as the national office of the "
+     "German-Lithuanian Chamber of Commerce in Vilnius and Klaipėda State Seaport Authority.",
+     "Klaipėda State Seaport Authority", "Agency"),
     # a body whose own words name none ("Party Committee") is named with its place's possessive
     ("Welcoming the Gyeongsangbuk delegation led by Governor Lee Cheol Woo, Secretary of Bac Ninh’s Party Committee "
      "Nguyen Anh Tuan said he believes the MoU will help open up all-round cooperation opportunities in investment, "
