@@ -227,8 +227,10 @@ class Resolver:
                     target[i] = next(iter(longer.values()))
                     continue
             if m.cls == "Person" and len(words) > 1:
-                # "Abdul Rahman" after "Bayan Sami Abdul Rahman": the one longer name it ends
-                longer = {p.key: j for j, p in persons if p.key.endswith(" " + m.key)}
+                # "Abdul Rahman" after "Bayan Sami Abdul Rahman": the one longer name it ends; "Daniel Quintero" of
+                # "Daniel Quintero Calle": the one it starts (a second surname, a "Jr." after it)
+                longer = {p.key: j for j, p in persons if p.key.endswith(" " + m.key) or p.key.startswith(m.key + " ")
+                          and all(w[:1].isupper() for w in p.key[len(m.key):].split())}
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue

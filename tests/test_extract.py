@@ -427,6 +427,17 @@ def test_extract_the_last_words_of_a_persons_name_are_the_person(nlp):
     assert "Abdul Rahman" not in people and "Khayat" not in people
 
 
+def test_extract_a_persons_name_with_a_second_surname_is_the_person(nlp):
+    text = ("Medellín and Barcelona will strengthen relations between the two cities through the Memorandum Of "
+            "Understanding (MOU) signed by mayor Daniel Quintero and mayor Ada Colau, who was represented by "
+            "Barcelona’s lieutenant mayor, Laia Bonet, during the official event.\n\n"
+            "Medellín is committed to transform into a Software Valley and we consider Barcelona an ally for that "
+            "purpose,” said mayor Daniel Quintero Calle.")
+    people = [e for e in extract_text(nlp, text, "2021-06-01").entities if e.cls in ("Person", "Official")
+              and "Daniel Quintero" in (e.label, *e.aliases)]
+    assert len(people) == 1 and "Daniel Quintero Calle" in (people[0].label, *people[0].aliases)
+
+
 def test_extract_a_town_named_with_its_noun_is_no_alias_of_a_person_named_after_it(nlp):
     text = ("TAIPEI (Taiwan News) – Hualien City Mayor Wei Chia-hsien (魏嘉賢) signed an agreement on Tuesday (Oct. 8) "
             "with the mayor of Japan’s Takachiho Town to upgrade the two cities’ relationship from friendship to sister "
