@@ -386,9 +386,20 @@ class FactFinder:
                     country = self._country_of(mentions, nation.group(0)) if nation else None
                     if country is not None:  # "Hugo Chavez, the Venezuelan president,"
                         part_start, part = part_start + nation.end(), part[nation.end():]
+                    owner = next((n for n, x in enumerate(mentions) if x.cls in PARTY and x.start == phrase_start + part_start
+                                  and re.match(r"['’]s?\s+", text[x.end:x.end + 3])), None) if country is None else None
+                    if owner is not None:  # "Hans Sandee, Netherlands' Consul-General to Dubai": the owner's title
+                        part_start, part = part_start + mentions[owner].end - mentions[owner].start, \
+                            part[mentions[owner].end - mentions[owner].start:]
+                        part_start, part = part_start + len(part) - len(part.lstrip("'’s")), part.lstrip("'’s")
+                        part_start, part = part_start + len(part) - len(part.lstrip()), part.lstrip()
                     title = self._title_of(part)
+                    if owner is not None and title and re.match(r"\s+(?!(?:of|in|at|for|to|with|and)\b)[a-z]",
+                                                                part[len(title):]):
+                        continue  # "the SEC's chief accountant": a title the lexicons know only in part
                     if title and not self._public(title):
                         country = None  # "the Dutch director": a film director, of no country
+                    country = owner if owner is not None else country
                     if title:
                         s = phrase_start + part_start
                         of = self._mention_after(mentions, s + len(title), s + len(part), PARTY)
@@ -398,6 +409,8 @@ class FactFinder:
                             of = None  # "X, Indonesian Consul General, on March 1 visited Dong Nai": no body after the title
                         if of is not None:
                             of = self._appositive_body(text, mentions, of)
+                        if of is not None and owner is not None and mentions[of].cls not in PLACE:
+                            of = None  # "Afghanistan's envoy to the United Nations": the owner's envoy, posted in a place
                         of = country if of is None else of
                         if of is None:  # "Gan Siow Huang, Minister of State for ..., Government of Singapore."; "X,
                             # Representative Director & President, Suzuki Motor Corporation said"

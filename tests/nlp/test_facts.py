@@ -52,6 +52,24 @@ def test_facts_post_title_of_a_body_before_the_name_is_the_name_after(nlp):
         (f["person"], f["title"], f["of"]) for f in found}
 
 
+@pytest.mark.parametrize("text,post", [
+    # a possessive owner before the appositive title; a consul "to" a place is posted there
+    ("Ahmed Aboutaleb, Majid Saif Al Ghurair and Hans Sandee, Netherlands' Consul-General to Dubai and "
+     "Commissioner-General of the Netherlands Pavilion at Expo 2020 Dubai.", ("Hans Sandee", "consul-general", "Dubai")),
+    ("Robert Benmosche, Metlife's chairman and chief executive, said that it was a \"great opportunity for the brand "
+     "of Metlife to be distributed through Citigroup\".", ("Robert Benmosche", "chairman", "Metlife")),
+])
+def test_facts_post_apposition_of_a_possessive_owner(nlp, text, post):
+    assert post in {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text), "post")}
+
+
+def test_facts_post_apposition_of_a_possessive_owner_is_no_title_cut_short(nlp):
+    text = ("\"I don't underestimate the effort (compliance) will require... but this extension will provide "
+            "additional time for those issuers to take a good hard look at their internal controls,\" said Donald "
+            "Nicolaisen, the SEC's chief accountant.")
+    assert "chief" not in {f["title"] for f in of_rel(facts(nlp, text), "post")}
+
+
 def test_facts_post_coordinated(nlp):
     found = of_rel(facts(nlp, "Hui Jianlin, a member of the standing committee of the CPC Jiangsu Provincial Committee and also "
                               "head of the United Front Work of the CPC Jiangsu Provincial Committee, called the city an important gateway."), "post")
