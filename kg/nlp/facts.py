@@ -459,6 +459,11 @@ class FactFinder:
                     of = self._mention_before(mentions, start, sent.start_char, PARTY)
                     if of is not None and re.search(r"[,;:]", text[mentions[of].end:start]):
                         of = None  # "relief from Africa, Prime Minister Tony Blair has promised": the scene, no body
+                    if of is not None and mentions[of].cls in PLACE:
+                        # "Kaua’i County of Hawaii Mayor Bernard P. Carvalho Jr.": the place "of" the larger one
+                        inner = next((n for n, x in enumerate(mentions) if x.cls in PLACE and re.fullmatch(
+                            r"\s+of\s+(?:the\s+)?", text[x.end:mentions[of].start])), None)
+                        of = inner if inner is not None and self._rank(mentions[inner]) < self._rank(mentions[of]) else of
                     body = next((n for n, x in enumerate(mentions) if x.cls in PARTY and x.cls not in PLACE
                                  and x.start < start < x.end <= title_end), None)
                     rest = re.findall(r"[\w'-]+", text[mentions[body].end:title_end].lower()) if body is not None else []

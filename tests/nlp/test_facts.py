@@ -70,6 +70,12 @@ def test_facts_post_apposition_of_a_possessive_owner_is_no_title_cut_short(nlp):
     assert "chief" not in {f["title"] for f in of_rel(facts(nlp, text), "post")}
 
 
+def test_facts_post_premodifier_of_a_place_of_a_larger_one(nlp):
+    found = of_rel(facts(nlp, "Davao City Mayor Sara Duterte and Kaua’i County of Hawaii Mayor Bernard P. Carvalho Jr. "
+                              "show their signed sister city agreement on February 5, 2018 in Davao City."), "post")
+    assert ("Bernard P. Carvalho Jr.", "mayor", "Kaua’i County") in {(f["person"], f["title"], f["of"]) for f in found}
+
+
 def test_facts_post_coordinated(nlp):
     found = of_rel(facts(nlp, "Hui Jianlin, a member of the standing committee of the CPC Jiangsu Provincial Committee and also "
                               "head of the United Front Work of the CPC Jiangsu Provincial Committee, called the city an important gateway."), "post")
