@@ -879,7 +879,10 @@ class MentionFinder:
                 out.append((i - 1, end, "Region", text[starts[i - 1]:ends[end - 1]], "compass-place"))
                 resume = i + k
                 continue
-            out.append((i, end, cls, place.name, "gazetteer"))
+            # "Zhambyl Region": a city's name (Zhambyl is Taraz's other name) before a region's noun names the region,
+            # no other name of the city
+            key = name if place.cls == "City" and cls == "Region" else place.name
+            out.append((i, end, cls, key, "gazetteer"))
             resume = i + k
         return out
 

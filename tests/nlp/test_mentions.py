@@ -134,6 +134,19 @@ def test_mentions_two_names_joined_by_and_are_no_person(nlp):
     assert found.get("Vesterålen") == "Region" and found.get("Lofoten") == "Region"  # "the regions of" lists them
 
 
+@pytest.mark.parametrize("text,region,key", [
+    # a city's name (Zhambyl is Taraz's other name; Edo, Tokyo's) before a region's noun names the region
+    ("ASTANA – Government representatives of the Zhambyl Region signed seven agreements with large foreign companies "
+     "worth $700 million at the Zhambyl Economic and Investment Forum 2023 on April 26-27 in Taraz, informed the "
+     "akimat (the governor’s office).", "Zhambyl Region", "Zhambyl"),
+    ("\"People who are not farming will hijack the subsidy,\" said Joshua Osagie, a cocoa farmer from Edo state told "
+     "Reuters.", "Edo state", "Edo"),
+])
+def test_mentions_a_citys_name_before_a_regions_noun_is_the_region(nlp, text, region, key):
+    found = {m[2]: (m[3], m[4]) for m in nlp(text)._.nkg_mentions}
+    assert found[region] == ("Region", key)
+
+
 def test_mentions_a_name_the_ner_ran_into_and_is_kept_without_it(nlp):
     found = mentions(nlp, "OQ Group, a global energy provider based in Oman, signed three of the agreements, the first of "
                           "which was with ACWA Power and Air Products in the fields of petrochemicals, renewable energy "
