@@ -287,6 +287,21 @@ def _event_named(last_event: dict[str, int], head: str) -> int | None:
     return target if target is not None else last_event.get("*")  # mention 0 is an event too
 
 
+def _placed_by_the_text(facts: list[dict]) -> list[dict]:
+    """The event facts without the dateline's place where the text says elsewhere where the event was held
+    ("ASTANA – ... at the Zhambyl Economic and Investment Forum 2023 on April 26-27 in Taraz": not Astana)."""
+    told = {f["event"] for f in facts if f["rel"] == "event" and f.get("heldIn") is not None
+            and not f.get("heldInDateline")}
+    out = []
+    for f in facts:
+        if f["rel"] == "event" and f.get("heldInDateline") and f["event"] in told:
+            f = {k: v for k, v in f.items() if k not in ("heldIn", "heldInDateline")}
+            if not any(k in f for k in ("heldInAnaphor", "date", "partOf")):
+                continue  # nothing else told of the event here
+        out.append(f)
+    return out
+
+
 def _deal_ends(sent: Span) -> bool:
     """Whether an agreement noun of the sentence is the subject of a verb of ending: a deal told as ending
     ("its sponsorship agreement with Chelsea ... would end in 2006"), not as signed."""
@@ -850,6 +865,7 @@ class FactFinder:
                     fact["date"] = date or dateline[1]
                 if "heldIn" not in fact and happened and dateline[0] is not None:
                     fact["heldIn"] = dateline[0]  # a wire story happens where it is datelined
+                    fact["heldInDateline"] = True  # unless the text says where (_placed_by_the_text)
             for j, big in events:
                 if j != i and big.start > m.end and PART_OF.search(text[m.end:big.start]) \
                         and mentions[j].key != mentions[i].key:
@@ -1363,6 +1379,7 @@ class FactFinder:
             recent_parties += [i for i, m in _in_sentence(mentions, sent)
                                if m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
         sentences = [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char]) for s in sents]
+        facts = _placed_by_the_text(facts)
         facts = [f for f in facts if not (f["rel"] == "post" and self._past_post(text, mentions[f["person"]], f))]
         # a portfolio for a body ("State Minister for National Development Planning"): the post names no body, and
         # the article's place is not it either

@@ -268,6 +268,15 @@ def test_facts_dateline_gives_place_and_date(nlp):
     assert (ev["heldIn"], ev["date"]) == ("BANGKOK", "2020-03-06")
 
 
+def test_facts_dateline_gives_no_place_to_an_event_the_text_places(nlp):
+    text = ("ASTANA – Government representatives of the Zhambyl Region signed seven agreements with large foreign "
+            "companies worth $700 million at the Zhambyl Economic and Investment Forum 2023 on April 26-27 in Taraz, "
+            "informed the akimat (the governor’s office).\n\n"
+            "Nurzhigitov held nearly 20 meetings with representatives of domestic and foreign companies on the "
+            "sidelines of the forum.")
+    assert {ev.get("heldIn") for ev in of_rel(facts(nlp, text, "2023-04-29"), "event")} == {"Taraz"}
+
+
 def test_facts_located_in_apposition(nlp):
     found = facts(nlp, "Yantai, a coastal city in East China's Shandong province, signed 38 projects worth 23 billion yuan.")
     assert ("Yantai", "Shandong province") in [(f["place"], f["in"]) for f in of_rel(found, "locatedIn")]
