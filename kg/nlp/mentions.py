@@ -767,6 +767,8 @@ class MentionFinder:
                 end += 1
             if end == k:
                 return []
+            if end < len(doc) and doc[end].text in ("'s", "’s"):
+                break  # "cities of Inner Mongolia, People's Republic of China": a name the list item is no whole of
             names.append((k, end))
             if end + 1 < len(doc) and doc[end].text == "," and _is_cap(doc[end + 1]):
                 k = end + 1

@@ -147,6 +147,13 @@ def test_mentions_a_citys_name_before_a_regions_noun_is_the_region(nlp, text, re
     assert found[region] == ("Region", key)
 
 
+def test_mentions_a_list_of_places_ends_before_a_possessive(nlp):
+    found = mentions(nlp, "A six-sided cooperation meeting among Sukhbaatar, Dornod and Khentii aimags of Mongolia and "
+                          "Xilingol League, Tongliao and Chifeng or Ulankhad cities of Inner Mongolia, People's Republic "
+                          "of China kicked off on August 8 in Sukhbaatar aimag.")
+    assert "People" not in found and found.get("Inner Mongolia") == "Region"
+
+
 def test_mentions_a_name_the_ner_ran_into_and_is_kept_without_it(nlp):
     found = mentions(nlp, "OQ Group, a global energy provider based in Oman, signed three of the agreements, the first of "
                           "which was with ACWA Power and Air Products in the fields of petrochemicals, renewable energy "
