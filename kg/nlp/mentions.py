@@ -46,6 +46,7 @@ _PLURAL_PLACE_NOUNS = {(n[:-1] + "ies" if n.endswith("y") else n + "s"): c for n
 # lower-case words inside place names: "Dar es Salaam", "Rio de Janeiro", "Bandar Seri Begawan" has none
 _NAME_PARTICLES = frozenset({"es", "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "el", "al",
                              "van", "von", "der", "den", "bin", "upon", "on"})
+_BODY_PARTICLES = _NAME_PARTICLES - {"on", "upon"}  # inside a body's name: "Foment del Treball", "Banco de ..."
 
 
 class _NoPlace:
@@ -390,8 +391,9 @@ class MentionFinder:
                 if k < sent.end and doc[k].lower_ in _TITLE_HEADS:
                     continue  # "the mission of the Mayor of Medellín": a title, not the body of one
                 m = k
-                while m < sent.end and (_is_cap(doc[m]) or doc[m].lower_ in ("in", "of", "for", "and", "&")
-                                        and m + 1 < sent.end and _is_cap(doc[m + 1])):
+                while m < sent.end and (_is_cap(doc[m]) or (doc[m].lower_ in ("in", "of", "for", "and", "&") or
+                                                            m > k and doc[m].text in _BODY_PARTICLES)
+                                        and m + 1 < sent.end and _is_cap(doc[m + 1])):  # "Foment del Treball"
                     if m > k and (doc[m].ent_type_ == "PERSON" and doc[m].ent_iob_ == "B" or m in titled_starts):
                         break  # "Minister of State for External Affairs V Muraleedharan": the name is not the body
                     if m > k and doc[m].lower_ in _TITLE_HEADS:

@@ -76,6 +76,13 @@ def test_facts_post_premodifier_of_a_place_of_a_larger_one(nlp):
     assert ("Bernard P. Carvalho Jr.", "mayor", "Kaua’i County") in {(f["person"], f["title"], f["of"]) for f in found}
 
 
+def test_facts_post_of_a_body_named_with_a_particle(nlp):
+    found = of_rel(facts(nlp, "The Catalan delegation was headed by the President of Foment del Treball , Josep Sánchez "
+                              "Llibre, and included around fifteen companies."), "post")
+    assert ("Josep Sánchez Llibre", "president", "Foment del Treball") in {
+        (f["person"], f["title"], f["of"]) for f in found}
+
+
 def test_facts_post_coordinated(nlp):
     found = of_rel(facts(nlp, "Hui Jianlin, a member of the standing committee of the CPC Jiangsu Provincial Committee and also "
                               "head of the United Front Work of the CPC Jiangsu Provincial Committee, called the city an important gateway."), "post")
