@@ -860,7 +860,12 @@ class FactFinder:
                                          "special administrative region": "City"}.get(held_anaphor.group(1), "Region")
             if occurs:
                 date = resolve_date(text[origin:sent.end_char], published) or resolve_date(s_text, published)
-                date = _first_day(date, text[max(sent.start_char, m.start - 40):m.start], s_text)
+                before = text[max(sent.start_char, m.start - 40):m.start]
+                if date and not re.search(r"-day\b", before):  # "which concluded Sunday", then "the five-day expo"
+                    told = re.search(rf"\b\w+-day\s+(?:[\w-]+\s+){{0,3}}?{re.escape(mentions[i].text.split()[-1])}\b",
+                                     text, re.I)
+                    before = told.group(0)[:told.group(0).index("-day") + 5] if told else before
+                date = _first_day(date, before, s_text)
                 if date or (happened and dateline[1]):
                     fact["date"] = date or dateline[1]
                 if "heldIn" not in fact and happened and dateline[0] is not None:

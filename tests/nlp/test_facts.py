@@ -284,6 +284,15 @@ def test_facts_dateline_gives_no_place_to_an_event_the_text_places(nlp):
     assert {ev.get("heldIn") for ev in of_rel(facts(nlp, text, "2023-04-29"), "event")} == {"Taraz"}
 
 
+def test_facts_an_event_told_ending_began_as_many_days_before_as_a_later_sentence_says(nlp):
+    text = ("CHANGCHUN, Aug. 27 (Xinhua) -- Investment deals worth 84.48 billion yuan (about 11.59 billion U.S. dollars) "
+            "were reached during the 14th China-Northeast Asia Expo, which concluded Sunday in Changchun, capital of "
+            "northeast China's Jilin Province.\n\n"
+            "A total of 99 projects were signed during the five-day expo, setting a new record in terms of project "
+            "investment scale, said Lyu Haiqiang, deputy director of the executive committee of the expo.")
+    assert {ev.get("date") for ev in of_rel(facts(nlp, text, "2023-08-28"), "event")} == {"2023-08-23"}
+
+
 def test_facts_located_in_apposition(nlp):
     found = facts(nlp, "Yantai, a coastal city in East China's Shandong province, signed 38 projects worth 23 billion yuan.")
     assert ("Yantai", "Shandong province") in [(f["place"], f["in"]) for f in of_rel(found, "locatedIn")]
