@@ -989,9 +989,10 @@ class MentionFinder:
         return sorted(mentions + added) if added else mentions
 
     @staticmethod
-    def _city_and_region_apart(mentions: list[Mention]) -> list[Mention]:
+    def _city_and_region_apart(mentions: list[Mention], text: str) -> list[Mention]:
         """An article that names both "the city of Bukhara" and "Bukhara region" (or "Bac Ninh city" and "Bac Ninh
-        province") speaks of two places: the region, named with its noun, is keyed as written."""
+        province") speaks of two places: the one named with the noun of the other class than the bare name's (the
+        region of "Bukhara region", the city of "Bac Ninh city") is keyed as written."""
         def noun_class(m: Mention) -> str | None:
             words = m.text.lower().split()
             if m.cls not in PLACE_CLASSES or m.text == m.key or len(words) < 2:
@@ -1002,9 +1003,14 @@ class MentionFinder:
         for m in mentions:
             if noun_class(m) is not None:
                 classes.setdefault(m.key, set()).add(noun_class(m))
+        for key, found in classes.items():  # "People’s Committee of Bac Ninh province": a region named inside a body
+            if found == {"City"} and re.search(rf"\b{re.escape(key)}\s+(?:province|region)\b", text, re.I):
+                found.add("Region")
         apart = {key for key, found in classes.items() if {"City", "Region"} <= found}
-        return [m._replace(key=m.text, cls="Region") if m.key in apart and noun_class(m) == "Region" else m
-                for m in mentions]
+        # the bare name is the place the gazetteer says ("Bac Ninh", a province): the other one is keyed as written
+        bare = {m.key: m.cls for m in mentions if m.key in apart and m.text == m.key}
+        return [m._replace(key=m.text, cls=noun_class(m)) if m.key in apart and noun_class(m) is not None and
+                noun_class(m) != bare.get(m.key, "City") else m for m in mentions]
 
     @staticmethod
     def _surnames_are_people(mentions: list[Mention]) -> list[Mention]:
@@ -1330,7 +1336,7 @@ class MentionFinder:
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions, documents)))
         mentions = self._retype_titled_names(text, mentions)
         mentions = self._surnames_are_people(mentions)
-        mentions = self._city_and_region_apart(mentions)
+        mentions = self._city_and_region_apart(mentions, text)
         mentions = self._place_initials(mentions)
         mentions = self._retype_named_after_places(mentions)
         mentions = self._listed_with_places(doc, mentions)

@@ -190,6 +190,18 @@ def test_mentions_a_city_and_a_region_of_one_name_are_two_places(nlp):
     assert keys["city of Bukhara"] == "Bukhara" and keys["Bukhara region"] == "Bukhara region"
 
 
+def test_mentions_a_city_named_after_its_province_is_a_place_of_its_own(nlp):
+    # the province is named inside a body's name; the bare name is the province, as the gazetteer says
+    text = ("The People’s Committee of Bac Ninh province and the administration of the Republic of Korea (RoK)’s "
+            "Gyeongsangbuk province signed a memorandum of understanding (MoU) on friendly cooperation at a ceremony in "
+            "Bac Ninh city on November 29.\n\n"
+            "He committed to being a bridge for businesses of the RoK in general and Gyeongsangbuk in particular to "
+            "learn about investment in Bac Ninh, especially in areas that the province is prioritising such as "
+            "semiconductor industry, pharmaceuticals-cosmetics, and microbiology.")
+    found = {m[2]: (m[3], m[4]) for m in nlp(text)._.nkg_mentions}
+    assert found["Bac Ninh city"] == ("City", "Bac Ninh city") and found["Bac Ninh"] == ("Region", "Bac Ninh")
+
+
 def test_mentions_a_region_alone_is_keyed_by_its_name(nlp):
     text = ("Chen Mingjian, the Chinese ambassador to Tanzania, said Shaanxi province has a modern metropolis as well "
             "as impressive educational and industrial resources, while Dar es Salaam region is the commercial and "
