@@ -195,6 +195,7 @@ class Resolver:
         bodies = [(j, n.key) for j, n in enumerate(self.mentions) if n.cls in ("Agency", "Organization")]
         ends = [_first_and_last(n.key) for n in self.mentions]  # a name _shortened from another shares these
         org_keys = [(j, n.key, n.key.lower()) for j, n in enumerate(self.mentions) if n.cls in ORG_CLASSES]
+        body_keys = {n.key for n in self.mentions if n.cls in ORG_CLASSES + ("Event",)}
         initials: dict[str, int] | None = None  # the names' initials, made on first need: the same for every mention
         for i, m in enumerate(self.mentions):
             if m.cls in ("Sector",) or (m.cls in PLACE_CLASSES and m.rule == "gazetteer"):
@@ -230,7 +231,8 @@ class Resolver:
                 # "Abdul Rahman" after "Bayan Sami Abdul Rahman": the one longer name it ends; "Daniel Quintero" of
                 # "Daniel Quintero Calle": the one it starts (a second surname, a "Jr." after it)
                 longer = {p.key: j for j, p in persons if p.key.endswith(" " + m.key) or p.key.startswith(m.key + " ")
-                          and all(w[:1].isupper() for w in p.key[len(m.key):].split())}
+                          and all(w[:1].isupper() for w in p.key[len(m.key):].split())
+                          and p.key not in body_keys}  # not "Adam Smith Lecture", a firm elsewhere in the text
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue

@@ -438,6 +438,15 @@ def test_extract_a_persons_name_with_a_second_surname_is_the_person(nlp):
     assert len(people) == 1 and "Daniel Quintero Calle" in (people[0].label, *people[0].aliases)
 
 
+def test_extract_a_person_is_no_alias_of_a_longer_name_the_text_gives_a_body(nlp):
+    text = ("US Federal Reserve chairman Alan Greenspan has given a speech at a Scottish church in honour of the "
+            "pioneering economist, Adam Smith.\n\n"
+            "He delivered the 14th Adam Smith Lecture in Kirkcaldy, Fife. The Adam Smith Lecture celebrates the author "
+            "of 1776's Wealth of Nations, which became a bible of capitalism.")
+    labels = {e.label for e in extract_text(nlp, text, "2005-06-06").entities if e.cls in ("Person", "Official")}
+    assert "Adam Smith" in labels
+
+
 def test_extract_a_town_named_with_its_noun_is_no_alias_of_a_person_named_after_it(nlp):
     text = ("TAIPEI (Taiwan News) – Hualien City Mayor Wei Chia-hsien (魏嘉賢) signed an agreement on Tuesday (Oct. 8) "
             "with the mayor of Japan’s Takachiho Town to upgrade the two cities’ relationship from friendship to sister "
