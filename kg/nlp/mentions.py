@@ -1276,6 +1276,10 @@ class MentionFinder:
                         cands.append((2, span.start + j, span.end, "Person", None, "ner-titled-person"))
                     continue
                 head, last = texts[span.end - 1], lowers[span.end - 1]
+                if any(texts[i] == "," and texts[i + 1].rstrip(".") not in _POST_NOMINALS | {"Ltd", "Inc", "Limited"}
+                       and texts[i + 1][:1].isupper() for i in range(span.start + 1, span.end - 1)) \
+                        and not any(texts[i] in self.heads for i in range(span.start, span.end)):
+                    continue  # "such as Nickel, Lithium, and Gold": a list, no name of one body
                 if self._portfolio(span) or last in self.title_heads or self._before_title(span):
                     continue  # "Minister of Transport and Communications"; "Hawaii Mayor"; "Provincial Party Secretary"
                 if last in CONNECTORS or len(span) > 1 and lowers[span.start] in self.title_heads and \

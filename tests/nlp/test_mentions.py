@@ -147,6 +147,12 @@ def test_mentions_a_citys_name_before_a_regions_noun_is_the_region(nlp, text, re
     assert found[region] == ("Region", key)
 
 
+def test_mentions_a_list_the_ner_took_for_one_body_is_none(nlp):
+    found = mentions(nlp, "In her address, Vice Governor Jin Hui recognized the abundant mineral resources in Kaduna "
+                          "State, such as Nickel, Lithium, and Gold.")
+    assert "Nickel, Lithium" not in found
+
+
 def test_mentions_a_list_of_places_ends_before_a_possessive(nlp):
     found = mentions(nlp, "A six-sided cooperation meeting among Sukhbaatar, Dornod and Khentii aimags of Mongolia and "
                           "Xilingol League, Tongliao and Chifeng or Ulankhad cities of Inner Mongolia, People's Republic "
