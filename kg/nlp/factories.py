@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -47,7 +47,9 @@ class FactComponent:
 
 @Language.component("nkg_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines, captions and paragraphs never run together."""
+    """Start a sentence after every line break: headlines, captions and paragraphs never run together; never
+    after a possessive's "’s", which the parser may take for an end ("the Republic of Korea (RoK)’s Gyeongsangbuk
+    province signed ...")."""
     # The token after each line break, found from the breaks in the text (a token's text and its trailing
     # whitespace run up to the next token's start), not by reading every token.
     starts = doc.to_array(IDX).tolist()
@@ -58,6 +60,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if 1 <= i < len(starts):
             doc[i].is_sent_start = True
         at = text.find("\n", at + 1)
+    tags = doc.to_array(TAG)[:-1]
+    for i in (tags == doc.vocab.strings["POS"]).nonzero()[0].tolist():  # no Token made for the other words
+        if "\n" not in doc[i].whitespace_ and not doc[i + 1].is_sent_start:
+            doc[i + 1].is_sent_start = False
     return doc
 
 

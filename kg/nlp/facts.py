@@ -696,9 +696,10 @@ class FactFinder:
                               between, re.I) and self._rank(b) > self._rank(a) and not _modifies_next(doc, bb):
                 # "Nordland county in the north of Norway"; not the headline's "Water firm Suez in Argentina row"
                 out.append({"rel": "locatedIn", "place": i, "in": jj, "rule": "in-larger", "confidence": 0.85})
-            elif re.fullmatch(r"['’]s\s+(?:(?:[a-z-]+\s+){0,2}(?:city|town|port|province|state|region|county|"
+            elif re.fullmatch(r"(?:\s*\([A-Z][A-Za-z.]{1,7}\))?['’]s\s+(?:(?:[a-z-]+\s+){0,2}(?:city|town|port|province|state|region|county|"
                               r"district|capital),?\s+)?", between) and self._rank(a) > self._rank(b):
-                # "Georgia's Batumi", "Georgia's coastal city Batumi", "Omaheke’s regional capital, Gobabis"
+                # "Georgia's Batumi", "Georgia's coastal city Batumi", "Omaheke’s regional capital, Gobabis", "the
+                # Republic of Korea (RoK)’s Gyeongsangbuk province"
                 out.append({"rel": "locatedIn", "place": j, "in": i, "rule": "possessive", "confidence": 0.85})
             elif re.fullmatch(r",\s*", between) and (not re.match(  # a list goes on; "LANZHOU, China, July 10" ends
                     r"\s*(?:,|and)\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)[A-Z]",

@@ -148,6 +148,10 @@ def test_facts_post_member_of_a_unit_of_a_body(nlp, text, post):
     # the country a demonym names, as the article names it
     ("Russia's Kamchatka Territory signed a memorandum of understanding with the Indian state of Goa. India and "
      "Russia agreed.", "state of Goa", "India"),
+    # a possessive after a bracketed short name: one sentence, though the parser would end it at "’s"
+    ("The People’s Committee of Bac Ninh province and the administration of the Republic of Korea (RoK)’s "
+     "Gyeongsangbuk province signed a memorandum of understanding (MoU) on friendly cooperation at a ceremony in Bac "
+     "Ninh city on November 29.", "Gyeongsangbuk province", "Republic of Korea"),
     # a town written with its noun ranks below a place the gazetteer knows as a city (tr_se_3)
     ("Hualien City has established sister city relationships with Ulsan in South Korea, Yonaguni Town in Okinawa "
      "(1982), Albuquerque City in the U.S.", "Yonaguni Town", "Okinawa"),
