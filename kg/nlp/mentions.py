@@ -1122,6 +1122,12 @@ class MentionFinder:
         return i
 
     @staticmethod
+    def _hyphened(doc: Doc, i: int) -> bool:
+        """Whether token ``i`` is a hyphen inside a word, with no space on either side ("Cross-border")."""
+        return 0 < i < len(doc) - 1 and doc[i].text in ("-", "–") and not doc[i].whitespace_ and \
+            not doc[i - 1].whitespace_
+
+    @staticmethod
     def _acts_like_company(span: Span) -> bool:
         """A one-word "person" that invests, signs or makes things, or is listed with its sum ("Aster (500 crore)"),
         is a company."""
@@ -1235,6 +1241,9 @@ class MentionFinder:
             name = _words(doc, span.start, span.end)
             if not name[:1].isupper() or any(i in blocked for i in range(span.start, span.end)):
                 continue
+            if span and (ent.label_ in ("PERSON", "ORG") and self._hyphened(doc, span.start - 1) or
+                         ent.label_ == "PERSON" and self._hyphened(doc, span.end)):
+                continue  # "Atma-nirbhar", "Cross-border", "Zamyn-Uud": a piece of a hyphened word, no name
             if self.gaz.get(name) is not None or self.gaz.get(name.title()) is not None:
                 continue  # a known place the gazetteer step chose not to take
             label = ent.label_

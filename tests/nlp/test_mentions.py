@@ -153,6 +153,16 @@ def test_mentions_a_list_the_ner_took_for_one_body_is_none(nlp):
     assert "Nickel, Lithium" not in found
 
 
+@pytest.mark.parametrize("text,piece", [
+    ("He added, “We will continue active investment in India to realize Self-reliant India (Atma-nirbhar Bharat).”",
+     "Atma"),
+    ("\"On the face of it, the results don't look very exciting,\" said Apurva Shah, an analyst at ASK-Raymond "
+     "James.", "Raymond James"),
+])
+def test_mentions_a_piece_of_a_hyphened_word_is_no_person(nlp, text, piece):
+    assert mentions(nlp, text).get(piece) != "Person"
+
+
 def test_mentions_a_list_of_places_ends_before_a_possessive(nlp):
     found = mentions(nlp, "A six-sided cooperation meeting among Sukhbaatar, Dornod and Khentii aimags of Mongolia and "
                           "Xilingol League, Tongliao and Chifeng or Ulankhad cities of Inner Mongolia, People's Republic "
