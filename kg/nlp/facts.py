@@ -44,7 +44,8 @@ COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnersh
 # "If Iraq's cabinet approves ..., then this will be the first deal that Iraq has signed": a condition, no signing
 CONDITIONAL = re.compile(r"\W*(?:if|unless|should)\s", re.I)
 _ENDING_VERBS = frozenset(read_lexicon("ending_verbs"))
-IRREALIS = re.compile(r"\b(?:to|in|would|could|may|might|should|before|without|not)\s+(?:be\s+|have\s+been\s+)?$", re.I)
+IRREALIS = re.compile(r"\b(?:to|in|would|could|may|might|should|before|without|not)\s+(?:be\s+|have\s+been\s+)?(?:co-)?$",
+                      re.I)  # "expected VW to co-sign a memorandum"
 # "became the first out of the eight Prosper Counties to sign": a signing told as done, though after "to"
 DONE_FIRST = re.compile(r"\b(?:the|its)\s+(?:first|second|third|latest|last|only)\b[^.;,]{0,60}?\bto\s+$", re.I)
 JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to|plans to|propose to|proposes? to|agreed to|"
@@ -66,7 +67,7 @@ _SIDES = "|".join(_SIDE_NOUNS)
 COUNTED = [re.compile(rf"(?<![\d.,$£€])\b(?P<n>{n})[\s-]+(?!(?:year|month|week|day|hour)s?\b|(?:{_SIDES})\b)"
                       rf"(?:[\w-]+\s+){{0,3}}?"
                       rf"{AGREEMENT_NOUN}\b", re.I)  # "a two year deal" is one deal; "the two parties signed the MoU"
-           for n in (r"\d[\d,]*", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")]
+           for n in (r"\d+(?:,\d{3})*(?![\d,])", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")]
 COUNTED.append(re.compile(rf"\b(?P<n>a|an)\s+(?!(?:number|series|host|raft|range|couple|pair|set|batch|package|slew|"
                           rf"string|flurry)\s+of\b)(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}\b(?<!s)", re.I))  # not "a number of deals"
 COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -300,6 +301,37 @@ def _placed_by_the_text(facts: list[dict]) -> list[dict]:
                 continue  # nothing else told of the event here
         out.append(f)
     return out
+
+
+_DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their"})
+_GENERIC = frozenset({"such", "all", "any"})
+
+
+def _generic_signing(sent: Span, at: int) -> bool:
+    """Whether the signing word at char ``at`` tells of agreements in general, not of a signing: "public service
+    agreements they sign up to", "all agreements that have been signed", "such agreements had been struck"."""
+    i = token_at(sent.doc, at)
+    if i is None:
+        return False
+    verb = sent.doc[i]
+    nouns = [verb.head] if verb.dep_ == "relcl" else [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    for noun in nouns:
+        if noun.tag_ != "NNS" or not re.fullmatch(AGREEMENT_NOUN, noun.text, re.I):
+            continue
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod", "nummod")}
+        if mods & _GENERIC or verb.dep_ == "relcl" and not mods & _DEFINITE and \
+                not any(c.dep_ == "nummod" for c in noun.children):
+            return True
+    return False
+
+
+def _in_relative_clause(doc: Doc, at: int, verb_at: int) -> bool:
+    """Whether the token at char ``at`` lies in a relative clause that does not hold the verb at char ``verb_at``:
+    "Umbro, which recently lost sponsorship deals with Chelsea and Celtic, said it had signed ...": no signer."""
+    i, v = token_at(doc, at), token_at(doc, verb_at)
+    if i is None or v is None:
+        return False
+    return any(a.dep_ == "relcl" and not a.left_edge.i <= v <= a.right_edge.i for a in doc[i].ancestors)
 
 
 def _deal_ends(sent: Span) -> bool:
@@ -962,6 +994,7 @@ class FactFinder:
             (m for m in SIGNING.finditer(s_text)
              if (not IRREALIS.search(s_text[:m.start()]) or _first_to_sign(s_text[:m.start()]))
              and not (m.start() > 0 and m.group(0)[:1].isupper())  # "the Joint Strike Fighter": a name, no verb
+             and not _generic_signing(sent, sent.start_char + m.start())
              and not re.match(r"\s+(?:ceremony|ceremonies|event|session|function)\b", s_text[m.end():], re.I)),
             None)  # "after witnessing the MoUs signing ceremony" tells of a signing told already
         if sign and _deal_ends(sent):
@@ -987,7 +1020,8 @@ class FactFinder:
                                            text[max(0, m.start - 16):m.start])
                              or re.search(r"\b(?:governments?|authorities|leaders|delegations?) of\s+$",
                                           text[max(0, m.start - 20):m.start]))
-                        and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
+                        and not re.match(r"['’]s\b", text[m.end:m.end + 3])
+                        and not _in_relative_clause(doc, m.start, sign_at)]
             parsed = self._subjects(doc, mentions, sign_at)
             if not parsed and subjects and self._modifies_an_object(doc, mentions[subjects[-1]]):
                 subjects = subjects[:-1]  # "started his two-day Singapore trip by signing MoUs": no signer

@@ -1046,3 +1046,33 @@ def test_facts_an_incoming_title_is_no_post_held(nlp):
     """BBC business/146: "the incoming president of the European Commission, Jose Manuel Barroso"."""
     assert not of_rel(facts(nlp, "It will be up to the incoming president of the European Commission, Jose Manuel "
                                  "Barroso, to adopt Mr Kok's recommendations and press them on EU governments."), "post")
+
+
+@pytest.mark.parametrize("text", [
+    # BBC politics/095: agreements in general, under a relative clause, tell no signing
+    "Government departments get their money from the Treasury on the basis of public service agreements they sign "
+    "up to, but at the same time the prime minister also has an agenda.",
+    # BBC business/231
+    "For this reason we are reviewing all memorandums of understanding, all letters of intent, all agreements that "
+    "have been signed, all contracts, to check which of these comply with these directives.",
+    # BBC business/377: a signing expected, not done
+    "B. Satyanarayana said he expected VW to co-sign a memorandum of agreement.",
+])
+def test_facts_no_signing_of_agreements_in_general_or_expected(nlp, text):
+    assert not of_rel(facts(nlp, text), "agreement")
+
+
+def test_facts_agreement_count_is_no_year_before_a_comma(nlp):
+    """BBC business/096: "which floated in 2003, recently announced a deal": one deal, not 2003."""
+    text = ("The firm, which floated in 2003, recently announced a deal to buy 26% of Indian firm Hindustan Oil "
+            "Exploration.")
+    assert [f["count"] for f in of_rel(facts(nlp, text), "agreement")] == [1]
+
+
+def test_facts_agreement_signer_is_not_in_a_relative_clause(nlp):
+    """BBC business/040: Celtic is of the deals Umbro lost, not of the one it signed."""
+    text = ("Umbro, which recently lost sponsorship deals with Chelsea and Celtic, said on Thursday it had signed a "
+            "new four-year agreement with Scottish club Rangers.")
+    [deal] = of_rel(facts(nlp, text), "agreement")
+    assert "Celtic" not in deal["parties"] and "Chelsea" not in deal["parties"]
+
