@@ -1427,7 +1427,8 @@ class FactFinder:
                                           self._portfolio_named(text, mentions[f["of"]]))]
         for f in facts:
             if f["rel"] == "post" and f["of"] is not None:
-                f["of"] = None if self._not_the_body(text, mentions[f["of"]]) else self._named_body(text, mentions, f["of"])
+                f["of"] = None if self._not_the_body(text, mentions[f["of"]]) or \
+                    self._remit(text, mentions[f["of"]], f["title"]) else self._named_body(text, mentions, f["of"])
         return self._localize_currencies(assemble(sentences, mentions, facts), mentions, dateline[0])
 
     def _not_the_body(self, text: str, place: Mention) -> bool:
@@ -1444,6 +1445,16 @@ class FactFinder:
                 name_before.group(1) not in self.demonyms:
             return True
         return bool(re.search(r"(?:^|[.!?\n]\s*)(?:In|At|From)\s+$", before) and after.startswith(","))
+
+    def _remit(self, text: str, place: Mention, title: str) -> bool:
+        """Whether a country written inside a title that is no office of a state is the post's remit, not its body:
+        "chief US economist at High Frequency Economics", "its UK chief executive", "head of UK equities for
+        Standard Life Investments"; not "UK Prime Minister Tony Blair"."""
+        if place.cls != "Country" or NATIONAL_POST.search(title):
+            return False
+        after = re.match(r"\s+([A-Za-z-]+)", text[place.end:place.end + 24])
+        before = re.search(r"\b([A-Za-z-]+)\s+(?:of\s+)?$", text[max(0, place.start - 24):place.start])
+        return any(w is not None and w.group(1).lower() in self.title_words - self.portfolio for w in (after, before))
 
     def _named_body(self, text: str, mentions: list[Mention], body: int) -> int | None:
         """The body a post's body mention names: none for a continent ("Europe minister"); a sentence's first word

@@ -1076,3 +1076,20 @@ def test_facts_agreement_signer_is_not_in_a_relative_clause(nlp):
     [deal] = of_rel(facts(nlp, text), "agreement")
     assert "Celtic" not in deal["parties"] and "Chelsea" not in deal["parties"]
 
+
+@pytest.mark.parametrize("text", [
+    # BBC business/163, business/229, politics/077, business/234: the country is the remit of a firm's post
+    "But Ian Shepherdson, chief US economist at High Frequency Economics, said the PPI report was much less alarming "
+    "than at first glance.",
+    "David Cummings, head of UK equities for Standard Life Investments, said he believed a bid would be enough.",
+    "Aidan O'Carroll, E&Y's UK head of tax, said taxes were cut by the incumbent chancellor.",
+    "Vodafone has drafted in its UK chief executive William Morrow to take charge of its troubled Japanese operation.",
+])
+def test_facts_a_country_inside_a_firms_title_is_no_body(nlp, text):
+    assert not any(p["of"] in ("US", "UK") for p in of_rel(facts(nlp, text), "post"))
+
+
+def test_facts_a_country_before_an_office_of_state_is_its_body(nlp):
+    """BBC business/487: "UK Prime Minister Tony Blair" is of the UK."""
+    text = "UK Prime Minister Tony Blair and South African President Thabo Mbeki are among the leaders attending."
+    assert ("Tony Blair", "UK") in {(p["person"], p["of"]) for p in of_rel(facts(nlp, text), "post")}
