@@ -283,6 +283,15 @@ class MentionFinder:
         self.generic_body_words = self.government_levels | {"party"}
         self.document_heads = frozenset(read_lexicon("document_heads"))  # "Road Safety Bill" is no organisation
         self.place_aliases = frozenset(line.partition("=")[0].strip() for line in read_lexicon("place_aliases"))
+        # "X, the country's largest steel producer,": a place's name the article describes as a firm's
+        firms = "|".join(sorted(read_lexicon("firm_nouns"), key=len, reverse=True))
+        self.firm_described = re.compile(rf",\s+(?:the|a|an)\s+(?:(?!(?:of|in|for|with|to|near|from)\b)[\w'’-]+\s+){{0,4}}?"
+                                         rf"(?:{firms})s?\s*[,.;]")
+        # "chief economist at Gerrard", ", Halifax chief economist,": a title only a firm's staff hold (of
+        # private_titles.txt and not of public_titles.txt) beside a place's name
+        market = "|".join(sorted(set(read_lexicon("private_titles")) - self.titles, key=len, reverse=True))
+        self.staff_at = re.compile(rf"\b(?:{market})\s+(?:at|with)\s+$")
+        self.staff_of = re.compile(rf"\s+(?:chief\s+|senior\s+)?(?:{market})\s*,")
         # the words (as written, and lower-cased) that rules of _patterned start from: see _marked
         self.pattern_words = self.heads | set(self.prefixes) | self.place_bodies | _PERSON_HONORIFICS | {
             "group", "conglomerate"}
@@ -1064,6 +1073,19 @@ class MentionFinder:
             out.append(m)
         return out
 
+    def _places_described_as_firms(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A place's name the article describes as a firm's, or as a firm's where staff work, names the firm
+        everywhere in the article: "China's Baoshan, the country's largest steel producer,", "a 20% stake in Sina,
+        the country's biggest internet portal firm", "chief economist at Gerrard", "Martin Ellis, Halifax chief
+        economist,"; a country is not so read ("the world's largest oil producer")."""
+        firms = {m.text for m in mentions if m.cls in PLACE_CLASSES and m.cls != "Country" and (
+            self.firm_described.match(text, m.end, m.end + 80) or self.staff_at.search(text, max(0, m.start - 40), m.start)
+            or re.search(r",\s+$", text[max(0, m.start - 3):m.start]) and self.staff_of.match(text, m.end, m.end + 40))}
+        if not firms:
+            return mentions
+        return [m._replace(cls="Company", key=m.text, rule=m.rule + "-firm") if m.text in firms and m.cls in PLACE_CLASSES
+                else m for m in mentions]
+
     def _retype_titled_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A name the NER took for a firm or a place but that holds a post is a person: "Algis Latakas,
         Director of Klaipeda State Seaport Authority", "City governor Nirat Pongsitthithaworn". Two or three
@@ -1353,6 +1375,7 @@ class MentionFinder:
         mentions = self._place_initials(mentions)
         mentions = self._retype_named_after_places(mentions)
         mentions = self._listed_with_places(doc, mentions)
+        mentions = self._places_described_as_firms(text, mentions)
         mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]

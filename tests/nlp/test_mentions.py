@@ -727,3 +727,21 @@ def test_mentions_the_european_union_is_an_organisation(nlp):
     found = mentions(nlp, "Global exports of these products are mainly in the hands of the European Union and the US, "
                      "who - thanks to subsidies - sell them at very low prices.")
     assert found["European Union"] in ("Organization", "Company", "Agency")
+
+
+@pytest.mark.parametrize("text,name", [
+    # BBC business/140, business/507, business/405: a place's name the article describes as a firm's
+    ("China's Baoshan, the country's largest steel producer, said that the uncertainty surrounding the industry has "
+     "prompted it to pull its planned share sale.", "Baoshan"),
+    ("Simon Rubinsohn, chief economist at Gerrard, said the figures were strong.", "Gerrard"),
+    ("Martin Ellis, Halifax chief economist, said that there was no need to revise the bank's prediction, made last "
+     "month, that prices would fall by 2% in 2005.", "Halifax"),
+])
+def test_mentions_a_place_described_as_a_firm_is_the_firm(nlp, text, name):
+    assert mentions(nlp, text)[name] == "Company"
+
+
+def test_mentions_a_place_beside_a_firm_stays_a_place(nlp):
+    """BBC business/334: the home of a firm is no firm."""
+    text = "Contrack International, of Arlington, Virginia, heads a coalition of firms working on a series of schemes."
+    assert mentions(nlp, text)["Arlington"] == "City"
