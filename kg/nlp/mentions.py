@@ -153,6 +153,9 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
             continue
         if tok.lower_ in ("and", "&") and i - 1 >= sent_start and doc[i - 1].ent_type_ == "PERSON":
             break  # "Wan Rosdy Wan Ismail and Pahang State Assembly": a person, then another name
+        if tok.lower_ in ("and", "&") and tok.ent_iob_ == "O" and i - 1 >= sent_start and doc[i - 1].ent_type_ and \
+                doc[i + 1].ent_iob_ == "B":
+            break  # "Fiat and General Motors (GM) have until midnight": the NER's two names, not one
         if tok.lower_ in ("and", "&") and any(doc[j].text[:1].isupper() and doc[j].lower_ in _TITLE_HEADS
                                               for j in range(max(sent_start, i - 4), i)):
             break  # "Davao City Mayor Sara Duterte and Kaua'i County": a titled person, then another name

@@ -745,3 +745,10 @@ def test_mentions_a_place_beside_a_firm_stays_a_place(nlp):
     """BBC business/334: the home of a firm is no firm."""
     text = "Contrack International, of Arlington, Virginia, heads a coalition of firms working on a series of schemes."
     assert mentions(nlp, text)["Arlington"] == "City"
+
+
+def test_mentions_two_firms_joined_by_and_are_two_names(nlp):
+    """BBC business/078: the NER's two names joined by "and" are no one name ending in "Motors"."""
+    found = mentions(nlp, "Fiat and General Motors (GM) have until midnight on 1 February to settle a disagreement "
+                          "over a potential takeover.")
+    assert "Fiat and General Motors" not in found and found.get("General Motors") == "Company"
