@@ -97,6 +97,23 @@ def _abbreviates(short: str, name: str) -> bool:
 _ORG_HEADS = frozenset(line.split("|")[0] for line in read_lexicon("org_heads"))
 
 
+_ORG_HEADS_LOWER = frozenset(h.lower() for h in _ORG_HEADS)
+
+
+def _names_the_same_body(short: str, name: str) -> bool:
+    """Whether ``name``, which starts with ``short``, is its longer name, not another thing named after it: "Nestle
+    SA", "Lulu group", "Dubai Chamber of Commerce"; not a body's unit in a place ("UKIP Scotland", "Yukos USA"), a
+    numbered thing ("BBC Radio 4", "BMW X5") or a list run together ("Fiat and General Motors", "Blair and Brown").
+
+    >>> _names_the_same_body("Nestle", "Nestle SA"), _names_the_same_body("UKIP", "UKIP Scotland")
+    (True, False)
+    """
+    rest = name[len(short):].strip()
+    if rest.lower() in _ORG_HEADS_LOWER or rest.startswith("of "):
+        return True
+    return not (rest[:1].islower() or any(c.isdigit() for c in rest) or default_gazetteer().get(rest) is not None)
+
+
 def _country_named_in_full(name: str) -> str:
     """An organisation's name with a country it starts with written as the gazetteer's name: "US Chamber of
     Commerce" and "United States Chamber of Commerce" are one body."""
@@ -224,7 +241,7 @@ class Resolver:
                 longer = {key: j for j, key, lower in org_keys if lower.startswith(prefix)}
                 if len(longer) > 1:  # "Volkswagen" is "Volkswagen Group", not "Volkswagen (Anhui) Automotive ..."
                     longer = {k: j for k, j in longer.items() if k[len(m.key) + 1:] in _ORG_HEADS}
-                if len(longer) == 1:
+                if len(longer) == 1 and _names_the_same_body(m.key, next(iter(longer))):
                     target[i] = next(iter(longer.values()))
                     continue
             if m.cls == "Person" and len(words) > 1:

@@ -457,3 +457,27 @@ def test_extract_a_town_named_with_its_noun_is_no_alias_of_a_person_named_after_
     ex = extract_text(nlp, text, "2019-10-08")
     [town] = [e for e in ex.entities if "Takachiho Town" in (e.label, *e.aliases)]
     assert town.cls == "City" and "Takachiho" in (town.label, *town.aliases)
+
+
+@pytest.mark.parametrize("text,short,longer", [
+    # BBC politics/286: the party's Scottish branch is another body than the party
+    ("UKIP spokesman Mark Croucher said those who selected Mr Houston knew nothing of his views.\n\n"
+     "Peter Nielson, who is UKIP Scotland chairman, said he had suspended Mr Houston on Friday night.", "UKIP",
+     "UKIP Scotland"),
+    # BBC politics/196: a station named after its broadcaster is not the broadcaster
+    ("The affair prompted the resignation of BBC chairman Gavyn Davies, director-general Greg Dyke and reporter "
+     "Andrew Gilligan.\n\nMr Mandelson, a former Labour communications director, told BBC Radio 4's Today "
+     "programme: \"I understand why the Tories will be gunning for Alastair Campbell because they fear his "
+     "campaigning skills.", "BBC", "BBC Radio 4"),
+])
+def test_extract_a_body_in_a_place_or_numbered_is_not_the_body_it_starts_with(nlp, text, short, longer):
+    ex = extract_text(nlp, text, "2005-01-10")
+    assert not any(short in {e.label, *e.aliases} and longer in {e.label, *e.aliases} for e in ex.entities)
+
+
+def test_extract_a_name_with_its_legal_ending_is_the_same_body(nlp):
+    """"Nestle" after "Nestle SA" (shared train set) is one body."""
+    from kg.extract import _names_the_same_body
+    assert _names_the_same_body("Nestle", "Nestle SA") and _names_the_same_body("Lulu", "Lulu group")
+    assert _names_the_same_body("Dubai Chamber", "Dubai Chamber of Commerce and Industry")
+    assert not _names_the_same_body("Yukos", "Yukos USA")
