@@ -75,6 +75,8 @@ COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six
 # "former", "ex-", "then": the post was held before; "incoming", "would-be": it will be; not now
 NOT_NOW_TITLE = re.compile(r"\b(?:former|formerly|ex|erstwhile|one-time|onetime|then|late|incoming|would-be|"
                            r"prospective)\b(?:-|\s)", re.I)
+# after a bare "chief", a word that is no preposition or verb of saying: the post's head noun comes later
+HEAD_NOUN_FOLLOWS = re.compile(r"\s+(?!(?:of|at|for|in|with|and|to|on|from|said|says|told|added)\b)[A-Za-z]+\s+[a-z]")
 PER_UNIT = re.compile(r"\s*(?:a|an|per|each)\s+(?:head|month|year|week|day|person|share|unit|tonne|ton|barrel)\b", re.I)
 INVESTMENT_HINT = re.compile(r"\b(?:invest|pour|pump|inject|plough|plow|fdi|offer)", re.I)  # before the parse is read
 LIST_OR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
@@ -382,6 +384,8 @@ class FactFinder:
             title.append(lw)
         text = " ".join(title)
         rest = phrase.strip()[len(text):]
+        if title == ["chief"] and HEAD_NOUN_FOLLOWS.match(rest):
+            return None  # "chief market analyst at Standard & Poor's", "chief Turkish economist": not "chief"
         extra = re.match(r"\s+of\s+the\s+(?:[a-z-]+\s+){0,3}?(?:committee|commission|council|board|assembly|congress|"
                          r"bureau|department)\b", rest)
         unit = PARENT_UNIT.match(rest)

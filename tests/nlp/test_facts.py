@@ -1093,3 +1093,21 @@ def test_facts_a_country_before_an_office_of_state_is_its_body(nlp):
     """BBC business/487: "UK Prime Minister Tony Blair" is of the UK."""
     text = "UK Prime Minister Tony Blair and South African President Thabo Mbeki are among the leaders attending."
     assert ("Tony Blair", "UK") in {(p["person"], p["of"]) for p in of_rel(facts(nlp, text), "post")}
+
+
+@pytest.mark.parametrize("text", [
+    # BBC business/163, business/257: "chief" cut from a title whose head noun comes later is another post
+    "\"The concern is that traders might interpret this big jump in the core PPI as an impetus for the Fed to be more "
+    "aggressive than a measured move in moving rates,\" said Paul Cherney, chief market analyst at Standard & Poor's.",
+    "\"The Turkish lira has been like funny money,\" Tevfik Aksoy, chief Turkish economist for Deutsche Bank, told "
+    "Associated Press.",
+])
+def test_facts_no_bare_chief_cut_from_a_longer_title(nlp, text):
+    assert not any(p["title"] == "chief" for p in of_rel(facts(nlp, text), "post"))
+
+
+def test_facts_a_bare_chief_before_a_comma_is_the_title(nlp):
+    """BBC politics/172: "Ofsted chief, David Bell," is the chief of Ofsted."""
+    text = ("Independent faith schools were singled out by Ofsted chief, David Bell, for not doing enough to promote "
+            "the \"wider tenets of British society\".")
+    assert ("David Bell", "chief") in {(p["person"], p["title"]) for p in of_rel(facts(nlp, text), "post")}
