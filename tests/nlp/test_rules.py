@@ -218,6 +218,16 @@ def test_rules_a_wish_to_invest_is_no_investment(nlp):
     assert not [f for f in ex.facts if isinstance(f, Investment)]
 
 
+@pytest.mark.parametrize("text", [
+    # BBC politics/389: a necessity tells no money invested
+    "Mr Brown said that it was vital the UK continued to invest in infrastructure, science, and education in the "
+    "future.",
+])
+def test_rules_a_necessity_or_aim_to_invest_is_no_investment(nlp, text):
+    ex = extract(nlp, text, "2005-01-10")
+    assert not [f for f in ex.facts if isinstance(f, Investment)]
+
+
 def test_rules_raw_facts_read_back_typed(nlp):
     from kg.nlp.raw import RawAgreement, raw_fact
 

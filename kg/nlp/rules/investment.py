@@ -34,7 +34,8 @@ def hedged(tok: "Token", sent: "Span") -> bool:
         reported = node.dep_ == "ccomp" and node.head.lower_ in _REPORTING  # "said it would invest": a plan told
         if any(c.dep_ in ("aux", "neg", "mark") and c.lower_ in _HEDGES | {"not", "n't", "never", "no"}
                and not (reported and c.lower_ == "would") for c in node.children) \
-                or node.lower_ in _HEDGES or any(c.dep_ == "neg" for c in node.children):
+                or node.lower_ in _HEDGES or any(c.dep_ == "neg" for c in node.children) \
+                or any(c.dep_ == "acomp" and c.lower_ in _HEDGES for c in node.children):  # "it was vital ..."
             return True
         if node.head.i == node.i:
             break
