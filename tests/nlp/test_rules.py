@@ -228,6 +228,15 @@ def test_rules_a_necessity_or_aim_to_invest_is_no_investment(nlp, text):
     assert not [f for f in ex.facts if isinstance(f, Investment)]
 
 
+def test_rules_cooperation_under_a_condition_is_none(nlp):
+    """BBC politics/064: "talks will begin only if the country co-operates fully with the UN"."""
+    text = ("Tony Blair has hailed a deal bringing Turkey a step closer to EU membership as important for the world's "
+            "future \"peace and prosperity\".\n\nHowever, talks will begin only if the country co-operates fully with "
+            "the UN war crimes tribunal for the former Yugoslavia.")
+    ex = extract(nlp, text, "2004-12-17")
+    assert not [f for f in ex.facts if isinstance(f, Cooperation)]
+
+
 def test_rules_raw_facts_read_back_typed(nlp):
     from kg.nlp.raw import RawAgreement, raw_fact
 

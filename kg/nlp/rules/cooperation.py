@@ -49,6 +49,8 @@ def not_reached(tok: "Token", sent: "Span") -> bool:
     if any(c.dep_ == "amod" and c.lower_ in _HEDGES for c in tok.children) or \
             tok.lower_ in _TIES and hedged(tok, sent):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        return True  # "talks will begin only if the country co-operates fully with the UN": a condition
     node = tok
     for _ in range(5):
         if node.lower_ in _TALKS:
