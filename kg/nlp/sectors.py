@@ -508,6 +508,8 @@ class SectorFinder:
                and not (t.ent_type_ == "NORP" and t.i > span.start and span[0].is_lower and span[-1].is_lower)
                or t.ent_type_ in ("DATE", "MONEY", "PERCENT", "CARDINAL") for t in span):  # "cloud computing" is no person
             return False  # a people's word inside a common phrase is a kind of field: "modern Chinese medicine"
+        if len(span) == 1 and span[0].ent_type_ == "ORG" and any(c.dep_ == "poss" for c in span[0].children):
+            return False  # "led by Russian energy giant Gazprom and India's ONGC": a place's firm, no field
         capitals = [t for t in span if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()
                     and not (t.text.isupper() and len(t) <= 5)]  # "cloud" tagged NNP is still a word
         return not capitals or proper

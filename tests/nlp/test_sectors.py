@@ -399,3 +399,10 @@ def test_sectors_an_entity_invested_in_is_no_field(nlp, finder):
                                                 "that will invest 70 million dollars in the entity, Nuevo León continues "
                                                 "to position itself as the state that offers the best conditions to "
                                                 "invest, said the Governor.")
+
+
+def test_sectors_a_places_firm_in_a_list_is_no_field(nlp, finder):
+    """BBC business/181: "India's ONGC" ends a list of fields but is a firm."""
+    text = ("On the agenda are oil and gas extraction as well as transportation deals, to be led by Russian energy "
+            "giant Gazprom and India's ONGC.")
+    assert "ongc" not in [s.lower() for s in sectors(nlp, finder, text)]
