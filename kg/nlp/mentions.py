@@ -1076,6 +1076,17 @@ class MentionFinder:
             out.append(m)
         return out
 
+    def _owned_bodies(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A one-word event that a place owns and whose word heads bodies too is the body: "the country's Congress",
+        "Brazil's Congress" (a legislature, no meeting); "the 16th Party Congress" keeps its event."""
+        out = []
+        for m in mentions:
+            if m.cls == "Event" and " " not in m.text and m.text in self.org_heads and \
+                    re.search(r"['’]s\s+$", text[max(0, m.start - 4):m.start]):
+                m = m._replace(cls=self.org_heads[m.text], rule=m.rule + "-owned")
+            out.append(m)
+        return out
+
     def _places_described_as_firms(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A place's name the article describes as a firm's, or as a firm's where staff work, names the firm
         everywhere in the article: "China's Baoshan, the country's largest steel producer,", "a 20% stake in Sina,
@@ -1379,6 +1390,7 @@ class MentionFinder:
         mentions = self._retype_named_after_places(mentions)
         mentions = self._listed_with_places(doc, mentions)
         mentions = self._places_described_as_firms(text, mentions)
+        mentions = self._owned_bodies(text, mentions)
         mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
         money = [(x.start, x.end) for x in find_money(text)]

@@ -752,3 +752,14 @@ def test_mentions_two_firms_joined_by_and_are_two_names(nlp):
     found = mentions(nlp, "Fiat and General Motors (GM) have until midnight on 1 February to settle a disagreement "
                           "over a potential takeover.")
     assert "Fiat and General Motors" not in found and found.get("General Motors") == "Company"
+
+
+@pytest.mark.parametrize("text", [
+    # BBC business/305, business/303: a legislature a country owns, no meeting
+    "A major reform of Brazil's bankruptcy laws has been approved by the country's Congress, in a move which it is "
+    "hoped will cut the cost of borrowing.",
+    "Asked whether a rescue was on the cards following a meeting of the country's Congress to discuss the airline's "
+    "crisis, Mr Alencar replied: \"No, I don't think so.\"",
+])
+def test_mentions_a_congress_a_country_owns_is_a_body(nlp, text):
+    assert mentions(nlp, text).get("Congress") not in ("Event", None)
