@@ -327,6 +327,22 @@ def _generic_signing(sent: Span, at: int) -> bool:
     return False
 
 
+def _hedged_amount(sent: Span, at: int) -> bool:
+    """Whether the amount at char ``at`` is the object of a verb under a modal of hedges.txt: "a debt relief deal
+    with Tanzania which could cost the UK £1 billion" tells no value of the deal."""
+    i = token_at(sent.doc, at)
+    if i is None:
+        return False
+    node = sent.doc[i]
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.tag_.startswith("VB"):
+            return any(c.dep_ == "aux" and c.lower_ in HEDGES for c in node.children)
+    return False
+
+
 def _in_relative_clause(doc: Doc, at: int, verb_at: int) -> bool:
     """Whether the token at char ``at`` lies in a relative clause that does not hold the verb at char ``verb_at``:
     "Umbro, which recently lost sponsorship deals with Chelsea and Celtic, said it had signed ...": no signer."""
@@ -1087,8 +1103,9 @@ class FactFinder:
                 last_event["<signing>"] = signed_at
             sectors = [i for i, m in idx if m.cls == "Sector"] or list(next_sent_sectors)
             out.append({"rel": "agreement", "parties": sorted(set(parties)), "count": count,
-                        "values": [(x.amount, x.currency, x.text) for _, x in self._totals(s_text, money,
-                                                                                          sent.start_char)],
+                        "values": [(x.amount, x.currency, x.text) for at, x in self._totals(s_text, money,
+                                                                                           sent.start_char)
+                                   if not _hedged_amount(sent, at)],
                         "signedAt": signed_at, "date": _signing_day(sent.start_char, s_text, published),
                         "sectors": sectors, "one_each": one_each, "rule": "signing", "confidence": 0.75,
                         "sides_told_before": told_before})

@@ -1111,3 +1111,10 @@ def test_facts_a_bare_chief_before_a_comma_is_the_title(nlp):
     text = ("Independent faith schools were singled out by Ofsted chief, David Bell, for not doing enough to promote "
             "the \"wider tenets of British society\".")
     assert ("David Bell", "chief") in {(p["person"], p["title"]) for p in of_rel(facts(nlp, text), "post")}
+
+
+def test_facts_an_amount_a_deal_could_cost_is_no_value_of_it(nlp):
+    """BBC politics/392: "which could cost the UK £1 billion" is a hedged cost, not the deal's value."""
+    text = "Mr Brown has signed a debt relief deal with Tanzania which could cost the UK £1 billion."
+    [deal] = of_rel(facts(nlp, text, "2005-02-10"), "agreement")
+    assert deal["values"] == [] and deal["parties"] == ["Tanzania"]
