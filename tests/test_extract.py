@@ -336,8 +336,8 @@ def test_extract_a_pledge_goes_to_the_articles_place_only_when_it_is_its_setting
     text = ("Mr Brown said that it was vital the UK continued to invest in infrastructure, science, and education in "
             "the future.\n\nBut fellow Tory David Heathcoat-Amory said the folly of the system was in trying to run "
             "Europe's varied economies on one set of rules.")
-    [inv] = [f for f in extract_text(nlp, text).facts if isinstance(f, Investment)]
-    assert inv.target is None and inv.investor.endswith("united-kingdom")
+    # "it was vital the UK continued to invest" is a necessity, no investment (test_rules); none goes to Europe
+    assert all(f.target is None for f in extract_text(nlp, text).facts if isinstance(f, Investment))
 
 
 def test_extract_caption_and_body_of_one_dated_signing_are_one(nlp):
