@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicons import read_lexicon
 from .columns import token_strings
-from .rules import span_text
+from .rules import doc_text, span_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -227,7 +227,8 @@ class SectorFinder:
                 phrase = self._phrase(head.doc, start, end, proper)
                 if phrase is not None and not (end == head.i + 1 and head.i in alone and " " not in phrase.text):
                     found.append(phrase._replace(described=described))  # "global industries" names none
-        found = [part for phrase in found for part in self._split_slash(phrase, sent.doc.text)]
+        text = doc_text(sent.doc)  # Doc.text joins every token anew: not once for each phrase
+        found = [part for phrase in found for part in self._split_slash(phrase, text)]
         kept: list[SectorPhrase] = []
         for s in sorted(set(found), key=lambda p: (p.start, -p.end)):
             if not any(s.start < k.end and k.start < s.end for k in kept):
