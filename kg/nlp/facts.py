@@ -144,6 +144,8 @@ AGENCY_CREDIT = re.compile(r"\(([A-Z][\w .&/-]{1,40})\)\s*(?::|--|—|–|-\s)")
 NATIONAL_POST = re.compile(r"\b(?:minister|president|premier|chancellor|ambassador|envoy|king|queen|prince|senator|"
                            r"lawmaker|mp|leader|secretary|governor|consul|consul[- ]general)$")
 PART_OF = re.compile(r"\b(?:part|component|segment|sub-forum|session|highlight|event) of\s+(?:the\s+)?$", re.I)
+# the words of a title run before a name ("Yantai Mayor "): at most 8, each with the space after it
+TITLE_WORDS_BEFORE = re.compile(r"((?:[A-Za-z'.-]+\s){1,8})$")
 
 
 # the day a sentence tells a signing happened on: "on July 17", "On Friday", "yesterday"
@@ -224,6 +226,14 @@ def _invest_word(s_text: str, idx: list[tuple[int, Mention]], start: int) -> re.
     "Zhambyl Economic and Investment Forum" name an occasion, no investment."""
     names = [(m.start - start, m.end - start) for _, m in idx if m.cls == "Event" or m.cls in ORG_CLASSES]
     return next((w for w in INVEST.finditer(s_text) if not any(a <= w.start() < b for a, b in names)), None)
+
+
+def _words_from_end(text: str, n: int) -> int:
+    """Where a match of at most ``n`` words, each with a space after it, that ends ``text`` starts at the earliest:
+    at the spaces before the last ``n`` words. A search from there finds what a search of the whole text finds,
+    without a try at every character before."""
+    parts = text.rsplit(None, n)
+    return len(parts[0]) if len(parts) == n + 1 else 0
 
 
 def _in_sentence(mentions: list[Mention], sent: Span) -> list[tuple[int, Mention]]:
@@ -504,7 +514,7 @@ class FactFinder:
             honorific = self.comma_honorifics.search(before)
             cut = m.start - len(honorific.group(0)) if honorific else m.start  # where the title ends
             before = text[sent.start_char:cut] + (" " if honorific else "")
-            pre = re.search(r"((?:[A-Za-z'.-]+\s){1,8})$", before)
+            pre = TITLE_WORDS_BEFORE.search(before, _words_from_end(before, 8))
             if pre:
                 words = pre.group(1).split()
                 while words and (words[-1] in self.honorifics or " ".join(words[-2:]) in self.honorifics):

@@ -1118,3 +1118,21 @@ def test_facts_an_amount_a_deal_could_cost_is_no_value_of_it(nlp):
     text = "Mr Brown has signed a debt relief deal with Tanzania which could cost the UK £1 billion."
     [deal] = of_rel(facts(nlp, text, "2005-02-10"), "agreement")
     assert deal["values"] == [] and deal["parties"] == ["Tanzania"]
+
+
+def test_facts_a_title_run_is_searched_from_its_last_words_only():
+    from kg.nlp.facts import TITLE_WORDS_BEFORE, _words_from_end
+
+    text = ("The forum is being attended by parliament member and Minister of Food, Agriculture and Light Industry "
+            "Ch.Ulaan, Governor of the Xilingol League  Ho Jio Liang, trade bureau head of Ulankhad city Li Yan Bin and "
+            "Vice Governor of Tongliao city Cheng Guanli, Chinese Consulate-General in Zamyn-Uud of Mongolia Jang I Shi, "
+            "Acting Chief of Consulate General of Mongolia in Erenhot, China G.Tumurbaatar, Governor of Khentii aimag "
+            "N.Ganbyamba and other officials.")  # tr_se_5
+    befores = [text[:k] for k in range(len(text) + 1)] + [text[:k] + " " for k in range(len(text) + 1)]
+    for before in befores:  # the search from there finds what a search of the whole text finds
+        whole, tail = TITLE_WORDS_BEFORE.search(before), TITLE_WORDS_BEFORE.search(before, _words_from_end(before, 8))
+        assert (whole and whole.span()) == (tail and tail.span())
+    before = text[:text.index("Cheng")]  # more than eight words before the name: the last eight are the run
+    assert _words_from_end(before, 8) > 0
+    assert TITLE_WORDS_BEFORE.search(before, _words_from_end(before, 8)).group(1) == \
+        "Yan Bin and Vice Governor of Tongliao city "
