@@ -210,6 +210,7 @@ _DEAL_WORDS = ("agreement", "deal", "contract", "pact", "accord")
 _COOPERATION_WORDS = ("cooperat", "co-operat", "collaborat", "partnership", "join", "work", "synerg", "tie-up",
                       "ties with", "joint venture", "alliance")
 _EVENT_WORDS = tuple(_EVENT_NOUNS)
+_SAME_DAY_WORDS = ("same day", "that day", "same occasion")
 _HINT_WORDS = ("invest", "pour", "pump", "inject", "plough", "plow", "fdi", "offer")
 
 
@@ -1416,7 +1417,7 @@ class FactFinder:
             mentions = [m._replace(cls="Dateline") if i in masked else m for i, m in enumerate(mentions)]
         spans = [(m.start, m.end, i) for i, m in enumerate(mentions)]
         post_rules = rules_for("post", "sentence")  # looked up once, not for each sentence
-        last_day = None  # the day the sentences so far last told
+        last_day, days_read = None, 0  # the day the sentences before last told, read up to sentence days_read
         for n, sent in enumerate(sents):
             nxt = sents[n + 1] if n + 1 < len(sents) else None
             next_sectors = []
@@ -1439,11 +1440,14 @@ class FactFinder:
             found = self._parsed_investments(sent, mentions, spans, found)
             found += stake_investments(doc, text, mentions, sent)
             s_text = text[sent.start_char:sent.end_char]
-            if last_day is not None and SAME_DAY.search(s_text):
-                for f in found:  # "The same day, Long An and Japan's Ibaraki prefecture signed a joint statement"
+            if not _absent(s_text, _SAME_DAY_WORDS) and SAME_DAY.search(s_text):
+                for told in sents[days_read:n]:  # read only when a sentence points back at the day: most never do
+                    last_day = _signing_day(told.start_char, text[told.start_char:told.end_char], published) or last_day
+                days_read = n
+                for f in found if last_day is not None else ():
+                    # "The same day, Long An and Japan's Ibaraki prefecture signed a joint statement"
                     if f["rel"] == "agreement" and f["date"] is None:
                         f["date"] = last_day
-            last_day = _signing_day(sent.start_char, s_text, published) or last_day
             for f in found:
                 f["at"] = sent.start_char + len(s_text) - len(s_text.lstrip())  # evidence sentence
             facts += found

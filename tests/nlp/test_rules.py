@@ -557,6 +557,17 @@ def test_rules_a_signing_the_same_day_is_on_the_day_told_before(nlp):
     assert [d.date for d in deals] == ["2023-07-28"]
 
 
+def test_rules_the_same_day_is_the_last_day_told_though_a_sentence_between_tells_none(nlp):
+    # tr_sa_2's lead and signing, with a sentence of dev_cn_1 that tells no day between them
+    text = ("Long An (VNA) – A conference was held in the Mekong Delta province of Long An on July 28 to call for "
+            "Japanese investment, on the occasion of the 50th anniversary of Vietnam-Japan diplomatic ties this year."
+            "\n\nA total of 324 companies from a wide range of fields, including new-generation information technology, "
+            "manufacturing, bio-medicine, new material, and finance, participated in the conference."
+            "\n\nThe same day, Long An and Japan’s Ibaraki prefecture signed a joint statement on bilateral cooperation.")
+    deals = [f for f in extract(nlp, text, "2023-07-28").facts if isinstance(f, Agreement)]
+    assert [d.date for d in deals] == ["2023-07-28"]
+
+
 def test_rules_a_part_of_a_batch_told_with_its_partner_is_a_deal_of_its_own(nlp):
     text = ("Brazilian energy group Petrobras signed two major agreements on the energy front. The first foresees a "
             "joint study and possible negotiation of concessions for offshore oil blocks in Angola. The second is a "
