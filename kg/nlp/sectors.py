@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicons import read_lexicon
 from .columns import token_strings
-from .rules import doc_text, span_text
+from .rules import any_word_pattern, doc_text, span_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -80,8 +80,7 @@ class SectorFinder:
         self.frames = _frames()
         # Every word with a frame (see _frame) holds a frame word, or one without its final "y" ("industries"):
         # a sentence that holds none has no list to read, and its tokens need not be walked.
-        self._stems = re.compile("|".join(re.escape(w[:-1] if w.endswith("y") else w)
-                                          for w in sorted(self.frames, key=len, reverse=True)) or r"(?!)")
+        self._stems = any_word_pattern(w[:-1] if w.endswith("y") else w for w in self.frames)
         self.generic = {s.lower() for s in read_lexicon("sector_generic_heads")}
         self.fixed = {s.lower() for s in read_lexicon("fixed_fields")}
         self.stop = {s.lower() for s in read_lexicon("non_sectors")}

@@ -3,7 +3,7 @@ import pytest
 from conftest import extract_text as extract
 
 from kg.model import Agreement, Cooperation, Investment, LocatedIn
-from kg.nlp.rules import REGISTRY, rule, rules_for
+from kg.nlp.rules import REGISTRY, any_word_pattern, rule, rules_for
 
 KADUNA = ("Malam Uba Sani, the Governor of Kaduna State, had the honor of signing a Memorandum of Understanding (MoU) "
           "with the Hebei Province of the People’s Republic of China.\n\n"
@@ -15,6 +15,19 @@ def test_rules_registered_by_kind():
     names = [r.name for r in rules_for("agreement")]
     assert "agreement-sectors-told-after" in names and "agreement-signer-body" in names
     assert all(0 < r.confidence <= 1 for r in REGISTRY.values())
+
+
+def test_rules_any_word_pattern_finds_what_the_alternation_of_the_words_finds():
+    import re
+
+    from kg.lexicons import read_lexicon
+
+    words = set(read_lexicon("cooperation_triggers")) | {"sign", "signing", "signed", "ink", "mou", "mous"}
+    alternation = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    text = KADUNA.lower()
+    found = [m.span() for m in any_word_pattern(words).finditer(text)]
+    assert found == [m.span() for m in alternation.finditer(text)] and len(found) >= 3
+    assert any_word_pattern([]).search(text) is None
 
 
 def test_rules_refuse_an_unknown_kind_and_a_second_registration():

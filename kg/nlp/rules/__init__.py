@@ -11,8 +11,9 @@ mutating it; :func:`~kg.nlp.rules.discourse.assemble` applies them in order.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ... import schema
 from ..columns import joined_text, token_starts
@@ -81,6 +82,31 @@ def doc_text(doc: "Doc") -> str:
 def span_text(span: "Span") -> str:
     """``span.text`` (a sentence's, a name's), cut from :func:`doc_text` rather than joined token by token."""
     return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def any_word_pattern(words: Iterable[str]) -> re.Pattern:
+    """A pattern that finds any of ``words`` as letters in a text ("cooperat" in "cooperation"), the longest one
+    where one first starts, as ``"|".join(words, longest first)`` does; written as a tree of the words' shared
+    letters ("co(?:llaborat|operat)"), as Python's re tries each alternative at each character of the text.
+
+    >>> any_word_pattern(["sign", "signing", "ink"]).pattern
+    '(?:ink|sign(?:ing)?)'
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def written(node: dict) -> str:
+        branches = [re.escape(ch) + written(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(written(tree) or r"(?!)")
 
 
 # Number words a count may be written in ("signed three MoUs", "an agreement").

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
-from . import NUMBER_WORDS, PARTY, doc_text, mention_of, rule, span_text
+from . import NUMBER_WORDS, PARTY, any_word_pattern, doc_text, mention_of, rule, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -26,8 +26,7 @@ _SIGNING_NOUNS = frozenset({"signing", "signings"})
 _SIGNED_PAPERS = frozenset({"document", "documents"})  # a deal only where the parse shows who signed it
 _SINGULAR = {"signing": 1}  # "a signing ceremony between A and B", its deal unnamed: one signed
 # Every signing word of a sentence, as letters in its lower-cased text: one without any has no clause to read.
-_ANY_WORD = re.compile("|".join(re.escape(w) for w in sorted(_VERBS | {v for v, _ in _PHRASAL} | _SIGNING_NOUNS,
-                                                                key=len, reverse=True)) or r"(?!)")
+_ANY_WORD = any_word_pattern(_VERBS | {v for v, _ in _PHRASAL} | _SIGNING_NOUNS)
 _NOUN = re.compile(r"(?:" + "|".join(read_lexicon("agreement_nouns")) + r")\b", re.I)
 _PARTNER_PREPS = ("with", "between", "among", "amongst")
 # heads that stand for the parties they are "of": "the governments of Jiangsu and Macau"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
 from ..columns import token_strings
-from . import PARTY, mention_of, rule, span_text
+from . import PARTY, any_word_pattern, mention_of, rule, span_text
 from .investment import hedged
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ _PARTNER_PREPS = ("with", "between", "among", "amongst")
 _PLURAL_PLACES = frozenset({"aimags", "cities", "provinces", "regions", "states", "counties", "districts",
                             "prefectures", "towns", "municipalities", "oblasts", "governorates", "territories"})
 # Every trigger, as letters in a sentence's lower-cased text: a sentence without any has no token to read.
-_ANY_TRIGGER = re.compile("|".join(re.escape(w) for w in sorted(_TRIGGERS, key=len, reverse=True)) or r"(?!)")
+_ANY_TRIGGER = any_word_pattern(_TRIGGERS)
 _ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|unwind\w*|broke up|break(?:s|ing)? up|"
                     r"pull(?:s|ed|ing)? out of)\b", re.I)
 # Ties that end: "dissolve their alliance", "ended their five-year alliance", "negotiated an end to its alliance"
