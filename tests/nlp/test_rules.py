@@ -3,7 +3,7 @@ import pytest
 from conftest import extract_text as extract
 
 from kg.model import Agreement, Cooperation, Investment, LocatedIn
-from kg.nlp.rules import REGISTRY, any_word_pattern, rule, rules_for
+from kg.nlp.rules import REGISTRY, any_word_pattern, mention_of, mentions_by_token, rule, rules_for
 
 KADUNA = ("Malam Uba Sani, the Governor of Kaduna State, had the honor of signing a Memorandum of Understanding (MoU) "
           "with the Hebei Province of the People’s Republic of China.\n\n"
@@ -28,6 +28,17 @@ def test_rules_any_word_pattern_finds_what_the_alternation_of_the_words_finds():
     found = [m.span() for m in any_word_pattern(words).finditer(text)]
     assert found == [m.span() for m in alternation.finditer(text)] and len(found) >= 3
     assert any_word_pattern([]).search(text) is None
+
+
+def test_rules_mentions_by_token_is_mention_of_each_token_in_order(nlp):
+    doc = nlp(KADUNA)
+    spans = [(m[0], m[1], i) for i, m in enumerate(doc._.nkg_mentions)]
+    wide = [(s, e + 12, i) for s, e, i in spans]  # names that run into each other: a token is the first one's
+    for sent in doc.sents:
+        for sp in (spans, wide):
+            owner = mentions_by_token(sent, sp)
+            assert list(owner.items()) == [(t.i, mention_of(t, sp)) for t in sent if mention_of(t, sp) is not None]
+    assert len(mentions_by_token(next(doc.sents), spans)) >= 4
 
 
 def test_rules_refuse_an_unknown_kind_and_a_second_registration():

@@ -11,6 +11,7 @@ mutating it; :func:`~kg.nlp.rules.discourse.assemble` applies them in order.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -123,10 +124,10 @@ def mentions_by_token(sent: "Span", spans: list[tuple[int, int, int]]) -> dict[i
     """Token index -> the mention it lies in, for the tokens of ``sent`` (what :func:`mention_of` gives each),
     made once for a rule that asks of every token."""
     inside = [(start, end, i) for start, end, i in spans if start < sent.end_char and end > sent.start_char]
-    owner = {}
+    owner: dict[int, int] = {}
     starts = token_starts(sent.doc)  # no Token made for each word
-    for k in range(sent.start, sent.end) if inside else ():
-        found = next((i for start, end, i in inside if start <= starts[k] < end), None)
-        if found is not None:
-            owner[k] = found
-    return owner
+    for start, end, i in inside:  # each mention's tokens, found by bisection, not each token tried on each mention
+        first, past = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        for k in range(max(first, sent.start), min(past, sent.end)):
+            owner.setdefault(k, i)  # a token in two mentions is the first one's
+    return dict(sorted(owner.items()))  # in token order

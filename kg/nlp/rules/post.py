@@ -8,6 +8,7 @@ appositive of the person's name. The titles are the lexicons
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterator
@@ -117,19 +118,21 @@ def title_comma_name(sent: "Span", mentions: list, spans: list[tuple[int, int, i
     """"Barcelona's lieutenant mayor, Laia Bonet", "the Minister for European Affairs of the Bavarian Government,
     Beate Merk", "the US consul in Chiang Mai, Lisa Buzenas": a title, its body (a possessive before it, or a name
     "of" or "in" after it) and perhaps its field ("for Investment"), then a comma and the holder's name."""
-    if not any(sent.start_char <= start < sent.end_char and mentions[i].cls in PERSON_CLASSES for start, _, i in spans):
+    # the spans are in text order: those that start in the sentence lie between two bisections
+    here = spans[bisect.bisect_left(spans, (sent.start_char,)):bisect.bisect_left(spans, (sent.end_char,))]
+    if not any(mentions[i].cls in PERSON_CLASSES for _, _, i in here):
         return  # no one named here to hold a post
     doc = sent.doc
     owner_of = mentions_by_token(sent, spans)
-    for tok in [doc[i] for i in owner_of]:  # the tokens of the sentence's names, in order
-        person = owner_of.get(tok.i)
-        if person is None or mentions[person].cls not in PERSON_CLASSES or \
-                (tok.i > sent.start and owner_of.get(tok.i - 1) == person):
+    last_of = {owner: i for i, owner in owner_of.items()}  # each name's last token (owner_of is in token order)
+    for first_tok, person in owner_of.items():  # the tokens of the sentence's names, in order
+        if mentions[person].cls not in PERSON_CLASSES or \
+                (first_tok > sent.start and owner_of.get(first_tok - 1) == person):
             continue  # the first token of a person's name only
-        last_tok = max(i for i, owner in owner_of.items() if owner == person)
+        last_tok = last_of[person]
         if last_tok + 1 < sent.end and not doc[last_tok + 1].is_punct:
             continue  # "as he begins his second term as US President, Tony Blair has said": the name opens a clause
-        k = tok.i
+        k = first_tok
         while k > sent.start and doc[k - 1].text in HONORIFICS:
             k -= 1  # "Central Java's Vice-Governor, Mr H. Ali Mufiz"
         if k - 2 <= sent.start or doc[k - 1].text != ",":
@@ -137,7 +140,7 @@ def title_comma_name(sent: "Span", mentions: list, spans: list[tuple[int, int, i
         end, body = k - 1, None  # the title phrase ends before the comma
         last = owner_of.get(end - 1)
         if last is not None and mentions[last].cls in PARTY:
-            first = next(t for t in doc[sent.start:end] if owner_of.get(t.i) == last).i
+            first = next(i for i in range(sent.start, end) if owner_of.get(i) == last)
             prep = first - 1 - (doc[first - 1].lower_ == "the")
             if prep <= sent.start or doc[prep].lower_ not in BODY_PREPOSITIONS:
                 continue
