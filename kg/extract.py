@@ -8,6 +8,7 @@ evidence. It knows nothing of RDF.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -154,6 +155,18 @@ def _shortened(short: str, name: str) -> bool:
     return not any(w in ("and", "&") and k not in kept and (k - 1 in kept or k + 1 in kept) for k, w in enumerate(longer))
 
 
+@functools.lru_cache(maxsize=1)
+def _title_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The public titles, the portfolio words, and the capitalised last words of public titles that firms do not
+    use ("Governor", "Minister", "Mayor"): read from the lexicons once, not for each article."""
+    public_titles = frozenset(read_lexicon("public_titles"))
+    portfolio = frozenset(read_lexicon("portfolio_words")) | {"shadow"}
+    public_heads = frozenset({t.split()[-1].title() for t in public_titles
+                              if t.split()[-1] not in _SHARED_TITLES and t.split()[-1].isalpha()} - {
+        "Of", "State", "General", "Prince"})  # "General Mike Jackson", "Prince Charles": no post of government
+    return public_titles, portfolio, public_heads
+
+
 class Resolver:
     """Groups an article's mentions into entities and maps facts onto them."""
 
@@ -166,12 +179,7 @@ class Resolver:
         self.raw_facts = [raw_fact(d) for d in doc._.nkg_facts or ()]
         self.sentences = sentence_spans(doc, article.text)
         self._sentence_starts = [s for s, _ in self.sentences]  # in text order, apart: for evidence_at
-        self.public_titles = set(read_lexicon("public_titles"))
-        self.portfolio = set(read_lexicon("portfolio_words")) | {"shadow"}
-        # the capitalised last words of public titles that firms do not use: "Governor", "Minister", "Mayor"
-        self.public_heads = {t.split()[-1].title() for t in self.public_titles
-                             if t.split()[-1] not in _SHARED_TITLES and t.split()[-1].isalpha()} - {
-            "Of", "State", "General", "Prince"}  # "General Mike Jackson", "Prince Charles": no post of government
+        self.public_titles, self.portfolio, self.public_heads = _title_words()  # the same for every article
         self.group_of: list[int] = []  # mention index -> group index
         self.groups: list[dict] = []
 

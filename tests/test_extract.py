@@ -481,3 +481,12 @@ def test_extract_a_name_with_its_legal_ending_is_the_same_body(nlp):
     assert _names_the_same_body("Nestle", "Nestle SA") and _names_the_same_body("Lulu", "Lulu group")
     assert _names_the_same_body("Dubai Chamber", "Dubai Chamber of Commerce and Industry")
     assert not _names_the_same_body("Yukos", "Yukos USA")
+
+
+def test_extract_title_words_are_read_once_for_every_article():
+    from kg.extract import _title_words
+
+    titles, portfolio, heads = _title_words()
+    assert _title_words() is _title_words()  # not read again for each article
+    assert {"Governor", "Minister", "Mayor"} <= heads and not {"Chairman", "General", "Prince"} & heads
+    assert "mayor" in titles and "shadow" in portfolio
