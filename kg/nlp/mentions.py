@@ -805,8 +805,11 @@ class MentionFinder:
         place of its own (a district), not the city; but "Port of Spain" is the city, and "Port of Hamburg
         Marketing" a body."""
         out = []
-        if not _PORT_OF.search(doc_text(doc)):
-            return out  # most articles name no port: no token need be read
+        text = doc_text(doc)
+        # most articles name no port: no token need be read. The word is looked for first: a pattern that opens
+        # with \b is tried at every character of the article
+        if "Port" not in text or not _PORT_OF.search(text):
+            return out
         for tok in doc[:-2]:
             if tok.text != "Port" or doc[tok.i + 1].lower_ != "of":
                 continue
