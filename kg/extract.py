@@ -325,9 +325,8 @@ class Resolver:
                     f.rule == "post-envoy"  # "Ambassador to Thailand": a country's envoy is an official
                 conf = f.confidence
                 portfolio = any(w in self.portfolio for w in title.split()[:-1])  # "foreign secretary"
-                styled = f.rule == "post-premodifier" and re.search(
-                    rf"\b{re.escape(title.title())}\s+{re.escape(self.mentions[f.person].text)}", self.evidence_at(f.at).text)
-                if title.split()[-1] in _SHARED_TITLES and not portfolio and not (styled and title in self.public_titles) \
+                if title.split()[-1] in _SHARED_TITLES and not portfolio and \
+                        not (title in self.public_titles and self._styled_post(f)) \
                         and (of is None or self.groups[of]["cls"] not in PLACE_CLASSES + ("Agency",)):
                     public = False  # "its chairman Lakshmi Mittal": a chairman of no public body is no official
                 level = "Region" if title.split()[0] in ("state", "provincial", "regional") else \
@@ -419,6 +418,12 @@ class Resolver:
             evidence = tuple(dict.fromkeys(self.evidence_at(self.mentions[i].start) for i in grp["mentions"]))[:3]
             entities.append(Entity(iri[g], grp["cls"], label, aliases, evidence))
         return Extraction(self.article, tuple(entities), tuple(self._facts(facts, iri)))
+
+    def _styled_post(self, f: RawPost) -> bool:
+        """Whether the sentence writes a premodifier post's title capitalised right before the name: read only for a
+        public title that firms use too, as it makes a pattern for each title and name."""
+        return f.rule == "post-premodifier" and bool(re.search(
+            rf"\b{re.escape(f.title.title())}\s+{re.escape(self.mentions[f.person].text)}", self.evidence_at(f.at).text))
 
     def _styled_official(self, start: int) -> bool:
         """Whether the name at ``start`` follows a capitalised public title that no firm uses: "West Java Governor
