@@ -81,6 +81,9 @@ class SectorFinder:
         # Every word with a frame (see _frame) holds a frame word, or one without its final "y" ("industries"):
         # a sentence that holds none has no list to read, and its tokens need not be walked.
         self._stems = any_word_pattern(w[:-1] if w.endswith("y") else w for w in self.frames)
+        # A form of a word (_word_forms) three letters long or more starts with the word's first two letters: with
+        # frames of three letters or more, a word that starts as none of them has no frame (None: read every word)
+        self._frame_starts = frozenset(w[:2] for w in self.frames) if all(len(w) >= 3 for w in self.frames) else None
         self.generic = {s.lower() for s in read_lexicon("sector_generic_heads")}
         self.fixed = {s.lower() for s in read_lexicon("fixed_fields")}
         self.stop = {s.lower() for s in read_lexicon("non_sectors")}
@@ -113,6 +116,8 @@ class SectorFinder:
 
     def _word_frame(self, word: str) -> tuple[frozenset[str], bool, bool, bool, bool] | None:
         """The frame of a lower-case word or of the word it inflects ("cooperating", "industries")."""
+        if self._frame_starts is not None and word[:2] not in self._frame_starts:
+            return None  # most words: no forms made
         return next((self.frames[form] for form in _word_forms(word) if form in self.frames), None)
 
     def find(self, sent: "Span") -> list[SectorPhrase]:

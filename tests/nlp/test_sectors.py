@@ -406,3 +406,16 @@ def test_sectors_a_places_firm_in_a_list_is_no_field(nlp, finder):
     text = ("On the agenda are oil and gas extraction as well as transportation deals, to be led by Russian energy "
             "giant Gazprom and India's ONGC.")
     assert "ongc" not in [s.lower() for s in sectors(nlp, finder, text)]
+
+
+def test_sectors_a_words_frame_is_read_only_for_words_that_start_as_a_frame(finder):
+    from kg.nlp.sectors import _word_forms
+
+    text = ("Qingdao is expected to strengthen cooperation with Hong Kong in five major areas - technological "
+            "innovation, international shipping, international trade, modern finance, and cultural tourism "
+            "consumption, according to Wang. The deals span human rights, agriculture, energy, and security "
+            "cooperation.")
+    words = {w.lower() for w in text.replace(",", " ").replace(".", " ").split()} | {"industries", "promoting", "ties"}
+    for word in words:  # the first two letters filter nothing out that a form of the word would find
+        assert finder._word_frame(word) == next((finder.frames[f] for f in _word_forms(word) if f in finder.frames), None)
+    assert finder._word_frame("industries") is not None and finder._word_frame("modern") is None
