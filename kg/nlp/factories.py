@@ -49,7 +49,8 @@ class FactComponent:
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, captions and paragraphs never run together; never
     after a possessive's "’s", which the parser may take for an end ("the Republic of Korea (RoK)’s Gyeongsangbuk
-    province signed ...")."""
+    province signed ..."), nor after a closing bracket whose inside does not end a sentence ("GIC Chief Executive
+    Officer (CEO) Lim Chow Kiat")."""
     # The token after each line break, found from the breaks in the text (a token's text and its trailing
     # whitespace run up to the next token's start), not by reading every token.
     starts = doc.to_array(IDX).tolist()
@@ -64,6 +65,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i in (tags == doc.vocab.strings["POS"]).nonzero()[0].tolist():  # no Token made for the other words
         if "\n" not in doc[i].whitespace_ and not doc[i + 1].is_sent_start:
             doc[i + 1].is_sent_start = False
+    for i in (tags == doc.vocab.strings["-RRB-"]).nonzero()[0].tolist():
+        if i >= 1 and "\n" not in doc[i].whitespace_ and not doc[i + 1].is_sent_start and \
+                doc[i - 1].text not in (".", "!", "?"):
+            doc[i + 1].is_sent_start = False  # "(CEO) Lim Chow Kiat": the bracket's gloss ends no sentence
     return doc
 
 

@@ -514,6 +514,9 @@ class FactFinder:
                 continue
             honorific = self.comma_honorifics.search(before)
             cut = m.start - len(honorific.group(0)) if honorific else m.start  # where the title ends
+            gloss = re.search(r"\s\([A-Z][A-Za-z&.]{0,7}\)\s+$", text[sent.start_char:cut])
+            if gloss:  # "GIC Chief Executive Officer (CEO) Lim Chow Kiat": the title's short form between
+                cut = sent.start_char + gloss.start() + 1
             before = text[sent.start_char:cut] + (" " if honorific else "")
             pre = TITLE_WORDS_BEFORE.search(before, _words_from_end(before, 8))
             if pre:

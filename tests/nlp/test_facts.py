@@ -1136,3 +1136,13 @@ def test_facts_a_title_run_is_searched_from_its_last_words_only():
     assert _words_from_end(before, 8) > 0
     assert TITLE_WORDS_BEFORE.search(before, _words_from_end(before, 8)).group(1) == \
         "Yan Bin and Vice Governor of Tongliao city "
+
+
+def test_facts_post_premodifier_title_with_its_short_form_in_brackets(nlp):
+    # the bracketed short form ends no sentence, and the title before it is the name's
+    text = ("According to his itinerary, Adityanath started his day by meeting India’s Ambassador to Singapore "
+            "Shilpak Ambule, followed by meetings with Temasek Chairman Teo Chee Hean, GIC Chief Executive Officer "
+            "(CEO) Lim Chow Kiat, DBS Bank CEO Tan Su Shan and Singapore-headquartered Universal Success Enterprises "
+            "founder Prasoon Mukherjee.")
+    posts = {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text), "post")}
+    assert ("Lim Chow Kiat", "chief executive officer", "GIC") in posts and ("Tan Su Shan", "ceo", "DBS Bank") in posts
