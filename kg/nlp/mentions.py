@@ -868,7 +868,10 @@ class MentionFinder:
                 end += 1
             preceding = doc[i - 1].lower_ if i > 0 else ""
             agreed = i == 0 or label[0] in ("GPE", "LOC") or following in PLACE_NOUNS or preceding in (
-                "in", "at", "near", "from", "to", ",", "of") or _described_as_place(doc, end)
+                "in", "at", "near", "from", "to", ",", "of") or _described_as_place(doc, end) or (
+                end + 1 < n and doc[end].lower_ in ("and", "&") and ner.get(end + 1, ("",))[0] in ("GPE", "LOC")
+                and (self.gaz.get(doc[end + 1].text) or _NO_PLACE).cls == "City")
+            # "to recognise Batumi and Brest as twin cities": a city joined to the NER's city is a city too
             # a city's other name in GeoNames ("Temasek" of Singapore, "White House" of Casablanca) needs agreement too
             other_name = place.cls == "City" and ascii_name(name).lower() != ascii_name(place.name).lower() \
                 and name not in self.place_aliases

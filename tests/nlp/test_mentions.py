@@ -763,3 +763,11 @@ def test_mentions_two_firms_joined_by_and_are_two_names(nlp):
 ])
 def test_mentions_a_congress_a_country_owns_is_a_body(nlp, text):
     assert mentions(nlp, text).get("Congress") not in ("Event", None)
+
+
+def test_mentions_a_city_joined_to_the_ners_city_is_a_city(nlp):
+    # the NER takes the first city for a person; "and" joins it to the city it knows
+    doc = nlp("An agreement to recognise Batumi and Brest as twin cities, which emphasized bilateral collaboration in "
+              "tourism and cultural sectors, was signed today in Batumi.")
+    assert [(m[0], m[3]) for m in doc._.nkg_mentions if m[2] in ("Batumi", "Brest")] == [
+        (26, "City"), (37, "City"), (153, "City")]
