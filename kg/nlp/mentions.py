@@ -402,9 +402,13 @@ class MentionFinder:
                 k = tok.i + 1 + (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "the")
                 if k < sent.end and doc[k].lower_ in _TITLE_HEADS:
                     continue  # "the mission of the Mayor of Medellín": a title, not the body of one
-                m = k
+                # "Chairman of the provincial People’s Committee": a level of government, in lower case, opens the
+                # body's name (not "the Federal Reserve", which the capitalised run takes as it is)
+                leveled = k + 1 < sent.end and doc[k].text in self.government_levels and _is_cap(doc[k + 1])
+                m = k + leveled
                 while m < sent.end and (_is_cap(doc[m]) or (doc[m].lower_ in ("in", "of", "for", "and", "&") or
-                                                            m > k and doc[m].text in _BODY_PARTICLES)
+                                                            m > k and doc[m].text in _BODY_PARTICLES or
+                                                            leveled and doc[m].tag_ == "POS")
                                         and m + 1 < sent.end and _is_cap(doc[m + 1])):  # "Foment del Treball"
                     if m > k and (doc[m].ent_type_ == "PERSON" and doc[m].ent_iob_ == "B" or m in titled_starts):
                         break  # "Minister of State for External Affairs V Muraleedharan": the name is not the body
@@ -416,6 +420,8 @@ class MentionFinder:
                             self.gaz.get(doc[k:m].text) is not None and self.gaz.get(doc[k:m + 1].text) is None:
                         break  # "The President of Georgia Giorgi Margvelashvili": a place, then the holder's name
                     m += 1
+                if leveled and doc[m - 1].text not in self.org_heads:
+                    m = k  # a level of government before no body's head: "the provincial Party Secretary"
                 name = doc[k:m].text
                 if m - k >= 2 and self.gaz.get(name) is None and not all(
                         t.lower_ in self.portfolio or t.lower_ in ("and", "&") for t in doc[k:m]) and not any(

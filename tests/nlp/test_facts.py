@@ -1146,3 +1146,12 @@ def test_facts_post_premodifier_title_with_its_short_form_in_brackets(nlp):
             "founder Prasoon Mukherjee.")
     posts = {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text), "post")}
     assert ("Lim Chow Kiat", "chief executive officer", "GIC") in posts and ("Tan Su Shan", "ceo", "DBS Bank") in posts
+
+
+def test_facts_post_of_a_body_a_level_of_government_opens(nlp):
+    # "provincial" opens the body's name, and the possessive inside it is no end of it
+    text = ("Chairman of the provincial People’s Committee Nguyen Van Ut committed all possible support to investors, "
+            "including in site clearance, transport infrastructure, administrative procedures, land and sectoral "
+            "planning, among others.")
+    posts = {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text), "post")}
+    assert ("Nguyen Van Ut", "chairman", "provincial People’s Committee") in posts
