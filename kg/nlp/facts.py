@@ -1276,8 +1276,12 @@ class FactFinder:
             r"\b(?:in|at|of|from|with)\s+(?:the\s+)?$", text[max(0, m.start - 10):m.start])
             and not text[max(0, m.start - 1):m.start] == "("  # "(APSEZ)" repeats the name before it
             and not (m.cls in PLACE and HOME_OF_FIRM.search(text[max(0, m.start - 60):m.start]))]
-        if not (money or projects or investors and re.search(
-                r"\b(?:will|to|committed to|agreed to|plans? to)\s+(?:\w+\s+)?invest", s_text)):
+        told_to = word is not None and word.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in word.children)  # "Britannia to invest in the State"
+        if not (money or projects or investors and (told_to or re.search(
+                r"\b(?:will|committed to|agreed to|plans? to)\s+(?:\w+\s+)?invest", s_text))):
+            # "its money is used to invest in the business", "continued to invest in infrastructure", "opening up
+            # ... to infrastructure investment": no amount, no projects, no investor bound to invest; no flow
             return []
         wished = not (money or projects) and re.search(
             r"\b(?:looking|seeking|hoping|wants?|considering|may|might|could|would)\s+(?:to\s+)?(?:\w+\s+)?invest", s_text)

@@ -228,6 +228,19 @@ def test_facts_investment_bank_is_not_an_investment(nlp):
     assert of_rel(facts(nlp, text), "investment") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Mr Brown said that it was vital the UK continued to invest in infrastructure, science, and education in the future.",
+    "Mr Blair instead hailed Labour's achievement in using a strong economy to invest in public services.",
+])
+def test_facts_investment_with_no_amount_and_no_one_bound_to_invest_is_no_flow(nlp, text):
+    assert of_rel(facts(nlp, text), "investment") == []
+
+
+def test_facts_investment_told_as_a_headline_infinitive(nlp):
+    [inv] = of_rel(facts(nlp, "FMCG brands including Britannia to invest in the State.", "2019-01-24"), "investment")
+    assert inv["investor"] == "Britannia"
+
+
 def test_facts_cooperation_with_sectors(nlp):
     [c] = of_rel(facts(nlp, "Qingdao is expected to strengthen cooperation with Hong Kong in five major areas - technological "
                             "innovation, international shipping, and modern finance, according to Wang."), "cooperation")
