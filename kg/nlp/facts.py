@@ -1225,7 +1225,10 @@ class FactFinder:
         inv = _invest_word(s_text, idx, sent.start_char)
         verb_at = sent.start_char + inv.start()
         word = next((t for t in sent if t.idx == verb_at), None)
-        if word is not None and (hedged(word, sent) or any(c.dep_ == "amod" and c.lower_ in HEDGES for c in word.children)):
+        if word is not None and (hedged(word, sent) or any(c.dep_ == "amod" and c.lower_ in HEDGES for c in word.children)
+                                 or any(a.tag_.startswith("VB") and a.lower_ in HEDGES for a in word.ancestors)):
+            # "the ONS reclassified £3.4bn of spending on road repairs as public investment": a verb above that
+            # makes it no flow, however deep the investment word is
             return []  # "the £1bn investment deal would be signed", "Shanghai Automotive's proposed £1bn investment"
         projects = PROJECTS.search(s_text)
         first_event = min([m.start for _, m in idx if m.cls == "Event" and m.start > verb_at] + [sent.end_char])

@@ -236,6 +236,13 @@ def test_facts_investment_with_no_amount_and_no_one_bound_to_invest_is_no_flow(n
     assert of_rel(facts(nlp, text), "investment") == []
 
 
+def test_facts_spending_reclassified_as_investment_is_no_flow(nlp):
+    text = ("In March the Office of National Statistics (ONS) reclassified £3.4bn of spending on road repairs as public "
+            "investment - shortly before the chancellor announced in the Budget that he would meet his own fiscal budget "
+            "rule by only £6bn.")
+    assert of_rel(facts(nlp, text), "investment") == []
+
+
 def test_facts_investment_told_as_a_headline_infinitive(nlp):
     [inv] = of_rel(facts(nlp, "FMCG brands including Britannia to invest in the State.", "2019-01-24"), "investment")
     assert inv["investor"] == "Britannia"
