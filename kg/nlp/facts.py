@@ -237,6 +237,17 @@ def _words_from_end(text: str, n: int) -> int:
     return len(parts[0]) if len(parts) == n + 1 else 0
 
 
+def _a_noun_with_its_article(doc: Doc, at: int) -> bool:
+    """Whether the word at char ``at`` is a noun with its determiner: "The ink had scarcely dried on the agreement",
+    "in a sign of a thaw", "a strike": no signing verb (a headline's "China sign oil deal" has none)."""
+    i = token_at(doc, at)
+    return i is not None and doc[i].tag_ in ("NN", "NNS") and doc[i].lower_ in _NOUN_SENSES and \
+        any(c.dep_ == "det" for c in doc[i].children)
+
+
+_NOUN_SENSES = frozenset({"ink", "inks", "sign", "signs", "seal", "seals", "strike"})  # not "the signing of"
+
+
 def _in_sentence(mentions: list[Mention], sent: Span) -> list[tuple[int, Mention]]:
     """(index, mention) of the mentions that start in ``sent``; the mentions are sorted by start."""
     first = bisect.bisect_left(mentions, sent.start_char, key=_start)
@@ -1029,6 +1040,7 @@ class FactFinder:
              if (not IRREALIS.search(s_text[:m.start()]) or _first_to_sign(s_text[:m.start()]))
              and not (m.start() > 0 and m.group(0)[:1].isupper())  # "the Joint Strike Fighter": a name, no verb
              and not _generic_signing(sent, sent.start_char + m.start())
+             and not _a_noun_with_its_article(doc, sent.start_char + m.start())  # "The ink had scarcely dried"
              and not re.match(r"\s+(?:ceremony|ceremonies|event|session|function)\b", s_text[m.end():], re.I)),
             None)  # "after witnessing the MoUs signing ceremony" tells of a signing told already
         if sign and _deal_ends(sent):

@@ -211,6 +211,21 @@ def test_facts_agreement_between(nlp):
     assert g["count"] == 1 and len(g["parties"]) == 2 and "Tencent Cloud" in g["parties"]
 
 
+@pytest.mark.parametrize("text", [
+    "As Mr Kok's report noted: \"The ink had scarcely dried on the [Lisbon] agreement before the worldwide stock market "
+    "bubble imploded.\"",
+])
+def test_facts_no_signing_from_a_noun_with_its_article(nlp, text):
+    assert of_rel(facts(nlp, text), "agreement") == []
+
+
+def test_facts_a_sign_of_a_thaw_leaves_the_signing_after_it(nlp):
+    text = ("In a sign of a thaw in relations between Egypt and Israel, the two countries have signed a trade protocol "
+            "with the US, allowing Egyptian goods made in partnership with Israeli firms free access to American markets.")
+    [g] = of_rel(facts(nlp, text), "agreement")
+    assert g["count"] == 1
+
+
 def test_facts_investments_one_per_company(nlp):
     found = of_rel(facts(nlp, "Automobile firms like Hyundai committed Rs 7,000 crore, MRF Rs 3,100 crore, Eicher Rs 1,400 crore.",
                          "2019-01-24"), "investment")
