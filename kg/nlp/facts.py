@@ -248,6 +248,17 @@ def _a_noun_with_its_article(doc: Doc, at: int) -> bool:
 _NOUN_SENSES = frozenset({"ink", "inks", "sign", "signs", "seal", "seals", "strike"})  # not "the signing of"
 
 
+def _home_of_a_firm(text: str, m: Mention) -> bool:
+    """Whether a place's name only tells the home of a firm noun after it: "UK bank", "Russian oil firm"."""
+    after = _WORDS_AFTER.match(text, m.end)
+    return m.cls in PLACE_CLASSES and after is not None and \
+        any(w.lower() in _FIRM_NOUNS for w in after.groups() if w)
+
+
+_WORDS_AFTER = re.compile(r"\s+([a-z-]+)\b(?:\s+([a-z]+)\b)?")
+_FIRM_NOUNS = frozenset(read_lexicon("firm_nouns"))
+
+
 def _in_sentence(mentions: list[Mention], sent: Span) -> list[tuple[int, Mention]]:
     """(index, mention) of the mentions that start in ``sent``; the mentions are sorted by start."""
     first = bisect.bisect_left(mentions, sent.start_char, key=_start)
@@ -1069,6 +1080,9 @@ class FactFinder:
                         and not re.match(r"['’]s\b", text[m.end:m.end + 3])
                         and not _in_relative_clause(doc, m.start, sign_at)]
             parsed = self._subjects(doc, mentions, sign_at)
+            # "UK bank seals South Korean deal": the place names the home of the firm that signs, not a party
+            subjects = [i for i in subjects if not _home_of_a_firm(text, mentions[i])]
+            parsed = [i for i in parsed if not _home_of_a_firm(text, mentions[i])]
             if not parsed and subjects and self._modifies_an_object(doc, mentions[subjects[-1]]):
                 subjects = subjects[:-1]  # "started his two-day Singapore trip by signing MoUs": no signer
             parties = [] if passive or not (subjects or parsed) else (parsed or [subjects[-1]])

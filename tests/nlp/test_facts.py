@@ -226,6 +226,11 @@ def test_facts_a_sign_of_a_thaw_leaves_the_signing_after_it(nlp):
     assert g["count"] == 1
 
 
+def test_facts_agreement_party_is_no_home_of_the_firm_that_signs(nlp):
+    found = of_rel(facts(nlp, "UK bank seals South Korean deal"), "agreement")
+    assert all("UK" not in g["parties"] for g in found)
+
+
 def test_facts_investments_one_per_company(nlp):
     found = of_rel(facts(nlp, "Automobile firms like Hyundai committed Rs 7,000 crore, MRF Rs 3,100 crore, Eicher Rs 1,400 crore.",
                          "2019-01-24"), "investment")
