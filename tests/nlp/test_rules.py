@@ -261,6 +261,13 @@ def test_rules_cooperation_under_a_condition_is_none(nlp):
     assert not [f for f in ex.facts if isinstance(f, Cooperation)]
 
 
+def test_rules_a_tie_talked_of_is_no_cooperation(nlp):
+    text = ("Meanwhile, according to Chinese state press reports, small state-owned carmaker Nanjing Auto is in "
+            "negotiations with Rover and SAIC to take a 20% stake in the joint venture.")
+    ex = extract(nlp, text, "2005-01-20")
+    assert not [f for f in ex.facts if isinstance(f, Cooperation)]
+
+
 def test_rules_raw_facts_read_back_typed(nlp):
     from kg.nlp.raw import RawAgreement, raw_fact
 
