@@ -52,6 +52,7 @@ JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to
                         r"are set to)?\s*(?:be\s+)?(?:jointly\s+)?(?:develop|build|set up|establish|construct|operate|"
                         r"invest)\w*\b", re.I)
 BUSINESS_TIE = re.compile(r"joint venture|partnership|alliance|tie-up", re.I)
+_PARTNER_AFTER = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,2}$")  # "with state-owned Rosneft": the partner a tie names
 _SIDE_NOUNS = {line.split()[0]: tuple(line.split()[1:]) for line in read_lexicon("side_nouns")}
 # "the two sides", "both nations", "both the cities", "two parties": the parties told before
 BOTH_SIDES = re.compile(rf"\b(?:the two|both(?: the)?|two(?= parties))\s+(?:[a-z]+\s+)?(?:{'|'.join(_SIDE_NOUNS)})\b",
@@ -1368,7 +1369,11 @@ class FactFinder:
             chosen.append(before[0])  # the subject: "Qingdao ... will deepen cooperation"
             if len(before) >= 2 and (re.fullmatch(r"\s*(?:,|and|&)\s*",
                                                   text[mentions[before[0]].end:mentions[before[1]].start])
-                                     or BUSINESS_TIE.match(cue.group(0))):
+                                     or BUSINESS_TIE.match(cue.group(0)) and not any(
+                                         mentions[i].start >= cue.end() and _PARTNER_AFTER.search(
+                                             text, cue.end(), mentions[i].start) for i in after)):
+                # the second name before a tie only where no partner follows it: "and has a partnership to develop
+                # the Sakhalin 5 field with state-owned Rosneft" is not with TNK-BP, told before in another clause
                 chosen.append(before[1])  # "for Jiangsu and Macau to deepen cooperation"; "Fiat sold GM ... partnership"
         w = re.search(r"\b(?:with|between)\s+(?:the\s+)?", text[cue.end():sent.end_char]) or \
             re.search(r"\b(?:with)\s+(?:the\s+)?", text[sent.start_char:cue.start()])

@@ -275,6 +275,14 @@ def test_facts_cooperation_with_sectors(nlp):
     assert c["sectors"] == ["technological innovation", "international shipping", "modern finance"]
 
 
+def test_facts_cooperation_tie_with_a_partner_after_it_takes_no_second_name_before(nlp):
+    text = ("Miner Highland Gold said it regretted any limit on privatisation while BP, a big investor, declined to "
+            "comment. BP spent $7.5bn to create Russian-registered oil company TNK-BP, and has a partnership to develop "
+            "the Sakhalin 5 petroleum field with state-owned Rosneft.")
+    [c] = of_rel(facts(nlp, text), "cooperation")
+    assert set(c["parties"]) == {"BP", "Rosneft"}
+
+
 def test_facts_cooperation_between(nlp):
     [c] = of_rel(facts(nlp, "Participants discussed new opportunities for industrial cooperation between Guangzhou and Singapore."),
                  "cooperation")
