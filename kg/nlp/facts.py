@@ -386,6 +386,17 @@ def _in_relative_clause(doc: Doc, at: int, verb_at: int) -> bool:
     return any(a.dep_ == "relcl" and not a.left_edge.i <= v <= a.right_edge.i for a in doc[i].ancestors)
 
 
+def _charged(doc: Doc, at: int) -> bool:
+    """Whether the signing verb at char ``at`` is told as a charge or denied: "He accused the party of signing up to
+    a deal with the Tories in Europe"."""
+    i = token_at(doc, at)
+    return i is not None and any(a.lower_ in _CHARGE_VERBS for a in doc[i].ancestors)
+
+
+_CHARGE_VERBS = frozenset(read_lexicon("charge_verbs"))
+SUBJECT_TO = re.compile(r"\bsubject to\b", re.I)  # "the purchase is subject to ... a deal being struck": a condition
+
+
 def _deal_ends(sent: Span) -> bool:
     """Whether an agreement noun of the sentence is the subject of a verb of ending: a deal told as ending
     ("its sponsorship agreement with Chelsea ... would end in 2006"), not as signed."""
@@ -1057,6 +1068,8 @@ class FactFinder:
             None)  # "after witnessing the MoUs signing ceremony" tells of a signing told already
         if sign and _deal_ends(sent):
             sign = None  # "Umbro announced its sponsorship agreement with Chelsea ... would end in 2006"
+        if sign and (SUBJECT_TO.search(s_text, 0, sign.start()) or _charged(doc, sent.start_char + sign.start())):
+            sign = None  # "is subject to ... a revenue-sharing deal being struck"; "accused the party of signing up"
         has_noun = sign and re.search(rf"\b{AGREEMENT_NOUN}\b", s_text, re.I)  # read only after a signing verb
         if sign and has_noun:
             count = None

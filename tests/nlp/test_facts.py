@@ -219,6 +219,15 @@ def test_facts_no_signing_from_a_noun_with_its_article(nlp, text):
     assert of_rel(facts(nlp, text), "agreement") == []
 
 
+@pytest.mark.parametrize("text", [
+    "He accused the party of signing up to a deal with the Tories in Europe, rather than sticking to an independent stance.",
+    "BLB's purchase of the US unit is subject to the agreement of a revenue-sharing deal being struck with Rhode Island "
+    "authorities.",
+])
+def test_facts_no_signing_told_as_a_charge_or_a_condition(nlp, text):
+    assert of_rel(facts(nlp, text), "agreement") == []
+
+
 def test_facts_a_sign_of_a_thaw_leaves_the_signing_after_it(nlp):
     text = ("In a sign of a thaw in relations between Egypt and Israel, the two countries have signed a trade protocol "
             "with the US, allowing Egyptian goods made in partnership with Israeli firms free access to American markets.")
