@@ -394,6 +394,7 @@ def _charged(doc: Doc, at: int) -> bool:
 
 
 _CHARGE_VERBS = frozenset(read_lexicon("charge_verbs"))
+NEW_CLAUSE = re.compile(r"[,;–—-]\s+and\s")  # ", and stock market returns have been": a clause of its own
 SUBJECT_TO = re.compile(r"\bsubject to\b", re.I)  # "the purchase is subject to ... a deal being struck": a condition
 
 
@@ -1275,7 +1276,8 @@ class FactFinder:
         targets = [i for i, m in idx if m.cls in PLACE and verb_at < m.start < first_event and
                    re.search(r"\b(?:in(?:to)?|to)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+)?$",
                              text[max(0, m.start - 40):m.start])
-                   and not re.match(r"['’]s\b", text[m.end:m.end + 3])]  # "in Brazil's Sao Paulo state": not Brazil
+                   and not re.match(r"['’]s\b", text[m.end:m.end + 3])  # "in Brazil's Sao Paulo state": not Brazil
+                   and not NEW_CLAUSE.search(text, verb_at, m.start)]  # "- $7bn in 2003 - and ... the healthiest in Europe"
         target = targets[-1] if targets else None
         receive = RECEIVE_VERB.search(s_text)
         if receive and re.search(r"\b(?:hopes?|aims?|bid|effort|efforts|plans?|seeks?|seeking|order)\s+(?:of|to|for|at)\s+$",

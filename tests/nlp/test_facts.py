@@ -272,6 +272,12 @@ def test_facts_spending_reclassified_as_investment_is_no_flow(nlp):
     assert of_rel(facts(nlp, text), "investment") == []
 
 
+def test_facts_investment_target_is_no_place_of_a_later_clause(nlp):
+    text = ("Foreign direct investment, long negligible, is starting to flow in serious amounts - $7bn in 2003 - and "
+            "stock market returns have been among the healthiest in Europe.")
+    assert all(f["target"] != "Europe" for f in of_rel(facts(nlp, text), "investment"))
+
+
 def test_facts_investment_told_as_a_headline_infinitive(nlp):
     [inv] = of_rel(facts(nlp, "FMCG brands including Britannia to invest in the State.", "2019-01-24"), "investment")
     assert inv["investor"] == "Britannia"
