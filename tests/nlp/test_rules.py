@@ -268,6 +268,13 @@ def test_rules_a_tie_talked_of_is_no_cooperation(nlp):
     assert not [f for f in ex.facts if isinstance(f, Cooperation)]
 
 
+def test_rules_partner_named_in_a_buy_out_is_no_cooperation(nlp):
+    text = ("DaimlerChrysler last week agreed a compensation package with partner Mitsubishi Motors which will see it "
+            "buy out its stake in Fuso.")
+    ex = extract(nlp, text, "2005-03-01")
+    assert not [f for f in ex.facts if isinstance(f, Cooperation)]
+
+
 def test_rules_raw_facts_read_back_typed(nlp):
     from kg.nlp.raw import RawAgreement, raw_fact
 

@@ -38,6 +38,7 @@ TIES_ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|cance
 
 _HEDGES = frozenset(read_lexicon("hedges"))
 _TALKS = frozenset({"talks", "negotiations", "discussions"})
+_BOUGHT_OUT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in read_lexicon("acquisition_words")) + r")\b", re.I)
 # a tie two firms or states have or have not, unlike cooperation, which a pledge to cooperate already tells
 _TIES = frozenset({"alliance", "tie-up", "tie", "partnership", "venture"})  # "tie-up" is the tokens "tie", "-", "up"
 
@@ -139,6 +140,9 @@ def cooperation_from_parse(sent: "Span", mentions: list, spans: list[tuple[int, 
             continue
         if not_reached(tok, sent):
             continue  # "Qantas sought a tie-up with Air New Zealand"
+        if tok.dep_ == "compound" and mention_of(tok.head, spans) is not None and _BOUGHT_OUT.search(s_text):
+            continue  # "agreed a compensation package with partner Mitsubishi Motors which will see it buy out its
+            # stake in Fuso": "partner" only names a party of a buy-out, a tie that ends
         verb = _clause(tok)
         chain = [tok]
         node = tok
