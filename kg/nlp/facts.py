@@ -185,6 +185,21 @@ def _first_day(date: str | None, before: str, sentence: str) -> str | None:
     return (dt.date.fromisoformat(date) - dt.timedelta(days=n - 1)).isoformat() if n and 1 < n < 15 else date
 
 
+# "the five-day China-ASEAN Expo": a length in days, then the event's head within three words
+_N_DAY_HEAD = re.compile(r"\b(\w+-day)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\b", re.I)
+
+
+def _length_told_elsewhere(text: str, head: str, at: int) -> str | None:
+    """"the five-day expo" told elsewhere in the text of the event whose head is ``head``, as the words
+    _first_day reads ("five-day "): the telling nearest the event's mention at char ``at``."""
+    if "-day" not in text.lower():
+        return None
+    told = [t for t in _N_DAY_HEAD.finditer(text) if t.group(2).lower() == head.lower()]
+    if not told:
+        return None
+    return min(told, key=lambda t: abs(t.start() - at)).group(1).lower() + " "
+
+
 @functools.lru_cache(maxsize=4)
 def _ascii_lower(text: str) -> str | None:
     """``text`` in lower case, None when it is not pure ASCII; every rule of a sentence asks of the same text."""
@@ -331,9 +346,10 @@ def _placed_by_the_text(facts: list[dict]) -> list[dict]:
             and not f.get("heldInDateline")}
     out = []
     for f in facts:
-        if f["rel"] == "event" and f.get("heldInDateline") and f["event"] in told:
-            f = {k: v for k, v in f.items() if k not in ("heldIn", "heldInDateline")}
-            if not any(k in f for k in ("heldInAnaphor", "date", "partOf")):
+        if f["rel"] == "event" and f.get("heldInDateline"):
+            dropped = ("heldIn", "heldInDateline") if f["event"] in told else ("heldInDateline",)
+            f = {k: v for k, v in f.items() if k not in dropped}
+            if "heldIn" not in f and not any(k in f for k in ("heldInAnaphor", "date", "partOf")):
                 continue  # nothing else told of the event here
         out.append(f)
     return out
@@ -964,9 +980,7 @@ class FactFinder:
                 date = resolve_date(text[origin:sent.end_char], published) or resolve_date(s_text, published)
                 before = text[max(sent.start_char, m.start - 40):m.start]
                 if date and not re.search(r"-day\b", before):  # "which concluded Sunday", then "the five-day expo"
-                    told = re.search(rf"\b\w+-day\s+(?:[\w-]+\s+){{0,3}}?{re.escape(mentions[i].text.split()[-1])}\b",
-                                     text, re.I)
-                    before = told.group(0)[:told.group(0).index("-day") + 5] if told else before
+                    before = _length_told_elsewhere(text, mentions[i].text.split()[-1], m.start) or before
                 date = _first_day(date, before, s_text)
                 if date or (happened and dateline[1]):
                     fact["date"] = date or dateline[1]

@@ -135,8 +135,10 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
     joined = None  # the "and" the run has crossed, if any
     while i >= sent_start and end - i <= 10:
         tok = doc[i]
-        if tok.lower_ == "in" and joined is not None:
-            start = joined + 1  # "Chamber of Commerce in Vilnius and Klaipėda State Seaport Authority": two names
+        if tok.lower_ == "in" and joined is not None and i > sent_start and _is_cap(doc[i - 1]):
+            # "Chamber of Commerce in Vilnius and Klaipėda State Seaport Authority": two names, the "in" inside the
+            # run; not "shares in Trade and Development Bank", where the "in" comes before it
+            start = joined + 1
             break
         if tok.lower_ in ("and", "&"):
             joined = i
@@ -287,12 +289,12 @@ class MentionFinder:
         self.document_heads = frozenset(read_lexicon("document_heads"))  # "Road Safety Bill" is no organisation
         self.place_aliases = frozenset(line.partition("=")[0].strip() for line in read_lexicon("place_aliases"))
         # "X, the country's largest steel producer,": a place's name the article describes as a firm's
-        firms = "|".join(sorted(read_lexicon("firm_nouns"), key=len, reverse=True))
+        firms = "|".join(sorted(read_lexicon("firm_nouns"), key=len, reverse=True)) or r"(?!)"  # none: no match
         self.firm_described = re.compile(rf",\s+(?:the|a|an)\s+(?:(?!(?:of|in|for|with|to|near|from)\b)[\w'’-]+\s+){{0,4}}?"
                                          rf"(?:{firms})s?\s*[,.;]")
         # "chief economist at Gerrard", ", Halifax chief economist,": a title only a firm's staff hold (of
         # private_titles.txt and not of public_titles.txt) beside a place's name
-        market = "|".join(sorted(set(read_lexicon("private_titles")) - self.titles, key=len, reverse=True))
+        market = "|".join(sorted(set(read_lexicon("private_titles")) - self.titles, key=len, reverse=True)) or r"(?!)"
         self.staff_at = re.compile(rf"\b(?:{market})\s+(?:at|with)\s+$")
         self.staff_of = re.compile(rf"\s+(?:chief\s+|senior\s+)?(?:{market})\s*,")
         # the words (as written, and lower-cased) that rules of _patterned start from: see _marked

@@ -360,6 +360,18 @@ def test_facts_an_event_told_ending_began_as_many_days_before_as_a_later_sentenc
     assert {ev.get("date") for ev in of_rel(facts(nlp, text, "2023-08-28"), "event")} == {"2023-08-23"}
 
 
+def test_facts_a_length_in_days_told_in_capitals_dates_the_event_too(nlp):
+    # the same sentences as above, the length written as a title ("the Five-Day Expo"); no crash on its case
+    text = ("CHANGCHUN, Aug. 27 (Xinhua) -- Investment deals worth 84.48 billion yuan (about 11.59 billion U.S. dollars) "
+            "were reached during the 14th China-Northeast Asia Expo, which concluded Sunday in Changchun, capital of "
+            "northeast China's Jilin Province.\n\n"
+            "A total of 99 projects were signed during the Five-Day Expo, setting a new record in terms of project "
+            "investment scale.")
+    events = of_rel(facts(nlp, text, "2023-08-28"), "event")
+    assert {ev.get("date") for ev in events} == {"2023-08-23"}
+    assert not any("heldInDateline" in ev for ev in events)  # the finder's own mark stays inside it
+
+
 def test_facts_located_in_apposition(nlp):
     found = facts(nlp, "Yantai, a coastal city in East China's Shandong province, signed 38 projects worth 23 billion yuan.")
     assert ("Yantai", "Shandong province") in [(f["place"], f["in"]) for f in of_rel(found, "locatedIn")]

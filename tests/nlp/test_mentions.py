@@ -771,3 +771,16 @@ def test_mentions_a_city_joined_to_the_ners_city_is_a_city(nlp):
               "tourism and cultural sectors, was signed today in Batumi.")
     assert [(m[0], m[3]) for m in doc._.nkg_mentions if m[2] in ("Batumi", "Brest")] == [
         (26, "City"), (37, "City"), (153, "City")]
+
+
+def test_mentions_a_name_read_leftwards_is_cut_at_an_in_only_inside_its_run(nlp):
+    """_cap_run_left cuts "X in Y and Z <head>" at the "and" only where the "in" joins two capitalised words (the
+    Vilnius case above); an "in" before the run ("courts in England and Wales") leaves the run whole."""
+    from kg.nlp.mentions import _cap_run_left
+    doc = nlp.make_doc("New targets to reduce the stress to victims and witnesses giving evidence in courts in England "
+                       "and Wales have been announced by the lord chancellor.")
+    wales = next(t.i for t in doc if t.text == "Wales")
+    assert doc[_cap_run_left(doc, wales + 1, 0)].text == "England"
+    doc = nlp.make_doc("the German-Lithuanian Chamber of Commerce in Vilnius and Klaipėda State Seaport Authority.")
+    authority = next(t.i for t in doc if t.text == "Authority")
+    assert doc[_cap_run_left(doc, authority + 1, 0)].text == "Klaipėda"

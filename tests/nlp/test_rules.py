@@ -252,6 +252,18 @@ def test_rules_a_necessity_or_aim_to_invest_is_no_investment(nlp, text):
     assert not [f for f in ex.facts if isinstance(f, Investment)]
 
 
+def test_rules_a_need_hedges_as_a_complement_not_as_a_modifier(nlp):
+    """necessities.txt: "it was vital the UK continued to invest" is a need; "this essential investment" (BBC
+    politics) is an investment told as it is."""
+    from kg.nlp.rules.investment import HEDGES, hedged
+    need = nlp("Mr Brown said that it was vital the UK continued to invest in infrastructure.")
+    assert hedged(next(t for t in need if t.lower_ == "invest"), need[:])
+    told = nlp("We will not be diverted from these necessary changes so that we can make this essential investment.")
+    # the rules' modifier test (a "planned investment", a "possible partnership") reads HEDGES
+    assert not [c for c in next(t for t in told if t.lower_ == "investment").children
+                if c.dep_ == "amod" and c.lower_ in HEDGES]
+
+
 def test_rules_cooperation_under_a_condition_is_none(nlp):
     """BBC politics/064: "talks will begin only if the country co-operates fully with the UN"."""
     text = ("Tony Blair has hailed a deal bringing Turkey a step closer to EU membership as important for the world's "
@@ -768,3 +780,24 @@ def test_rules_a_signing_ceremony_takes_the_sectors_of_its_clause(nlp):
     label = {e.iri: e.label for e in ex.entities}
     [deal] = [f for f in ex.facts if isinstance(f, Agreement)]
     assert {label[s] for s in deal.sectors} == {"fertilisers", "chemicals", "gypsum"}
+
+
+@pytest.mark.parametrize("name,surname", [
+    ("Peter Beattie", "Beattie"),  # tr: "by Mr Beattie"
+    ("Bernard P. Carvalho Jr.", "Carvalho"),  # tr: a "Jr." and an initial are no surname
+    ("Guy Mansfield QC", "Mansfield"),  # BBC: a post-nominal is none either
+    ("Beattie", None),
+])
+def test_rules_the_surname_a_signer_is_told_by(name, surname):
+    from kg.nlp.rules.discourse import _surname
+    assert _surname(name) == surname
+
+
+@pytest.mark.parametrize("item", [
+    "A $100-million agreement with JD.com to purchase Canadian produce",  # tr_na
+    "A $100-million Agreement with JD.com to purchase Canadian produce",  # the noun as a title: the lexicon's
+    "A $100-million AGREEMENT with JD.com to purchase Canadian produce",  # nouns are read in any case
+])
+def test_rules_a_listed_item_opens_with_an_agreement_noun_in_any_case(item):
+    from kg.nlp.rules.discourse import LISTED_ITEM
+    assert LISTED_ITEM.match(item).group(0).endswith("with ")

@@ -92,9 +92,11 @@ def any_word_pattern(words: Iterable[str]) -> re.Pattern:
 
     >>> any_word_pattern(["sign", "signing", "ink"]).pattern
     '(?:ink|sign(?:ing)?)'
+    >>> any_word_pattern(["", "ink"]).pattern
+    'ink'
     """
     tree: dict = {}
-    for word in words:
+    for word in filter(None, words):  # an empty word would match everywhere
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})

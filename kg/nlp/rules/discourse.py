@@ -25,6 +25,7 @@ DEAL_SUBJECT = re.compile(r"^\W*(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:" + _REPORTED 
                           r"(?:(?:The|the|This|These|Those|Both|Such|Each|All|Its|Their)\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:agreements?|deals?|MoUs?|MOUs?|memorand\w*|pacts?|accords?|contracts?|projects?|ventures|"
                           r"arrangements|documents?|partnership|cooperation|letters? of intent)|It|They)\b")
+_POST_NOMINALS = frozenset(read_lexicon("post_nominals"))  # "QC", "MP": no surname
 SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?)\b", re.I)
 WITNESSED = re.compile(r"\b(?:witness\w*|presence|attend\w*|the signing)\b", re.I)
 # Where a signer stands: before the verb ("X signed"), or after "between", "by", "with", "and", with the title or body
@@ -137,13 +138,17 @@ def signer_body(state: Discourse) -> Iterator[Amendment]:
     # "by Mr Beattie": a signer told by surname, where one post holder of the article bears it
     surnames: dict[str, list[int]] = {}
     for name, body in posts.items():
-        surnames.setdefault(name.split()[-1], []).append(body)
+        surname = _surname(name)
+        if surname:
+            surnames.setdefault(surname, []).append(body)
     posts.update({surname: bodies[0] for surname, bodies in surnames.items()
                   if len(bodies) == 1 and surname not in posts})
     for k, fact in enumerate(state.facts):
         if fact["rel"] != "agreement" or len(fact["parties"]) >= 2:
             continue
         n = state.sentence_at(fact["at"])
+        if n < 0:
+            continue
         sent = state.sentences[n]
         verb = SIGNING.search(sent.text)
         if verb is None or WITNESSED.search(sent.text):
@@ -265,7 +270,8 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
             continue
         k, fact = before[-1]
         deals = [(j, f) for j, f in before if f["rel"] == "agreement"]
-        if deals and (DEAL_NOUN.search(sent.text) or n > 0 and DEAL_SUBJECT.match(state.sentences[n - 1].text)):
+        if deals and (DEAL_NOUN.search(sent.text) or n > 0 and DEAL_SUBJECT.match(state.sentences[n - 1].text)
+                      and DEAL_NOUN.search(state.sentences[n - 1].text)):
             # "This agreement facilitates cooperation in areas such as IT, ...": the deal's sectors, though a
             # cooperation of the pair was told after it or the sentence's own cooperation took them too; also
             # told right after a sentence about the deal ("The MOU also aims to strengthen bonds of friendship,
@@ -290,6 +296,14 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
             yield Amendment(-1, "new", ({"rel": "cooperation", "parties": list(fact["parties"]), "sectors": list(sectors),
                                          "rule": "cooperation-sectors-of-the-pair", "confidence": 0.6,
                                          "at": sent.start},), "cooperation-sectors-of-the-pair")
+
+
+def _surname(name: str) -> str | None:
+    """The word a person is called by after a title ("Mr Beattie"): the last of the name that is no initial,
+    "Jr." or post-nominal ("Bernard P. Carvalho Jr." is Carvalho); None for a one-word name."""
+    words = name.split()
+    last = next((w for w in reversed(words[1:]) if not w.endswith(".") and w not in _POST_NOMINALS), None)
+    return last
 
 
 def _others_named(named: set, keys: set) -> bool:
@@ -374,8 +388,8 @@ def listed_parts(state: Discourse) -> Iterator[Amendment]:
 
 # "An $80-million agreement with China Telecom Group Best Tone Information Co. Ltd. to import food": a part of a batch
 # listed after a colon, an indefinite deal with its partner (the name right after "with" or "between")
-LISTED_ITEM = re.compile(r"^\W*(?:An?|One)\s+(?:[\w$.,-]+\s+){0,3}?(?:" + "|".join(read_lexicon("agreement_nouns")) +
-                         r")\s+(?:with|between)\s+(?:the\s+)?")
+LISTED_ITEM = re.compile(r"^\W*(?:An?|One)\s+(?:[\w$.,-]+\s+){0,3}?(?i:" + "|".join(read_lexicon("agreement_nouns")) +
+                         r")\s+(?:with|between)\s+(?:the\s+)?")  # the nouns as the lexicon says, in any case
 
 
 @rule("agreement-listed-items", kind="agreement", confidence=0.6)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 INVESTMENT_WORDS = _TRIGGERS = frozenset(read_lexicon("investment_triggers"))
 HEDGES = _HEDGES = frozenset(read_lexicon("hedges"))
+_NEEDED = _HEDGES | frozenset(read_lexicon("necessities"))  # "it was vital ...": a need, as a complement
 _REPORTING = frozenset(read_lexicon("reporting_verbs"))
 _PER_UNIT = re.compile(r"^\s*(?:a|an|per|each)\s+(?:head|month|year|week|day|person|share|unit|tonne|ton|barrel)\b", re.I)
 _SIGNING = {"signed", "signs", "sign", "inked", "sealed", "signing"}
@@ -35,7 +36,7 @@ def hedged(tok: "Token", sent: "Span") -> bool:
         if any(c.dep_ in ("aux", "neg", "mark") and c.lower_ in _HEDGES | {"not", "n't", "never", "no"}
                and not (reported and c.lower_ == "would") for c in node.children) \
                 or node.lower_ in _HEDGES or any(c.dep_ == "neg" for c in node.children) \
-                or any(c.dep_ == "acomp" and c.lower_ in _HEDGES for c in node.children):  # "it was vital ..."
+                or any(c.dep_ == "acomp" and c.lower_ in _NEEDED for c in node.children):  # "it was vital ..."
             return True
         if node.head.i == node.i:
             break
