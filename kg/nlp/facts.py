@@ -474,10 +474,11 @@ class FactFinder:
         return text if title and any(t in self.titles or t.split("-")[-1] in self.titles for t in
                                      [text, title[-1]]) else None
 
-    def posts(self, doc: Doc, text: str, mentions: list[Mention], sent: Span) -> list[dict]:
-        """Posts told in one sentence: apposition, premodifier, envoys, national titles."""
+    def posts(self, doc: Doc, text: str, mentions: list[Mention], sent: Span,
+              in_sent: list[tuple[int, Mention]]) -> list[dict]:
+        """Posts told in one sentence (whose mentions are ``in_sent``, see :func:`_in_sentence`): apposition,
+        premodifier, envoys, national titles."""
         out = []
-        in_sent = _in_sentence(mentions, sent)
         for i, m in in_sent:
             if m.cls not in PERSON_CLASSES:
                 continue
@@ -684,9 +685,11 @@ class FactFinder:
         return [{"rel": "post", "person": i, "title": title, "of": body, "rule": "post-title-of-body-before",
                  "confidence": 0.7}]
 
-    def _unnamed_post(self, text: str, mentions: list[Mention], sent) -> tuple[str, int] | None:
-        """A sentence that opens with "India's defence minister" and names no one: (title, place)."""
-        first = next((i for i, m in _in_sentence(mentions, sent)), None)
+    def _unnamed_post(self, text: str, mentions: list[Mention], sent,
+                      in_sent: list[tuple[int, Mention]]) -> tuple[str, int] | None:
+        """A sentence (whose mentions are ``in_sent``) that opens with "India's defence minister" and names no
+        one: (title, place)."""
+        first = next((i for i, m in in_sent), None)
         if first is None or mentions[first].cls not in PLACE or text[sent.start_char:mentions[first].start].strip() or \
                 any(m.cls in PERSON_CLASSES for _, m in _in_sentence(mentions, sent)):
             return None
@@ -939,12 +942,14 @@ class FactFinder:
         spans += [(c.start(), c.end()) for c in AGENCY_CREDIT.finditer(text, 0, 400)]
         return {i for i, x in enumerate(mentions) if any(a <= x.start and x.end <= b for a, b in spans)}
 
-    def events(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, published: str | None,
-               last_event: dict[str, int], dateline: tuple[int | None, str | None] = (None, None)) -> list[dict]:
-        """Where and when the sentence's named events took place, and what they were part of."""
+    def events(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, in_sent: list[tuple[int, Mention]],
+               published: str | None, last_event: dict[str, int],
+               dateline: tuple[int | None, str | None] = (None, None)) -> list[dict]:
+        """Where and when the sentence's named events (among its mentions ``in_sent``) took place, and what they
+        were part of."""
         out = []
         s_text = text[sent.start_char:sent.end_char]
-        events = [(i, m) for i, m in _in_sentence(mentions, sent) if m.cls == "Event"]
+        events = [(i, m) for i, m in in_sent if m.cls == "Event"]
         refs = list(events)
         for a in (() if _absent(s_text, _EVENT_WORDS) else EVENT_ANAPHOR.finditer(s_text)):
             target = _event_named(last_event, a.group(1))
@@ -1066,11 +1071,12 @@ class FactFinder:
                     return chosen[::-1]
         return []
 
-    def deals(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, published: str | None,
-              last_event: dict[str, int], next_sent_sectors: list[int], recent_parties: list[int]) -> list[dict]:
-        """Signings (with parties, count, value, occasion, date, sectors) and investments of one sentence."""
+    def deals(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, idx: list[tuple[int, Mention]],
+              published: str | None, last_event: dict[str, int], next_sent_sectors: list[int],
+              recent_parties: list[int]) -> list[dict]:
+        """Signings (with parties, count, value, occasion, date, sectors) and investments of one sentence, whose
+        mentions are ``idx``."""
         s_text = text[sent.start_char:sent.end_char]
-        idx = _in_sentence(mentions, sent)
         money = [(sent.start_char + x.start, x) for x in find_money(s_text)]
         out = []
         sign = None if _absent(s_text, _SIGNING_WORDS) or CONDITIONAL.match(s_text) else next(
@@ -1369,11 +1375,11 @@ class FactFinder:
                  "rule": "investment-sentence", "confidence": 0.6}]
 
     # ----------------------------------------------------------- cooperation
-    def cooperation(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, recent_parties: list[int],
-                    signers: tuple[int, ...] = ()) -> list[dict]:
-        """"A will deepen cooperation with B", "the two sides ... cooperation", "joining hands with B";
-        ``signers`` are the two parties of the last signing told, whom "the two sides" name first."""
-        idx = _in_sentence(mentions, sent)
+    def cooperation(self, doc: Doc, text: str, mentions: list[Mention], sent: Span, idx: list[tuple[int, Mention]],
+                    recent_parties: list[int], signers: tuple[int, ...] = ()) -> list[dict]:
+        """"A will deepen cooperation with B", "the two sides ... cooperation", "joining hands with B" (the
+        sentence's mentions are ``idx``); ``signers`` are the two parties of the last signing told, whom "the
+        two sides" name first."""
         cue = None
         cues = () if _absent(text[sent.start_char:sent.end_char], _COOPERATION_WORDS) else \
             COOPERATION.finditer(text, sent.start_char, sent.end_char)
@@ -1496,17 +1502,20 @@ class FactFinder:
                     re.search(r"\b(?:projects?|deals?|agreements?|them)\b", nxt_text, re.I) and \
                     not SIGNING.search(nxt_text):
                 next_sectors = [i for i, m in enumerate(mentions) if m.cls == "Sector" and nxt.start_char <= m.start < nxt.end_char]
-            found = self.posts(doc, text, mentions, sent)
+            in_sent = _in_sentence(mentions, sent)  # read by most rules of the sentence: found once
+            found = self.posts(doc, text, mentions, sent, in_sent)
             found += _parsed_posts(sent, mentions, spans, found, post_rules)
             found += self._named_next(text, mentions, sent, unnamed)
-            unnamed = self._unnamed_post(text, mentions, sent)
+            unnamed = self._unnamed_post(text, mentions, sent, in_sent)
             found += self.located_in(doc, text, places, sent)
             found += self._located_by_clause(places, spans, sent, found)
-            found += self.events(doc, text, mentions, sent, published, last_event, dateline)
-            found += self.deals(doc, text, mentions, sent, published, last_event, next_sectors, recent_parties)
+            found += self.events(doc, text, mentions, sent, in_sent, published, last_event, dateline)
+            found += self.deals(doc, text, mentions, sent, in_sent, published, last_event, next_sectors,
+                                recent_parties)
             found = self._parsed_agreements(sent, mentions, spans, found, published)
             parsed = list(cooperation_from_parse(sent, mentions, spans))
-            found += parsed or self.cooperation(doc, text, mentions, sent, recent_parties, self._last_signers(mentions, facts))
+            found += parsed or self.cooperation(doc, text, mentions, sent, in_sent, recent_parties,
+                                                self._last_signers(mentions, facts))
             found = self._parsed_investments(sent, mentions, spans, found)
             found += stake_investments(doc, text, mentions, sent)
             s_text = text[sent.start_char:sent.end_char]
@@ -1521,7 +1530,7 @@ class FactFinder:
             for f in found:
                 f["at"] = sent.start_char + len(s_text) - len(s_text.lstrip())  # evidence sentence
             facts += found
-            recent_parties += [i for i, m in _in_sentence(mentions, sent)
+            recent_parties += [i for i, m in in_sent
                                if m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
         sentences = [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char]) for s in sents]
         facts = _placed_by_the_text(facts)

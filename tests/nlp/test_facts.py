@@ -1230,3 +1230,15 @@ def test_facts_post_of_a_body_a_level_of_government_opens(nlp):
             "planning, among others.")
     posts = {(f["person"], f["title"], f["of"]) for f in of_rel(facts(nlp, text), "post")}
     assert ("Nguyen Van Ut", "chairman", "provincial People’s Committee") in posts
+
+
+def test_facts_each_sentence_rule_reads_its_own_sentences_mentions(nlp):
+    # the sentence rules are given the sentence's mentions, found once for them all (speed): a post, a signing and
+    # an event of three sentences each name only mentions of their own sentence
+    found = facts(nlp, "Yantai Mayor Zheng Deyan attended the fair. During the Hong Kong-Macao-Shandong Week, Qingdao "
+                       "signed a total of 16 project agreements with a planned total investment of $1.66 billion. "
+                       "During the conference, Wang Bo, deputy mayor of Qingdao, introduced Qingdao's strong "
+                       "industrial foundation.")
+    assert [(f["person"], f["of"]) for f in of_rel(found, "post")] == [("Zheng Deyan", "Yantai"), ("Wang Bo", "Qingdao")]
+    [g] = of_rel(found, "agreement")
+    assert g["parties"] == ["Qingdao"] and g["signedAt"] == "Hong Kong-Macao-Shandong Week" and g["count"] == 16
