@@ -1028,7 +1028,8 @@ class FactFinder:
 
         "Yantai, a coastal city in East China's Shandong province, signed ..." has Yantai as subject.
         """
-        verb = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+        i = token_at(doc, at)  # by bisection, not a Token made for each word before it
+        verb = doc[i] if i is not None else None
         hops = 0
         while verb is not None and hops < 4:
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

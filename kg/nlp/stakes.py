@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..schema import ORG_CLASSES, PLACE_CLASSES
+from .columns import token_at
 from .mentions import Mention
 from .money import find_money
 
@@ -54,7 +55,8 @@ def _mention_after(text: str, mentions: list[Mention], at: int, end: int, classe
 
 def _governing_verb(doc: Doc, at: int):
     """The verb "stake" is the object of, through a prepositional phrase or a coordination."""
-    tok = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+    i = token_at(doc, at)  # by bisection, not a Token made for each word before it
+    tok = doc[i] if i is not None else None
     hops = 0
     while tok is not None and hops < 4 and not tok.tag_.startswith("VB"):
         tok = tok.head if tok.head is not tok else None

@@ -1242,3 +1242,17 @@ def test_facts_each_sentence_rule_reads_its_own_sentences_mentions(nlp):
     assert [(f["person"], f["of"]) for f in of_rel(found, "post")] == [("Zheng Deyan", "Yantai"), ("Wang Bo", "Qingdao")]
     [g] = of_rel(found, "agreement")
     assert g["parties"] == ["Qingdao"] and g["signedAt"] == "Hong Kong-Macao-Shandong Week" and g["count"] == 16
+
+
+def test_facts_subjects_of_the_verb_at_a_character(nlp):
+    # the verb at a character is found by bisection of the token offsets (kg.nlp.columns.token_at)
+    from kg.nlp.facts import FactFinder
+    from kg.nlp.mentions import Mention
+
+    text = ("Yantai, a coastal city in East China's Shandong province, signed 38 projects worth 23 billion yuan "
+            "($3.17 billion) at the 2025 Yantai-Hong Kong Investment Promotion Conference.")
+    doc = nlp(text)
+    mentions = [Mention(*m) for m in doc._.nkg_mentions]
+    [i] = FactFinder._subjects(doc, mentions, text.index("signed") + 3)
+    assert mentions[i].text == "Yantai"
+    assert FactFinder._subjects(doc, mentions, text.index("signed") - 1) == []  # a space: no verb there

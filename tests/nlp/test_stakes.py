@@ -53,3 +53,14 @@ def test_stakes_a_stake_named_before_is_not_in_the_seller(nlp):
     the seller is no target, and "Spain" no investor of it."""
     found = investments(nlp, BBC_341.read_text(encoding="utf-8"))
     assert found and all(target != "Jarvis" for _, target in found)
+
+
+def test_stakes_governing_verb_of_the_word_at_a_character(nlp):
+    # the word at a character is found by bisection of the token offsets (kg.nlp.columns.token_at)
+    from kg.nlp.stakes import _governing_verb
+
+    text = "Fiat had sold GM a stake in 2000, as part of a partnership agreement."
+    doc = nlp(text)
+    assert _governing_verb(doc, text.index("stake") + 2).text == "sold"
+    assert _governing_verb(doc, text.index("sold") + 1).text == "sold"  # a verb is its own ("had" is before it)
+    assert _governing_verb(doc, text.index("stake") - 1) is None  # a space: no word there
