@@ -130,6 +130,9 @@ EVENT_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:" + "|".join(read_lexicon("eve
 ENVOY = re.compile(r"(?P<title>\b(?:ambassador|envoy|consul[- ]general|consul|high commissioner|"
                    r"trade commissioner|representative)\s+(?:to|in)\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))\s+"
                    r"(?:(?:[A-Z][a-z]+'?|Dr\.?)\s+){0,3}$", re.I)
+ENVOY_WORDS = 8  # the most words an ENVOY match holds: "high commissioner to New Zealand Datuk Seri Dr"
+# "the company's president, Wang Feng": a title and a comma right before a name
+TITLED_BEFORE = re.compile(r"\b([A-Za-z-]+),\s*$")
 # a wire dateline: the place in capitals, then a date or the agency, then a dash or a colon:
 # "SHENZHEN, Dec. 10 (Xinhua) --", "MILAN (AP) —", "NEW DELHI:", "RABAT - ", "LANZHOU, China, July 10 /PRNewswire/ --"
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+){0,3})(,[^\n—–:]{0,60}?|\s*\([^()\n]{1,60}\))?"
@@ -489,7 +492,8 @@ class FactFinder:
                            after)
             if app and re.match(r"and\b", app.group("phrase")):
                 app = None  # "Nikolai Palchikov, and the Mayor of Burgas, Dimitar Nikolov": the next one's title
-            titled_before = re.search(r"\b([A-Za-z-]+),\s*$", text[sent.start_char:m.start])
+            before = text[sent.start_char:m.start]
+            titled_before = TITLED_BEFORE.search(before, _words_from_end(before, 1))
             if app and titled_before and titled_before.group(1).lower() in self.titles and any(
                     x.cls in PERSON_CLASSES and re.fullmatch(r",\s*", text[m.end + app.end():x.start])
                     for x in mentions):
@@ -553,8 +557,7 @@ class FactFinder:
                         out.append({"rel": "post", "person": i, "title": title, "of": of, "rule": "post-apposition",
                                     "confidence": 0.85})
             # Premodifier: "Yantai Mayor Zheng Deyan", "Chief Minister Edappadi K Palaniswami"
-            before = text[sent.start_char:m.start]
-            envoy = ENVOY.search(before)
+            envoy = ENVOY.search(before, _words_from_end(before, ENVOY_WORDS))
             if envoy:  # "Malaysian Ambassador to Thailand Datuk Jojie Samuel"
                 place = self._mention_after(mentions, sent.start_char + envoy.start("place"), m.start, PLACE)
                 title = envoy.group("title")[:envoy.start("place") - envoy.start("title")]
