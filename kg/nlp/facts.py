@@ -13,7 +13,7 @@ import operator
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
@@ -360,6 +360,15 @@ def _placed_by_the_text(facts: list[dict]) -> list[dict]:
 
 _DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their"})
 _GENERIC = frozenset({"such", "all", "any"})
+_PRONOUN_TAGS = frozenset({"PRP", "WDT", "WP"})  # "they", "that", "which": a subject that names no signer
+
+
+def _names_no_signer(verb: Token) -> bool:
+    """Whether the clause of ``verb`` names no signer: its subject is a pronoun or absent and it has no "with" or
+    "between" partner ("agreements they sign up to"; not "agreements that Kenya signed with China")."""
+    subject_named = any(c.dep_ in ("nsubj", "agent") and c.tag_ not in _PRONOUN_TAGS for c in verb.children)
+    partner_named = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children)
+    return not subject_named and not partner_named
 
 
 def _generic_signing(sent: Span, at: int) -> bool:
@@ -374,8 +383,8 @@ def _generic_signing(sent: Span, at: int) -> bool:
         if noun.tag_ != "NNS" or not re.fullmatch(AGREEMENT_NOUN, noun.text, re.I):
             continue
         mods = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod", "nummod")}
-        if mods & _GENERIC or verb.dep_ == "relcl" and not mods & _DEFINITE and \
-                not any(c.dep_ == "nummod" for c in noun.children):
+        indefinite = not mods & _DEFINITE and not any(c.dep_ == "nummod" for c in noun.children)
+        if mods & _GENERIC or (verb.dep_ == "relcl" and indefinite and _names_no_signer(verb)):
             return True
     return False
 

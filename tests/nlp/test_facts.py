@@ -1277,3 +1277,19 @@ def test_facts_titles_right_before_a_name_are_searched_in_the_last_words_only():
                     assert (whole and (whole.span(), whole.groups())) == (last and (last.span(), last.groups()))
                     found += whole is not None and pattern is ENVOY
     assert found >= 4  # "Malaysian Ambassador to Thailand Datuk Jojie Samuel", ...
+
+
+@pytest.mark.parametrize("text,verb,names_none", [
+    # BBC politics/095: a pronoun subject, no partner: agreements in general
+    ("Government departments get their money from the Treasury on the basis of public service agreements they sign "
+     "up to, but at the same time the prime minister also has an agenda.", "sign", True),
+    # BBC business/313 (no real sentence has an indefinite plural agreement noun with such a clause; the nearest):
+    # a named subject and a "with" partner
+    ("If Iraq's cabinet approves the oil ministry's choice of companies, then this will be the first deal that Iraq "
+     "has signed with a foreign oil company.", "signed", False),
+])
+def test_facts_a_relative_clause_naming_a_signer_tells_a_signing(nlp, text, verb, names_none):
+    from kg.nlp.facts import _names_no_signer
+    doc = nlp(text)
+    [token] = [t for t in doc if t.text == verb]
+    assert _names_no_signer(token) is names_none
