@@ -103,7 +103,7 @@ _ORG_HEADS_LOWER = frozenset(h.lower() for h in _ORG_HEADS)
 
 def _names_the_same_body(short: str, name: str) -> bool:
     """Whether ``name``, which starts with ``short``, is its longer name, not another thing named after it: "Nestle
-    SA", "Lulu group", "Dubai Chamber of Commerce"; not a body's unit in a place ("UKIP Scotland", "Yukos USA"), a
+    SA", "Lulu group", "Dubai Chamber of Commerce and Industry" for "Dubai Chamber"; not a body's unit in a place ("UKIP Scotland", "Yukos USA"), a
     numbered thing ("BBC Radio 4", "BMW X5") or a list run together ("Fiat and General Motors", "Blair and Brown").
 
     >>> _names_the_same_body("Nestle", "Nestle SA"), _names_the_same_body("UKIP", "UKIP Scotland")
@@ -255,9 +255,9 @@ class Resolver:
             if m.cls == "Person" and len(words) > 1:
                 # "Abdul Rahman" after "Bayan Sami Abdul Rahman": the one longer name it ends; "Daniel Quintero" of
                 # "Daniel Quintero Calle": the one it starts (a second surname, a "Jr." after it)
-                longer = {p.key: j for j, p in persons if p.key.endswith(" " + m.key) or p.key.startswith(m.key + " ")
-                          and all(w[:1].isupper() for w in p.key[len(m.key):].split())
-                          and p.key not in body_keys}  # not "Adam Smith Lecture", a firm elsewhere in the text
+                longer = {p.key: j for j, p in persons if p.key.endswith(" " + m.key)
+                          or (p.key.startswith(m.key + " ") and all(w[:1].isupper() for w in p.key[len(m.key):].split())
+                              and p.key not in body_keys)}  # not "Adam Smith Lecture", a firm elsewhere in the text
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue

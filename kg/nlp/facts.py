@@ -19,7 +19,7 @@ from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
 from .columns import token_at, token_starts, token_strings
 from .dates import resolve_date
-from .mentions import PARENT_HEADS, PLACE_NOUNS, Mention
+from .mentions import PARENT_HEADS, PLACE_NOUNS, TITLE_PREPOSITIONS, Mention
 from .rules import NUMBER_WORDS, doc_text, rules_for, span_text
 from .rules.agreement import STAND_INS, agreements_from_parse
 from .rules.cooperation import TIES_ENDED, cooperation_from_parse, not_reached
@@ -42,10 +42,10 @@ COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnersh
                          r"work(?:ing)? together|synerg\w*|tie-up|ties with|joint ventures?|alliance)\b", re.I)
 # "race to sign", "delays in signing", "could sign": no signing took place
 # "If Iraq's cabinet approves ..., then this will be the first deal that Iraq has signed": a condition, no signing
-CONDITIONAL = re.compile(r"\W*(?:if|unless|should)\s", re.I)
+CONDITIONAL = re.compile(rf"\W*(?:{'|'.join(read_lexicon('conditions'))})\s", re.I)
 _ENDING_VERBS = frozenset(read_lexicon("ending_verbs"))
-IRREALIS = re.compile(r"\b(?:to|in|would|could|may|might|should|before|without|not)\s+(?:be\s+|have\s+been\s+)?(?:co-)?$",
-                      re.I)  # "expected VW to co-sign a memorandum"
+IRREALIS = re.compile(r"\b(?:to|in|would|could|may|might|should|before|without|not)\s+(?:be\s+|have\s+been\s+)?"
+                      r"(?:[a-z]+-)?$", re.I)  # a prefix before the verb: "expected VW to co-sign a memorandum"
 # "became the first out of the eight Prosper Counties to sign": a signing told as done, though after "to"
 DONE_FIRST = re.compile(r"\b(?:the|its)\s+(?:first|second|third|latest|last|only)\b[^.;,]{0,60}?\bto\s+$", re.I)
 JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to|plans to|propose to|proposes? to|agreed to|"
@@ -76,8 +76,11 @@ COUNTED_MORE = re.compile(rf"\s+and\s+(?P<n>\d[\d,]*|one|two|three|four|five|six
 # "former", "ex-", "then": the post was held before; "incoming", "would-be": it will be; not now
 NOT_NOW_TITLE = re.compile(r"\b(?:former|formerly|ex|erstwhile|one-time|onetime|then|late|incoming|would-be|"
                            r"prospective)\b(?:-|\s)", re.I)
-# after a bare "chief", a word that is no preposition or verb of saying: the post's head noun comes later
-HEAD_NOUN_FOLLOWS = re.compile(r"\s+(?!(?:of|at|for|in|with|and|to|on|from|said|says|told|added)\b)[A-Za-z]+\s+[a-z]")
+_LINKS = "|".join(TITLE_PREPOSITIONS)
+# after a bare "chief", a word that is no preposition or verb of saying (reporting_verbs.txt, past tense, and "says"):
+# the post's head noun comes later
+HEAD_NOUN_FOLLOWS = re.compile(rf"\s+(?!(?:{_LINKS}|and|on|from|{'|'.join(read_lexicon('reporting_verbs'))}|says)\b)"
+                               r"[A-Za-z]+\s+[a-z]")
 PER_UNIT = re.compile(r"\s*(?:a|an|per|each)\s+(?:head|month|year|week|day|person|share|unit|tonne|ton|barrel)\b", re.I)
 INVESTMENT_HINT = re.compile(r"\b(?:invest|pour|pump|inject|plough|plow|fdi|offer)", re.I)  # before the parse is read
 LIST_OR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
@@ -160,7 +163,8 @@ SIGNING_DAY = re.compile(r"\b(?:(?:[Oo]n|[Ii]n)\s+(?:[A-Z][a-z]+\.? \d{1,2}|\d{1
 
 
 # a day told by pointing back at the one told before
-SAME_DAY = re.compile(r"\b(?:the same day|that day|on the same occasion)\b", re.I)
+_SAME_DAY_PHRASES = ("the same day", "that day", "on the same occasion")
+SAME_DAY = re.compile(rf"\b(?:{'|'.join(_SAME_DAY_PHRASES)})\b", re.I)
 
 
 def _signing_day(start: int, sentence: str, published: str | None) -> str | None:
@@ -229,7 +233,7 @@ _DEAL_WORDS = ("agreement", "deal", "contract", "pact", "accord")
 _COOPERATION_WORDS = ("cooperat", "co-operat", "collaborat", "partnership", "join", "work", "synerg", "tie-up",
                       "ties with", "joint venture", "alliance")
 _EVENT_WORDS = tuple(_EVENT_NOUNS)
-_SAME_DAY_WORDS = ("same day", "that day", "same occasion")
+_SAME_DAY_WORDS = _SAME_DAY_PHRASES
 _HINT_WORDS = ("invest", "pour", "pump", "inject", "plough", "plow", "fdi", "offer")
 
 
@@ -532,12 +536,12 @@ class FactFinder:
                     owner = next((n for n, x in enumerate(mentions) if x.cls in PARTY and x.start == phrase_start + part_start
                                   and re.match(r"['’]s?\s+", text[x.end:x.end + 3])), None) if country is None else None
                     if owner is not None:  # "Hans Sandee, Netherlands' Consul-General to Dubai": the owner's title
-                        part_start, part = part_start + mentions[owner].end - mentions[owner].start, \
-                            part[mentions[owner].end - mentions[owner].start:]
-                        part_start, part = part_start + len(part) - len(part.lstrip("'’s")), part.lstrip("'’s")
-                        part_start, part = part_start + len(part) - len(part.lstrip()), part.lstrip()
+                        named = mentions[owner].end - mentions[owner].start
+                        possessive = re.match(r"['’]s?\s*", part[named:])  # the match that chose the owner
+                        cut = named + (possessive.end() if possessive else 0)
+                        part_start, part = part_start + cut, part[cut:]
                     title = self._title_of(part)
-                    if owner is not None and title and re.match(r"\s+(?!(?:of|in|at|for|to|with|and)\b)[a-z]",
+                    if owner is not None and title and re.match(rf"\s+(?!(?:{_LINKS}|and)\b)[a-z]",
                                                                 part[len(title):]):
                         continue  # "the SEC's chief accountant": a title the lexicons know only in part
                     if title and not self._public(title):
@@ -547,7 +551,7 @@ class FactFinder:
                         s = phrase_start + part_start
                         of = self._mention_after(mentions, s + len(title), s + len(part), PARTY)
                         if of is not None and not re.fullmatch(r"\s*|\s*(?:\([^()]{1,24}\)\s*)?(?:[A-Za-z-]+\s+){0,3}?"
-                                                                r"(?:of|in|at|for|to|with)\b.*",
+                                                                rf"(?:{_LINKS})\b.*",
                                                                 text[s + len(title):mentions[of].start], re.S):
                             of = None  # "X, Indonesian Consul General, on March 1 visited Dong Nai": no body after the title
                         if of is not None:

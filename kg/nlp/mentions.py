@@ -42,11 +42,14 @@ PLACE_NOUNS = {"province": "Region", "state": "Region", "city": "City", "county"
                "krai": "Region", "kray": "Region", "oblast": "Region", "aimag": "Region", "governorate": "Region",
                "emirate": "Region", "canton": "Region", "town": "City", "municipality": "City"}
 # "the regions of Vesterålen and Lofoten", "the cities of Qingdao and Yantai": plural place nouns and their class
+_REGION_NOUNS = "|".join(n for n, c in PLACE_NOUNS.items() if c == "Region")  # "province", "oblast", ...
 _PLURAL_PLACE_NOUNS = {(n[:-1] + "ies" if n.endswith("y") else n + "s"): c for n, c in PLACE_NOUNS.items()}
 # lower-case words inside place names: "Dar es Salaam", "Rio de Janeiro", "Bandar Seri Begawan" has none
 _NAME_PARTICLES = frozenset({"es", "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "el", "al",
                              "van", "von", "der", "den", "bin", "upon", "on"})
-_BODY_PARTICLES = _NAME_PARTICLES - {"on", "upon"}  # inside a body's name: "Foment del Treball", "Banco de ..."
+_BODY_PARTICLES = _NAME_PARTICLES - {"on", "upon"}
+# the prepositions that join a title or a name to what follows it: "chief of", "analyst at", "envoy to"
+TITLE_PREPOSITIONS = ("of", "in", "at", "for", "to", "with")  # inside a body's name: "Foment del Treball", "Banco de ..."
 
 
 class _NoPlace:
@@ -285,7 +288,7 @@ class MentionFinder:
         self.peoples = frozenset(read_lexicon("peoples"))  # "Malayali", "Telugu": words for people, no names
         self.government_levels = frozenset(read_lexicon("government_levels"))
         # the words before a body's head that name no body of their own: "Party Committee", "Municipal Government"
-        self.generic_body_words = self.government_levels | {"party"}
+        self.generic_body_words = self.government_levels | frozenset(read_lexicon("generic_body_words"))
         self.document_heads = frozenset(read_lexicon("document_heads"))  # "Road Safety Bill" is no organisation
         self.place_aliases = frozenset(line.partition("=")[0].strip() for line in read_lexicon("place_aliases"))
         # "X, the country's largest steel producer,": a place's name the article describes as a firm's
@@ -1030,7 +1033,7 @@ class MentionFinder:
             if noun_class(m) is not None:
                 classes.setdefault(m.key, set()).add(noun_class(m))
         for key, found in classes.items():  # "People’s Committee of Bac Ninh province": a region named inside a body
-            if found == {"City"} and re.search(rf"\b{re.escape(key)}\s+(?:province|region)\b", text, re.I):
+            if found == {"City"} and re.search(rf"\b{re.escape(key)}\s+(?:{_REGION_NOUNS})\b", text, re.I):
                 found.add("Region")
         apart = {key for key, found in classes.items() if {"City", "Region"} <= found}
         # the bare name is the place the gazetteer says ("Bac Ninh", a province): the other one is keyed as written
@@ -1335,7 +1338,7 @@ class MentionFinder:
                         cands.append((2, span.start + j, span.end, "Person", None, "ner-titled-person"))
                     continue
                 head, last = texts[span.end - 1], lowers[span.end - 1]
-                if any(texts[i] == "," and texts[i + 1].rstrip(".") not in _POST_NOMINALS | {"Ltd", "Inc", "Limited"}
+                if any(texts[i] == "," and texts[i + 1].rstrip(".") not in _POST_NOMINALS
                        and texts[i + 1][:1].isupper() for i in range(span.start + 1, span.end - 1)) \
                         and not any(texts[i] in self.heads for i in range(span.start, span.end)):
                     continue  # "such as Nickel, Lithium, and Gold": a list, no name of one body

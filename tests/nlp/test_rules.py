@@ -246,6 +246,9 @@ def test_rules_a_wish_to_invest_is_no_investment(nlp):
     # BBC politics/389: a necessity tells no money invested
     "Mr Brown said that it was vital the UK continued to invest in infrastructure, science, and education in the "
     "future.",
+    # BBC business/034: an aim for the money, no money invested
+    "\"SAIC is extremely concerned to ensure that its money is used to invest in the business rather than be "
+    "distributed to the shareholders,\" the newspaper quotes a source close to the Chinese firm.",
 ])
 def test_rules_a_necessity_or_aim_to_invest_is_no_investment(nlp, text):
     ex = extract(nlp, text, "2005-01-10")

@@ -85,7 +85,7 @@ def span_text(span: "Span") -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
-def any_word_pattern(words: Iterable[str]) -> re.Pattern:
+def any_word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """A pattern that finds any of ``words`` as letters in a text ("cooperat" in "cooperation"), the longest one
     where one first starts, as ``"|".join(words, longest first)`` does; written as a tree of the words' shared
     letters ("co(?:llaborat|operat)"), as Python's re tries each alternative at each character of the text.

@@ -37,6 +37,7 @@ TIES_ENDED = re.compile(r"\b(?:dissolv\w*|terminat\w*|scrap(?:s|ped|ping)?|cance
 
 
 _HEDGES = frozenset(read_lexicon("hedges"))
+_CONDITIONS = frozenset(read_lexicon("conditions"))
 _TALKS = frozenset({"talks", "negotiations", "discussions"})
 _BOUGHT_OUT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in read_lexicon("acquisition_words")) + r")\b", re.I)
 # a tie two firms or states have or have not, unlike cooperation, which a pledge to cooperate already tells
@@ -50,7 +51,7 @@ def not_reached(tok: "Token", sent: "Span") -> bool:
     if any(c.dep_ == "amod" and c.lower_ in _HEDGES for c in tok.children) or \
             tok.lower_ in _TIES and hedged(tok, sent):
         return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in tok.children):
         return True  # "talks will begin only if the country co-operates fully with the UN": a condition
     node = tok
     for _ in range(7):  # "is in negotiations with Rover and SAIC to take a 20% stake in the joint venture": six up
@@ -83,7 +84,7 @@ def _members(noun, spans: list[tuple[int, int, int]]) -> list:
     return [t for t in members if not (t.i > 0 and t.nbor(-1).lower_ == "or")]
 
 
-def _placed_items(first, sent: "Span", mentions: list, spans: list[tuple[int, int, int]]) -> list:
+def _placed_items(first: Token, sent: Span, mentions: list, spans: list[tuple[int, int, int]]) -> list[Token]:
     """"relationships with Ulsan in South Korea, Yonaguni Town in Okinawa (1982), Albuquerque City in ...": a list of
     partners each placed "in" a larger place, which the parser hangs on the places or the verb. When the first
     partner is so placed, every later name of its kind that ends right before "in" is a partner too."""

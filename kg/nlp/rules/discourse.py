@@ -306,7 +306,7 @@ def _surname(name: str) -> str | None:
     return last
 
 
-def _others_named(named: set, keys: set) -> bool:
+def _others_named(named: set[str], keys: set[str]) -> bool:
     """Whether a sentence that names the parties ``named`` tells of others than the pair ``keys``: it names one
     not of the pair and does not name both of the pair ("Secretary of Bac Ninh's Party Committee ... said the MoU
     will help open up cooperation opportunities in investment", said of Bac Ninh and Gyeongsangbuk, is the pair's)."""
