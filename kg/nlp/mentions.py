@@ -283,6 +283,9 @@ class MentionFinder:
         self.relationship_words = frozenset(read_lexicon("relationship_words"))
         self.prefixes = dict(line.split("|") for line in read_lexicon("name_prefixes"))
         self.heads = frozenset(self.event_heads | set(self.org_heads) | set(self.district_heads))
+        # "the Xi'an high-tech zone": lower-case words, then a district's head word, after a place's name
+        self.zone_named_back = re.compile(r"((?:\s+[a-z][a-z-]*){0,3}?)\s+(" + "|".join(
+            sorted({h.lower() for h in self.district_heads}, key=len, reverse=True)) + r")\b")
         self.place_bodies = frozenset(read_lexicon("place_bodies"))
         self.campus_heads = frozenset(read_lexicon("campus_heads"))  # "Leibniz University Hannover"
         self.peoples = frozenset(read_lexicon("peoples"))  # "Malayali", "Telugu": words for people, no names
@@ -1157,6 +1160,31 @@ class MentionFinder:
             out.append(m)
         return _outside_longer(out)
 
+    def _zones_named_back(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"the Xi'an high-tech zone" after "the Xi'an Hi-Tech Industries Development Zone": a place's name, lower-case
+        words and a district's head word, after "the", is the one district the article named with that place and head
+        ("hi" and "high" read alike), not the place."""
+        districts = [m for m in mentions if m.cls == "District" and " " in m.text]
+        if not districts:
+            return mentions  # most articles name no zone or park: nothing to point back at
+        out = []
+        for m in mentions:
+            back = self.zone_named_back.match(text, m.end, m.end + 60) if m.cls in PLACE_CLASSES and \
+                m.cls != "District" and text[max(0, m.start - 4):m.start].lower() == "the " else None
+            if back:
+                said = [w for w in re.split(r"[\s-]+", back.group(1)) if w]
+                named = [n for n in districts if n.text.startswith(m.text + " ") and
+                         n.text.split()[-1].lower() == back.group(2) and all(
+                             any(w.startswith(x) or x.startswith(w) for x in re.split(r"[\s-]+", n.text.lower()))
+                             for w in said)]
+                if len({n.key for n in named}) == 1:
+                    end = back.end()
+                    out.append(m._replace(end=end, text=text[m.start:end], cls="District", key=named[0].key,
+                                          rule="zone-named-back"))
+                    continue
+            out.append(m)
+        return _outside_longer(sorted(out)) if any(m.rule == "zone-named-back" for m in out) else out
+
     @staticmethod
     def _name_continues(doc: Doc, end: int, sent_end: int) -> int:
         """Extend "Summit for Commercial and Industrial Development of Jiangsu, Macau and ..." to its end."""
@@ -1410,6 +1438,7 @@ class MentionFinder:
         mentions = self._owned_bodies(text, mentions)
         mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
+        mentions = self._zones_named_back(text, mentions)
         money = [(x.start, x.end) for x in find_money(text)]
         # "the emerging Kurdistani market" after "Kurdistan Region": a word made of a place the article names
         adjectives = {m.key + end for m in mentions if m.cls in PLACE_CLASSES for end in ("i", "n", "an", "ian", "ese")}

@@ -795,3 +795,20 @@ def test_mentions_a_city_and_a_region_apart_read_every_region_noun():
     from kg.nlp.mentions import _REGION_NOUNS, PLACE_NOUNS
     assert set(_REGION_NOUNS.split("|")) == {n for n, c in PLACE_NOUNS.items() if c == "Region"} >= {"province",
                                                                                                     "state"}
+
+
+def test_mentions_a_zone_named_back_is_the_zone_named_first(nlp):
+    # "the Xi'an high-tech zone": the place's name, lower-case words and the head of the zone named before
+    text = ("The Xi'an Hi-Tech Industries Development Zone is the most powerful economic engine of the city of Xi'an "
+            "and Shaanxi province.\n\nAccording to the agreements, the Xi'an high-tech zone will cooperate with the "
+            "Changchun High-Tech Industrial Development Zone on advanced equipment manufacturing.")
+    back = [m for m in nlp(text)._.nkg_mentions if m[5] == "zone-named-back"]
+    assert [(m[2], m[3], m[4]) for m in back] == [
+        ("Xi'an high-tech zone", "District", "Xi'an Hi-Tech Industries Development Zone")]
+
+
+def test_mentions_a_zone_never_named_leaves_the_place(nlp):
+    # no zone named before: "the Xi'an high-tech zone" points back at nothing, and Xi'an stays the city
+    found = mentions(nlp, "According to the agreements, the Xi'an high-tech zone will cooperate with the Changchun "
+                          "High-Tech Industrial Development Zone on advanced equipment manufacturing.")
+    assert found.get("Xi'an") == "City" and "Xi'an high-tech zone" not in found
