@@ -283,6 +283,9 @@ class MentionFinder:
         self.relationship_words = frozenset(read_lexicon("relationship_words"))
         self.prefixes = dict(line.split("|") for line in read_lexicon("name_prefixes"))
         self.heads = frozenset(self.event_heads | set(self.org_heads) | set(self.district_heads))
+        # "meetings with Temasek Chairman Teo Chee Hean": one capitalised word, a firm's title, a person's name
+        staff = "|".join(re.escape(t) for t in sorted(read_lexicon("private_titles"), key=len, reverse=True)) or r"(?!)"
+        self.firm_before_title = re.compile(rf"(?<=\s)([A-Z][A-Za-z&]+)\s+(?i:{staff})\s+$")
         # "the Xi'an high-tech zone": lower-case words, then a district's head word, after a place's name
         self.zone_named_back = re.compile(r"((?:\s+[a-z][a-z-]*){0,3}?)\s+(" + "|".join(
             sorted({h.lower() for h in self.district_heads}, key=len, reverse=True)) + r")\b")
@@ -1185,6 +1188,30 @@ class MentionFinder:
             out.append(m)
         return _outside_longer(sorted(out)) if any(m.rule == "zone-named-back" for m in out) else out
 
+    def _firms_before_titles(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"Temasek Chairman Teo Chee Hean": a capitalised word no rule took, right before a title only a firm's
+        staff hold (private_titles.txt) and a person's name, is the firm; not a title's word ("Deputy"), a body's
+        head ("Group"), a demonym or another mention ("Temasek", an old name of Singapore, is the fund here)."""
+        taken = [(m.start, m.end) for m in mentions]
+        places = {m.text for m in mentions if m.cls in PLACE_CLASSES}  # "Wembley chairman": the town's name elsewhere
+        out = list(mentions)
+        for p in mentions:
+            if p.cls != "Person":
+                continue
+            firm = self.firm_before_title.search(text, max(0, p.start - 60), p.start)
+            if firm is None:
+                continue
+            word = firm.group(1)
+            lead = re.search(r"(\S+)\s+$", text[max(0, firm.start(1) - 40):firm.start(1)])
+            if lead is None or not re.fullmatch(r"[a-z][\w'’-]*,?", lead.group(1)):
+                continue  # "Citigroup Global Markets analyst": a longer name; a sentence's first word
+            if word in places or word.lower() in self.title_words or word.lower() in self.portfolio or word in self.heads or \
+                    word in self.honorifics or word in self.gaz.demonyms or word in self.not_names or \
+                    any(s < firm.end(1) and firm.start(1) < e for s, e in taken):
+                continue
+            out.append(Mention(firm.start(1), firm.end(1), word, "Company", word, "firm-before-title"))
+        return sorted(out) if len(out) > len(mentions) else mentions
+
     @staticmethod
     def _name_continues(doc: Doc, end: int, sent_end: int) -> int:
         """Extend "Summit for Commercial and Industrial Development of Jiangsu, Macau and ..." to its end."""
@@ -1439,6 +1466,7 @@ class MentionFinder:
         mentions = [_sector_named(m) for m in mentions]
         mentions = [_without_home_prefix(m) for m in mentions]
         mentions = self._zones_named_back(text, mentions)
+        mentions = self._firms_before_titles(text, mentions)
         money = [(x.start, x.end) for x in find_money(text)]
         # "the emerging Kurdistani market" after "Kurdistan Region": a word made of a place the article names
         adjectives = {m.key + end for m in mentions if m.cls in PLACE_CLASSES for end in ("i", "n", "an", "ian", "ese")}
