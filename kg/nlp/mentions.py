@@ -581,18 +581,19 @@ class MentionFinder:
         Provincial Government"): a place then names the body, and an "of" after it says where it is."""
         start = _cap_run_left(doc, head, sent_start, self.heads, self.title_words)
         return any(self.gaz.get(doc[start:k].text) is not None for k in range(start + 1, min(head, start + 4) + 1))
-    def _name_word(self, tok: Token, inside: bool = False) -> bool:
-        """A word that may be part of a person's name: capitalised, and no title, portfolio, place, head or
-        demonym ("Chandrababu", "N", "S.K."; not "Minister", "Affairs", "Singapore", "Committee", "Indian").
-        ``inside`` a name a place's name may be a word of it ("Nguyen Van Ut")."""
-        t = tok.text
-        if not t[:1].isupper() or not (tok.is_alpha or re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]{1,2}\.?", t)):
-            return False
-        lower = tok.lower_
+    def _name_word(self, doc: Doc, i: int, inside: bool = False) -> bool:
+        """A word (token ``i``) that may be part of a person's name: capitalised, and no title, portfolio, place,
+        head or demonym ("Chandrababu", "N", "S.K."; not "Minister", "Affairs", "Singapore", "Committee", "Indian").
+        ``inside`` a name a place's name may be a word of it ("Nguyen Van Ut"). Read from the token columns: it
+        is asked of every capitalised word."""
+        t = token_strings(doc, "text")[i]
+        if not t[:1].isupper() or not (t.isalpha() or re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]{1,2}\.?", t)):
+            return False  # str.isalpha() is spaCy's is_alpha
+        lower = token_strings(doc, "lower")[i]
         return lower not in self.title_words and lower not in self.portfolio and \
             lower not in PLACE_NOUNS and lower not in _DATE_WORDS and t not in self.heads and \
             t not in self.not_names and t not in self.gaz.demonyms and t.rstrip(".") not in self.honorifics and \
-            not tok.tag_.startswith(_FUNCTION_TAGS) and (inside or not self._known_place(t))
+            not token_strings(doc, "tag")[i].startswith(_FUNCTION_TAGS) and (inside or not self._known_place(t))
 
     def _known_place(self, name: str) -> bool:
         """A country, a region or a large city the gazetteer knows ("Singapore"; not the town "Van")."""
@@ -609,13 +610,13 @@ class MentionFinder:
         for sent in sents:
             i = sent.start + 1
             while i < sent.end:
-                if not texts[i][:1].isupper() or not self._name_word(doc[i]):  # most words fail the first test
+                if not texts[i][:1].isupper() or not self._name_word(doc, i):  # most words fail the first test
                     i += 1
                     continue
                 j = i + 1
-                while j < sent.end and self._name_word(doc[j], inside=True):
+                while j < sent.end and self._name_word(doc, j, inside=True):
                     j += 1
-                while j - 1 > i and not self._name_word(doc[j - 1]):
+                while j - 1 > i and not self._name_word(doc, j - 1):
                     j -= 1  # the last word is no place either
                 if 2 <= j - i <= 4 and (j == sent.end or not texts[j][:1].isupper()) and \
                         self._after_title(doc, i, sent.start):

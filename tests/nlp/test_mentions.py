@@ -119,6 +119,19 @@ def test_mentions_titled_name_is_person(nlp, text, name):
     assert mentions(nlp, text).get(name) == "Person"
 
 
+def test_mentions_name_words_read_from_the_columns(nlp):
+    # _name_word reads the token columns (speed), not a Token: token i's own word, and str.isalpha() is is_alpha
+    from kg.nlp.mentions import MentionFinder
+
+    finder = next(p for name, p in nlp.pipeline if name == "nkg_mentions").finder
+    doc = nlp("The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore Coordinating "
+              "Minister of National Security and Minister of Home Affairs K Shanmugam on the first day.")
+    assert isinstance(finder, MentionFinder)
+    named = [t.text for t in doc if finder._name_word(doc, t.i)]
+    assert named == ["N", "Chandrababu", "Naidu", "K", "Shanmugam"]
+    assert all(t.is_alpha == t.text.isalpha() for t in doc) and not doc[-1].is_alpha
+
+
 def test_mentions_tan_alone_is_a_name_not_an_honorific(nlp):
     found = mentions(nlp, "According to his itinerary, Adityanath started his day by meeting India’s Ambassador to "
                           "Singapore Shilpak Ambule, followed by meetings with Temasek Chairman Teo Chee Hean, GIC Chief "
