@@ -37,6 +37,12 @@ _SHARED_TITLES = {"chairman", "chairwoman", "chairperson", "president", "directo
 # a capitalised title run right before a name, with its "of"s and an honorific: "Minister of Home Affairs ", "Mr "
 _STYLED_TITLE = re.compile(r"(?<![\w-])[A-Z][\w'’-]*(?:[^\S\n]+(?:of|for|and|the|[A-Z][\w'’-]*))*[^\S\n]+"
                            r"(?:(?:Mr|Mrs|Ms|Dr)\.?[^\S\n]+)?$")
+# what follows or goes before a name that gives it another (compiled once: read at each mention of an article)
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)")  # two capitals: "PSK", "InvestHK"
+_WORD_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][a-z]{2,7})\)")  # "Korea International Cooperation Agency (Koica)"
+_CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}$")  # "Indian" of "Indian Oil Corporation"
+_OTHER_NAME_AFTER = re.compile(r",\s+or\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s*[,)]")  # ", or Naqwa,"
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")  # "A, B, or C,": a list, no other name
 
 
 def sentence_spans(doc: "Doc", text: str) -> list[tuple[int, int]]:
@@ -202,19 +208,17 @@ class Resolver:
         long_forms: dict[str, int] = {}
         for i, m in enumerate(self.mentions):
             after = self.text[m.end:m.end + 16]
-            acro = re.match(r"\s*\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)", after)  # two capitals: "PSK", "InvestHK"
+            acro = _ACRONYM_AFTER.match(after)
             if acro is None and m.cls in ORG_CLASSES:  # "Korea International Cooperation Agency (Koica)"
-                acro = re.match(r"\s*\(([A-Z][a-z]{2,7})\)", after)
+                acro = _WORD_ACRONYM_AFTER.match(after)
                 acro = acro if acro and _spelled_in(acro.group(1), m.text) else None
             if acro and m.cls not in ("Person", "Sector"):  # (most names have no acronym: no words read before)
                 # the capitalised words the name may have lost: "Indian" of "Indian Oil Corporation"
-                before = re.search(r"(?:[A-Z][\w'’-]*\s+){0,4}$",
-                                   self.text[max(0, m.start - 60):m.start]).group(0).split()
+                before = _CAPITALS_BEFORE.search(self.text[max(0, m.start - 60):m.start]).group(0).split()
                 if _abbreviates(acro.group(1), " ".join(before + [m.text])):
                     long_forms[acro.group(1)] = i
-            other = re.match(r",\s+or\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s*[,)]", self.text[m.end:m.end + 60]) \
-                if m.cls in ORG_CLASSES and not re.search(r"(?:,|\band|\bor)\s*$",
-                                                          self.text[max(0, m.start - 6):m.start]) else None
+            other = _OTHER_NAME_AFTER.match(self.text[m.end:m.end + 60]) \
+                if m.cls in ORG_CLASSES and not _LIST_BEFORE.search(self.text[max(0, m.start - 6):m.start]) else None
             if other:  # "National Aquaculture Group, or Naqwa,": the body's other name; not "A, B, or C," a list
                 long_forms.setdefault(other.group(1), i)
         bodies = [(j, n.key) for j, n in enumerate(self.mentions) if n.cls in ("Agency", "Organization")]

@@ -490,3 +490,12 @@ def test_extract_title_words_are_read_once_for_every_article():
     assert _title_words() is _title_words()  # not read again for each article
     assert {"Governor", "Minister", "Mayor"} <= heads and not {"Chairman", "General", "Prince"} & heads
     assert "mayor" in titles and "shadow" in portfolio
+
+
+def test_extract_a_bracketed_acronym_after_a_name_is_its_alias(nlp):
+    # the acronym after the name, and the capitalised word before it the name lost ("Indian" of IOC): the patterns
+    # of _alias_target, compiled once
+    text = ("Indian Oil Corporation (IOC) subsidiary Chennai Petroleum Corporation Ltd (CPCL) signed a MoU worth Rs "
+            "27,474 crore for a 9 million-tonne new refinery at Cauvery Basin, Nagapattinam.")
+    aliases = {e.label: e.aliases for e in extract_text(nlp, text, "2024-01-09").entities}
+    assert aliases["Chennai Petroleum Corporation Ltd"] == ("CPCL",) and "IOC" in {a for v in aliases.values() for a in v}
