@@ -38,7 +38,7 @@ PARTY = PLACE_CLASSES + ORG_CLASSES  # the parties of deals: places and bodies, 
 # "north", "southwestern", "central": the compass words of kg/lexicons/compass_words.txt, longest first
 DIRECTIONS = "(?:" + "|".join(sorted(read_lexicon("compass_words"), key=len, reverse=True)) + ")"
 RANK = {"District": 0, "City": 1, "Region": 2, "Country": 3}
-COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|"
+COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|join(?:ing|ed|s)? hands|team(?:ing|ed|s)? up|"
                          r"work(?:ing)? together|synerg\w*|tie-up|ties with|joint ventures?|alliance)\b", re.I)
 # "race to sign", "delays in signing", "could sign": no signing took place
 # "If Iraq's cabinet approves ..., then this will be the first deal that Iraq has signed": a condition, no signing
@@ -230,7 +230,7 @@ def _absent(text: str, words: tuple[str, ...]) -> bool:
 _SIGNING_WORDS = ("sign", "ink", "seal", "clinch", "conclud", "struck", "strike", "reach", "announc", "finali")
 _INVEST_WORDS = ("invest", "commit", "pour", "utiliz", "utilis", "inject", "fdi")
 _DEAL_WORDS = ("agreement", "deal", "contract", "pact", "accord")
-_COOPERATION_WORDS = ("cooperat", "co-operat", "collaborat", "partnership", "join", "work", "synerg", "tie-up",
+_COOPERATION_WORDS = ("cooperat", "co-operat", "collaborat", "partnership", "join", "team", "work", "synerg", "tie-up",
                       "ties with", "joint venture", "alliance")
 _EVENT_WORDS = tuple(_EVENT_NOUNS)
 _SAME_DAY_WORDS = _SAME_DAY_PHRASES

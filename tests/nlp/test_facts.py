@@ -290,6 +290,13 @@ def test_facts_cooperation_with_sectors(nlp):
     assert c["sectors"] == ["technological innovation", "international shipping", "modern finance"]
 
 
+def test_facts_cooperation_of_two_that_teamed_up(nlp):
+    text = ("Moreover, Anhui University and Leibniz University Hannover teamed up to set up a joint research center "
+            "for materials science, the foreign affairs office of Anhui said.")
+    [c] = of_rel(facts(nlp, text), "cooperation")
+    assert set(c["parties"]) == {"Anhui University", "Leibniz University Hannover"}
+
+
 def test_facts_cooperation_tie_with_a_partner_after_it_takes_no_second_name_before(nlp):
     text = ("Miner Highland Gold said it regretted any limit on privatisation while BP, a big investor, declined to "
             "comment. BP spent $7.5bn to create Russian-registered oil company TNK-BP, and has a partnership to develop "
