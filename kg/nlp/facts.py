@@ -51,6 +51,8 @@ DONE_FIRST = re.compile(r"\b(?:the|its)\s+(?:first|second|third|latest|last|only
 JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to|plans to|propose to|proposes? to|agreed to|"
                         r"are set to)?\s*(?:be\s+)?(?:jointly\s+)?(?:develop|build|set up|establish|construct|operate|"
                         r"invest)\w*\b", re.I)
+# Not a purpose after "with": "with the goal of", "with a view to", "with the aim of"
+_NO_PURPOSE = r"(?!(?:the|a|an)\s+(?:goal|aim|purpose|objective|view|intention|hope)s?\b)"
 BUSINESS_TIE = re.compile(r"joint venture|partnership|alliance|tie-up", re.I)
 _PARTNER_AFTER = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,2}$")  # "with state-owned Rosneft": the partner a tie names
 _SIDE_NOUNS = {line.split()[0]: tuple(line.split()[1:]) for line in read_lexicon("side_nouns")}
@@ -1427,8 +1429,9 @@ class FactFinder:
                 # the second name before a tie only where no partner follows it: "and has a partnership to develop
                 # the Sakhalin 5 field with state-owned Rosneft" is not with TNK-BP, told before in another clause
                 chosen.append(before[1])  # "for Jiangsu and Macau to deepen cooperation"; "Fiat sold GM ... partnership"
-        w = re.search(r"\b(?:with|between)\s+(?:the\s+)?", text[cue.end():sent.end_char]) or \
-            re.search(r"\b(?:with)\s+(?:the\s+)?", text[sent.start_char:cue.start()])
+        # "further cooperation, with the goal of developing ...": a purpose, no partner after "with"
+        w = re.search(r"\b(?:with|between)\s+" + _NO_PURPOSE + r"(?:the\s+)?", text[cue.end():sent.end_char]) or \
+            re.search(r"\b(?:with)\s+" + _NO_PURPOSE + r"(?:the\s+)?", text[sent.start_char:cue.start()])
         between = re.match(r"\s*between\s+", text[cue.end():sent.end_char]) or \
             re.search(r"\bbetween\s+(?:the\s+)?", text[cue.end():min(sent.end_char, cue.end() + 20)])
         pair = [i for i in after if mentions[i].start - cue.end() < 80][:2] if between else []

@@ -297,6 +297,14 @@ def test_facts_cooperation_of_two_that_teamed_up(nlp):
     assert set(c["parties"]) == {"Anhui University", "Leibniz University Hannover"}
 
 
+def test_facts_cooperation_with_the_goal_of_is_no_partner(nlp):
+    text = ("Erbil, Kurdistan Region, Iraq ( – The Kurdistan Federation of Chambers of Commerce and Industry and the "
+            "United States Chamber of Commerce signed a memorandum of understanding on June 23, 2019, committing their "
+            "organizations to further cooperation, with the goal of developing and diversifying Kurdistan Region’s "
+            "economy and informing US businesses about the emerging Kurdistani market.")
+    assert not [c for c in of_rel(facts(nlp, text, "2019-06-23"), "cooperation") if "US" in c["parties"]]
+
+
 def test_facts_cooperation_tie_with_a_partner_after_it_takes_no_second_name_before(nlp):
     text = ("Miner Highland Gold said it regretted any limit on privatisation while BP, a big investor, declined to "
             "comment. BP spent $7.5bn to create Russian-registered oil company TNK-BP, and has a partnership to develop "
