@@ -51,6 +51,8 @@ DONE_FIRST = re.compile(r"\b(?:the|its)\s+(?:first|second|third|latest|last|only
 JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to|plans to|propose to|proposes? to|agreed to|"
                         r"are set to)?\s*(?:be\s+)?(?:jointly\s+)?(?:develop|build|set up|establish|construct|operate|"
                         r"invest)\w*\b", re.I)
+# The verbs that tell a signing took place ("took place", "happened", "was held")
+_TOOK_PLACE = frozenset({"took", "happened", "occurred", "held"})
 # Not a purpose after "with": "with the goal of", "with a view to", "with the aim of"
 _NO_PURPOSE = r"(?!(?:the|a|an)\s+(?:goal|aim|purpose|objective|view|intention|hope)s?\b)"
 BUSINESS_TIE = re.compile(r"joint venture|partnership|alliance|tie-up", re.I)
@@ -1240,8 +1242,22 @@ class FactFinder:
             return True
         head = tok.head
         if head.tag_.startswith("VB"):
-            return bool(SIGNING.fullmatch(head.text))
-        return bool(re.fullmatch(AGREEMENT_NOUN, head.text, re.I)) or head.lower_ in ("signing", "ceremony", "signings")
+            return bool(SIGNING.fullmatch(head.text)) or FactFinder._signing_took_place(head)
+        if bool(re.fullmatch(AGREEMENT_NOUN, head.text, re.I)) or head.lower_ in ("signing", "ceremony", "signings"):
+            return True
+        # "A ceremonial signing of MOU took place at the Capitol on Wednesday, September 25 between A and B": the
+        # parser hangs "between" on the day or the place; the clause tells where and when the signing took place
+        verb = next((a for a in head.ancestors if a.tag_.startswith("VB")), None)
+        return verb is not None and FactFinder._signing_took_place(verb)
+
+    @staticmethod
+    def _signing_took_place(verb) -> bool:
+        """Whether ``verb`` tells that a signing (its subject) took place, happened or was held."""
+        return verb.lower_ in _TOOK_PLACE and (verb.lower_ != "took" or any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)) and any(
+            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("signing", "ceremony", "signings") or
+                                                  re.fullmatch(AGREEMENT_NOUN, c.text, re.I))
+            for c in verb.children)
 
     @staticmethod
     def _listed(text: str, candidates, at: int) -> list[int]:

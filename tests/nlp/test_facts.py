@@ -305,6 +305,13 @@ def test_facts_cooperation_with_the_goal_of_is_no_partner(nlp):
     assert not [c for c in of_rel(facts(nlp, text, "2019-06-23"), "cooperation") if "US" in c["parties"]]
 
 
+def test_facts_signing_that_took_place_between_two_parties(nlp):
+    text = ("A ceremonial signing of memorandum of understanding (MOU) took place at the Capitol on Wednesday, "
+            "September 25 between Cebu province and Infrastructure Asia.")
+    [deal] = of_rel(facts(nlp, text, "2024-09-26"), "agreement")
+    assert len(deal["parties"]) == 2 and "Cebu province" in deal["parties"]  # the other, "Asia" alone: a name told once
+
+
 def test_facts_cooperation_tie_with_a_partner_after_it_takes_no_second_name_before(nlp):
     text = ("Miner Highland Gold said it regretted any limit on privatisation while BP, a big investor, declined to "
             "comment. BP spent $7.5bn to create Russian-registered oil company TNK-BP, and has a partnership to develop "
