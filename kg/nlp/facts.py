@@ -52,9 +52,9 @@ JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to
                         r"are set to)?\s*(?:be\s+)?(?:jointly\s+)?(?:develop|build|set up|establish|construct|operate|"
                         r"invest)\w*\b", re.I)
 # The verbs that tell a signing took place ("took place", "happened", "was held")
-_TOOK_PLACE = frozenset({"took", "happened", "occurred", "held"})
+_TOOK_PLACE = frozenset(read_lexicon("occurrence_verbs"))
 # Not a purpose after "with": "with the goal of", "with a view to", "with the aim of"
-_NO_PURPOSE = r"(?!(?:the|a|an)\s+(?:goal|aim|purpose|objective|view|intention|hope)s?\b)"
+_NO_PURPOSE = rf"(?!(?:the|a|an)\s+(?:{'|'.join(read_lexicon('purpose_nouns'))})s?\b)"
 BUSINESS_TIE = re.compile(r"joint venture|partnership|alliance|tie-up", re.I)
 _PARTNER_AFTER = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,2}$")  # "with state-owned Rosneft": the partner a tie names
 _SIDE_NOUNS = {line.split()[0]: tuple(line.split()[1:]) for line in read_lexicon("side_nouns")}
