@@ -99,6 +99,9 @@ def test_rules_post_a_former_title_in_apposition_is_no_post(nlp):
     # a shadow post is no post
     ("Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: \"This was more talk "
      "from Gordon Brown.", "George Osborne"),
+    # a prefix glued to the title changes the post: a co-chairman is not the chairman (BBC politics/414)
+    ("His comments come as the co-chairman of the Conservative Party, Liam Fox, on Saturday called him \"a "
+     "disappointment of historic proportions\" as a prime minister.", "Liam Fox"),
 ])
 def test_rules_post_title_comma_name_not_a_clauses_subject_nor_a_shadow(nlp, text, person):
     doc = nlp(text)

@@ -154,6 +154,9 @@ def title_comma_name(sent: "Span", mentions: list, spans: list[tuple[int, int, i
         else:
             field, title_end = end, end
         start = _title_span(sent, title_end)
+        if start - 2 >= sent.start and doc[start - 1].text in ("-", "–") and not doc[start - 2].whitespace_ \
+                and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha:
+            continue  # "the co-chairman of the Conservative Party, Liam Fox": a prefix that changes the post
         words = doc[start:title_end].text.lower().replace("-", " ").replace("–", " ").split()
         if start == title_end or not any(is_title(part.split()) for part in " ".join(words).split(" and ")):
             continue
