@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .ids import entity_iri
 from .nlp.raw import RawAgreement, RawCooperation, RawEvent, RawInvestment, RawLocatedIn, RawPost, raw_fact
 from .lexicons import read_lexicon
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 
 # The level of government a bare title speaks for ("Chief Minister X" of the state).
 # one party buying another: a deal, no cooperation of the two
+_NOT_NAMES = frozenset(read_lexicon("not_names"))  # capitalised words that name nothing: "City", "State"
 _TITLE_LEVEL = {"mayor": "City", "governor": "Region", "besar": "Region", "chief minister": "Region"}
 # Titles that companies use as much as governments: public only when held in a place or agency.
 _SHARED_TITLES = {"chairman", "chairwoman", "chairperson", "president", "director", "chief", "head", "member",
@@ -336,7 +339,7 @@ class Resolver:
                 level = "Region" if title.split()[0] in ("state", "provincial", "regional") else \
                     "City" if title.split()[0] in ("municipal", "city") else _TITLE_LEVEL.get(
                     title.split()[-1], _TITLE_LEVEL.get(" ".join(title.split()[-2:])))
-                if of is None and level:
+                if of is None and level and not self._unknown_name_before(f):
                     # "Chief Minister X" of the state the article is about; national titles get no default
                     of, conf = self._main_place(level, strict=True), conf - 0.2
 
@@ -453,6 +456,19 @@ class Resolver:
             return grp["key"]  # the gazetteer's name: "Shandong" for "Shandong province"
         names = grp["names"]
         return max(names, key=lambda n: (len(n.split()), len(n), names[n]))
+
+    def _unknown_name_before(self, post: RawPost) -> bool:
+        """Whether a capitalised word no mention covers stands before the post's title ("Middlesbrough mayor Ray
+        Mallon", Middlesbrough unrecognised): the body is named, only not read, so no default place stands for it."""
+        start = self.mentions[post.person].start
+        told = re.search(r"\b([A-Z][\w'-]*)\s+(?i:" + re.escape(post.title).replace(r"\ ", r"\s+") + r")\s+$",
+                         self.text[max(0, start - 80):start])
+        word = told.group(1).lower() if told else ""
+        if not word or word in STOP_WORDS or word in self.portfolio or told.group(1) in _NOT_NAMES or \
+                any(word in t.split() for t in self.public_titles):
+            return False  # "The mayor", "Deputy Mayor", "City governor": no name before the title
+        at = max(0, start - 80) + told.start(1)
+        return not any(m.start <= at < m.end for m in self.mentions)
 
     def _main_place(self, cls: str | None = None, *, strict: bool = False, told_twice: bool = False) -> int | None:
         """The most mentioned place (of ``cls`` if given): the article's default setting.

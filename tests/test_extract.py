@@ -499,3 +499,30 @@ def test_extract_a_bracketed_acronym_after_a_name_is_its_alias(nlp):
             "27,474 crore for a 9 million-tonne new refinery at Cauvery Basin, Nagapattinam.")
     aliases = {e.label: e.aliases for e in extract_text(nlp, text, "2024-01-09").entities}
     assert aliases["Chennai Petroleum Corporation Ltd"] == ("CPCL",) and "IOC" in {a for v in aliases.values() for a in v}
+
+
+def test_extract_a_mayor_after_an_unread_name_gets_no_default_city(nlp):
+    """A BBC politics article (politics/200): "Middlesbrough" before the title is a name the article's mentions miss,
+    so the mayor is not of the city the article names most (Sunderland)."""
+    text = ("Mallon wades into NE vote battle\n\n"
+            "Middlesbrough mayor Ray Mallon has been drafted in to boost the Yes campaign as the North East assembly "
+            "referendum enters its final week.\n\n"
+            "The former police chief, dubbed Robocop for his zero tolerance style, clashed on Thursday with Sunderland "
+            "No campaigner Neil Herron. Mr Mallon said an assembly would give local people more of a say over key "
+            "issues such as transport and crime.\n\n"
+            "The pair met on the platform at Sunderland station as Mr Mallon toured the region highlighting claimed "
+            "improvements to transport if the area gets an assembly. But Mr Herron - who gained fame as one of "
+            "Sunderland's \"metric martyrs\" - said he was not convinced by Mr Mallon's arguments.")
+    ex = extract_text(nlp, text, "2004-10-28")
+    label = {e.iri: e.label for e in ex.entities}
+    assert not any(isinstance(f, Post) and label.get(f.of) == "Sunderland" for f in ex.facts)
+
+
+def test_extract_a_governor_after_a_word_that_names_nothing_is_of_the_articles_city(nlp):
+    """A shared training article (tr_se_2): "City governor" names no body, so the governor is of the article's city."""
+    text = ("City governor Nirat Pongsitthithaworn joined US ambassador Robert Godec to launch the Austin-Chiang Mai "
+            "Sister Cities Initiative at One Nimman shopping mall. Nirat said the initiative marked a new beginning "
+            "for the friendship between Chiang Mai and Austin.")
+    ex = extract_text(nlp, text, "2023-08-01")
+    label = {e.iri: e.label for e in ex.entities}
+    assert any(isinstance(f, Post) and label.get(f.of) == "Chiang Mai" for f in ex.facts)
