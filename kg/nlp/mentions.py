@@ -280,6 +280,7 @@ class MentionFinder:
         self.title_heads = {re.split(r"[\s-]", t)[-1] for t in self.titles} - {"of", "the", "and", "general", "state"}
         self.sectors = SectorFinder()
         self.not_names = set(read_lexicon("not_names"))
+        self.tenure_adjectives = frozenset(read_lexicon("tenure_adjectives"))  # "New ... Commissioner Sir Ian Blair"
         self.relationship_words = frozenset(read_lexicon("relationship_words"))
         self.prefixes = dict(line.split("|") for line in read_lexicon("name_prefixes"))
         self.heads = frozenset(self.event_heads | set(self.org_heads) | set(self.district_heads))
@@ -396,6 +397,7 @@ class MentionFinder:
                             (self.gaz.get(doc[end].text) or _NO_PLACE).cls == "City" and \
                             (end + 1 == sent.end or not _is_cap(doc[end + 1])):
                         end += 1  # "Leibniz University Hannover": a university named with its city after it
+                    start = self._past_tenure(doc, start, end)
                     if end - start >= 2 and self.gaz.get(doc[start:end].text) is None:  # "Russian Federation"
                         out.append((start, end, head_cls, "org-head"))
                     continue
@@ -1261,11 +1263,22 @@ class MentionFinder:
                 start += 1  # "GMT Carnival" of "by 1300 GMT Carnival's shares": a time zone, then the name
             else:
                 break
+        start = self._past_tenure(doc, start, end)
         while end > start and (texts[end - 1] in ("'s", "’s", "'", "’", ".", ",", "(", ")", "-", "–", "—",
                                                   "Rs", "RM", "Rp", "and") or texts[end - 1] in _HONORIFIC_STOPS
                                or end - start > 2 and texts[end - 1] in _POST_NOMINALS):
             end -= 1
         return doc[start:end]
+
+    def _past_tenure(self, doc: Doc, start: int, end: int) -> int:
+        """Where a body's name starts when a sentence opens with an adjective of tenure, then the name, a title and
+        its holder ("New Metropolitan Police Commissioner Sir Ian Blair"): after the adjective, which is the
+        holder's ("New York Senator" keeps its place's name)."""
+        if end - start >= 3 and end < len(doc) and doc[start].lower_ in self.tenure_adjectives and \
+                doc[start].is_sent_start and doc[end].lower_ in self.title_words and \
+                self.gaz.get(_words(doc, start, start + 2)) is None:
+            return start + 1
+        return start
 
     def _parent_body(self, span: Span) -> Span | None:
         """The body a post named after a title is held in, when ``span`` names a unit of it.

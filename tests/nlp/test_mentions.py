@@ -845,3 +845,23 @@ def test_mentions_a_word_before_a_firms_title_and_a_name_is_the_firm(nlp):
 ])
 def test_mentions_no_firm_before_a_title_at_a_sentence_start_or_inside_a_name(nlp, text, word):
     assert not [m for m in nlp(text)._.nkg_mentions if m[2] == word and m[5] == "firm-before-title"]
+
+
+@pytest.mark.parametrize("text,body", [
+    # BBC politics/070 (the org-head rule) and politics/358 (the NER's organisation)
+    ("New Metropolitan Police Commissioner Sir Ian Blair has backed the control orders, saying: \"I'm sorry.",
+     "Metropolitan Police"),
+    ("The foreign secretary told MPs the rebate, secured by Margaret Thatcher in 1984, was \"entirely justified\". "
+     "New European commission president Jose Manuel Barroso has suggested the cash could be shared out among net "
+     "contributors to the EU budget.", "European commission"),
+])
+def test_mentions_an_adjective_of_tenure_opening_the_sentence_is_no_part_of_the_body(nlp, text, body):
+    names = mentions(nlp, text)
+    assert body in names and "New " + body not in names
+
+
+def test_mentions_a_place_named_new_keeps_its_new_before_a_title(nlp):
+    # BBC business/185.txt
+    text = ("New York Senator Charles Schumer said he was told by the Senate Rules Committee that the tapes were "
+            "probably stolen from a commercial plane.")
+    assert "New York" in " ".join(mentions(nlp, text))
