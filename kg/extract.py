@@ -204,6 +204,19 @@ class Resolver:
         e = len(self.text) if e < 0 else e
         return Evidence(self.text[s:e], s, e)
 
+    def _named_before_its_longer_name(self, short: str, name: str) -> bool:
+        """Whether the article's body names ``short`` before ``name``, which adds a word no organisation head is
+        ("General Motors" before "General Motors Acceptance Corp", "Fiat" before "Fiat Powertrain"): the lead names
+        the article's firm in full, so a longer name told after the lead is another body (a unit, a parent)."""
+        rest = name[len(short):].split()
+        if all(w.rstrip(".").lower() in _ORG_HEADS_LOWER for w in rest):
+            return False  # "Nestle SA", "BMW group": the same firm
+        body = self.text.find("\n") + 1  # the headline may shorten any name
+        first = {key: min((n.start for n in self.mentions if n.key == key and n.start >= body), default=None)
+                 for key in (short, name)}
+        lead_end = next((e for st, e in self.sentences if st >= body), len(self.text))  # the lead: the body's first sentence
+        return first[short] is not None and first[name] is not None and first[short] < lead_end <= first[name]
+
     def _alias_target(self) -> dict[int, int]:
         """Mention -> mention it is an alias of (surnames, acronyms)."""
         target: dict[int, int] = {}
@@ -256,7 +269,8 @@ class Resolver:
                 longer = {key: j for j, key, lower in org_keys if lower.startswith(prefix)}
                 if len(longer) > 1:  # "Volkswagen" is "Volkswagen Group", not "Volkswagen (Anhui) Automotive ..."
                     longer = {k: j for k, j in longer.items() if k[len(m.key) + 1:] in _ORG_HEADS}
-                if len(longer) == 1 and _names_the_same_body(m.key, next(iter(longer))):
+                if len(longer) == 1 and _names_the_same_body(m.key, next(iter(longer))) and \
+                        not self._named_before_its_longer_name(m.key, next(iter(longer))):
                     target[i] = next(iter(longer.values()))
                     continue
             if m.cls == "Person" and len(words) > 1:

@@ -526,3 +526,19 @@ def test_extract_a_governor_after_a_word_that_names_nothing_is_of_the_articles_c
     ex = extract_text(nlp, text, "2023-08-01")
     label = {e.iri: e.label for e in ex.entities}
     assert any(isinstance(f, Post) and label.get(f.of) == "Chiang Mai" for f in ex.facts)
+
+
+def test_extract_a_longer_name_told_after_the_lead_is_another_body(nlp):
+    """A BBC business article (business/148): the lead names Fiat; "the Fiat Powertrain plant", told after it, is a
+    plant of Fiat's, so Fiat's chairman is of Fiat, not of Fiat Powertrain."""
+    text = ("Alfa Romeos 'to get GM engines'\n\n"
+            "Fiat is to stop making six-cylinder petrol engines for its sporty Alfa Romeo subsidiary, unions at the "
+            "Italian carmaker have said.\n\n"
+            "The unions claim Fiat is to close the Fiat Powertrain plant at Arese near Milan and instead source "
+            "six-cylinder engines from General Motors. Reuters also said that Mr Lilliu and other union bosses shouted "
+            "insults at Fiat chairman Luca di Montezemolo, following a meeting on Tuesday regarding the future of the "
+            "Arese plant.")
+    ex = extract_text(nlp, text, "2005-02-23")
+    label = {e.iri: e.label for e in ex.entities}
+    assert {"Fiat", "Fiat Powertrain"} <= set(label.values())
+    assert {label[f.of] for f in ex.facts if isinstance(f, Post) and label[f.person] == "Luca di Montezemolo"} == {"Fiat"}
