@@ -67,6 +67,8 @@ SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|clinch(
                      r"struck|strike|(?:reach(?:ed|es)?|(?:announc|finali[sz])(?:ed|es|e))(?=\s+(?:[\w$£€.-]+\s+){0,3}?"
                      r"(?:deal|agreement|contract|pact|partnership)))\b", re.I)
 AGREEMENT_NOUN = "(?:" + "|".join(read_lexicon("agreement_nouns")) + ")"
+_AGREEMENT_WORD = re.compile(AGREEMENT_NOUN, re.I)  # one word that is an agreement noun (fullmatch)
+_SIGNING_NOUNS = ("signing", "ceremony", "signings")  # the occasion of a signing, told as its noun
 _SIDES = "|".join(_SIDE_NOUNS)
 # A count before an agreement noun, not the decimals of an amount: "a R10.4 billion contract" is one, not four
 COUNTED = [re.compile(rf"(?<![\d.,$£€])\b(?P<n>{n})[\s-]+(?!(?:year|month|week|day|hour)s?\b|(?:{_SIDES})\b)"
@@ -237,7 +239,6 @@ _DEAL_WORDS = ("agreement", "deal", "contract", "pact", "accord")
 _COOPERATION_WORDS = ("cooperat", "co-operat", "collaborat", "partnership", "join", "team", "work", "synerg", "tie-up",
                       "ties with", "joint venture", "alliance")
 _EVENT_WORDS = tuple(_EVENT_NOUNS)
-_SAME_DAY_WORDS = _SAME_DAY_PHRASES
 _HINT_WORDS = ("invest", "pour", "pump", "inject", "plough", "plow", "fdi", "offer")
 
 
@@ -388,7 +389,7 @@ def _generic_signing(sent: Span, at: int) -> bool:
     verb = sent.doc[i]
     nouns = [verb.head] if verb.dep_ == "relcl" else [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     for noun in nouns:
-        if noun.tag_ != "NNS" or not re.fullmatch(AGREEMENT_NOUN, noun.text, re.I):
+        if noun.tag_ != "NNS" or not _AGREEMENT_WORD.fullmatch(noun.text):
             continue
         mods = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod", "nummod")}
         indefinite = not mods & _DEFINITE and not any(c.dep_ == "nummod" for c in noun.children)
@@ -437,7 +438,7 @@ SUBJECT_TO = re.compile(r"\bsubject to\b", re.I)  # "the purchase is subject to 
 def _deal_ends(sent: Span) -> bool:
     """Whether an agreement noun of the sentence is the subject of a verb of ending: a deal told as ending
     ("its sponsorship agreement with Chelsea ... would end in 2006"), not as signed."""
-    nouns = [t for t in sent if re.fullmatch(AGREEMENT_NOUN, t.text, re.I)]
+    nouns = [t for t in sent if _AGREEMENT_WORD.fullmatch(t.text)]
     for verb in (t for t in sent if t.lower_ in _ENDING_VERBS and t.tag_.startswith("VB")):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -1243,7 +1244,7 @@ class FactFinder:
         head = tok.head
         if head.tag_.startswith("VB"):
             return bool(SIGNING.fullmatch(head.text)) or FactFinder._signing_took_place(head)
-        if bool(re.fullmatch(AGREEMENT_NOUN, head.text, re.I)) or head.lower_ in ("signing", "ceremony", "signings"):
+        if _AGREEMENT_WORD.fullmatch(head.text) or head.lower_ in _SIGNING_NOUNS:
             return True
         # "A ceremonial signing of MOU took place at the Capitol on Wednesday, September 25 between A and B": the
         # parser hangs "between" on the day or the place; the clause tells where and when the signing took place
@@ -1255,8 +1256,8 @@ class FactFinder:
         """Whether ``verb`` tells that a signing (its subject) took place, happened or was held."""
         return verb.lower_ in _TOOK_PLACE and (verb.lower_ != "took" or any(
             c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)) and any(
-            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("signing", "ceremony", "signings") or
-                                                  re.fullmatch(AGREEMENT_NOUN, c.text, re.I))
+            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _SIGNING_NOUNS or
+                                                  _AGREEMENT_WORD.fullmatch(c.text))
             for c in verb.children)
 
     @staticmethod
@@ -1555,7 +1556,7 @@ class FactFinder:
             found = self._parsed_investments(sent, mentions, spans, found)
             found += stake_investments(doc, text, mentions, sent)
             s_text = text[sent.start_char:sent.end_char]
-            if not _absent(s_text, _SAME_DAY_WORDS) and SAME_DAY.search(s_text):
+            if not _absent(s_text, _SAME_DAY_PHRASES) and SAME_DAY.search(s_text):
                 for told in sents[days_read:n]:  # read only when a sentence points back at the day: most never do
                     last_day = _signing_day(told.start_char, text[told.start_char:told.end_char], published) or last_day
                 days_read = n

@@ -47,9 +47,9 @@ _PLURAL_PLACE_NOUNS = {(n[:-1] + "ies" if n.endswith("y") else n + "s"): c for n
 # lower-case words inside place names: "Dar es Salaam", "Rio de Janeiro", "Bandar Seri Begawan" has none
 _NAME_PARTICLES = frozenset({"es", "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "el", "al",
                              "van", "von", "der", "den", "bin", "upon", "on"})
-_BODY_PARTICLES = _NAME_PARTICLES - {"on", "upon"}
+_BODY_PARTICLES = _NAME_PARTICLES - {"on", "upon"}  # inside a body's name: "Foment del Treball", "Banco de ..."
 # the prepositions that join a title or a name to what follows it: "chief of", "analyst at", "envoy to"
-TITLE_PREPOSITIONS = ("of", "in", "at", "for", "to", "with")  # inside a body's name: "Foment del Treball", "Banco de ..."
+TITLE_PREPOSITIONS = ("of", "in", "at", "for", "to", "with")
 
 
 class _NoPlace:

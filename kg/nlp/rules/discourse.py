@@ -301,9 +301,7 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
 def _surname(name: str) -> str | None:
     """The word a person is called by after a title ("Mr Beattie"): the last of the name that is no initial,
     "Jr." or post-nominal ("Bernard P. Carvalho Jr." is Carvalho); None for a one-word name."""
-    words = name.split()
-    last = next((w for w in reversed(words[1:]) if not w.endswith(".") and w not in _POST_NOMINALS), None)
-    return last
+    return next((w for w in reversed(name.split()[1:]) if not w.endswith(".") and w not in _POST_NOMINALS), None)
 
 
 def _others_named(named: set[str], keys: set[str]) -> bool:
