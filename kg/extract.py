@@ -336,6 +336,7 @@ class Resolver:
             grp["cls"] = min(grp["classes"] or {"Person": 1}, key=lambda c: (-grp["classes"][c], VOTE_ORDER.index(c)))
         main_event = self._main_event()
         event_dates: dict[int, str] = {}  # event group -> the date the text gives it
+        several_days: set[int] = set()  # event groups told to last several days: a deal there has no one day
         for f in self.raw_facts:
             ev = tuple(dict.fromkeys(self.evidence_at(at) for at in (f.at, *f.also_at)))
             if isinstance(f, RawPost):
@@ -383,6 +384,8 @@ class Resolver:
                     held = self._main_place(f.held_in_anaphor, strict=True)
                 if f.date:
                     event_dates.setdefault(self.group_of[f.event], f.date)
+                if f.several_days:
+                    several_days.add(self.group_of[f.event])
                 facts.append(EventInfo(self.group_of[f.event], held, f.date,
                                        self.group_of[f.part_of] if f.part_of is not None else None,
                                        ev, f.confidence, f.rule))
@@ -408,7 +411,7 @@ class Resolver:
                     facts.append(Cooperation(parties, sectors, ev, 0.6, "agreement-parties"))
                 # signed at a dated event the sentence names ("at the opening ceremony") or the lead's one
                 # deal-making event dated before ("... Forum in Izmir, on Sept. 6, 2019"): on that day
-                date = f.date or event_dates.get(signed)
+                date = f.date or (event_dates.get(signed) if signed not in several_days else None)
                 if host is not None and host not in parties:
                     parties += (host,)
                 facts.append(Agreement(parties, f.count, tuple(Money(a, c, t) for a, c, t in f.values), signed, date,

@@ -199,6 +199,21 @@ def test_extract_a_firm_signing_at_a_states_meet_signs_with_the_state(nlp):
 
 
 
+@pytest.mark.parametrize("text,published", [
+    ("ASTANA – Government representatives of the Zhambyl Region signed seven agreements with large foreign companies "
+     "worth $700 million at the Zhambyl Economic and Investment Forum 2023 on April 26-27 in Taraz, informed the "
+     "akimat (the governor’s office).", "2023-04-29"),
+    ("Investment deals worth 84.48 billion yuan (about 11.59 billion U.S. dollars) were reached during the 14th "
+     "China-Northeast Asia Expo, which concluded Sunday in Changchun, capital of northeast China's Jilin Province.\n\n"
+     "A total of 99 projects were signed during the five-day expo, setting a new record in terms of project "
+     "investment scale.", "2023-08-28"),
+])
+def test_extract_deals_of_an_occasion_of_several_days_have_no_one_day(nlp, text, published):
+    ex = extract_text(nlp, text, published)
+    deals = [f for f in ex.facts if isinstance(f, Agreement)]
+    assert deals and all(d.date is None for d in deals)
+    assert [f.date for f in ex.facts if isinstance(f, EventInfo) and f.date]  # the event keeps its first day
+
 def test_extract_our_city_signs_and_retellings_fold_into_the_signing(nlp):
     text = ("Signing cooperation framework agreement\n\n"
             "On September 24, our city signed a cooperation framework agreement with China State Construction "

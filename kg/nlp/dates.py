@@ -29,6 +29,33 @@ WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|is to|are to|is set to|are set to|to be|begins?|starts?|opens?|kicks? off|"
                     r"scheduled|slated|due|next|upcoming|coming)\b", re.I)
 RELATIVE = re.compile(r"\b(?P<rel>today|yesterday)\b", re.I)
+# Days told as a range: "on April 26-27", "26-27 April", "From July 29 to 30"
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+DAY_RANGE = re.compile(rf"\b{_ANY_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d|\s*%)|"
+                       rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_ANY_MONTH}", re.I)
+# An occasion of several days a thing happened at or during: "during the five-day expo", "at the end of the
+# two-day Global Investors Meet" (not "began a three-day visit by signing": its first day)
+AT_DAYS = re.compile(r"\b(?:at|during|in|on the sidelines of|throughout)\s+(?:the\s+(?:end|close|closing|sidelines)\s+of\s+)?"
+                     r"(?:the|a|an|this|its|their)\s+(?:[\w-]+\s+){0,2}?(\w+)-day\b", re.I)
+_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def several_days(text: str) -> bool:
+    """Whether ``text`` tells of days, not one day: a range of days or an occasion of several.
+
+    >>> several_days("signed at the Zhambyl Forum 2023 on April 26-27 in Taraz")
+    True
+    >>> several_days("A total of 99 projects were signed during the five-day expo")
+    True
+    >>> several_days("began a three-day visit to Beijing on Monday by signing a deal")
+    False
+    """
+    if "-day" in text:
+        for m in AT_DAYS.finditer(text):
+            n = m.group(1).lower()
+            if _DAY_COUNTS.get(n, int(n) if n.isdigit() else 0) > 1:
+                return True
+    return DAY_RANGE.search(text) is not None
 
 
 def resolve_date(text: str, published: str | None) -> str | None:

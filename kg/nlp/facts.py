@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
 from .columns import token_at, token_starts, token_strings
-from .dates import resolve_date
+from .dates import resolve_date, several_days
 from .mentions import PARENT_HEADS, PLACE_NOUNS, TITLE_PREPOSITIONS, Mention
 from .rules import NUMBER_WORDS, doc_text, rules_for, span_text
 from .rules.agreement import STAND_INS, agreements_from_parse
@@ -175,11 +175,14 @@ SAME_DAY = re.compile(rf"\b(?:{'|'.join(_SAME_DAY_PHRASES)})\b", re.I)
 
 def _signing_day(start: int, sentence: str, published: str | None) -> str | None:
     """The date of a signing its sentence tells; a dateline's day is the story's, not the signing's
-    ("HEFEI, July 17 (Xinhua) -- ... signed ... on Friday" is Friday the 16th)."""
+    ("HEFEI, July 17 (Xinhua) -- ... signed ... on Friday" is Friday the 16th). Signings told over several days
+    ("at the forum on April 26-27", "at the end of the two-day meet on Thursday") have no one day."""
     if start == 0:
         line = DATELINE.match(sentence)
         sentence = sentence[line.end():] if line else sentence
-    return resolve_date(sentence, published) if SIGNING_DAY.search(sentence) else None
+    if not SIGNING_DAY.search(sentence) or several_days(sentence):
+        return None
+    return resolve_date(sentence, published)
 
 
 def _number(text: str) -> int | None:
@@ -187,10 +190,14 @@ def _number(text: str) -> int | None:
     return WORDS.get(text) if text in WORDS else (int(text) if text.isdigit() else None)
 
 
+# the length of the event named next: "the two-day Global Investors Meet"
+_N_DAYS_BEFORE = re.compile(r"\b(\w+)-day\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _first_day(date: str | None, before: str, sentence: str) -> str | None:
     """An event's date is its first day: "at the end of the two-day Global Investors Meet ... on Thursday"
     began on Wednesday."""
-    days = re.search(r"\b(\w+)-day\s+(?:[\w-]+\s+){0,3}$", before)
+    days = _N_DAYS_BEFORE.search(before)
     if not date or len(date) != 10 or not days or not re.search(
             r"\b(?:(?:at )?the end of|conclud\w*|clos(?:ed|ing)|ended|wrapp\w* up)\b", sentence, re.I):
         return date
@@ -1007,6 +1014,9 @@ class FactFinder:
                 before = text[max(sent.start_char, m.start - 40):m.start]
                 if date and not re.search(r"-day\b", before):  # "which concluded Sunday", then "the five-day expo"
                     before = _length_told_elsewhere(text, mentions[i].text.split()[-1], m.start) or before
+                length = _N_DAYS_BEFORE.search(before)
+                if date and (length and (_number(length.group(1)) or 0) > 1 or several_days(text[origin:sent.end_char])):
+                    fact["severalDays"] = True  # its deals were signed on one of them, unsaid which
                 date = _first_day(date, before, s_text)
                 if date or (happened and dateline[1]):
                     fact["date"] = date or dateline[1]

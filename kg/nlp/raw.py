@@ -60,6 +60,7 @@ class RawEvent(RawFact):
     held_in_anaphor: str | None = None
     date: str | None = None
     part_of: int | None = None
+    several_days: bool = False  # "the five-day expo", "on April 26-27": its date is its first day of several
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ KINDS: dict[str, type] = {"post": RawPost, "locatedIn": RawLocatedIn, "cooperati
 _FIELDS = {"in": "container", "placeAnaphor": "place_anaphor", "heldIn": "held_in",
            "heldInAnaphor": "held_in_anaphor", "partOf": "part_of", "signedAt": "signed_at",
            "signerAnaphor": "signer_anaphor", "partnerNamed": "partner_named", "homeTarget": "home_target",
-           "targetAnaphor": "target_anaphor"}
+           "targetAnaphor": "target_anaphor", "severalDays": "several_days"}
 _TUPLES = {"also_at", "rules", "parties", "sectors"}
 
 

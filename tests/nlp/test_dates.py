@@ -1,6 +1,6 @@
 import pytest
 
-from kg.nlp.dates import resolve_date
+from kg.nlp.dates import resolve_date, several_days
 
 
 @pytest.mark.parametrize("text,published,expected", [
@@ -26,3 +26,15 @@ def test_dates_none_without_a_date():
 ])
 def test_dates_weekdays_ahead_and_two_digit_days(text, published, expected):
     assert resolve_date(text, published) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("signed seven agreements with large foreign companies worth $700 million at the Zhambyl Economic and Investment "
+     "Forum 2023 on April 26-27 in Taraz", True),                                  # a range of days
+    ("A total of 99 projects were signed during the five-day expo", True),       # an occasion of several days
+    ("From July 29 to 30, Chen Long, secretary of the Jinhua Municipal Party Committee, led a delegation", True),
+    ("Germany's Chancellor Gerhard Schroeder began a three-day visit to Beijing on Monday by signing a deal", False),
+    ("signed a Memorandum of Understanding on 5 May in Hamburg City Hall", False),
+])
+def test_dates_several_days(text, expected):
+    assert several_days(text) is expected
