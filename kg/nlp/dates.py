@@ -40,6 +40,30 @@ AT_DAYS = re.compile(r"\b(?:at|during|in|on the sidelines of|throughout)\s+(?:th
 _DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
+WEEK = re.compile(r"\b(?P<which>this|last)\s+week\b", re.I)
+
+
+def week_month(text: str, published: str | None) -> str | None:
+    """The month (``YYYY-MM``) of "this week" or "last week" in ``text``, when the week, up to the article's day,
+    lies in one month.
+
+    >>> week_month("The new memorandum was signed at Parliament House in Brisbane this week", "2007-08-31")
+    '2007-08'
+    >>> week_month("signed last week", "2024-03-04") is None  # Monday 26 February to Sunday 3 March
+    True
+    """
+    m = WEEK.search(text)
+    if m is None or not published:
+        return None
+    base = dt.date.fromisoformat(published)
+    if m.group("which").lower() == "last":
+        first = base - dt.timedelta(days=base.weekday() + 7)
+        last = first + dt.timedelta(days=6)
+    else:
+        first, last = base - dt.timedelta(days=base.weekday()), base
+    return f"{first.year:04d}-{first.month:02d}" if (first.year, first.month) == (last.year, last.month) else None
+
+
 def several_days(text: str) -> bool:
     """Whether ``text`` tells of days, not one day: a range of days or an occasion of several.
 

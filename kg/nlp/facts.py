@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
 from .columns import token_at, token_starts, token_strings
-from .dates import resolve_date, several_days
+from .dates import resolve_date, several_days, week_month
 from .mentions import PARENT_HEADS, PLACE_NOUNS, TITLE_PREPOSITIONS, Mention
 from .rules import NUMBER_WORDS, doc_text, rules_for, span_text
 from .rules.agreement import STAND_INS, agreements_from_parse
@@ -169,7 +169,7 @@ SIGNING_DAY = re.compile(r"\b(?:(?:[Oo]n|[Ii]n)\s+(?:[A-Z][a-z]+\.? \d{1,2}|\d{1
 
 
 # a day told by pointing back at the one told before
-_SAME_DAY_PHRASES = ("the same day", "that day", "on the same occasion")
+_SAME_DAY_PHRASES = ("the same day", "that same day", "that day", "on the same occasion")
 SAME_DAY = re.compile(rf"\b(?:{'|'.join(_SAME_DAY_PHRASES)})\b", re.I)
 
 
@@ -180,9 +180,9 @@ def _signing_day(start: int, sentence: str, published: str | None) -> str | None
     if start == 0:
         line = DATELINE.match(sentence)
         sentence = sentence[line.end():] if line else sentence
-    if not SIGNING_DAY.search(sentence) or several_days(sentence):
-        return None
-    return resolve_date(sentence, published)
+    if not SIGNING_DAY.search(sentence):
+        return week_month(sentence, published)  # "signed ... this week": its month
+    return None if several_days(sentence) else resolve_date(sentence, published)
 
 
 def _number(text: str) -> int | None:

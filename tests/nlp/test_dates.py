@@ -1,6 +1,6 @@
 import pytest
 
-from kg.nlp.dates import resolve_date, several_days
+from kg.nlp.dates import resolve_date, several_days, week_month
 
 
 @pytest.mark.parametrize("text,published,expected", [
@@ -38,3 +38,13 @@ def test_dates_weekdays_ahead_and_two_digit_days(text, published, expected):
 ])
 def test_dates_several_days(text, expected):
     assert several_days(text) is expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("The new memorandum was signed at Parliament House in Brisbane this week", "2007-08-31", "2007-08"),
+    ("a decree of some kind of intervention could be signed this week", "2007-08-02", None),  # from July 30
+    ("signed last week", "2007-08-31", "2007-08"),
+    ("signed on Monday", "2007-08-31", None),
+])
+def test_dates_week_month(text, published, expected):
+    assert week_month(text, published) == expected

@@ -198,6 +198,22 @@ def test_facts_agreement_batch(nlp):
     assert [v[:2] for v in g["values"]] == [(1.66e9, "USD")]
 
 
+def test_facts_agreement_signed_this_week_is_of_the_weeks_month(nlp):
+    [g] = of_rel(facts(nlp, "The new memorandum was signed at Parliament House in Brisbane this week, by Mr Beattie and "
+                            "Central Java’s Vice-Governor, Mr H. Ali Mufiz.", "2007-08-31"), "agreement")
+    assert g["date"] == "2007-08"
+
+
+def test_facts_agreement_signed_that_same_day_takes_the_day_told_before(nlp):
+    text = ("At the signging of the memorandum of agreement (MOA) at the Marco Polo Hotel Davao on Monday, the mayor said "
+            "business opportunities would pave way for an intimate connection between Dabawenyos and people of County "
+            "Kaua’i, the first county in United States with whom Davao signed an agreement.\n\n"
+            "The city also signed a letter of intent with Jinjiang City deputy mayor Li Zili in Fujian Province at City "
+            "Hall earlier that same day, to pave the way for a possible signing of a similar sister city agreement.")
+    found = of_rel(facts(nlp, text, "2018-02-05"), "agreement")
+    [loi] = [g for g in found if "Jinjiang City" in g["parties"]]
+    assert loi["date"] == "2018-02-05"
+
 def test_facts_agreement_passive_has_no_subject(nlp):
     [g] = of_rel(facts(nlp, "The conference closed with 242 deals signed, clinching contractual investments of 780 billion yuan "
                             "(119 billion U.S. dollars)."), "agreement")
