@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .rules import NUMBER_WORDS
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], 1)}
@@ -37,9 +39,7 @@ DAY_RANGE = re.compile(rf"\b{_ANY_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|
 # two-day Global Investors Meet" (not "began a three-day visit by signing": its first day)
 AT_DAYS = re.compile(r"\b(?:at|during|in|on the sidelines of|throughout)\s+(?:the\s+(?:end|close|closing|sidelines)\s+of\s+)?"
                      r"(?:the|a|an|this|its|their)\s+(?:[\w-]+\s+){0,2}?(\w+)-day\b", re.I)
-_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
+# "signed at Parliament House in Brisbane this week": a week up to the article's day, or the one before
 WEEK = re.compile(r"\b(?P<which>this|last)\s+week\b", re.I)
 
 
@@ -77,7 +77,7 @@ def several_days(text: str) -> bool:
     if "-day" in text:
         for m in AT_DAYS.finditer(text):
             n = m.group(1).lower()
-            if _DAY_COUNTS.get(n, int(n) if n.isdigit() else 0) > 1:
+            if NUMBER_WORDS.get(n, int(n) if n.isdigit() else 0) > 1:
                 return True
     return DAY_RANGE.search(text) is not None
 
