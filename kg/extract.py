@@ -257,8 +257,11 @@ class Resolver:
                     continue
             if m.cls in ORG_CLASSES + ("District",) and len(words) >= 2:
                 # "Jewar Airport" after "Jewar International Airport": the article's one longer name it shortens
-                longer = {n.key: j for j, n in enumerate(self.mentions)
-                          if ends[j] == ends[i] and COARSE[n.cls] == COARSE[m.cls] and _shortened(m.key, n.key)}
+                # "Gansu provincial government" (keyed "Government of Gansu") of "Gansu Provincial People's
+                # Government": the name as written shortens it too
+                forms = {(m.key, ends[i]), (m.text, _first_and_last(m.text))}
+                longer = {n.key: j for j, n in enumerate(self.mentions) if COARSE[n.cls] == COARSE[m.cls] and any(
+                    ends[j] == e and _shortened(s, n.key) for s, e in forms)}
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue

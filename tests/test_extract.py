@@ -127,6 +127,18 @@ def test_extract_a_name_with_inner_words_left_out_is_an_alias(nlp):
     assert airport.label == "Jewar International Airport" or "Jewar International Airport" in airport.aliases
 
 
+def test_extract_a_place_body_as_written_shortens_the_longer_name(nlp):
+    # tr_cn2_3: "Gansu provincial government" (keyed as the place's government) of the body named in full before
+    text = ("The fair was co-organized by the Ministry of Commerce, China Council for the Promotion of International "
+            "Trade and Gansu Provincial People's Government.\n\n"
+            "Among the projects signed, green industries such as recycling industry, modern agriculture, channel "
+            "logistics, and eco-tourism have become popular sectors for investment, according to Jia Ning, deputy "
+            "secretary-general of the Gansu provincial government.")
+    ex = extract_text(nlp, text, "2018-07-10")
+    [body] = [e for e in ex.entities if "Gansu provincial government" in {e.label, *e.aliases}]
+    assert "Gansu Provincial People's Government" in {body.label, *body.aliases}
+
+
 def test_extract_a_name_styled_with_a_public_title_is_an_official(nlp):
     text = ("The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore Coordinating "
             "Minister of National Security and Minister of Home Affairs K Shanmugam on the first day of the CII "

@@ -126,12 +126,21 @@ def _is_cap(tok: Token) -> bool:
 _TITLE_HEADS = frozenset(t.split()[-1] for t in read_lexicon("public_titles")) - {"of", "the", "state", "general"}
 
 
+def _name_plural_possessive(doc: Doc, i: int, sent_start: int) -> bool:
+    """Whether token ``i`` is the possessive of a capitalised plural noun that is no place, inside a name: "The
+    People's Bank of China", "the People’s Committee of Bac Ninh province", "Women's Institute"; not the
+    owner before a name ("Bac Ninh’s Party Committee", "the Philippines' Department of Trade")."""
+    return doc[i].tag_ == "POS" and i - 1 >= sent_start and doc[i - 1].tag_ == "NNPS" and _is_cap(doc[i - 1]) \
+        and doc[i - 1].ent_type_ not in ("GPE", "LOC", "NORP")
+
+
 def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = frozenset(),
-                  titles: frozenset[str] = frozenset()) -> int:
+                  titles: frozenset[str] = frozenset(), *, plural_possessives: bool = False) -> int:
     """Start of the capitalised run that ends just before token ``end``.
 
     The run does not cross "and" after a head word: "X Zone and Tencent Cloud" is two names; nor a
-    title's "of" ("Secretary of Linyi Municipal Party Committee"), nor a date ("Friday in Xishan District").
+    title's "of" ("Secretary of Linyi Municipal Party Committee"), nor a date ("Friday in Xishan District");
+    with ``plural_possessives`` it crosses a plural noun's possessive ("People's Bank of China").
     """
     i = end - 1
     start = end
@@ -168,7 +177,8 @@ def _cap_run_left(doc: Doc, end: int, sent_start: int, heads: frozenset[str] = f
             tok.is_lower and i - 2 >= sent_start and doc[i - 1].text == "-" and _is_cap(doc[i - 2]))  # "High-tech"
         connector = tok.lower_ in CONNECTORS and i - 1 >= sent_start and (
             _is_cap(doc[i - 1]) or doc[i - 1].text.isdigit()) and tok.i + 1 < end and not (
-            tok.lower_ in ("and", "&") and doc[i - 1].text in heads)
+            tok.lower_ in ("and", "&") and doc[i - 1].text in heads) or \
+            plural_possessives and _name_plural_possessive(doc, i, sent_start)
         if name_word:
             start = i
         elif not connector:
@@ -379,7 +389,12 @@ class MentionFinder:
                             m = next(t.i for t in doc[k:m] if t.text == ",")  # a list needs its "and"
                         if m > k:
                             end = m
-                    start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words)
+                    start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words, plural_possessives=True)
+                    if any(_name_plural_possessive(doc, k, sent.start) for k in range(start, tok.i)):
+                        # "... International Trade and Gansu Provincial People's Government": a place's body starts
+                        # at the place; but "Transport and General Workers' Union" is one name
+                        start = next((k + 1 for k in range(tok.i - 1, start, -1) if doc[k].lower_ in ("and", "&")
+                                      and self.gaz.get(doc[k + 1].text) is not None), start)
                     start = self._owning_place(doc, start, tok.i, sent.start) if end == tok.i + 1 else start
                     ner_start = tok.i
                     while tok.ent_type_ == "ORG" and ner_start > start and doc[ner_start].ent_iob_ == "I":

@@ -865,3 +865,27 @@ def test_mentions_a_place_named_new_keeps_its_new_before_a_title(nlp):
     text = ("New York Senator Charles Schumer said he was told by the Senate Rules Committee that the tapes were "
             "probably stolen from a commercial plane.")
     assert "New York" in " ".join(mentions(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # tr_se_1; BBC business/228 and sport/502: a plural noun's possessive is inside the body's name
+    ("The People’s Committee of Bac Ninh province and the administration of the Republic of Korea (RoK)’s "
+     "Gyeongsangbuk province signed a memorandum of understanding (MoU) on friendly cooperation.",
+     "People’s Committee of Bac Ninh"),
+    ("In the public sector, more than one in ten of the state-owned People's Bank's customers in the south of Sri Lanka "
+     "were affected, a bank spokesman told Reuters.", "People's Bank"),
+    ("The Women's Tennis Association cleared Kuznetsova of any offence because the drug is not banned when taken out "
+     "of competition.", "Women's Tennis Association"),
+])
+def test_mentions_a_plural_nouns_possessive_is_part_of_a_body_name(nlp, text, name):
+    assert name in mentions(nlp, text)
+
+
+def test_mentions_a_place_owning_a_body_is_no_part_of_its_name(nlp):
+    # tr_se_1: a place's possessive, and a place's body after "and", start names of their own
+    text = ("Welcoming the Gyeongsangbuk delegation led by Governor Lee Cheol Woo, Secretary of Bac Ninh’s Party "
+            "Committee Nguyen Anh Tuan said he believes the MoU will help.")
+    assert "Bac Ninh’s Party Committee" in mentions(nlp, text)
+    text = ("The fair was co-organized by the Ministry of Commerce, China Council for the Promotion of International "
+            "Trade and Gansu Provincial People's Government.")  # tr_cn2_3
+    assert "Gansu Provincial People's Government" in mentions(nlp, text)
