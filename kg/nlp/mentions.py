@@ -83,6 +83,8 @@ _EVENT_NOUNS = {"show", "fair", "expo", "summit", "forum", "conference", "exhibi
 _MONEY_PREFIX = {"Rs", "Rs.", "RM", "$", "US$", "HK$", "£", "€", "¥", "RMB", "Rp", "S$"}
 _COMPASS = frozenset(read_lexicon("compass_words"))  # "Northwest China" is no organisation
 _TIME_ZONES = frozenset(read_lexicon("time_zones"))
+_SITE_NOUNS = frozenset(read_lexicon("site_nouns"))  # "the Hotazel area", "Fiumicino airport"
+_NOT_SITE_NAMES = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})  # the NER's other kinds
 _SIGNING_VERBS = frozenset(w for w in read_lexicon("signing_verbs") if " " not in w)
 # A small city matched only by the gazetteer needs the NER to agree.
 TRUST_POPULATION = 500000
@@ -321,7 +323,7 @@ class MentionFinder:
         self.pattern_words = self.heads | set(self.prefixes) | self.place_bodies | _PERSON_HONORIFICS | {
             "group", "conglomerate"}
         self.pattern_lower_words = frozenset({"of", "from", "between"} | _FIRM_PLURALS | set(PLACE_NOUNS)
-                                             | _EVENT_NOUNS)
+                                             | _EVENT_NOUNS | _SITE_NOUNS)
 
     # ------------------------------------------------------------ candidates
     def _patterned(self, doc: Doc, sents: list[Span], titled_starts: set[int]) -> list[tuple[int, int, str, str]]:
@@ -530,6 +532,7 @@ class MentionFinder:
                                for w in words) and not words.text.isupper() and \
                             (end == sent.end or doc[end].tag_ != "POS"):
                         out.append((tok.i + 1, end, cls, "place-noun-before"))
+            out += self._sites(doc, [doc[i] for i in at if lowers[i] in _SITE_NOUNS], sent.start)
             # "Aero India 2005 air show": a capitalised name before a lower-case event noun
             for tok in [doc[i] for i in at if lowers[i] in _EVENT_NOUNS]:
                 if tok.lower_ in _EVENT_NOUNS and tok.text.islower() and tok.i > sent.start:
@@ -573,6 +576,31 @@ class MentionFinder:
                     while end < sent.end and _is_cap(doc[end]) and tok.text == "Invest":
                         end += 1
                     out.append((tok.i, end, "Agency", "invest-agency"))
+        return out
+
+    def _sites(self, doc: Doc, nouns: list[Token], sent_start: int) -> list[tuple[int, int, str, str]]:
+        """"the Hotazel area", "Rome's Fiumicino airport", "the Bangchui Island hotel": a capitalised name no
+        gazetteer place, people or organisation holds, before a lower-case site noun (``site_nouns.txt``), and the
+        noun name a District keyed by the name; a town's name the NER takes with the noun for a facility names the
+        site as written. (start_tok, end_tok, cls, rule)"""
+        out = []
+        for tok in nouns:
+            if not tok.text.islower() or tok.i == sent_start or not _is_cap(doc[tok.i - 1]):
+                continue
+            start = tok.i - 1
+            while start > sent_start and tok.i - start < 3 and _is_cap(doc[start - 1]):
+                start -= 1
+            name = doc[start:tok.i]
+            # an adjective only when the NER takes it for a place: "the Hotazel area", not "each English area"
+            if not all(t.ent_type_ not in _NOT_SITE_NAMES and (t.tag_ == "NNP" or t.tag_ == "JJ" and t.ent_type_ in (
+                    "LOC", "GPE", "FAC")) for t in name) or any(
+                    t.text in self.gaz.demonyms or t.text in self.peoples or t.text in self.not_names for t in name):
+                continue
+            place = self.gaz.get(name.text)
+            if place is None:
+                out.append((start, tok.i + 1, "District", "site-noun"))
+            elif place.cls == "City" and tok.ent_type_ == "FAC" and tok.ent_iob_ == "I":
+                out.append((start, tok.i + 1, "District", "site-facility"))  # "Fiumicino airport": the town's airport
         return out
 
     def _marked(self, texts: list[str], lowers: list[str]) -> list[int]:
@@ -1471,8 +1499,8 @@ class MentionFinder:
                 continue  # "Sister Province" is a tie, no place
             if cls in ORG_CLASSES and (_after_minister(doc, start) or end > start + 2 and _after_minister(doc, start + 2)):
                 continue  # "(Minister of) National Security", "Minister for HRD": a minister and the field of the post
-            if rule == "place-noun":
-                key = span[:-1].text  # "Binh Duong province" is Binh Duong
+            if rule in ("place-noun", "site-noun"):
+                key = span[:-1].text  # "Binh Duong province" is Binh Duong, "the Hotazel area" Hotazel
             elif rule == "place-body":  # "Sindh govt", "the Sindh provincial government": the Government of Sindh
                 place = span[:-2] if span[-2].lower_ in self.government_levels else span[:-1]
                 key = f"{'Government' if span[-1].lower_.startswith('gov') else span[-1].text.title()} of {place.text}"

@@ -155,6 +155,14 @@ def test_facts_post_member_of_a_unit_of_a_body(nlp, text, post):
     # a town written with its noun ranks below a place the gazetteer knows as a city (tr_se_3)
     ("Hualien City has established sister city relationships with Ulsan in South Korea, Yonaguni Town in Okinawa "
      "(1982), Albuquerque City in the U.S.", "Yonaguni Town", "Okinawa"),
+    # a site named before a lower-case site noun (tr_bz_2, tr_bz_4, BBC sport/128)
+    ("Transnet said it planned to seal a number of similar contracts with other manganese producers to have 12.5 "
+     "million tons of manganese ultimately transported mainly from the Hotazel area in the Northern Cape through the "
+     "Saldanha and Port Elizabeth ore railway lines each year.", "Hotazel area", "Northern Cape"),
+    ("Under the strategy, Rome’s Fiumicino airport will become one of the Lufthansa Group’s hubs, as ITA Airways "
+     "focuses on long-range flights.", "Fiumicino airport", "Rome"),
+    ("A 25-man squad will spend the next three days based at the Mottram Hall hotel in Cheshire and will train at "
+     "Manchester United's nearby Carrington complex.", "Mottram Hall hotel", "Cheshire"),
 ])
 def test_facts_located_in(nlp, text, place, container):
     assert (place, container) in [(f["place"], f["in"]) for f in of_rel(facts(nlp, text), "locatedIn")]

@@ -889,3 +889,25 @@ def test_mentions_a_place_owning_a_body_is_no_part_of_its_name(nlp):
     text = ("The fair was co-organized by the Ministry of Commerce, China Council for the Promotion of International "
             "Trade and Gansu Provincial People's Government.")  # tr_cn2_3
     assert "Gansu Provincial People's Government" in mentions(nlp, text)
+
+
+@pytest.mark.parametrize("text,name,key", [
+    # tr_bz_2, tr_cn2_2: a name no gazetteer place holds, before a site noun, keyed without the noun
+    ("Transnet said it planned to seal a number of similar contracts with other manganese producers to have 12.5 "
+     "million tons of manganese ultimately transported mainly from the Hotazel area in the Northern Cape.",
+     "Hotazel area", "Hotazel"),
+    ("The signing ceremony was held at the Bangchui Island hotel.", "Bangchui Island hotel", "Bangchui Island"),
+    # tr_bz_4: a town's name that the NER takes with the noun for a facility: the site as written
+    ("Under the strategy, Rome’s Fiumicino airport will become one of the Lufthansa Group’s hubs, as ITA Airways "
+     "focuses on long-range flights.", "Fiumicino airport", "Fiumicino airport"),
+])
+def test_mentions_a_name_before_a_site_noun_is_a_district(nlp, text, name, key):
+    found = {m[2]: (m[3], m[4]) for m in nlp(text)._.nkg_mentions}
+    assert found[name] == ("District", key)
+
+
+def test_mentions_an_adjective_before_a_site_noun_is_no_district(nlp):
+    # BBC politics/388: no name, an adjective the NER takes for no place
+    text = ("They also plan a supremo for adult services in each English area to get different agencies working "
+            "together.")
+    assert "English area" not in mentions(nlp, text)
