@@ -260,8 +260,9 @@ class Resolver:
                 # "Gansu provincial government" (keyed "Government of Gansu") of "Gansu Provincial People's
                 # Government": the name as written shortens it too
                 forms = {(m.key, ends[i]), (m.text, _first_and_last(m.text))}
-                longer = {n.key: j for j, n in enumerate(self.mentions) if COARSE[n.cls] == COARSE[m.cls] and any(
-                    ends[j] == e and _shortened(s, n.key) for s, e in forms)}
+                wanted = {e for _, e in forms}
+                longer = {n.key: j for j, n in enumerate(self.mentions) if ends[j] in wanted and
+                          COARSE[n.cls] == COARSE[m.cls] and any(ends[j] == e and _shortened(s, n.key) for s, e in forms)}
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue
