@@ -556,7 +556,9 @@ class MentionFinder:
                         start -= 1
                     name = doc[start:tok.i]
                     if 1 <= len(name) <= 3 and self.gaz.get(name.text) is None and not any(
-                            t.lower_ in self.title_words or t.text in self.not_names for t in name):
+                            t.lower_ in self.title_words or t.text in self.not_names for t in name) and not any(
+                            self.gaz.get(_words(doc, k, tok.i + 2)) is not None for k in range(
+                                max(sent.start, start - 3), start + 1)):  # "(People’s) Republic of China": a place
                         out.append((start, tok.i, "Company", "firm-from-country"))
             # "MRF Rs 3,100 crore, Eicher Rs 1,400 crore": a name before an amount is a company
             # the amount's currency next

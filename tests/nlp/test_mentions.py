@@ -911,3 +911,18 @@ def test_mentions_an_adjective_before_a_site_noun_is_no_district(nlp):
     text = ("They also plan a supremo for adult services in each English area to get different agencies working "
             "together.")
     assert "English area" not in mentions(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    # BBC business/096, sport/133: a country's name with "Republic of", not a town "Republic" in the country
+    ("This latest contract expands Burren Energy's global exploration and production portfolio - it also holds "
+     "contracts in Turkmenistan and the Republic of Congo.", "Republic of Congo"),
+    ("Steve Finnan believes the Republic of Ireland can qualify directly for the World Cup finals.",
+     "Republic of Ireland"),
+    # tr_af_1: no firm "named by its country" inside a place's name
+    ("Malam Uba Sani, the Governor of Kaduna State, had the honor of signing a Memorandum of Understanding (MoU) with "
+     "the Hebei Province of the People’s Republic of China.", "People’s Republic of China"),
+])
+def test_mentions_a_republic_of_a_country_is_the_country(nlp, text, name):
+    found = mentions(nlp, text)
+    assert found.get(name) == "Country" and "Republic" not in found
