@@ -1697,7 +1697,7 @@ class FactFinder:
             found.append({"rel": "agreement", "parties": p["parties"], "count": p["count"],
                           "values": [(x.amount, x.currency, x.text) for at, x in money if start <= at < end],
                           "signedAt": None, "date": _signing_day(sent.start_char, sent.text, published),
-                          "sectors": p["sectors"], "one_each": False,
+                          "sectors": p["sectors"], "one_each": False, "new": p["new"],
                           "rule": p["rule"], "confidence": p["confidence"]})
         return found
 

@@ -785,6 +785,38 @@ def test_rules_a_signing_ceremony_takes_the_sectors_of_its_clause(nlp):
     assert {label[s] for s in deal.sectors} == {"fertilisers", "chemicals", "gypsum"}
 
 
+def test_rules_a_signing_without_parties_takes_the_pair_of_the_joint_project_told_next(nlp):
+    text = ("AMMAN — Prime Minister Hani Mulki on Sunday attended the signing ceremony of an agreement to establish a "
+            "new industrial estate in Aqaba's Queira District on 1.2 million sqm, the Jordan News Agency, Petra, "
+            "reported.\n\nThe estate will be a joint project between Aqaba Development Corporation (ADC) and the "
+            "Chinese Shenzhen Chamber of Investment.\n\nMulki also attended a signing ceremony between ADC and "
+            "Manaseer Group to establish a facility manufacturing fertilisers, various chemicals and gypsum.")
+    parties = _deal_parties(extract(nlp, text, "2017-05-21"))
+    assert len(parties) == 2 and {"Aqaba Development Corporation", "Manaseer Group"} in parties
+    assert any("Aqaba Development Corporation" in p and any("Shenzhen Chamber" in x for x in p) for p in parties)
+
+
+def test_rules_a_signing_with_one_party_takes_the_partner_the_deal_is_said_to_cooperate_with(nlp):
+    text = ("The conference on Jilin and Shaanxi provinces' collaborative innovation and trade was the main activity "
+            "of the expo and forum, during which the Xi'an high-tech zone signed cooperation agreements with two "
+            "zones from Jilin.\n\nAccording to the agreements, the Xi'an high-tech zone will cooperate with the "
+            "Changchun High-Tech Industrial Development Zone on advanced equipment manufacturing.")
+    assert any("Changchun High-Tech Industrial Development Zone" in p and len(p) == 2
+               for p in _deal_parties(extract(nlp, text, "2019-05-23")))
+
+
+def test_rules_this_deal_retold_takes_no_pair_told_after(nlp):
+    text = ("Argentina, Venezuela in oil deal\n\nArgentina and Venezuela have extended a food-for-oil deal, which "
+            "helped the former to overcome a severe energy crisis last year.\n\nArgentine President Nestor Kirchner "
+            "and Venezuelan President Hugo Chavez signed the deal in Buenos Aires on Tuesday. Last April, Argentina "
+            "signed a $240m agreement to import Venezuelan fuel in exchange for agricultural goods and this deal has now "
+            "been extended. Venezuela will now import cattle, medicines and medical equipment. Last year, Argentina's "
+            "severe energy crisis forced President Kirchner to suspend gas exports to Chile. Argentina fears that rising "
+            "demand could spark another crisis and wants to prevent it by signing this deal. The two countries also "
+            "formalised a co-operation deal between Venezuelan energy firm PDVSA and Argentina's Enarsa.")  # BBC
+    assert _deal_parties(extract(nlp, text, None)).count({"Argentina", "Venezuela"}) == 1  # no date: as BBC is built
+
+
 @pytest.mark.parametrize("name,surname", [
     ("Peter Beattie", "Beattie"),  # tr: "by Mr Beattie"
     ("Bernard P. Carvalho Jr.", "Carvalho"),  # tr: a "Jr." and an initial are no surname

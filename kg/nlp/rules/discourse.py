@@ -243,6 +243,8 @@ PAIR_TALK = re.compile(r"\b(?:the two (?:sides|parties|cities|regions|provinces|
 DEAL_NOUN = re.compile(r"\b(?:agreements?|deals?|MoUs?|MOUs?|memorand\w*|pacts?|accords?|arrangements?|"
                        r"letters? of intent|LoIs?)\b", re.I)
 WINDOW = 6  # sentences a signing stays open for what is told of it
+# "wants to prevent it by signing this deal": a deal told before, pointed at
+THIS_DEAL = re.compile(r"\b(?:this|that|these|those)\s+(?:[\w-]+\s+){0,2}?" + DEAL_NOUN.pattern.removeprefix(r"\b"), re.I)
 
 
 @rule("cooperation-sectors-of-the-pair", kind="cooperation", confidence=0.6)
@@ -296,6 +298,39 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
             yield Amendment(-1, "new", ({"rel": "cooperation", "parties": list(fact["parties"]), "sectors": list(sectors),
                                          "rule": "cooperation-sectors-of-the-pair", "confidence": 0.6,
                                          "at": sent.start},), "cooperation-sectors-of-the-pair")
+
+
+@rule("agreement-parties-told-after", kind="agreement", confidence=0.6)
+def parties_told_after(state: Discourse) -> Iterator[Amendment]:
+    """"attended the signing ceremony of an agreement to establish a new industrial estate ... The estate will be a
+    joint project between A and B"; "signed cooperation agreements with two zones from Jilin ... According to the
+    agreements, the Xi'an high-tech zone will cooperate with the Changchun ... Zone": a signing told without its
+    partner takes the pair of the first cooperation told after it, in the very next sentence or in one that names
+    the deal, when that pair holds the signing's own party; another signing told first ends the search."""
+    open_deals = [k for k, f in enumerate(state.facts) if f["rel"] == "agreement" and len(f["parties"]) < 2]
+    if not open_deals:
+        return
+    by_sentence: dict[int, list[dict]] = {}  # the facts told in each sentence, read once
+    for f in state.facts:
+        by_sentence.setdefault(state.sentence_at(f["at"]), []).append(f)
+    for k in open_deals:
+        fact = state.facts[k]
+        n = state.sentence_at(fact["at"])
+        if n < 0 or THIS_DEAL.search(state.sentences[n].text):
+            continue  # "signing this deal": the deal told before, whose parties are told with it
+        keys = {state.mentions[p].key for p in fact["parties"]}
+        for m in range(n + 1, min(n + WINDOW, len(state.sentences))):
+            told = by_sentence.get(m, [])
+            if any(f["rel"] == "agreement" for f in told):
+                break  # a signing of its own: what follows is told of it
+            pair = next((f["parties"] for f in told if f["rel"] == "cooperation" and len(f["parties"]) == 2), None)
+            if pair is None:
+                continue
+            named = {state.mentions[p].key for p in pair}
+            if (m == n + 1 and fact.get("new") or DEAL_NOUN.search(state.sentences[m].text)) and keys < named:
+                yield Amendment(k, "parties", tuple(p for p in pair if state.mentions[p].key not in keys),
+                                "agreement-parties-told-after")
+            break
 
 
 def _surname(name: str) -> str | None:
