@@ -817,6 +817,22 @@ def test_rules_this_deal_retold_takes_no_pair_told_after(nlp):
     assert _deal_parties(extract(nlp, text, None)).count({"Argentina", "Venezuela"}) == 1  # no date: as BBC is built
 
 
+def test_rules_a_sentence_going_on_with_the_list_adds_its_fields_to_the_cooperation(nlp):
+    text = ("According to the agreements, the Xi'an high-tech zone will cooperate with the Changchun High-Tech "
+            "Industrial Development Zone on advanced equipment manufacturing. This is led by new energy automobiles, "
+            "smart manufacturing, unmanned aerial vehicles and new materials. Also the biomedical health industry "
+            "comprises biological vaccine and gene engineering, medical apparatus, and modern Chinese medicine. "
+            "Lastly, it includes the electronic information sector led by cloud computing, big data and artificial "
+            "intelligence.")
+    ex = extract(nlp, text, "2019-05-23")
+    label = {e.iri: e.label for e in ex.entities}
+    [coop] = [f for f in ex.facts if isinstance(f, Cooperation)]
+    fields = {label[s] for s in coop.sectors}
+    assert {"advanced equipment manufacturing", "biomedical health industry"} <= fields
+    assert any(f.startswith("electronic information") for f in fields)
+    assert not fields & {"biological vaccine", "medical apparatus"}  # what an industry comprises is no field of its own
+
+
 @pytest.mark.parametrize("name,surname", [
     ("Peter Beattie", "Beattie"),  # tr: "by Mr Beattie"
     ("Bernard P. Carvalho Jr.", "Carvalho"),  # tr: a "Jr." and an initial are no surname

@@ -300,6 +300,41 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
                                          "at": sent.start},), "cooperation-sectors-of-the-pair")
 
 
+# "Then ...", "Also ...", "Lastly, ...", "Finally, ...": a sentence that goes on with the list the ones before began
+LIST_OPENER = re.compile(r"^\W*(?:" + "|".join(read_lexicon("list_openers")) + r")\b", re.I)
+
+
+@rule("cooperation-sectors-listed-on", kind="cooperation", confidence=0.6)
+def sectors_listed_on(state: Discourse) -> Iterator[Amendment]:
+    """"... will cooperate with the Changchun ... Zone on advanced equipment manufacturing. This is led by new energy
+    automobiles ... Also the biomedical health industry comprises ... Lastly, it includes the electronic information
+    sector": a sentence that opens by going on with a list, tells no cooperation of its own and names no other
+    parties, adds its fields to the cooperation that holds the fields of the nearest sentence before (up to three
+    back) whose fields a cooperation holds."""
+    held = [(k, f) for k, f in enumerate(state.facts) if f["rel"] == "cooperation" and f["sectors"]]
+    if not held:
+        return
+    told_in = {state.sentence_at(f["at"]) for f in state.facts if f["rel"] in ("agreement", "cooperation")}
+    for n, sent in enumerate(state.sentences):
+        if n == 0 or n in told_in or not LIST_OPENER.match(sent.text):
+            continue
+        here = state.mentions_in(n)
+        sectors = tuple(i for i in here if state.mentions[i].cls == "Sector" and state.mentions[i].rule != "sector-described")
+        if not sectors:
+            continue
+        named = {state.mentions[i].key for i in here if state.mentions[i].cls in PARTY}
+        for m in range(n - 1, max(n - 4, -1), -1):
+            before = set(state.mentions_in(m))
+            holders = [(k, f) for k, f in held if before & set(f["sectors"])]
+            if not holders:
+                continue
+            for k, f in holders:
+                if not set(sectors) <= set(f["sectors"]) and \
+                        not _others_named(named, {state.mentions[p].key for p in f["parties"]}):
+                    yield Amendment(k, "sectors", sectors, "cooperation-sectors-listed-on")
+            break
+
+
 @rule("agreement-parties-told-after", kind="agreement", confidence=0.6)
 def parties_told_after(state: Discourse) -> Iterator[Amendment]:
     """"attended the signing ceremony of an agreement to establish a new industrial estate ... The estate will be a
