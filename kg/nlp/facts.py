@@ -476,6 +476,7 @@ class FactFinder:
                                     "general", "party", "municipal", "provincial", "standing", "shadow",
                                     "ex", "former", "first"} | set(read_lexicon("portfolio_words"))
         self.portfolio = frozenset(read_lexicon("portfolio_words"))  # "Monetary Affairs": a post's field, no body
+        self.seat_titles = frozenset(read_lexicon("seat_titles"))  # "the MP for Grantham and Stamford": a seat
 
     # ----------------------------------------------------------------- posts
     def _title_of(self, phrase: str) -> str | None:
@@ -561,6 +562,8 @@ class FactFinder:
                     country = owner if owner is not None else country
                     if title:
                         s = phrase_start + part_start
+                        if title.split()[-1] in self.seat_titles and re.match(r"\s+for\s", part[len(title):]):
+                            continue  # "Quentin Davies, the MP for Grantham and Stamford": a seat, which is no body
                         of = self._mention_after(mentions, s + len(title), s + len(part), PARTY)
                         if of is not None and not re.fullmatch(r"\s*|\s*(?:\([^()]{1,24}\)\s*)?(?:[A-Za-z-]+\s+){0,3}?"
                                                                 rf"(?:{_LINKS})\b.*",

@@ -1074,6 +1074,18 @@ def test_facts_post_body_is_no_portfolio_scene_or_cut_name(nlp, text, wrong):
     assert wrong not in [f["of"] for f in of_rel(facts(nlp, text), "post")]
 
 
+@pytest.mark.parametrize("text", [
+    "Quentin Davies, the MP for Grantham and Stamford, was attacked in a notoriously dangerous park in the capital, "
+    "Nairobi.",
+    "Ms Roche, Labour MP for Hornsey and Wood Green, believes legal migration is something we should welcome.",
+    'Mr Johnson, MP for Henley-on-Thames, Oxfordshire, said he suspected Labour was now trying to reassure Jewish '
+    'voters "because of this curious way in which Labour seems to be trying to curry favour with disillusioned Muslim '
+    'voters who may be disillusioned about the war".',
+])
+def test_facts_post_seat_of_a_legislator_is_no_body(nlp, text):
+    assert of_rel(facts(nlp, text), "post") == []
+
+
 def test_facts_post_holder_is_no_end_of_the_body_name(nlp):
     text = ('Linda Knox, Director of the Scottish Local Authority Management Centre at Strathclyde University, said: '
             '"With this current settlement the increase is slowing.')
