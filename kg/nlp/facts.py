@@ -655,8 +655,11 @@ class FactFinder:
     def _appositive_body(text: str, mentions: list[Mention], of: int) -> int | None:
         """The body a title "of" a name is of; none when the name runs on past the mention or owns the body named
         after it, so the body is another ("Director of the Scottish Local Authority Management Centre", "an
-        economist with MM Warburg", "a member of Cherie Blair's Matrix Chambers")."""
-        return None if re.match(r"['’]s?\s+[A-Z]|\s[A-Z][a-z]", text[mentions[of].end:mentions[of].end + 4]) else of
+        economist with MM Warburg", "a member of Cherie Blair's Matrix Chambers"), or joined to more of the name
+        ("an analyst with Bank Oyens & Van Eeghen", "ASK-Raymond James", "Investors Bank and Trust",
+        "the Commonwealth Bank of Australia")."""
+        return None if re.match(r"['’]s?\s+[A-Z]|\s[A-Z][a-z]|\s*&\s*[A-Z]|-[A-Z]",
+                                text[mentions[of].end:mentions[of].end + 8]) else of
 
     def _respectively(self, text: str, mentions: list[Mention], in_sent) -> list[dict]:
         """"Mohammed Adjei Sowah and Alderman Patricia De Lille, Mayors of Accra and Cape Town respectively": the

@@ -391,6 +391,10 @@ class MentionFinder:
                             m = next(t.i for t in doc[k:m] if t.text == ",")  # a list needs its "and"
                         if m > k:
                             end = m
+                    if end == tok.i + 1 and end + 1 < sent.end and doc[end].text == "&" and _is_cap(doc[end + 1]):
+                        end += 1  # "Independent News & Media": an ampersand joins one name
+                        while end < sent.end and _is_cap(doc[end]) and end - tok.i <= 4:
+                            end += 1
                     start = _cap_run_left(doc, tok.i, sent.start, self.heads, self.title_words, plural_possessives=True)
                     if any(_name_plural_possessive(doc, k, sent.start) for k in range(start, tok.i)):
                         # "... International Trade and Gansu Provincial People's Government": a place's body starts

@@ -1069,6 +1069,10 @@ def test_facts_this_week_is_no_event_told_before():
      "military action.", "Cherie Blair"),
     ('Linda Knox, Director of the Scottish Local Authority Management Centre at Strathclyde University, said: "With '
      'this current settlement the increase is slowing.', "Scottish Local Authority"),
+    ('"On the face of it, the results don\'t look very exciting," said Apurva Shah, an analyst at ASK-Raymond James.',
+     "ASK"),
+    ('"To get any profit growth in the coming years, they will have to lower costs, so shedding jobs makes total '
+     'sense," Ivo Geijsen, an analyst with Bank Oyens & Van Eeghen, told Bloomberg.', "Bank Oyens"),
 ])
 def test_facts_post_body_is_no_portfolio_scene_or_cut_name(nlp, text, wrong):
     assert wrong not in [f["of"] for f in of_rel(facts(nlp, text), "post")]

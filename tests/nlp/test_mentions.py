@@ -18,6 +18,9 @@ def mentions(nlp, text):
     ("Dr Jimmy Chiang, acting director-general of Investment in Hong Kong, stated that Hong Kong and Qingdao are important windows.",
      "Investment in Hong Kong", "Agency"),
     ("Adani Group committed to invest Rs 10,000 crore on a port.", "Adani Group", "Company"),
+    # an ampersand joins one name
+    ("Irish publishing group Independent News & Media is buying up a 26% stake in Indian newspaper company Jagran in "
+     "a deal worth 25m euros ($34.1m).", "Independent News & Media", "Organization"),
     # "Partners" ends a firm's or agency's name, no person's
     ("Dubai Chamber of Commerce and Industry has announced that it has signed a memorandum of understanding (MoU) "
      "with Rotterdam Partners, the official foreign investment agency for the city of Rotterdam.",
