@@ -12,7 +12,9 @@ two names. :func:`resolve` runs after a build over every article graph:
    place gazetteer votes for the places it knows. The winner replaces the
    other types in every article graph, so each article's graph still holds the
    entity's label and a type. Facts whose ends no longer fit the shapes'
-   ranges (a post "in" what is now a person) are dropped.
+   ranges (a post "in" what is now a person) are dropped, and so are an
+   article's fact links to an entity it read as another kind of thing than
+   the vote gives (its bank, the other articles' town).
 3. **Spelling and transliteration variants merged.** Persons and
    organisations whose names are the same after a transliteration fold
    (``ks``/``x``, ``y``/``i``, doubled letters) or near by RapidFuzz's ratio,
@@ -77,6 +79,8 @@ _RANGES = [("postIn", "o", _PLACE + ORG_CLASSES),
            ("party", "o", _PARTY), ("cooperatesWith", "o", _PARTY), ("cooperatesWith", "s", _PARTY),
            ("investor", "o", _PARTY), ("target", "o", _PARTY + ("Sector",)),
            ("holdsPost", "s", PERSON_CLASSES)]
+#: properties whose object is an end of a fact: a post's body, a party, an investor or target, a place's container
+_FACT_ENDS = ("postIn", "party", "cooperatesWith", "investor", "target", "locatedIn", "heldIn")
 #: RapidFuzz ratio (0-100) from which two folded names are one: given names of persons of one surname,
 #: whole names of organisations.
 PERSON_RATIO, ORG_RATIO = 88, 94
@@ -306,8 +310,11 @@ def resolve(kg: KnowledgeGraph, *, fuzzy: bool = True) -> Resolution:
     seen: dict[tuple[str, str], set[str]] = defaultdict(set)
     for g, e, cls, _, _ in mentions:
         seen[g, merged.get(e, e)].add(cls)
+    misread = []  # (article, entity): the article read another kind of thing than the vote gives
     for (g, e), found in seen.items():
         want = classes[e]
+        if COARSE[want] not in {COARSE[c] for c in found}:
+            misread.append((g, e))
         if found != {want}:
             node, graph = ox.NamedNode(e), ox.NamedNode(g)
             for cls in found - {want}:
@@ -315,10 +322,24 @@ def resolve(kg: KnowledgeGraph, *, fuzzy: bool = True) -> Resolution:
             store.add(ox.Quad(node, RDF_TYPE, ox.NamedNode(NKG_IRI + want), graph))
             out.retyped[e] = want
     out.entities = len(classes)
-    out.dropped = _drop_misfits(store)
+    out.dropped = _drop_misread_ends(store, misread) + _drop_misfits(store)
     _country_codes(store, {e for e, c in classes.items() if c == "Country"}, labels)
     out.linked = link_companies(store, {e for e, c in classes.items() if c in LINKED_CLASSES}, labels)
     return out
+
+
+def _drop_misread_ends(store: ox.Store, misread: list[tuple[str, str]]) -> int:
+    """Drop an article's fact links to an entity that the article read as another kind of thing than the vote
+    across articles gives it ("Martin Ellis, Halifax chief economist": the bank, which other articles' town
+    outvotes): the fact's end, so typed, is not what the article told."""
+    before = len(store)
+    for g, e in misread:
+        graph, node = ox.NamedNode(g), ox.NamedNode(e)
+        for prop in _FACT_ENDS:
+            pred = ox.NamedNode(NKG_IRI + prop)
+            for q in list(store.quads_for_pattern(None, pred, node, graph)):
+                store.remove(q)
+    return before - len(store)
 
 
 def _drop_misfits(store: ox.Store) -> int:

@@ -78,6 +78,18 @@ def test_resolve_drops_a_post_whose_holder_became_a_firm():
     assert validate(g)[0]
 
 
+def test_resolve_drops_a_body_the_article_read_as_another_kind():
+    """"Martin Ellis, Halifax chief economist" (business/405): the bank, which two articles' town outvotes; the
+    post keeps its holder and title, not a body typed City."""
+    post = lambda ents, ev: Post(ents[0].iri, "chief economist", ents[1].iri, ev)  # noqa: E731
+    g = graph_of(article(1, [("Person", "Martin Ellis"), ("Company", "Halifax")], [post]),
+                 article(2, [("City", "Halifax")]), article(3, [("City", "Halifax")]))
+    resolve(g)
+    assert not g.query("ASK { ?p nkg:postIn ?x }").boolean
+    assert g.query("ASK { ?who nkg:holdsPost ?p . ?p nkg:title 'chief economist' }").boolean
+    assert validate(g)[0]
+
+
 def test_resolve_merges_spelling_variants_reversibly():
     g = graph_of(article(1, [("Official", "Alexei Miller"), ("Company", "Gazprom")]),
                  article(2, [("Official", "Alexei Miller")]), article(3, [("Person", "Aleksey Miller")]))
