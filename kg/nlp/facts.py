@@ -455,6 +455,30 @@ def _deal_ends(sent: Span) -> bool:
     return False
 
 
+LEAVING_WORDS = frozenset(read_lexicon("leaving_words"))
+_NOT_YET = frozenset(("will", "would", "could", "may", "might", "shall", "should", "to", "must"))
+
+
+def _post_ended(doc: Doc, person: Mention) -> bool:
+    """Whether the sentence tells the holder's post ended: "Nortel's head Frank Dunn and two other executives
+    were fired", "the resignation of BBC chairman Gavyn Davies", "Mr Raines ... has taken early retirement";
+    not "is to step down" (a post still held)."""
+    i = token_at(doc, person.end - 1)
+    if i is None:
+        return False
+    name = doc[i]
+    while name.dep_ in ("conj", "appos") and name.head.i < name.i:
+        name = name.head  # "X and two other executives were fired", "X, head of Y, has taken ..."
+    verb = name.head
+    if name.dep_ == "pobj" and verb.lower_ == "of":  # "the resignation of BBC chairman Gavyn Davies"
+        return verb.head.lower_ in LEAVING_WORDS
+    if name.dep_ not in ("nsubj", "nsubjpass") or any(c.lower_ in _NOT_YET for c in verb.children
+                                                       if c.dep_ in ("aux", "auxpass")):
+        return False
+    said = " ".join([verb.lower_] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
+    return said in LEAVING_WORDS or any(c.dep_ == "dobj" and c.lower_ in LEAVING_WORDS for c in verb.children)
+
+
 class FactFinder:
     """The ``nkg_facts`` component's logic; see :mod:`kg.nlp.factories`."""
 
@@ -1587,7 +1611,8 @@ class FactFinder:
                                if m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
         sentences = [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char]) for s in sents]
         facts = _placed_by_the_text(facts)
-        facts = [f for f in facts if not (f["rel"] == "post" and self._past_post(text, mentions[f["person"]], f))]
+        facts = [f for f in facts if not (f["rel"] == "post" and (self._past_post(text, mentions[f["person"]], f)
+                                                                   or _post_ended(doc, mentions[f["person"]])))]
         # a portfolio for a body ("State Minister for National Development Planning"): the post names no body, and
         # the article's place is not it either
         facts = [f for f in facts if not (f["rel"] == "post" and f["of"] is not None and

@@ -1090,6 +1090,23 @@ def test_facts_post_seat_of_a_legislator_is_no_body(nlp, text):
     assert of_rel(facts(nlp, text), "post") == []
 
 
+@pytest.mark.parametrize("text,person", [
+    ("Nortel's head Frank Dunn and two other executives were fired in January last year after the company announced "
+     "it had conducted the internal audit.", "Frank Dunn"),
+    ("The affair prompted the resignation of BBC chairman Gavyn Davies, director-general Greg Dyke and reporter "
+     "Andrew Gilligan.", "Gavyn Davies"),
+    ("Mr Raines, head of the Office of Management and Budget under President Clinton, has taken early retirement "
+     "while Mr Howard has also stepped down, the company said on Tuesday.", "Raines"),
+])
+def test_facts_post_the_sentence_tells_ended_is_no_post(nlp, text, person):
+    assert person not in [f["person"] for f in of_rel(facts(nlp, text), "post")]
+
+
+def test_facts_post_still_held_before_a_step_down_to_come(nlp):
+    text = "Paul Boateng, Chief Secretary to the Treasury, is to step down as a Labour MP at the forthcoming general election."
+    assert "Paul Boateng" in [f["person"] for f in of_rel(facts(nlp, text), "post")]
+
+
 def test_facts_post_holder_is_no_end_of_the_body_name(nlp):
     text = ('Linda Knox, Director of the Scottish Local Authority Management Centre at Strathclyde University, said: '
             '"With this current settlement the increase is slowing.')
