@@ -164,6 +164,11 @@ def _shortened(short: str, name: str) -> bool:
     return not any(w in ("and", "&") and k not in kept and (k - 1 in kept or k + 1 in kept) for k, w in enumerate(longer))
 
 
+#: the last words of titles only firms, clubs and the like give ("analyst", "manager"), never a place
+_PRIVATE_HEADS = frozenset(t.split()[-1] for t in read_lexicon("private_titles")) - frozenset(
+    t.split()[-1] for t in read_lexicon("public_titles"))
+
+
 @functools.lru_cache(maxsize=1)
 def _title_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The public titles, the portfolio words, and the capitalised last words of public titles that firms do not
@@ -349,6 +354,8 @@ class Resolver:
                 title = f.title
                 public = title in self.public_titles or title.split()[-1] in self.public_titles or \
                     f.rule == "post-envoy"  # "Ambassador to Thailand": a country's envoy is an official
+                if of is not None and title.split()[-1] in _PRIVATE_HEADS and self.groups[of]["cls"] in PLACE_CLASSES:
+                    of = None  # "Liverpool manager Rafael Benitez", "Jupiter analyst": a club or firm a place names
                 conf = f.confidence
                 portfolio = any(w in self.portfolio for w in title.split()[:-1])  # "foreign secretary"
                 if title.split()[-1] in _SHARED_TITLES and not portfolio and \

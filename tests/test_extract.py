@@ -569,3 +569,15 @@ def test_extract_a_longer_name_told_after_the_lead_is_another_body(nlp):
     label = {e.iri: e.label for e in ex.entities}
     assert {"Fiat", "Fiat Powertrain"} <= set(label.values())
     assert {label[f.of] for f in ex.facts if isinstance(f, Post) and label[f.person] == "Luca di Montezemolo"} == {"Fiat"}
+
+
+@pytest.mark.parametrize("text", [
+    "Liverpool manager Rafael Benitez admitted victory against Deportivo La Coruna was vital in their tight Champions "
+    "League group.",  # BBC sport/223: the club
+    "For Jupiter analyst Olivier Beauvillain, Yahoo's initial decision to put its investment on search on hold was an "
+    "error.",  # BBC tech/337: the firm Jupiter Research
+])
+def test_extract_a_place_is_no_body_of_a_title_only_firms_give(nlp, text):
+    ex = extract_text(nlp, text, "2005-01-01")
+    places = {e.iri for e in ex.entities if e.cls in ("City", "Region", "Country", "District")}
+    assert not [f for f in ex.facts if isinstance(f, Post) and f.of in places]
