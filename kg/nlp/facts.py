@@ -374,6 +374,31 @@ def _placed_by_the_text(facts: list[dict]) -> list[dict]:
     return out
 
 
+_DESCRIBING_TAGS = frozenset({"NN", "NNS", "JJ", "HYPH", "VBN"})  # "wireless communication products company"
+
+
+def _firm_described(doc: Doc, mentions: list[Mention], party: int) -> int:
+    """The firm a place party only describes, when the firm's name follows in the same noun phrase: "Nokia and
+    Canada-based wireless communication products company Sierra Wireless", "a deal with Hollywood studio Warner
+    Brothers"; the party itself otherwise."""
+    m = mentions[party]
+    if m.cls not in PLACE:
+        return party
+    i, end = token_at(doc, m.end - 1), len(doc)
+    if i is None:
+        return party
+    j = i + 1
+    if j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in ("based", "headquartered", "registered"):
+        j += 2  # "Canada-based": the firm's home
+    k = j
+    while k < end and k - j < 6 and doc[k].tag_ in _DESCRIBING_TAGS and doc[k].text.islower():
+        k += 1
+    if k == j or k >= end or doc[k - 1].tag_ not in ("NN", "NNS"):
+        return party  # no common noun of a firm between: "a deal with China."
+    firm = next((n for n, x in enumerate(mentions) if x.cls in ORG_CLASSES and x.start == doc[k].idx), None)
+    return firm if firm is not None else party
+
+
 _DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their"})
 _GENERIC = frozenset({"such", "all", "any"})
 _PRONOUN_TAGS = frozenset({"PRP", "WDT", "WP"})  # "they", "that", "which": a subject that names no signer
@@ -1611,6 +1636,9 @@ class FactFinder:
                                if m.cls in PARTY and not re.match(r"['’]s\b", text[m.end:m.end + 3])]
         sentences = [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char]) for s in sents]
         facts = _placed_by_the_text(facts)
+        for f in facts:
+            if f["rel"] in ("agreement", "cooperation") and f.get("parties"):
+                f["parties"] = list(dict.fromkeys(_firm_described(doc, mentions, p) for p in f["parties"]))
         facts = [f for f in facts if not (f["rel"] == "post" and (self._past_post(text, mentions[f["person"]], f)
                                                                    or _post_ended(doc, mentions[f["person"]])))]
         # a portfolio for a body ("State Minister for National Development Planning"): the post names no body, and

@@ -329,6 +329,17 @@ def test_facts_cooperation_with_the_goal_of_is_no_partner(nlp):
     assert not [c for c in of_rel(facts(nlp, text, "2019-06-23"), "cooperation") if "US" in c["parties"]]
 
 
+@pytest.mark.parametrize("text,rel,parties", [
+    ("Nokia and Canada-based wireless communication products company Sierra Wireless recently agreed to work together "
+     "on High Speed Downlink Packet Access.", "cooperation", {"Nokia", "Sierra Wireless"}),  # BBC tech/032
+    ("Harry Potter director Alfonso Cuaron has signed a three-year deal with Hollywood studio Warner Brothers, "
+     "according to Variety trade magazine.", "agreement", {"Warner Brothers"}),  # BBC entertainment/028
+])
+def test_facts_party_is_the_firm_a_place_describes(nlp, text, rel, parties):
+    [f] = of_rel(facts(nlp, text, "2005-01-01"), rel)
+    assert set(f["parties"]) == parties
+
+
 def test_facts_signing_that_took_place_between_two_parties(nlp):
     text = ("A ceremonial signing of memorandum of understanding (MOU) took place at the Capitol on Wednesday, "
             "September 25 between Cebu province and Infrastructure Asia.")
