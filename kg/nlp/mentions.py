@@ -1099,6 +1099,27 @@ class MentionFinder:
         return [m._replace(key=m.text, cls=noun_class(m)) if m.key in apart and noun_class(m) is not None and
                 noun_class(m) != bare.get(m.key, "City") else m for m in mentions]
 
+    def _terms_spelled_out(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """An acronym the article spells out as a lower-case noun phrase names a thing, no body: "personal video
+        recorder (PVR)", "modular electric drive matrix (MEB)"; the NER's firms of that name are dropped."""
+        texts, tags = token_strings(doc, "text"), token_strings(doc, "tag")
+        terms = set()
+        for i in [i for i, t in enumerate(texts) if t == "("]:
+            if i < 2 or i + 2 >= len(texts) or texts[i + 2] != ")":
+                continue
+            acronym = texts[i + 1]
+            if not (2 <= len(acronym.rstrip("s")) <= 6 and acronym.rstrip("s").isupper() and acronym.isalpha()):
+                continue
+            gloss = i  # the lower-case adjectives and nouns before the bracket
+            while gloss > 0 and texts[gloss - 1].islower() and tags[gloss - 1] in ("JJ", "NN", "NNS", "VBG"):
+                gloss -= 1
+            if i - gloss >= 2 and tags[i - 1] in ("NN", "NNS") and texts[i - 1].title() not in self.org_heads:
+                terms.add(acronym.rstrip("s"))  # not "the football federation (KNVB)": a body's common noun
+        if not terms:
+            return mentions
+        return [m for m in mentions if not (m.cls in ORG_CLASSES and m.text.rstrip("s") in terms and (
+            m.rule.startswith("ner-") or m.rule == "repeated-name"))]
+
     @staticmethod
     def _surnames_are_people(mentions: list[Mention]) -> list[Mention]:
         """A town the gazetteer knows that is the surname of a person the article names is that person: "in
@@ -1526,7 +1547,7 @@ class MentionFinder:
         mentions = self._listed_with_places(doc, mentions)
         mentions = self._places_described_as_firms(text, mentions)
         mentions = self._owned_bodies(text, mentions)
-        mentions = [_sector_named(m) for m in mentions]
+        mentions = self._terms_spelled_out(doc, [_sector_named(m) for m in mentions])
         mentions = [_without_home_prefix(m) for m in mentions]
         mentions = self._zones_named_back(text, mentions)
         mentions = self._firms_before_titles(text, mentions)

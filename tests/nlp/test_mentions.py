@@ -929,3 +929,23 @@ def test_mentions_an_adjective_before_a_site_noun_is_no_district(nlp):
 def test_mentions_a_republic_of_a_country_is_the_country(nlp, text, name):
     found = mentions(nlp, text)
     assert found.get(name) == "Country" and "Republic" not in found
+
+
+@pytest.mark.parametrize("text,acronym", [
+    # tr_cn_3, BBC tech/070, business/086: an acronym spelled out as a lower-case noun phrase is a thing, no firm
+    ("The construction of the group's modular electric drive matrix (MEB) plant is also underway, and the plant "
+     "will likely go into operation in the second half of 2023.", "MEB"),
+    ("Cable firm Telewest is to offer a personal video recorder (PVR) in a set -top box to challenge Sky Plus.",
+     "PVR"),
+    ("The Chartered Institute of Purchasing and Supply (CIPS) said its purchasing manager index (PMI) fell to 51.8 "
+     "from a revised 53.3 in December.", "PMI"),
+])
+def test_mentions_an_acronym_spelled_out_in_lower_case_is_no_body(nlp, text, acronym):
+    assert acronym not in mentions(nlp, text)
+
+
+def test_mentions_an_acronym_of_a_bodys_common_noun_stays_a_body(nlp):
+    # BBC business/086: the body's name is capitalised, its acronym stays its mention
+    text = ("The Chartered Institute of Purchasing and Supply (CIPS) said its purchasing manager index (PMI) fell to "
+            "51.8 from a revised 53.3 in December. The CIPS said that the strong pound had dented exports.")
+    assert mentions(nlp, text).get("CIPS") in ("Organization", "Company", "Agency")
