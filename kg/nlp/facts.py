@@ -27,7 +27,7 @@ from .rules.investment import HEDGES, INVESTMENT_WORDS, hedged, investment_from_
 from .rules.located_in import located_in_from_parse
 from .rules.discourse import Sentence, assemble
 from .money import find_money, localize
-from .stakes import stake_investments
+from .stakes import MODALS, stake_investments
 
 PLACE = PLACE_CLASSES
 # A unit of a body, named after a title: "of the Standing Committee of the CPC Jiangsu Provincial Committee".
@@ -481,13 +481,14 @@ def _deal_ends(sent: Span) -> bool:
 
 
 LEAVING_WORDS = frozenset(read_lexicon("leaving_words"))
-_NOT_YET = frozenset(("will", "would", "could", "may", "might", "shall", "should", "to", "must"))
+_NOT_YET = frozenset(MODALS | {"to"})  # "will resign", "is to step down": a post still held
 
 
 def _post_ended(doc: Doc, person: Mention) -> bool:
     """Whether the sentence tells the holder's post ended: "Nortel's head Frank Dunn and two other executives
     were fired", "the resignation of BBC chairman Gavyn Davies", "Mr Raines ... has taken early retirement";
-    not "is to step down" (a post still held)."""
+    not "is to step down" (a post still held), nor "has dismissed claims" or "demanded the resignation of ..."
+    (the holder acts on another)."""
     i = token_at(doc, person.end - 1)
     if i is None:
         return False
@@ -501,7 +502,12 @@ def _post_ended(doc: Doc, person: Mention) -> bool:
                                                        if c.dep_ in ("aux", "auxpass")):
         return False
     said = " ".join([verb.lower_] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
-    return said in LEAVING_WORDS or any(c.dep_ == "dobj" and c.lower_ in LEAVING_WORDS for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if said in LEAVING_WORDS:  # an active leaving verb with an object is done to another: "has dismissed claims"
+        return name.dep_ == "nsubjpass" or not objects
+    # "has taken early retirement"; not "demanded the resignation of ...": another's
+    return any(o.lower_ in LEAVING_WORDS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children)
+               for o in objects)
 
 
 class FactFinder:

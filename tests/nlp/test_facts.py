@@ -1113,6 +1113,23 @@ def test_facts_post_the_sentence_tells_ended_is_no_post(nlp, text, person):
     assert person not in [f["person"] for f in of_rel(facts(nlp, text), "post")]
 
 
+@pytest.mark.parametrize("text,person,ended", [
+    # BBC politics/201, 272: an active leaving verb with an object is done to another; the holder's post goes on
+    ('Tory leader Michael Howard has dismissed claims that his immigration policy was "moving onto the turf" of the '
+     'British National Party (BNP).', "Michael Howard", False),
+    (' As Tory leader Michael Howard kicked off his election campaign, the Lib Dem leader Charles Kennedy dismissed the '
+     'Conservatives as a "fading" force.', "Charles Kennedy", False),
+    ('Tottenham manager Jacques Santini has resigned for "personal reasons".', "Jacques Santini", True),  # sport/202
+])
+def test_facts_post_ended_only_for_the_one_who_left(nlp, text, person, ended):
+    from kg.nlp.facts import _post_ended
+    from kg.nlp.mentions import Mention
+
+    doc = nlp(text)
+    [holder] = [Mention(*m) for m in doc._.nkg_mentions if m[2] == person]
+    assert _post_ended(doc, holder) is ended
+
+
 def test_facts_post_still_held_before_a_step_down_to_come(nlp):
     text = "Paul Boateng, Chief Secretary to the Treasury, is to step down as a Labour MP at the forthcoming general election."
     assert "Paul Boateng" in [f["person"] for f in of_rel(facts(nlp, text), "post")]
