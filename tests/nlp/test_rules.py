@@ -833,6 +833,20 @@ def test_rules_a_sentence_going_on_with_the_list_adds_its_fields_to_the_cooperat
     assert not fields & {"biological vaccine", "medical apparatus"}  # what an industry comprises is no field of its own
 
 
+@pytest.mark.parametrize("text,opens", [
+    ("Lastly, it includes the electronic information sector led by cloud computing, big data and artificial "
+     "intelligence.", True),  # tr_cn_4
+    ("Second, stock markets do not trade the sort of companies likely to have been damaged", True),  # BBC
+    ("Second seed Andre Agassi suffered a comprehensive defeat by Jurgen Melzer", False),  # BBC: an ordinal, no opener
+    ("Third-generation mobile (3G) networks need to get faster if they are to deliver fast internet surfing on the "
+     "move and exciting new services.", False),  # BBC tech: a hyphened word
+])
+def test_rules_list_opener_is_a_word_that_goes_on_with_a_list(text, opens):
+    from kg.nlp.rules.discourse import LIST_OPENER
+
+    assert bool(LIST_OPENER.match(text)) is opens
+
+
 @pytest.mark.parametrize("name,surname", [
     ("Peter Beattie", "Beattie"),  # tr: "by Mr Beattie"
     ("Bernard P. Carvalho Jr.", "Carvalho"),  # tr: a "Jr." and an initial are no surname

@@ -301,7 +301,7 @@ def sectors_of_the_pair(state: Discourse) -> Iterator[Amendment]:
 
 
 # "Then ...", "Also ...", "Lastly, ...", "Finally, ...": a sentence that goes on with the list the ones before began
-LIST_OPENER = re.compile(r"^\W*(?:" + "|".join(read_lexicon("list_openers")) + r")\b", re.I)
+LIST_OPENER = re.compile(r"^\W*(?:" + "|".join(read_lexicon("list_openers")) + r")\b(?!-)", re.I)
 
 
 @rule("cooperation-sectors-listed-on", kind="cooperation", confidence=0.6)
