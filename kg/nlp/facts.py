@@ -374,7 +374,7 @@ def _placed_by_the_text(facts: list[dict]) -> list[dict]:
     return out
 
 
-_DESCRIBING_TAGS = frozenset({"NN", "NNS", "JJ", "HYPH", "VBN"})  # "wireless communication products company"
+_DESCRIBING_TAGS = frozenset({"NN", "NNS", "JJ", "VBN"})  # "wireless communication products company" (lower-case words)
 
 
 def _firm_described(doc: Doc, mentions: list[Mention], party: int) -> int:
