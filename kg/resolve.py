@@ -339,6 +339,9 @@ def _drop_misread_ends(store: ox.Store, misread: list[tuple[str, str]]) -> int:
             pred = ox.NamedNode(NKG_IRI + prop)
             for q in list(store.quads_for_pattern(None, pred, node, graph)):
                 store.remove(q)
+        # cooperatesWith is written both ways: its other half has the entity as subject
+        for q in list(store.quads_for_pattern(node, ox.NamedNode(NKG_IRI + "cooperatesWith"), None, graph)):
+            store.remove(q)
     return before - len(store)
 
 

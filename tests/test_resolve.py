@@ -11,7 +11,7 @@ import pytest
 import kg
 from kg.graph import KnowledgeGraph
 from kg.ids import article_iri, entity_iri
-from kg.model import Article, Entity, Evidence, Extraction, Post
+from kg.model import Article, Cooperation, Entity, Evidence, Extraction, Post
 from kg.rdf import extraction_quads
 from kg.resolve import ENTITIES_GRAPH, resolve, unmerge
 from kg.store import open_store
@@ -87,6 +87,17 @@ def test_resolve_drops_a_body_the_article_read_as_another_kind():
     resolve(g)
     assert not g.query("ASK { ?p nkg:postIn ?x }").boolean
     assert g.query("ASK { ?who nkg:holdsPost ?p . ?p nkg:title 'chief economist' }").boolean
+    assert validate(g)[0]
+
+
+def test_resolve_drops_both_ways_of_a_tie_the_article_read_as_another_kind():
+    """The article's firm Halifax, outvoted by two articles' town: its cooperation goes, and no half of the
+    cooperatesWith pair is left behind."""
+    coop = lambda ents, ev: Cooperation((ents[0].iri, ents[1].iri), (), ev)  # noqa: E731
+    g = graph_of(article(1, [("Company", "Halifax"), ("Company", "Abbey National")], [coop]),
+                 article(2, [("City", "Halifax")]), article(3, [("City", "Halifax")]))
+    resolve(g)
+    assert not g.query("ASK { ?x nkg:cooperatesWith ?y }").boolean
     assert validate(g)[0]
 
 
