@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -244,6 +244,9 @@ class Resolver:
                 long_forms.setdefault(other.group(1), i)
         bodies = [(j, n.key) for j, n in enumerate(self.mentions) if n.cls in ("Agency", "Organization")]
         ends = [_first_and_last(n.key) for n in self.mentions]  # a name _shortened from another shares these
+        with_ends: dict[tuple[str, str] | None, list[int]] = defaultdict(list)  # the mentions of each (first, last)
+        for j, e in enumerate(ends):
+            with_ends[e].append(j)
         org_keys = [(j, n.key, n.key.lower()) for j, n in enumerate(self.mentions) if n.cls in ORG_CLASSES]
         body_keys = {n.key for n in self.mentions if n.cls in ORG_CLASSES + ("Event",)}
         initials: dict[str, int] | None = None  # the names' initials, made on first need: the same for every mention
@@ -266,8 +269,9 @@ class Resolver:
                 # Government": the name as written shortens it too
                 forms = {(m.key, ends[i]), (m.text, _first_and_last(m.text))}
                 wanted = {e for _, e in forms}
-                longer = {n.key: j for j, n in enumerate(self.mentions) if ends[j] in wanted and
-                          COARSE[n.cls] == COARSE[m.cls] and any(ends[j] == e and _shortened(s, n.key) for s, e in forms)}
+                longer = {self.mentions[j].key: j for j in sorted(j for e in wanted for j in with_ends.get(e, ()))
+                          if COARSE[self.mentions[j].cls] == COARSE[m.cls] and
+                          any(ends[j] == e and _shortened(s, self.mentions[j].key) for s, e in forms)}
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue
