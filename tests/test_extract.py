@@ -581,3 +581,10 @@ def test_extract_a_place_is_no_body_of_a_title_only_firms_give(nlp, text):
     ex = extract_text(nlp, text, "2005-01-01")
     places = {e.iri for e in ex.entities if e.cls in ("City", "Region", "Country", "District")}
     assert not [f for f in ex.facts if isinstance(f, Post) and f.of in places]
+
+
+def test_extract_private_heads_leave_out_every_form_of_a_public_title():
+    """"chairwoman" is a public title as "chairman" is: a place may be the body of either."""
+    from kg.extract import _PRIVATE_HEADS
+    assert not {"chairman", "chairwoman", "chairperson"} & _PRIVATE_HEADS
+    assert {"analyst", "manager"} <= _PRIVATE_HEADS
