@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import IDX, TAG
+from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .columns import token_starts
 from .facts import FactFinder
 from .gazetteer import default_gazetteer
 from .mentions import MentionFinder
+from .rules import doc_text
 
 for _name, _default in (("nkg_mentions", None), ("nkg_facts", None), ("nkg_published", None)):
     if not Doc.has_extension(_name):
@@ -53,8 +55,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     Officer (CEO) Lim Chow Kiat")."""
     # The token after each line break, found from the breaks in the text (a token's text and its trailing
     # whitespace run up to the next token's start), not by reading every token.
-    starts = doc.to_array(IDX).tolist()
-    text = doc.text
+    starts = token_starts(doc)
+    text = doc_text(doc)  # kept for nkg_mentions and nkg_facts: Doc.text makes a Token for every word
     at = text.find("\n")
     while at >= 0:
         i = bisect.bisect_right(starts, at)  # the first token that starts after the break
