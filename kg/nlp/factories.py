@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import TAG
+from spacy.attrs import SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -57,20 +57,24 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     # whitespace run up to the next token's start), not by reading every token.
     starts = token_starts(doc)
     text = doc_text(doc)  # kept for nkg_mentions and nkg_facts: Doc.text makes a Token for every word
+    # Each token's sentence start (1 starts one, -1 does not, 0 not told), written back to the Doc once: setting
+    # Token.is_sent_start reads every token of the Doc to check it is not parsed yet.
+    sent_starts = doc.to_array(SENT_START).astype("int64")
     at = text.find("\n")
     while at >= 0:
         i = bisect.bisect_right(starts, at)  # the first token that starts after the break
         if 1 <= i < len(starts):
-            doc[i].is_sent_start = True
+            sent_starts[i] = 1
         at = text.find("\n", at + 1)
     tags = doc.to_array(TAG)[:-1]
     for i in (tags == doc.vocab.strings["POS"]).nonzero()[0].tolist():  # no Token made for the other words
-        if "\n" not in doc[i].whitespace_ and not doc[i + 1].is_sent_start:
-            doc[i + 1].is_sent_start = False
+        if "\n" not in doc[i].whitespace_ and sent_starts[i + 1] != 1:
+            sent_starts[i + 1] = -1
     for i in (tags == doc.vocab.strings["-RRB-"]).nonzero()[0].tolist():
-        if i >= 1 and "\n" not in doc[i].whitespace_ and not doc[i + 1].is_sent_start and \
+        if i >= 1 and "\n" not in doc[i].whitespace_ and sent_starts[i + 1] != 1 and \
                 doc[i - 1].text not in (".", "!", "?"):
-            doc[i + 1].is_sent_start = False  # "(CEO) Lim Chow Kiat": the bracket's gloss ends no sentence
+            sent_starts[i + 1] = -1  # "(CEO) Lim Chow Kiat": the bracket's gloss ends no sentence
+    doc.from_array([SENT_START], sent_starts.astype("uint64"))
     return doc
 
 
