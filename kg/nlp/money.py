@@ -99,6 +99,31 @@ BARE_CRORE = re.compile(rf"(?=\d)(?<![\w$.,]){_NUM}\s?(?P<scale>lakh crores?|lak
 
 
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
+# The most characters before its number a match of PREFIXED starts: a prefix and a space. The number starts a run
+# of digits, as no prefix ends in a digit.
+_PREFIX_REACH = max(map(len, PREFIX_CURRENCY)) + 1
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts) -> list[re.Match]:
+    """What ``pattern.finditer(text)`` finds when no match starts elsewhere than at ``starts`` (ascending): the
+    pattern is tried only there (each start past the last match's end), not at every character of the text."""
+    found, end = [], 0
+    for at in starts:
+        if at >= end:
+            m = pattern.match(text, at)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
+
+
+def _before_numbers(numbers: list[int]) -> list[int]:
+    """The positions from which a prefix and a space reach the start of one of ``numbers`` (ascending, once each)."""
+    out: list[int] = []
+    for at in numbers:
+        out.extend(range(max(at - _PREFIX_REACH, out[-1] + 1 if out else 0), at))
+    return out
 
 
 def _amount(num: str, scale: str | None) -> float:
@@ -136,9 +161,11 @@ def _scan_money(text: str) -> list[MoneyMatch]:
     """
     if not _DIGIT.search(text):
         return []  # every pattern needs a number: most sentences are read no further
+    # every match holds a number that starts a run of digits: each pattern is tried only where one can start
+    numbers = [m.start() for m in _DIGIT_RUN.finditer(text)]
     found: list[MoneyMatch] = []
     taken: list[tuple[int, int]] = []
-    for m in PREFIXED.finditer(text):
+    for m in _matches_from(PREFIXED, text, _before_numbers(numbers)):
         pre = m.group("pre").lower()
         if pre in ("rs", "rm", "rp", "rs.", "sr", "qr", "tk", "r", "ksh", "try") and not m.group("pre")[0].isupper():
             continue  # "rs" inside words is not rupees
@@ -154,7 +181,7 @@ def _scan_money(text: str) -> list[MoneyMatch]:
             scale = None  # "RM1.2b" is billions; a "b" standing apart is not
         found.append(MoneyMatch(m.start(), m.end(), _amount(m.group("num"), scale), currency, m.group(0)))
         taken.append((m.start(), m.end()))
-    for m in SUFFIXED.finditer(text):
+    for m in _matches_from(SUFFIXED, text, numbers):  # it starts at its number
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         scale = m.group("scale")
@@ -162,7 +189,7 @@ def _scan_money(text: str) -> list[MoneyMatch]:
             continue  # "100m euros" is money; "5 m" with a space is usually metres
         found.append(MoneyMatch(m.start(), m.end(), _amount(m.group("num"), scale),
                                 SUFFIX_CURRENCY[m.group("suf").lower()], m.group(0)))
-    for m in BARE_CRORE.finditer(text):
+    for m in _matches_from(BARE_CRORE, text, numbers):
         if any(s < m.end() and m.start() < e for s, e, *_ in found):
             continue  # "Rs 500 crore" was read with its currency
         found.append(MoneyMatch(m.start(), m.end(), _amount(m.group("num"), m.group("scale")), "INR", m.group(0)))

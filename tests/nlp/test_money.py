@@ -1,3 +1,6 @@
+import re
+from pathlib import Path
+
 import pytest
 
 from kg.nlp.money import find_money, localize
@@ -70,3 +73,20 @@ def test_money_shared_names_read_as_the_article_country_currency():
 def test_money_crores_without_a_currency_are_rupees():
     assert [(m.amount, m.currency) for m in find_money("DP World (3500 crore) and Rs 500 crore")] == \
         [(35e9, "INR"), (5e9, "INR")]
+
+
+def test_money_patterns_tried_only_before_and_at_numbers_find_what_finditer_finds():
+    """_scan_money tries each pattern only where a match can start, from the starts of the runs of digits: the same
+    matches as finditer over every character, in the shared sets' articles and after every prefix (the longest,
+    'yuan', reaches its number from five characters before it)."""
+    from kg.nlp.money import BARE_CRORE, PREFIX_CURRENCY, PREFIXED, SUFFIXED, _before_numbers, _matches_from
+
+    shared = Path(__file__).resolve().parents[3] / "shared" / "eval"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(shared.glob("*/*.txt"))]
+    assert len(texts) > 50
+    texts += [f"worth {prefix} 12,500 crore and {prefix.upper()}3bn" for prefix in PREFIX_CURRENCY]
+    for text in texts:
+        numbers = [m.start() for m in re.finditer(r"\d+", text)]
+        for pattern, starts in ((PREFIXED, _before_numbers(numbers)), (SUFFIXED, numbers), (BARE_CRORE, numbers)):
+            assert [m.span() for m in _matches_from(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+    assert _before_numbers([2, 10, 12]) == [0, 1, 5, 6, 7, 8, 9, 10, 11]
