@@ -40,6 +40,16 @@ def token_starts(doc: Doc) -> list[int]:
     return column
 
 
+def capitalised_tokens(doc: Doc) -> list[int]:
+    """The indices of the tokens whose text starts with an upper-case letter, in order: ``[t.i for t in doc if
+    t.text[:1].isupper()]``, read once for the rules that start only from such a word (a name, a title)."""
+    column = doc.user_data.get("nkg.column.capitalised")
+    if column is None:
+        column = doc.user_data["nkg.column.capitalised"] = [
+            i for i, word in enumerate(token_strings(doc, "text")) if word[:1].isupper()]
+    return column
+
+
 def joined_text(doc: Doc) -> str:
     """``doc.text``, joined from the "text" column and each token's trailing space: ``Doc.text`` makes a Token
     for each word to join them."""

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
-from .columns import token_starts, token_strings
+from .columns import capitalised_tokens, token_starts, token_strings
 from .gazetteer import Gazetteer, ascii_name
 from .money import find_money
 from .rules import doc_text
@@ -658,11 +658,12 @@ class MentionFinder:
         provincial People's Committee Nguyen Van Ut". Two to four name words, between words that are none."""
         out = []
         texts = token_strings(doc, "text")
+        capitalised = capitalised_tokens(doc)  # a name word is capitalised: no other word is read
         for sent in sents:
-            i = sent.start + 1
-            while i < sent.end:
-                if not texts[i][:1].isupper() or not self._name_word(doc, i):  # most words fail the first test
-                    i += 1
+            resume = sent.start + 1  # the word after the sentence's first, then after each run of name words
+            first, past = bisect.bisect_left(capitalised, resume), bisect.bisect_left(capitalised, sent.end)
+            for i in capitalised[first:past]:
+                if i < resume or not self._name_word(doc, i):
                     continue
                 j = i + 1
                 while j < sent.end and self._name_word(doc, j, inside=True):
@@ -672,7 +673,7 @@ class MentionFinder:
                 if 2 <= j - i <= 4 and (j == sent.end or not texts[j][:1].isupper()) and \
                         self._after_title(doc, i, sent.start):
                     out.append((i, j))
-                i = j
+                resume = j
         return out
 
     def _after_title(self, doc: Doc, i: int, sent_start: int) -> bool:
@@ -905,7 +906,7 @@ class MentionFinder:
         ends = [s + k for s, k in zip(starts, lengths)]
         starts_name = functools.lru_cache(maxsize=None)(self.gaz.starts_name)  # a text repeats its names
         resume = 0  # the token after the last place found: a name starts no earlier
-        for i in [i for i, word in enumerate(token_strings(doc, "text")) if word[:1].isupper()]:
+        for i in capitalised_tokens(doc):
             if i < resume:
                 continue
             found = None

@@ -135,6 +135,19 @@ def test_mentions_name_words_read_from_the_columns(nlp):
     assert all(t.is_alpha == t.text.isalpha() for t in doc) and not doc[-1].is_alpha
 
 
+def test_mentions_titled_names_read_from_the_capitalised_words_of_each_sentence(nlp):
+    # _titled_names and _places start only from the capitalised words (kg.nlp.columns.capitalised_tokens, speed),
+    # each sentence's found by bisection: a titled name in each of two sentences
+    from kg.nlp.columns import capitalised_tokens
+
+    finder = next(p for name, p in nlp.pipeline if name == "nkg_mentions").finder
+    doc = nlp("The signing took place in the presence of Chief Minister N Chandrababu Naidu. Singapore Coordinating "
+              "Minister of National Security and Minister of Home Affairs K Shanmugam was there on the first day.")
+    assert capitalised_tokens(doc) == [t.i for t in doc if t.text[:1].isupper()]
+    titled = [doc[start:end].text for start, end in finder._titled_names(doc, list(doc.sents))]
+    assert titled == ["N Chandrababu Naidu", "K Shanmugam"]
+
+
 def test_mentions_tan_alone_is_a_name_not_an_honorific(nlp):
     found = mentions(nlp, "According to his itinerary, Adityanath started his day by meeting India’s Ambassador to "
                           "Singapore Shilpak Ambule, followed by meetings with Temasek Chairman Teo Chee Hean, GIC Chief "
