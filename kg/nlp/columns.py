@@ -25,7 +25,10 @@ def token_strings(doc: Doc, attr: str) -> list[str]:
     for "lower", and so on, without a Token made for each."""
     key = _KEYS[attr]
     column = doc.user_data.get(key)
-    if column is None:
+    if column is None and attr == "lower":
+        # spaCy's LOWER is str.lower() of the text (spacy.lang.lex_attrs.lower): cheaper than a look-up per word
+        column = doc.user_data[key] = [word.lower() for word in token_strings(doc, "text")]
+    elif column is None:
         strings = doc.vocab.strings
         column = doc.user_data[key] = [strings[h] for h in doc.to_array(_ATTRS[attr]).tolist()]
     return column
