@@ -324,13 +324,16 @@ class MentionFinder:
             "group", "conglomerate"}
         self.pattern_lower_words = frozenset({"of", "from", "between"} | _FIRM_PLURALS | set(PLACE_NOUNS)
                                              | _EVENT_NOUNS | _SITE_NOUNS)
+        self.pattern_plain_words = frozenset(w for w in self.pattern_words if not w[:1].isupper())  # "group"
+        # the lower case of every word _marked reads in the pass over all words: no other word need be tested
+        self.pattern_any_lower = self.pattern_lower_words | {w.lower() for w in self.pattern_plain_words | _MONEY_PREFIX}
 
     # ------------------------------------------------------------ candidates
     def _patterned(self, doc: Doc, sents: list[Span], titled_starts: set[int]) -> list[tuple[int, int, str, str]]:
         """(start_tok, end_tok, cls, rule) for events, organisations and districts."""
         out = []
         texts, lowers = token_strings(doc, "text"), token_strings(doc, "lower")
-        marked = self._marked(texts, lowers)
+        marked = self._marked(doc)
         for sent in sents:
             # each rule below starts from a few words of the sentence: a Token is made only for those
             at = marked[bisect.bisect_left(marked, sent.start):bisect.bisect_left(marked, sent.end)]
@@ -609,14 +612,20 @@ class MentionFinder:
                 out.append((start, tok.i + 1, "District", "site-facility"))  # "Fiumicino airport": the town's airport
         return out
 
-    def _marked(self, texts: list[str], lowers: list[str]) -> list[int]:
+    def _marked(self, doc: Doc) -> list[int]:
         """Positions of the words some rule of :meth:`_patterned` starts from (a head word, "of", an honorific,
-        a place noun, ...), in one pass over the Doc's words: each rule then reads only these."""
-        words, lower_words = self.pattern_words, self.pattern_lower_words
-        following = texts[1:] + [""]
-        return [i for i, (w, lw, nxt) in enumerate(zip(texts, lowers, following)) if w in words or lw in lower_words
-                or w.startswith("Invest") or w.endswith(".") and w.rstrip(".") in _PERSON_HONORIFICS
-                or nxt in _MONEY_PREFIX]
+        a place noun, a word before an amount's currency, ...): each rule then reads only these. A capitalised
+        word is tested only among the capitalised words; a pass over all words tests one set each."""
+        texts, lowers = token_strings(doc, "text"), token_strings(doc, "lower")
+        words = self.pattern_words
+        marked = {i for i in capitalised_tokens(doc) if texts[i] in words or texts[i].startswith("Invest")
+                  or texts[i].endswith(".") and texts[i].rstrip(".") in _PERSON_HONORIFICS}  # "Dr.": capitalised
+        for i in [i for i, lw in enumerate(lowers) if lw in self.pattern_any_lower]:  # the few that may be marked
+            if lowers[i] in self.pattern_lower_words or texts[i] in self.pattern_plain_words:
+                marked.add(i)
+            if texts[i] in _MONEY_PREFIX and i > 0:
+                marked.add(i - 1)  # "MRF Rs 3,100 crore": the word before an amount's currency
+        return sorted(marked)
 
     def _next_name_has_head(self, doc: Doc, start: int, sent_end: int) -> bool:
         """Whether the capitalised run at ``start`` (after a list's "and" or comma) ends in an organisation's

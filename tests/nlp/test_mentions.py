@@ -148,6 +148,28 @@ def test_mentions_titled_names_read_from_the_capitalised_words_of_each_sentence(
     assert titled == ["N Chandrababu Naidu", "K Shanmugam"]
 
 
+def test_mentions_marked_words_are_those_each_word_tested_gives(nlp):
+    # _marked tests capitalised words among the capitalised only, and the others after one set look-up (speed): the
+    # words each word's own tests mark, in the dev articles and a BBC article with amounts ("£", "$")
+    from pathlib import Path
+
+    from kg.nlp.columns import token_strings
+    from kg.nlp.mentions import _MONEY_PREFIX, _PERSON_HONORIFICS
+
+    finder = next(p for name, p in nlp.pipeline if name == "nkg_mentions").finder
+    shared = Path(__file__).resolve().parents[3] / "shared"
+    assert all(h[:1].isupper() for h in _PERSON_HONORIFICS)
+    for path in sorted(shared.glob("eval/dev/*.txt")) + [shared / "corpus" / "bbc" / "business" / "001.txt"]:
+        with nlp.memory_zone():  # the articles' words are not kept in the vocabulary for the tests after
+            doc = nlp(path.read_text(encoding="utf-8"))
+            texts, lowers = token_strings(doc, "text"), token_strings(doc, "lower")
+            following = texts[1:] + [""]
+            each = [i for i, (w, lw, nxt) in enumerate(zip(texts, lowers, following))
+                    if w in finder.pattern_words or lw in finder.pattern_lower_words or w.startswith("Invest")
+                    or w.endswith(".") and w.rstrip(".") in _PERSON_HONORIFICS or nxt in _MONEY_PREFIX]
+            assert finder._marked(doc) == each
+
+
 def test_mentions_tan_alone_is_a_name_not_an_honorific(nlp):
     found = mentions(nlp, "According to his itinerary, Adityanath started his day by meeting India’s Ambassador to "
                           "Singapore Shilpak Ambule, followed by meetings with Temasek Chairman Teo Chee Hean, GIC Chief "
