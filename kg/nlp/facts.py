@@ -871,8 +871,9 @@ class FactFinder:
             if chain and (self._rank(chain[k][1]) > self._rank(a) or town_in_district):
                 out.append({"rel": "locatedIn", "place": i, "in": chain[k][0], "rule": "apposition", "confidence": 0.8})
         # "the high-tech hub in south China's Guangdong Province": the article's own city, inside a larger place
-        for a in re.finditer(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:city|hub|metropolis)\s+in\s+(?:the\s+)?",
-                             text[sent.start_char:sent.end_char] if places else ""):  # no place, no chain
+        s_text = text[sent.start_char:sent.end_char]  # no place, no chain; no noun, no match (read each character)
+        for a in re.finditer(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:city|hub|metropolis)\s+in\s+(?:the\s+)?", s_text
+                             if places and not _absent(s_text, ("city", "hub", "metropolis")) else ""):
             start = sent.start_char + a.end()
             chain = [(j, b) for j, b in places if b.start >= start]
             if not chain or not re.fullmatch(rf"(?:{DIRECTIONS}\s+)?", text[start:chain[0][1].start], re.I):

@@ -93,6 +93,10 @@ def stake_investments(doc: Doc, text: str, mentions: list[Mention], sent: Span) 
     s_start, s_end = sent.start_char, sent.end_char
     s_text = text[s_start:s_end]
     out: list[dict] = []
+    low = s_text.lower()
+    if s_text.isascii() and "stake" not in low and "holding" not in low and "interest" not in low:
+        return out  # most sentences: every match of STAKE holds one of the words (the pattern, which opens with
+        # \b, would be tried at each character); case folding beyond ASCII is the pattern's own
     seen: set[tuple] = set()
 
     def add(investor, target, values, rule):
