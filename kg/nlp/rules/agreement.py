@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...lexicons import read_lexicon
+from ..columns import token_strings
 from . import NUMBER_WORDS, PARTY, any_word_pattern, doc_text, mention_of, rule, span_text
 
 if TYPE_CHECKING:
@@ -25,8 +26,9 @@ _PHRASAL = {tuple(w.split()) for w in read_lexicon("signing_verbs") if " " in w}
 _SIGNING_NOUNS = frozenset({"signing", "signings"})
 _SIGNED_PAPERS = frozenset({"document", "documents"})  # a deal only where the parse shows who signed it
 _SINGULAR = {"signing": 1}  # "a signing ceremony between A and B", its deal unnamed: one signed
+_SIGNING_WORDS = _VERBS | {v for v, _ in _PHRASAL} | _SIGNING_NOUNS  # every word signing_clauses starts from
 # Every signing word of a sentence, as letters in its lower-cased text: one without any has no clause to read.
-_ANY_WORD = any_word_pattern(_VERBS | {v for v, _ in _PHRASAL} | _SIGNING_NOUNS)
+_ANY_WORD = any_word_pattern(_SIGNING_WORDS)
 _NOUN = re.compile(r"(?:" + "|".join(read_lexicon("agreement_nouns")) + r")\b", re.I)
 _PARTNER_PREPS = ("with", "between", "among", "amongst")
 # heads that stand for the parties they are "of": "the governments of Jiangsu and Macau"
@@ -142,7 +144,8 @@ def signing_clauses(sent: "Span") -> list[tuple["Token", "Token | None"]]:
     found = []
     if not _ANY_WORD.search(span_text(sent).lower()):
         return found
-    for tok in sent:
+    lowers = token_strings(sent.doc, "lower")
+    for tok in [sent.doc[i] for i in range(sent.start, sent.end) if lowers[i] in _SIGNING_WORDS]:  # no Token for others
         if tok.tag_.startswith("VB") and (tok.lower_ in _VERBS or any(v == tok.lower_ for v, _ in _PHRASAL)):
             noun = _signed_noun(tok, sent)
             if noun is not None:
