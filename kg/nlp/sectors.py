@@ -21,6 +21,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 _INDUSTRY_NOUN = re.compile(r"\b(?:firms|companies|industry|industries|sector|market)\b")
+# The same nouns without the \b before them, with which re would try the pattern at each character of the text: re
+# skips to where one starts, and _INDUSTRY_NOUN decides there (a noun inside a word hides none that starts a word)
+_INDUSTRY_NOUN_START = re.compile(r"(?:firms|companies|industry|industries|sector|market)\b")
+
+
+def _industry_nouns(text: str) -> list[re.Match]:
+    """What ``_INDUSTRY_NOUN.finditer(text)`` finds, tried only where one of its nouns starts."""
+    return [m for m in _INDUSTRY_NOUN_START.finditer(text) if _INDUSTRY_NOUN.match(text, m.start())]
 _WORDS_BEFORE = re.compile(r"(?:[a-z][\w&-]*\s+){1,3}$")
 
 
@@ -99,7 +107,7 @@ class SectorFinder:
         if self.labels is None:
             self.labels = {x for x in default_scheme().labels if x.isalpha() or " " in x} - self.stop
         out = []
-        for noun in _INDUSTRY_NOUN.finditer(text):
+        for noun in _industry_nouns(text):
             before = _WORDS_BEFORE.search(text, max(0, noun.start() - 60), noun.start())
             words = before.group(0).split() if before else []
             for n in range(min(3, len(words)), 0, -1):  # the longest label first

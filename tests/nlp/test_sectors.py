@@ -419,3 +419,19 @@ def test_sectors_a_words_frame_is_read_only_for_words_that_start_as_a_frame(find
     for word in words:  # the first two letters filter nothing out that a form of the word would find
         assert finder._word_frame(word) == next((finder.frames[f] for f in _word_forms(word) if f in finder.frames), None)
     assert finder._word_frame("industries") is not None and finder._word_frame("modern") is None
+
+
+def test_sectors_industry_nouns_found_where_one_starts_are_those_of_the_pattern():
+    # named_industries reads _INDUSTRY_NOUN's matches tried only where a noun starts (speed): the same matches in
+    # the shared sets' articles, and where a noun ends or sits inside a longer word
+    from pathlib import Path
+
+    from kg.nlp.sectors import _INDUSTRY_NOUN, _industry_nouns
+
+    shared = Path(__file__).resolve().parents[3] / "shared" / "eval"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(shared.glob("*/*.txt"))]
+    assert len(texts) > 50
+    texts += ["subsector markets", "firms-market", "agro-industry firms", "submarket market", "marketfirms firms"]
+    for text in texts:
+        assert [m.span() for m in _industry_nouns(text)] == [m.span() for m in _INDUSTRY_NOUN.finditer(text)]
+    assert [m.group(0) for m in _industry_nouns("submarket market")] == ["market"]
