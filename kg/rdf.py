@@ -61,7 +61,7 @@ class ArticleWriter:
         self.ex = extraction
         self.article = NamedNode(extraction.article.iri)
         self.quads: list[Quad] = []
-        self._evidence_done: set[tuple[int, int]] = set()
+        self._evidence_nodes: dict[tuple[int, int], NamedNode] = {}  # each sentence's node, made and told once
         self._classes = {e.iri: e.cls for e in extraction.entities}
 
     def fits(self, iri: str | None, classes: tuple[str, ...]) -> bool:
@@ -78,10 +78,12 @@ class ArticleWriter:
     def evidence(self, node: NamedNode, evidence: tuple[Evidence, ...]) -> None:
         """Link ``node`` to its evidence sentences; each sentence's own triples go in once."""
         for ev in evidence:
-            ev_node = NamedNode(evidence_iri(self.article.value, ev.start, ev.end))
+            told = (ev.start, ev.end) in self._evidence_nodes  # its IRI hashes the article's: made once
+            if not told:
+                self._evidence_nodes[ev.start, ev.end] = NamedNode(evidence_iri(self.article.value, ev.start, ev.end))
+            ev_node = self._evidence_nodes[ev.start, ev.end]
             self.add(node, N.evidence, ev_node)
-            if (ev.start, ev.end) not in self._evidence_done:
-                self._evidence_done.add((ev.start, ev.end))
+            if not told:
                 self.add(ev_node, RDF_TYPE, N.Evidence)
                 self.add(ev_node, N.text, Literal(ev.text))
                 self.add(ev_node, N.startChar, Literal(str(ev.start), datatype=XSD_INT))
