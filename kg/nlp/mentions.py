@@ -240,6 +240,13 @@ def _words(doc: Doc, start: int, end: int) -> str:
     return doc_text(doc)[starts[start]:starts[end - 1] + len(texts[end - 1])]
 
 
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``doc[start:end]``'s ``start_char`` and ``end_char``, read from the token columns: no Span made."""
+    starts, texts = token_starts(doc), token_strings(doc, "text")
+    first = starts[start] if start < len(starts) else len(doc_text(doc))
+    return first, starts[end - 1] + len(texts[end - 1]) if end > start else first
+
+
 def _whole_word_hits(name: str, text: str):
     """Where ``name`` stands in ``text`` as a whole word: the starts ``re.finditer(rf"(?<![\\w-]){re.escape(name)}(?![\\w-])",
     text)`` gives, found with ``str.find`` (no pattern compiled for each name of each article)."""
@@ -1332,9 +1339,13 @@ class MentionFinder:
     def _strip(self, span: Span) -> Span:
         """Drop determiners, honorifics, titles and a trailing "'s" or "and" from a name ("ACWA Power and" of
         "ACWA Power and Air Products")."""
-        doc = span.doc
+        start, end = self._stripped(span.doc, span.start, span.end)
+        return span.doc[start:end]
+
+    def _stripped(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """The tokens :meth:`_strip` keeps of tokens ``start`` to ``end``: no Span made (each costs a few
+        microseconds), as most names the NER tags are dropped before one is needed."""
         texts, lowers = token_strings(doc, "text"), token_strings(doc, "lower")
-        start, end = span.start, span.end
         while start < end:
             if start + 1 < end and _words(doc, start, start + 2) in self.honorifics:
                 start += 2  # "Tan Sri", of two words: "Tan" alone is a name ("Tan Su Shan")
@@ -1348,7 +1359,7 @@ class MentionFinder:
                                                   "Rs", "RM", "Rp", "and") or texts[end - 1] in _HONORIFIC_STOPS
                                or end - start > 2 and texts[end - 1] in _POST_NOMINALS):
             end -= 1
-        return doc[start:end]
+        return start, end
 
     def _past_tenure(self, doc: Doc, start: int, end: int) -> int:
         """Where a body's name starts when a sentence opens with an adjective of tenure, then the name, a title and
@@ -1439,15 +1450,16 @@ class MentionFinder:
                 continue  # dates, numbers, nationalities: no candidate below is of them
             cut = next((i for i in range(ent.start + 1, ent.end) if texts[i] == "("), ent.end)
             begin = next((i + 1 for i in range(ent.start, cut - 1) if texts[i] in ("'s", "’s")), ent.start)
-            span = self._strip(doc[begin:cut])  # "India's HCL Technologies (HCL" -> "HCL Technologies"
-            name = _words(doc, span.start, span.end)
-            if not name[:1].isupper() or any(i in blocked for i in range(span.start, span.end)):
+            start, end = self._stripped(doc, begin, cut)  # "India's HCL Technologies (HCL" -> "HCL Technologies"
+            name = _words(doc, start, end)
+            if not name[:1].isupper() or any(i in blocked for i in range(start, end)):
                 continue
-            if span and (ent.label_ in ("PERSON", "ORG") and self._hyphened(doc, span.start - 1) or
-                         ent.label_ == "PERSON" and self._hyphened(doc, span.end)):
+            if end > start and (ent.label_ in ("PERSON", "ORG") and self._hyphened(doc, start - 1) or
+                                ent.label_ == "PERSON" and self._hyphened(doc, end)):
                 continue  # "Atma-nirbhar", "Cross-border", "Zamyn-Uud": a piece of a hyphened word, no name
             if self.gaz.get(name) is not None or self.gaz.get(name.title()) is not None:
                 continue  # a known place the gazetteer step chose not to take
+            span = doc[start:end]
             label = ent.label_
             if label == "PERSON" and span.text in self.document_heads and span.start > 0 and doc[span.start - 1].lower_ == "the":
                 continue  # "the Bill will then go to a third reading": the document named before
@@ -1528,7 +1540,6 @@ class MentionFinder:
                 taken[i] = True
             if cls is None:
                 continue
-            span = doc[start:end]
             name = _words(doc, start, end)
             if name in self.not_names or texts[end - 1] in ("and", "&") or name.endswith(" and"):
                 continue
@@ -1536,17 +1547,20 @@ class MentionFinder:
                 continue  # "Sister Province" is a tie, no place
             if cls in ORG_CLASSES and (_after_minister(doc, start) or end > start + 2 and _after_minister(doc, start + 2)):
                 continue  # "(Minister of) National Security", "Minister for HRD": a minister and the field of the post
-            if rule in ("place-noun", "site-noun"):
-                key = span[:-1].text  # "Binh Duong province" is Binh Duong, "the Hotazel area" Hotazel
-            elif rule == "place-body":  # "Sindh govt", "the Sindh provincial government": the Government of Sindh
-                place = span[:-2] if span[-2].lower_ in self.government_levels else span[:-1]
-                key = f"{'Government' if span[-1].lower_.startswith('gov') else span[-1].text.title()} of {place.text}"
-            if cls in ("Agency", "Organization"):
-                span = self._parent_body(span)
-                if span is None:
-                    continue
-            name = _words(doc, span.start, span.end)
-            mentions.append(Mention(span.start_char, span.end_char, name, cls, key or name, rule))
+            if rule in ("place-noun", "site-noun", "place-body") or cls in ("Agency", "Organization"):
+                span = doc[start:end]  # the rules below read a Span: made only for them
+                if rule in ("place-noun", "site-noun"):
+                    key = span[:-1].text  # "Binh Duong province" is Binh Duong, "the Hotazel area" Hotazel
+                elif rule == "place-body":  # "Sindh govt", "the Sindh provincial government": the Government of Sindh
+                    place = span[:-2] if span[-2].lower_ in self.government_levels else span[:-1]
+                    key = f"{'Government' if span[-1].lower_.startswith('gov') else span[-1].text.title()} of {place.text}"
+                if cls in ("Agency", "Organization"):
+                    span = self._parent_body(span)
+                    if span is None:
+                        continue
+                    start, end = span.start, span.end
+                    name = _words(doc, start, end)
+            mentions.append(Mention(*_chars(doc, start, end), name, cls, key or name, rule))
         documents = tuple((doc[c[1]].idx, doc[c[2] - 1].idx + len(doc[c[2] - 1])) for c in cands if c[5] == "document")
         mentions = self._retype_lone_persons(text, self._longest_forms(text, self._repeated_names(text, mentions, documents)))
         mentions = self._retype_titled_names(text, mentions)

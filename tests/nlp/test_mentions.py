@@ -170,6 +170,23 @@ def test_mentions_marked_words_are_those_each_word_tested_gives(nlp):
             assert finder._marked(doc) == each
 
 
+def test_mentions_character_offsets_and_stripped_names_without_a_span(nlp):
+    # _chars gives a Span's start_char and end_char and _stripped the tokens _strip keeps, with no Span made (speed):
+    # every run of tokens of a shared-set sentence, empty runs and the Doc's end included
+    from kg.nlp.mentions import _chars
+
+    finder = next(p for name, p in nlp.pipeline if name == "nkg_mentions").finder
+    doc = nlp("The signing took place in the presence of Chief Minister N Chandrababu Naidu and Singapore Coordinating "
+              "Minister of National Security and Minister of Home Affairs K Shanmugam on the first day.")
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            span = doc[start:end]
+            assert _chars(doc, start, end) == (span.start_char, span.end_char)
+            kept = finder._strip(span)
+            assert finder._stripped(doc, start, end) == (kept.start, kept.end)
+    assert finder._stripped(doc, 0, 3) == (1, 3)  # "The signing took": no determiner
+
+
 def test_mentions_tan_alone_is_a_name_not_an_honorific(nlp):
     found = mentions(nlp, "According to his itinerary, Adityanath started his day by meeting India’s Ambassador to "
                           "Singapore Shilpak Ambule, followed by meetings with Temasek Chairman Teo Chee Hean, GIC Chief "
