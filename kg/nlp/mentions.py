@@ -912,8 +912,9 @@ class MentionFinder:
         """(start_tok, end_tok, cls, key, rule) for gazetteer names."""
         ner = {}
         for ent in ents:
+            told = (ent.label_, ent.start, ent.end)  # read once per name, not for each of its tokens
             for i in range(ent.start, ent.end):  # the indices, not a Token made for each
-                ner[i] = (ent.label_, ent.start, ent.end)
+                ner[i] = told
         out = []
         n = len(doc)
         # span texts cut from the text, not built token by token
