@@ -719,10 +719,11 @@ class MentionFinder:
         """"AE Carbon Capital (Bentong)", "Golden Sea Farm (Thai) Co. Ltd": a firm named with a place or
         market in brackets; an acronym in brackets ("(PKNP)") is an alias instead, not part of the name."""
         out = []
+        texts = token_strings(doc, "text")  # most names have no bracket: no Token made for their words
         for ent in ents:
             if ent.label_ != "ORG":
                 continue
-            j = next((t.i for t in doc[ent.start:min(len(doc), ent.end + 1)] if t.text == "("), None)
+            j = next((i for i in range(ent.start, min(len(doc), ent.end + 1)) if texts[i] == "("), None)
             if j is None or j == ent.start or j + 2 >= len(doc) or doc[j + 2].text != ")" or \
                     not (doc[j + 1].is_alpha and doc[j + 1].text.istitle()):
                 continue
@@ -1166,15 +1167,15 @@ class MentionFinder:
     def _portfolio(self, span: Span) -> bool:
         """"Minister of Transport and Communications", "Vice-President of International Relations": the
         field of a post (words of ``portfolio_words.txt``), not an organisation."""
-        doc = span.doc
+        lowers = token_strings(span.doc, "lower")  # no Token made for each word read
         k = span.start  # "Minister for European Affairs and International Relations": the field's earlier words
-        while k - 1 > 0 and span.start - k < 6 and (doc[k - 1].lower_ in self.portfolio or doc[k - 1].lower_ in (
-                "and", "&", ",")) and doc[k - 1].lower_ not in ("of", "for"):
+        while k - 1 > 0 and span.start - k < 6 and (lowers[k - 1] in self.portfolio or lowers[k - 1] in (
+                "and", "&", ",")) and lowers[k - 1] not in ("of", "for"):
             k -= 1
-        if k < 2 or doc[k - 1].lower_ not in ("of", "for") or \
-                doc[k - 2].lower_.split("-")[-1] not in self.title_heads:
+        if k < 2 or lowers[k - 1] not in ("of", "for") or \
+                lowers[k - 2].split("-")[-1] not in self.title_heads:
             return False
-        words = [t.lower_ for t in doc[k:span.end] if t.lower_ not in ("and", "&", "of", ",", "the")]
+        words = [w for w in lowers[k:span.end] if w not in ("and", "&", "of", ",", "the")]
         return bool(words) and all(w in self.portfolio for w in words)
 
     def _retype_named_after_places(self, mentions: list[Mention]) -> list[Mention]:
