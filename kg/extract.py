@@ -46,6 +46,7 @@ _WORD_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][a-z]{2,7})\)")  # "Korea Internat
 _CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}$")  # "Indian" of "Indian Oil Corporation"
 _OTHER_NAME_AFTER = re.compile(r",\s+or\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s*[,)]")  # ", or Naqwa,"
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")  # "A, B, or C,": a list, no other name
+_LINE = re.compile(r"[^\n]+")  # the lines of a sentence (sentence_spans)
 
 
 def sentence_spans(doc: "Doc", text: str) -> list[tuple[int, int]]:
@@ -53,8 +54,8 @@ def sentence_spans(doc: "Doc", text: str) -> list[tuple[int, int]]:
     at blank lines."""
     spans = []
     for sent in doc.sents:
-        for m in re.finditer(r"[^\n]+", text[sent.start_char:sent.end_char]):
-            s, e = sent.start_char + m.start(), sent.start_char + m.end()
+        for m in _LINE.finditer(text, sent.start_char, sent.end_char):  # no copy of the sentence: the pattern reads
+            s, e = m.start(), m.end()  # no character outside its bounds
             while s < e and text[s].isspace():
                 s += 1
             while e > s and text[e - 1].isspace():
