@@ -44,8 +44,9 @@ COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnersh
 # "If Iraq's cabinet approves ..., then this will be the first deal that Iraq has signed": a condition, no signing
 CONDITIONAL = re.compile(rf"\W*(?:{'|'.join(read_lexicon('conditions'))})\s", re.I)
 _ENDING_VERBS = frozenset(read_lexicon("ending_verbs"))
-IRREALIS = re.compile(r"\b(?:to|in|would|could|may|might|should|before|without|not)\s+(?:be\s+|have\s+been\s+)?"
-                      r"(?:[a-z]+-)?$", re.I)  # a prefix before the verb: "expected VW to co-sign a memorandum"
+# a prefix before the verb: "expected VW to co-sign a memorandum"; a future not yet done: "we'll reach a good agreement"
+IRREALIS = re.compile(r"(?:\b(?:to|in|will|would|could|may|might|shall|should|before|without|not)|['’]ll)\s+"
+                      r"(?:be\s+|have\s+been\s+)?(?:[a-z]+-)?$", re.I)
 # "became the first out of the eight Prosper Counties to sign": a signing told as done, though after "to"
 DONE_FIRST = re.compile(r"\b(?:the|its)\s+(?:first|second|third|latest|last|only)\b[^.;,]{0,60}?\bto\s+$", re.I)
 JOINT_WORK = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:will|would|are to|plan to|plans to|propose to|proposes? to|agreed to|"

@@ -1239,6 +1239,11 @@ def test_facts_an_incoming_title_is_no_post_held(nlp):
     "have been signed, all contracts, to check which of these comply with these directives.",
     # BBC business/377: a signing expected, not done
     "B. Satyanarayana said he expected VW to co-sign a memorandum of agreement.",
+    # BBC sport/098, sport/265: a signing told in the future tense, not done
+    "My agent has spoken with the club and it will be resolved soon. I think we'll reach a good agreement for both "
+    "sides.",
+    "\"We will meet with the player's representative to finalise the contract and decide when he will sign,\" said "
+    "Atletico sporting director Toni Munoz.",
 ])
 def test_facts_no_signing_of_agreements_in_general_or_expected(nlp, text):
     assert not of_rel(facts(nlp, text), "agreement")
