@@ -116,8 +116,9 @@ BEFORE_THE_VERB = re.compile(r"\s*(?:(?:on|last|this)\s+[A-Z]?[a-z]+\s+|(?:have|
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between the names of a list: ", ", " and ", ", and "
 ORDINAL_DEAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last|final)\s+(?:MoU|agreement|deal|"
                           r"memorandum(?: of understanding)?|contract|pact)\b[^.;]{0,40}?\bbetween\s+", re.I)
-FIRM_DEAL = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|contract|pact|accord)\b(?!\s+(?:with|to|for|on)\b)",
-                       re.I)
+# "a great deal of evidence", "a good deal more": a quantity, no agreement
+FIRM_DEAL = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|contract|pact|accord)\b(?!\s+(?:with|to|for|on)\b)"
+                       r"(?!(?<=great deal)\s+(?:of|more)\b)(?!(?<=good deal)\s+(?:of|more)\b)", re.I)
 DEAL_NOT_MADE = re.compile(r"\b(?:talks?|negotiat\w*|bid|seek\w*|sought|hop\w*|try\w*|tried|plan\w*|want\w*|aim\w*|"
                            r"propos\w*|consider\w*|reach\w*|close to|near\w*|could|would|(?-i:may)|might|should|without|no|"
                            r"fail\w*|block\w*|oppos\w*|reject\w*|scrap\w*|any|if|whether|new|possible|potential|"

@@ -1249,6 +1249,13 @@ def test_facts_no_signing_of_agreements_in_general_or_expected(nlp, text):
     assert not of_rel(facts(nlp, text), "agreement")
 
 
+def test_facts_a_great_deal_of_is_a_quantity_no_agreement(nlp):
+    """BBC entertainment/009: "A great deal of credible evidence" tells much evidence, no deal of two firms."""
+    text = ("A great deal of credible evidence proves the Biblical version of Jesus' life was true, according to the "
+            "Bishop.")
+    assert not of_rel(facts(nlp, text), "agreement")
+
+
 def test_facts_agreement_count_is_no_year_before_a_comma(nlp):
     """BBC business/096: "which floated in 2003, recently announced a deal": one deal, not 2003."""
     text = ("The firm, which floated in 2003, recently announced a deal to buy 26% of Indian firm Hindustan Oil "
