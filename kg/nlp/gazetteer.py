@@ -23,8 +23,8 @@ REGION_TYPES = {"province", "state", "autonomous region", "region", "union terri
                 "federal territory", "autonomous community", "territory", "emirate",
                 "metropolitan region", "country", "autonomous province"}
 # First-level divisions that often share their name with their main town: regions only where no city is known.
-MINOR_REGION_TYPES = {"land", "prefecture", "county", "governorate", "department", "voivodship", "canton",
-                      "oblast", "republic", "administrative region", "autonomous district", "regional state",
+MINOR_REGION_TYPES = {"land", "prefecture", "county", "two-tier county", "governorate", "department", "voivodship",
+                      "canton", "oblast", "republic", "administrative region", "autonomous district", "regional state",
                       "capital territory", "division"}
 
 
@@ -124,7 +124,8 @@ def default_gazetteer() -> Gazetteer:
     kinds = {sub.code: sub.type.lower() for sub in pycountry.subdivisions}
     for sub in pycountry.subdivisions:
         kind = sub.type.lower()
-        top = sub.parent_code is None or kinds.get(sub.parent_code, "").startswith("geographical")
+        parent = kinds.get(sub.parent_code, "")  # England's counties sit under a "country" of the state: first-level
+        top = sub.parent_code is None or parent.startswith("geographical") or parent == "country"
         if not top or kind not in REGION_TYPES | MINOR_REGION_TYPES:
             continue  # a province of Indonesia sits under a "geographical unit", and is first-level still
         local = re.split(r"\s*\[|,\s", ascii_name(sub.name))[0]  # "Catalunya [Cataluna]", "Asturias, Principado de"

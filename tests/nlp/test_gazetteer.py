@@ -62,6 +62,11 @@ def test_gazetteer_demonym_names_the_most_populous_country(gaz, demonym, country
     ("Bavaria", "Bavaria", "Region"),       # a German Land (Bayern)
     ("Makueni", "Makueni", "Region"),       # a Kenyan county
     ("Kisumu", "Kisumu", "City"),           # a county named after its town stays the town
+    # English counties sit under England, a "country" of the UK (BBC entertainment/283 "Weston Park in Staffordshire",
+    # politics/178 "Pease Pottage, West Sussex", politics/062 "Lancashire")
+    ("Staffordshire", "Staffordshire", "Region"),
+    ("West Sussex", "West Sussex", "Region"),
+    ("Lancashire", "Lancashire", "Region"),
 ])
 def test_gazetteer_first_level_divisions_and_accents(name, canonical, cls):
     place = default_gazetteer().get(name)
