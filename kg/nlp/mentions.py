@@ -855,6 +855,8 @@ class MentionFinder:
                                   or doc[k].text in self.not_names):
                 continue
             cls = place.cls if place is not None else PLACE_NOUNS[noun]
+            if cls == "City" and PLACE_NOUNS[noun] == "Region":
+                cls = "Region"  # "the region of Tver", "the province of Buenos Aires": the region named after its city
             out.append((tok.i, end, cls, place.name if place is not None else name))
         return out
 

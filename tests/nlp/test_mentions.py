@@ -1001,3 +1001,14 @@ def test_mentions_an_acronym_of_a_bodys_common_noun_stays_a_body(nlp):
     text = ("The Chartered Institute of Purchasing and Supply (CIPS) said its purchasing manager index (PMI) fell to "
             "51.8 from a revised 53.3 in December. The CIPS said that the strong pound had dented exports.")
     assert mentions(nlp, text).get("CIPS") in ("Organization", "Company", "Agency")
+
+
+@pytest.mark.parametrize("text,name", [
+    # BBC business/314, business/501: a region named after its city is the region the noun names
+    ("Mystery firm Baikal Finance Group is officially registered in the central Russian region of Tver, but many "
+     "analysts believe it may be linked to Gazprom.", "region of Tver"),
+    ("The firm, which serves the province of Buenos Aires, wants a tariff rise of 60% to fund water-supply "
+     "improvements.", "province of Buenos Aires"),
+])
+def test_mentions_region_noun_of_a_city_name_is_a_region(nlp, text, name):
+    assert mentions(nlp, text).get(name) == "Region"
