@@ -117,6 +117,9 @@ LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between the names of 
 ORDINAL_DEAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last|final)\s+(?:MoU|agreement|deal|"
                           r"memorandum(?: of understanding)?|contract|pact)\b[^.;]{0,40}?\bbetween\s+", re.I)
 # "a great deal of evidence", "a good deal more": a quantity, no agreement
+# "co-operating fully with the SEC investigation", "co-operate with continuing civil and criminal investigations"
+WITH_INQUIRY = re.compile(r"\s+(?:fully\s+|closely\s+)?with\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w&'-]+\s+){0,3}?"
+                          rf"(?:{'|'.join(read_lexicon('inquiry_nouns'))})\b", re.I)
 FIRM_DEAL = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|contract|pact|accord)\b(?!\s+(?:with|to|for|on)\b)"
                        r"(?!(?<=great deal)\s+(?:of|more)\b)(?!(?<=good deal)\s+(?:of|more)\b)", re.I)
 DEAL_NOT_MADE = re.compile(r"\b(?:talks?|negotiat\w*|bid|seek\w*|sought|hop\w*|try\w*|tried|plan\w*|want\w*|aim\w*|"
@@ -1504,6 +1507,8 @@ class FactFinder:
         cue_tok = next((t for t in sent if t.idx == cue.start()), None)
         if cue_tok is not None and not_reached(cue_tok, sent):
             return []  # "Qantas sought a tie-up with Air New Zealand": a tie not had
+        if WITH_INQUIRY.match(text, cue.end(), sent.end_char):
+            return []  # "Marsh is co-operating fully with the SEC investigation": help to an inquiry
         parties = [i for i, m in idx if m.cls in PARTY and not re.search(
             r"(?:such as|including|like|from|of|at|during)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])
             and not re.match(r"['’]s\b", text[m.end:m.end + 3])]

@@ -1183,6 +1183,22 @@ def test_facts_a_tie_sought_or_hedged_is_no_cooperation(nlp, text):
 
 
 @pytest.mark.parametrize("text", [
+    # BBC business/333: help to an inquiry is no cooperation of two parties
+    "The US stock market regulator is investigating troubled insurance broker Marsh & McLennan's shareholder "
+    "transactions, the firm has said. The Securities and Exchange Commission has asked for information about "
+    "transactions involving holders of 5% or more of the firm's shares. Marsh has said it is co-operating fully with "
+    "the SEC investigation.",
+    # BBC business/116: cooperation the parties are in discussions about
+    "Shares of Sumitomo Mitsui Financial (SMFG), and Daiwa Securities jumped amid speculation that two of Japan's "
+    "biggest financial companies will merge. Daiwa said that \"although it is true that the two groups have been "
+    "engaging in various discussions to enhance cooperation, there are no plans to enter into negotiations to "
+    "consolidate the two businesses\".",
+])
+def test_facts_cooperation_with_an_inquiry_or_in_discussions_is_none(nlp, text):
+    assert of_rel(facts(nlp, text), "cooperation") == []
+
+
+@pytest.mark.parametrize("text", [
     'Rover bosses have said they are "confident" the £1bn ($1.9bn) investment deal would be signed in March or '
     'early April.',
     "Shanghai Automotive's proposed £1bn investment in Rover is awaiting approval by its owner, the Shanghai city "

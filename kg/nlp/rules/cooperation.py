@@ -55,8 +55,9 @@ def not_reached(tok: "Token", sent: "Span") -> bool:
         return True  # "talks will begin only if the country co-operates fully with the UN": a condition
     node = tok
     for _ in range(7):  # "is in negotiations with Rover and SAIC to take a 20% stake in the joint venture": six up
-        if node.lower_ in _TALKS:
-            return True
+        if node.lower_ in _TALKS or any(p.dep_ == "prep" and p.lower_ == "in" and c.dep_ == "pobj"
+                                        and c.lower_ in _TALKS for p in node.children for c in p.children):
+            return True  # "have been engaging in various discussions to enhance cooperation": cooperation talked of
         if node.head.i == node.i:
             break
         node = node.head
