@@ -537,6 +537,7 @@ class FactFinder:
                                     "ex", "former", "first"} | set(read_lexicon("portfolio_words"))
         self.portfolio = frozenset(read_lexicon("portfolio_words"))  # "Monetary Affairs": a post's field, no body
         self.seat_titles = frozenset(read_lexicon("seat_titles"))  # "the MP for Grantham and Stamford": a seat
+        self.state_titles = frozenset(read_lexicon("state_titles"))  # "New York Senator": a state's, not a city's
 
     # ----------------------------------------------------------------- posts
     def _title_of(self, phrase: str) -> str | None:
@@ -688,6 +689,9 @@ class FactFinder:
                         inner = next((n for n, x in enumerate(mentions) if x.cls in PLACE and re.fullmatch(
                             r"\s+of\s+(?:the\s+)?", text[x.end:mentions[of].start])), None)
                         of = inner if inner is not None and self._rank(mentions[inner]) < self._rank(mentions[of]) else of
+                    if of is not None and mentions[of].cls == "City" and (
+                            title in self.state_titles or title.split()[-1] in self.state_titles):
+                        continue  # "New York Senator Charles Schumer": the state's senator; the city is no body
                     body = next((n for n, x in enumerate(mentions) if x.cls in PARTY and x.cls not in PLACE
                                  and x.start < start < x.end <= title_end), None)
                     rest = re.findall(r"[\w'-]+", text[mentions[body].end:title_end].lower()) if body is not None else []

@@ -1101,6 +1101,26 @@ def test_facts_post_seat_of_a_legislator_is_no_body(nlp, text):
     assert of_rel(facts(nlp, text), "post") == []
 
 
+def test_facts_post_attorney_general_is_a_public_title(nlp):
+    # BBC business/390
+    [post] = of_rel(facts(nlp, "Although Wal-Mart has suspended firearms sales in the state, California attorney "
+                               "general Bill Lockyer said he wanted to be sure the giant supermarket chain would "
+                               "follow state rules in future."), "post")
+    assert (post["person"], post["title"], post["of"]) == ("Bill Lockyer", "attorney general", "California")
+
+
+@pytest.mark.parametrize("text", [
+    # BBC business/185, 232: a state's title before a name the gazetteer holds as the city
+    "New York Senator Charles Schumer said he was told by the Senate Rules Committee that the tapes were probably "
+    "stolen from a commercial plane.",
+    "The world's biggest insurance broker Marsh & McLennan said last week it would pay $850m to settle charges, "
+    "raised by New York Attorney General Eliot Spitzer in October, that it sought to rig bids in conjunction with "
+    "insurers.",
+])
+def test_facts_post_state_title_is_not_the_citys(nlp, text):
+    assert "New York" not in [f["of"] for f in of_rel(facts(nlp, text), "post")]
+
+
 @pytest.mark.parametrize("text,person", [
     ("Nortel's head Frank Dunn and two other executives were fired in January last year after the company announced "
      "it had conducted the internal audit.", "Frank Dunn"),
