@@ -300,6 +300,7 @@ class MentionFinder:
         self.sectors = SectorFinder()
         self.not_names = set(read_lexicon("not_names"))
         self.tenure_adjectives = frozenset(read_lexicon("tenure_adjectives"))  # "New ... Commissioner Sir Ian Blair"
+        self.occupation_nouns = frozenset(read_lexicon("occupation_nouns"))  # "Farmer Geoff Brooks"
         self.relationship_words = frozenset(read_lexicon("relationship_words"))
         self.prefixes = dict(line.split("|") for line in read_lexicon("name_prefixes"))
         self.heads = frozenset(self.event_heads | set(self.org_heads) | set(self.district_heads))
@@ -1356,6 +1357,8 @@ class MentionFinder:
             elif lowers[start] in ("the", "a", "an") or texts[start].rstrip(".") in self.honorifics \
                     or texts[start] in self.honorifics or texts[start] in _TIME_ZONES:
                 start += 1  # "GMT Carnival" of "by 1300 GMT Carnival's shares": a time zone, then the name
+            elif end - start >= 3 and lowers[start] in self.occupation_nouns and doc[start].ent_type_ == "PERSON":
+                start += 1  # "Farmer Geoff Brooks": an occupation before a person's name
             else:
                 break
         start = self._past_tenure(doc, start, end)

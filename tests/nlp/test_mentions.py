@@ -1012,3 +1012,17 @@ def test_mentions_an_acronym_of_a_bodys_common_noun_stays_a_body(nlp):
 ])
 def test_mentions_region_noun_of_a_city_name_is_a_region(nlp, text, name):
     assert mentions(nlp, text).get(name) == "Region"
+
+
+@pytest.mark.parametrize("text,name", [
+    # BBC politics/179, entertainment/007, entertainment/346: an occupation written before the name is no part of it
+    ('Farmer Geoff Brooks, a senior member of the Quorn hunt, told BBC News people\'s lives "revolved around '
+     'hunting".', "Geoff Brooks"),
+    ("Novelist Andrea Levy is favourite to win the main Whitbread Prize book of the year award, after winning novel "
+     "of the year with her book Small Island.", "Andrea Levy"),
+    ("Producer Judy Craymer is the highest new entry in the Sunday Times' music rich list, with a £67m fortune.",
+     "Judy Craymer"),
+])
+def test_mentions_occupation_before_a_name_is_no_part_of_it(nlp, text, name):
+    found = mentions(nlp, text)
+    assert found.get(name) == "Person" and not any(n.endswith(" " + name) for n in found)
