@@ -45,7 +45,7 @@ WEEK = re.compile(r"\b(?P<which>this|last)\s+week\b", re.I)
 
 def week_month(text: str, published: str | None) -> str | None:
     """The month (``YYYY-MM``) of "this week" or "last week" in ``text``, when the week, up to the article's day,
-    lies in one month.
+    lies in one month; none for "this week" put ahead ("is to visit ... this week": maybe after the article's day).
 
     >>> week_month("The new memorandum was signed at Parliament House in Brisbane this week", "2007-08-31")
     '2007-08'
@@ -54,6 +54,8 @@ def week_month(text: str, published: str | None) -> str | None:
     """
     m = WEEK.search(text)
     if m is None or not published:
+        return None
+    if m.group("which").lower() == "this" and FUTURE.search(text[max(0, m.start() - 60):m.start()]):
         return None
     base = dt.date.fromisoformat(published)
     if m.group("which").lower() == "last":

@@ -44,6 +44,8 @@ def test_dates_several_days(text, expected):
     ("The new memorandum was signed at Parliament House in Brisbane this week", "2007-08-31", "2007-08"),
     ("a decree of some kind of intervention could be signed this week", "2007-08-02", None),  # from July 30
     ("signed last week", "2007-08-31", "2007-08"),
+    ("Foreign Secretary Jack Straw is to visit Thailand and Indonesia this week", "2005-01-12", None),  # ahead
+    ("Euronext is due to hold talks with LSE this week", "2005-01-12", None),
     ("signed on Monday", "2007-08-31", None),
 ])
 def test_dates_week_month(text, published, expected):
