@@ -485,7 +485,10 @@ def _deal_ends(sent: Span) -> bool:
     return False
 
 
-LEAVING_WORDS = frozenset(read_lexicon("leaving_words"))
+LEAVING_WORDS = frozenset(read_lexicon("leaving_words"))  # the holder's own leaving: "resigned", "quit"
+REMOVAL_WORDS = frozenset(read_lexicon("removal_words"))  # the holder removed by another: "were fired"
+ENDING_WORDS = LEAVING_WORDS | REMOVAL_WORDS
+POST_NOUNS = frozenset(read_lexicon("post_nouns"))  # "resigned his post"
 _NOT_YET = frozenset(MODALS | {"to"})  # "will resign", "is to step down": a post still held
 
 
@@ -502,16 +505,18 @@ def _post_ended(doc: Doc, person: Mention) -> bool:
         name = name.head  # "X and two other executives were fired", "X, head of Y, has taken ..."
     verb = name.head
     if name.dep_ == "pobj" and verb.lower_ == "of":  # "the resignation of BBC chairman Gavyn Davies"
-        return verb.head.lower_ in LEAVING_WORDS
+        return verb.head.lower_ in ENDING_WORDS
     if name.dep_ not in ("nsubj", "nsubjpass") or any(c.lower_ in _NOT_YET for c in verb.children
                                                        if c.dep_ in ("aux", "auxpass")):
         return False
     said = " ".join([verb.lower_] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if said in LEAVING_WORDS:  # an active leaving verb with an object is done to another: "has dismissed claims"
-        return name.dep_ == "nsubjpass" or not objects
+    if said in REMOVAL_WORDS:  # active, the holder removes another: "has dismissed claims"
+        return name.dep_ == "nsubjpass"
+    if said in LEAVING_WORDS:  # "quit UKIP", "resigned his post"; not "resigned the UK Independence Party whip"
+        return not objects or any(o.tag_ in ("NNP", "NNPS") or o.lower_ in POST_NOUNS for o in objects)
     # "has taken early retirement"; not "demanded the resignation of ...": another's
-    return any(o.lower_ in LEAVING_WORDS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children)
+    return any(o.lower_ in ENDING_WORDS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children)
                for o in objects)
 
 

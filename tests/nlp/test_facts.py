@@ -1140,6 +1140,15 @@ def test_facts_post_the_sentence_tells_ended_is_no_post(nlp, text, person):
     (' As Tory leader Michael Howard kicked off his election campaign, the Lib Dem leader Charles Kennedy dismissed the '
      'Conservatives as a "fading" force.', "Charles Kennedy", False),
     ('Tottenham manager Jacques Santini has resigned for "personal reasons".', "Jacques Santini", True),  # sport/202
+    # politics/281, 102, 157: the holder's own leaving verb ends the post with a body or a post as its object
+    ("Ex-chat show host Robert Kilroy-Silk has quit the UK Independence Party and accused it of betraying its "
+     "supporters.", "Robert Kilroy-Silk", True),
+    ('" Mr Blunkett quit as home secretary last week after being told in advance of Sir Alan\'s findings.',
+     "Blunkett", True),
+    ("Mr Kilroy-Silk, an MEP for the East Midlands, resigned the UK Independence Party whip in the European "
+     "Parliament in October, after criticising UKIP and stating his ambition to be leader.", "Kilroy", False),
+    ('In January, Mr Kilroy-Silk quit his BBC One show for remarks he made about Arabs, who he called "suicide '
+     'bombers".', "Kilroy", False),
 ])
 def test_facts_post_ended_only_for_the_one_who_left(nlp, text, person, ended):
     from kg.nlp.facts import _post_ended
