@@ -26,6 +26,8 @@ from .model import (ORG_CLASSES, PLACE_CLASSES, Agreement, Article, Cooperation,
                     Extraction, Investment, LocatedIn, Money, Post)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc
 
 # The level of government a bare title speaks for ("Chief Minister X" of the state).
@@ -136,6 +138,20 @@ def _country_named_in_full(name: str) -> str:
     return name
 
 
+def _keys_by_part(keys: Iterable[tuple[int, str]], ends: bool, lower: bool = False) -> dict[str, dict[str, int]]:
+    """Each name that the given (mention, key) pairs' keys end with (``ends``) or start with, a word boundary
+    before or after it, -> {key: the key's last mention}: "Party Committee" -> {"Jinhua Municipal Party Committee": 3}.
+    With ``lower``, the starts are read in lower case (the keys kept as written)."""
+    index: dict[str, dict[str, int]] = defaultdict(dict)
+    for j, key in keys:
+        written = key.lower() if lower else key
+        at = written.find(" ")
+        while at >= 0:
+            index[written[at + 1:] if ends else written[:at]][key] = j
+            at = written.find(" ", at + 1)
+    return index
+
+
 def _first_and_last(name: str) -> tuple[str, str] | None:
     """The first and last words of ``name`` in lower case, as :func:`_shortened` compares them (None for no word)."""
     words = name.lower().split()
@@ -243,12 +259,21 @@ class Resolver:
                 if m.cls in ORG_CLASSES and not _LIST_BEFORE.search(self.text[max(0, m.start - 6):m.start]) else None
             if other:  # "National Aquaculture Group, or Naqwa,": the body's other name; not "A, B, or C," a list
                 long_forms.setdefault(other.group(1), i)
-        bodies = [(j, n.key) for j, n in enumerate(self.mentions) if n.cls in ("Agency", "Organization")]
+        # the keys that end or start with a name, indexed once: the name -> {longer key: its last mention}
+        body_ends = _keys_by_part(((j, n.key) for j, n in enumerate(self.mentions)
+                                   if n.cls in ("Agency", "Organization")), ends=True)
         ends = [_first_and_last(n.key) for n in self.mentions]  # a name _shortened from another shares these
         with_ends: dict[tuple[str, str] | None, list[int]] = defaultdict(list)  # the mentions of each (first, last)
         for j, e in enumerate(ends):
             with_ends[e].append(j)
-        org_keys = [(j, n.key, n.key.lower()) for j, n in enumerate(self.mentions) if n.cls in ORG_CLASSES]
+        org_starts = _keys_by_part(((j, n.key) for j, n in enumerate(self.mentions) if n.cls in ORG_CLASSES),
+                                   ends=False, lower=True)
+        person_ends = _keys_by_part(((j, p.key) for j, p in persons), ends=True)
+        person_starts = _keys_by_part(((j, p.key) for j, p in persons), ends=False)
+        person_words: dict[str, list[int]] = defaultdict(list)  # a word of a person's name -> its mentions
+        for j, p in persons:
+            for w in dict.fromkeys(re.split(r"[\s-]+", p.key)):
+                person_words[w].append(j)
         body_keys = {n.key for n in self.mentions if n.cls in ORG_CLASSES + ("Event",)}
         initials: dict[str, int] | None = None  # the names' initials, made on first need: the same for every mention
         for i, m in enumerate(self.mentions):
@@ -260,7 +285,7 @@ class Resolver:
                 continue
             if m.cls in ("Agency", "Organization") and len(words) >= 2:
                 # "the Municipal Party Committee" after "the Jinhua Municipal Party Committee": one body
-                longer = {key: j for j, key in bodies if key.endswith(" " + m.key)}
+                longer = body_ends.get(m.key, {})
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue
@@ -279,8 +304,7 @@ class Resolver:
             if m.cls in ORG_CLASSES or (m.cls == "Person" and len(words) == 1):
                 # "Nestle" for "Nestle SA", "Dubai Chamber" for "Dubai Chamber of Commerce and Industry", "Lulu"
                 # (taken for a person) for "Lulu group": the article's one longer name that starts with it
-                prefix = m.key.lower() + " "
-                longer = {key: j for j, key, lower in org_keys if lower.startswith(prefix)}
+                longer = org_starts.get(m.key.lower(), {})
                 if len(longer) > 1:  # "Volkswagen" is "Volkswagen Group", not "Volkswagen (Anhui) Automotive ..."
                     longer = {k: j for k, j in longer.items() if k[len(m.key) + 1:] in _ORG_HEADS}
                 if len(longer) == 1 and _names_the_same_body(m.key, next(iter(longer))) and \
@@ -290,19 +314,20 @@ class Resolver:
             if m.cls == "Person" and len(words) > 1:
                 # "Abdul Rahman" after "Bayan Sami Abdul Rahman": the one longer name it ends; "Daniel Quintero" of
                 # "Daniel Quintero Calle": the one it starts (a second surname, a "Jr." after it)
-                longer = {p.key: j for j, p in persons if p.key.endswith(" " + m.key)
-                          or (p.key.startswith(m.key + " ") and all(w[:1].isupper() for w in p.key[len(m.key):].split())
-                              and p.key not in body_keys)}  # not "Adam Smith Lecture", a firm elsewhere in the text
+                ending = set(person_ends.get(m.key, {}).values())
+                longer = {p.key: j for j, p in ((j, self.mentions[j]) for j in sorted(
+                    ending | set(person_starts.get(m.key, {}).values()))) if j in ending or (
+                    all(w[:1].isupper() for w in p.key[len(m.key):].split())
+                    and p.key not in body_keys)}  # not "Adam Smith Lecture", a firm elsewhere in the text
                 if len(longer) == 1:
                     target[i] = next(iter(longer.values()))
                     continue
             if len(words) == 1:
-                for j, p in persons:
-                    if m.cls in PLACE_CLASSES:
-                        break  # "Takachiho Town" is a town, though the NER made "Takachiho Gorge" a person
-                    if m.key in re.split(r"[\s-]+", p.key) and j != i:  # "Khayat" of "Dara Jalil Al-Khayat"
-                        target[i] = j
-                        break
+                if persons and m.cls in PLACE_CLASSES:
+                    continue  # "Takachiho Town" is a town, though the NER made "Takachiho Gorge" a person
+                named = next((j for j in person_words.get(m.key, ()) if j != i), None)
+                if named is not None:  # "Khayat" of "Dara Jalil Al-Khayat"
+                    target[i] = named
                 else:
                     if initials is None:
                         initials = {self._initials(n.key): j for j, n in enumerate(self.mentions)

@@ -588,3 +588,20 @@ def test_extract_private_heads_leave_out_every_form_of_a_public_title():
     from kg.extract import _PRIVATE_HEADS
     assert not {"chairman", "chairwoman", "chairperson"} & _PRIVATE_HEADS
     assert {"analyst", "manager"} <= _PRIVATE_HEADS
+
+
+
+def test_extract_keys_by_part_are_the_scans_of_every_key(nlp):
+    """The index of the names keys end or start with gives what a scan of every key gave (dev_cn_2)."""
+    from kg.extract import _keys_by_part
+
+    doc = nlp("From July 29 to 30, Chen Long, secretary of the Jinhua Municipal Party Committee, led a delegation to "
+              "Shenzhen for investment inspection and witnessed the signing of several projects. Lin Xiaofeng, member "
+              "of the Standing Committee of the Municipal Party Committee and executive deputy mayor, and Li Xiongwei, "
+              "director of the Management Committee of the Jinyi New District, participated in the related activities.")
+    keys = [(j, m[4]) for j, m in enumerate(doc._.nkg_mentions)]
+    ends, starts = _keys_by_part(keys, ends=True), _keys_by_part(keys, ends=False, lower=True)
+    assert set(ends["Municipal Party Committee"]) == {"Jinhua Municipal Party Committee"}
+    for _, name in keys + [(0, "Party Committee"), (0, "Jinhua"), (0, "jinyi")]:
+        assert ends.get(name, {}) == {key: j for j, key in keys if key.endswith(" " + name)}
+        assert starts.get(name.lower(), {}) == {key: j for j, key in keys if key.lower().startswith(name.lower() + " ")}
