@@ -99,7 +99,10 @@ INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|ban
                     r"trust|trusts|vehicle|adviser|advisers|grade|house|group|arm|manager|managers|company|strategy))|"
                     r"committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|inject\w*|FDI)\b", re.I)
 # "Conduent Inc., based in New Jersey, United States,": the places of a firm's home, no investor
-HOME_OF_FIRM = re.compile(r"\b(?:based|headquartered|located)\s+in\s+(?:[^,.;()]+,\s*)?(?:the\s+)?$")
+HOME_PARTICIPLES = frozenset(read_lexicon("home_participles"))  # "Canada-based", "owned", "listed"
+_HOME_WORDS = "|".join(sorted(HOME_PARTICIPLES))
+HOME_OF_FIRM = re.compile(rf"\b(?:{_HOME_WORDS}|located)\s+in\s+(?:[^,.;()]+,\s*)?(?:the\s+)?$")
+HOME_AFTER = re.compile(rf"-(?:{_HOME_WORDS})\b")  # "Aberdeen-based consultancy": the place is the firm's home
 # A singular agreement noun: after the verb ("signed MoU for ..."), or before a passive one ("The first MOU,
 # worth RM15bil, was inked")
 _ONE = r"\b(?:agreement|deal|MoU|memorandum of understanding|contract|pact|accord)\b(?!s)"
@@ -393,7 +396,7 @@ def _firm_described(doc: Doc, mentions: list[Mention], party: int) -> int:
     if i is None:
         return party
     j = i + 1
-    if j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in ("based", "headquartered", "registered"):
+    if j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in HOME_PARTICIPLES:
         j += 2  # "Canada-based": the firm's home
     k = j
     while k < end and k - j < 6 and doc[k].tag_ in _DESCRIBING_TAGS and doc[k].text.islower():
@@ -1680,7 +1683,7 @@ class FactFinder:
         if place.cls not in PLACE:
             return False
         after, before = text[place.end:place.end + 16], text[max(0, place.start - 20):place.start]
-        if re.match(r"-(?:based|headquartered|owned|registered|listed)\b", after):
+        if HOME_AFTER.match(after):
             return True
         name_before = re.search(r"\b([A-Z][\w&]*)\s+$", before)
         if name_before and name_before.group(1).lower() not in self.title_words and \

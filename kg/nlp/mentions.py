@@ -93,7 +93,7 @@ _FUNCTION_TAGS = ("DT", "PRP", "IN", "CC", "WDT", "WP", "WRB", "MD", "VB", "TO",
 
 
 _PORT_OF = re.compile(r"\bPort\s+of\b")
-_HOME_PREFIX = re.compile(r"^(?:[A-Z][\w.'’]*[ -])+?(?:based|headquartered|owned|listed|registered|backed|run)\s+(?=[A-Z])")
+_HOME_PREFIX = re.compile(r"^(?:[A-Z][\w.'’]*[ -])+?(?:" + "|".join(read_lexicon("home_participles")) + r")\s+(?=[A-Z])")
 
 
 def _sector_named(m: Mention) -> Mention:

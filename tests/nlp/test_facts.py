@@ -1484,3 +1484,17 @@ def test_facts_a_reporting_verb_after_a_bare_chief_is_no_head_noun():
     from kg.nlp.facts import HEAD_NOUN_FOLLOWS
     assert not HEAD_NOUN_FOLLOWS.match(" confirmed that growth had topped 9% in 2004")
     assert HEAD_NOUN_FOLLOWS.match(" market analyst at Standard & Poor's")
+
+
+def test_facts_home_participles_are_one_lexicon_read_by_every_site():
+    """ "Singapore-headquartered Universal Success Enterprises" (tr_in_4): each site that reads a firm's home reads
+    every participle of the one lexicon."""
+    from kg.lexicons import read_lexicon
+    from kg.nlp.facts import HOME_AFTER, HOME_OF_FIRM, HOME_PARTICIPLES
+    from kg.nlp.mentions import _HOME_PREFIX
+
+    assert HOME_PARTICIPLES == frozenset(read_lexicon("home_participles"))
+    for word in HOME_PARTICIPLES:
+        assert _HOME_PREFIX.match(f"Singapore-{word} Universal Success Enterprises")
+        assert HOME_AFTER.match(f"-{word} Universal")
+        assert HOME_OF_FIRM.search(f"Universal Success Enterprises, {word} in ")
