@@ -19,7 +19,7 @@ from ..lexicons import read_lexicon
 from ..schema import ORG_CLASSES, PERSON_CLASSES, PLACE_CLASSES
 from .columns import token_at, token_starts, token_strings
 from .dates import resolve_date, several_days, week_month
-from .mentions import PARENT_HEADS, PLACE_NOUNS, TITLE_PREPOSITIONS, Mention
+from .mentions import HOME_PARTICIPLES, PARENT_HEADS, PLACE_NOUNS, TITLE_PREPOSITIONS, Mention
 from .rules import NUMBER_WORDS, doc_text, rules_for, span_text
 from .rules.agreement import STAND_INS, agreements_from_parse
 from .rules.cooperation import TIES_ENDED, cooperation_from_parse, not_reached
@@ -99,7 +99,6 @@ INVEST = re.compile(r"\b(?:invest(?:ed|s|ing|ment|ments)?(?!\s+(?:bank|banks|ban
                     r"trust|trusts|vehicle|adviser|advisers|grade|house|group|arm|manager|managers|company|strategy))|"
                     r"committed|commit|pour(?:ed)?|utiliz\w+|utilis\w+|inject\w*|FDI)\b", re.I)
 # "Conduent Inc., based in New Jersey, United States,": the places of a firm's home, no investor
-HOME_PARTICIPLES = frozenset(read_lexicon("home_participles"))  # "Canada-based", "owned", "listed"
 _HOME_WORDS = "|".join(sorted(HOME_PARTICIPLES))
 HOME_OF_FIRM = re.compile(rf"\b(?:{_HOME_WORDS}|located)\s+in\s+(?:[^,.;()]+,\s*)?(?:the\s+)?$")
 HOME_AFTER = re.compile(rf"-(?:{_HOME_WORDS})\b")  # "Aberdeen-based consultancy": the place is the firm's home
@@ -124,7 +123,7 @@ ORDINAL_DEAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|l
 WITH_INQUIRY = re.compile(r"\s+(?:fully\s+|closely\s+)?with\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w&'-]+\s+){0,3}?"
                           rf"(?:{'|'.join(read_lexicon('inquiry_nouns'))})\b", re.I)
 FIRM_DEAL = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|contract|pact|accord)\b(?!\s+(?:with|to|for|on)\b)"
-                       r"(?!(?<=great deal)\s+(?:of|more)\b)(?!(?<=good deal)\s+(?:of|more)\b)", re.I)
+                       r"(?!(?:(?<=great deal)|(?<=good deal))\s+(?:of|more)\b)", re.I)
 DEAL_NOT_MADE = re.compile(r"\b(?:talks?|negotiat\w*|bid|seek\w*|sought|hop\w*|try\w*|tried|plan\w*|want\w*|aim\w*|"
                            r"propos\w*|consider\w*|reach\w*|close to|near\w*|could|would|(?-i:may)|might|should|without|no|"
                            r"fail\w*|block\w*|oppos\w*|reject\w*|scrap\w*|any|if|whether|new|possible|potential|"

@@ -93,7 +93,8 @@ _FUNCTION_TAGS = ("DT", "PRP", "IN", "CC", "WDT", "WP", "WRB", "MD", "VB", "TO",
 
 
 _PORT_OF = re.compile(r"\bPort\s+of\b")
-_HOME_PREFIX = re.compile(r"^(?:[A-Z][\w.'’]*[ -])+?(?:" + "|".join(read_lexicon("home_participles")) + r")\s+(?=[A-Z])")
+HOME_PARTICIPLES = frozenset(read_lexicon("home_participles"))  # "Canada-based", "owned", "listed": a firm's home
+_HOME_PREFIX = re.compile(r"^(?:[A-Z][\w.'’]*[ -])+?(?:" + "|".join(sorted(HOME_PARTICIPLES)) + r")\s+(?=[A-Z])")
 
 
 def _sector_named(m: Mention) -> Mention:

@@ -20,10 +20,11 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span
 
-_INDUSTRY_NOUN = re.compile(r"\b(?:firms|companies|industry|industries|sector|market)\b")
+_INDUSTRY_NOUNS = r"(?:firms|companies|industry|industries|sector|market)\b"
+_INDUSTRY_NOUN = re.compile(r"\b" + _INDUSTRY_NOUNS)
 # The same nouns without the \b before them, with which re would try the pattern at each character of the text: re
 # skips to where one starts, and _INDUSTRY_NOUN decides there (a noun inside a word hides none that starts a word)
-_INDUSTRY_NOUN_START = re.compile(r"(?:firms|companies|industry|industries|sector|market)\b")
+_INDUSTRY_NOUN_START = re.compile(_INDUSTRY_NOUNS)
 
 
 def _industry_nouns(text: str) -> list[re.Match]:
